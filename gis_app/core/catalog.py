@@ -1,0 +1,203 @@
+"""The layer catalog: one TOML definition per layer in layers/, loaded into plain objects.
+
+Loading never stops at a bad file: the file is skipped and the problem recorded, so one broken
+definition costs one layer, not the app.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import paths
+from .i18n import pick
+
+GEOMETRIES = ("polygon", "line", "point", "mixed")
+SYMBOLS = ("circle", "square", "triangle", "diamond", "star")
+ID_PATTERN = re.compile(r"^[a-z0-9_]+$")
+DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+STYLE_KEYS = {"stroke", "weight", "opacity", "fill", "fill_opacity", "dash", "symbol", "radius",
+              "choropleth", "categories"}
+
+
+@dataclass(frozen=True)
+class PopupField:
+    field: str
+    label: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Group:
+    id: str
+    title: dict[str, str]
+
+
+@dataclass(frozen=True)
+class LayerDef:
+    id: str
+    group: str
+    order: int
+    visible: bool
+    geometry: str
+    data: Path
+    as_of: str
+    accuracy: str
+    citations: tuple[str, ...]
+    attribution: tuple[str, ...]
+    title: dict[str, str]
+    description: dict[str, str]
+    style: dict
+    popup: tuple[PopupField, ...] = ()
+    interactive: bool = True
+    label_field: str = ""
+    min_zoom: int = 0
+    source: Path | None = None
+
+    def title_in(self, lang: str) -> str:
+        return pick(self.title, lang) or self.id
+
+    def description_in(self, lang: str) -> str:
+        return pick(self.description, lang)
+
+
+@dataclass
+class Catalog:
+    groups: list[Group]
+    layers: list[LayerDef]
+    problems: list[str] = field(default_factory=list)
+
+    def layer(self, layer_id: str) -> LayerDef:
+        for layer in self.layers:
+            if layer.id == layer_id:
+                return layer
+        raise KeyError(layer_id)
+
+    def ids(self) -> list[str]:
+        return [layer.id for layer in self.layers]
+
+    def in_group(self, group_id: str) -> list[LayerDef]:
+        return [layer for layer in self.layers if layer.group == group_id]
+
+    def default_order(self) -> list[str]:
+        """Layer ids top (drawn last) to bottom: groups in panel order, then `order` descending."""
+        rank = {g.id: i for i, g in enumerate(self.groups)}
+        ordered = sorted(self.layers, key=lambda l: (rank.get(l.group, len(rank)), -l.order, l.id))
+        return [layer.id for layer in ordered]
+
+
+class DefinitionError(ValueError):
+    """A layer definition that cannot be used; the message says what to fix."""
+
+
+def _texts(raw: object, what: str, required: bool) -> dict[str, str]:
+    if raw is None and not required:
+        return {}
+    if not isinstance(raw, dict) or not all(isinstance(v, str) for v in raw.values()):
+        raise DefinitionError(f"{what} must be a table of language -> text (en, ru, kk)")
+    if required and not raw.get("en"):
+        raise DefinitionError(f"{what} needs at least an English ('en') text")
+    return dict(raw)
+
+
+def _str_list(raw: object, what: str) -> tuple[str, ...]:
+    if raw is None:
+        return ()
+    if not isinstance(raw, list) or not all(isinstance(v, str) for v in raw):
+        raise DefinitionError(f"{what} must be a list of strings")
+    return tuple(raw)
+
+
+def parse_layer(raw: dict, source: Path, root: Path) -> LayerDef:
+    """Check and convert one parsed TOML definition; raises DefinitionError with a readable reason."""
+    for key in ("id", "group", "geometry", "data", "title"):
+        if key not in raw:
+            raise DefinitionError(f"missing required key '{key}'")
+    layer_id = raw["id"]
+    if not isinstance(layer_id, str) or not ID_PATTERN.match(layer_id):
+        raise DefinitionError(f"id {layer_id!r} must be lower-case letters, digits and '_'")
+    if layer_id != source.stem:
+        raise DefinitionError(f"id '{layer_id}' differs from the file name '{source.stem}'")
+    if raw["geometry"] not in GEOMETRIES:
+        raise DefinitionError(f"geometry {raw['geometry']!r} is not one of {', '.join(GEOMETRIES)}")
+    as_of = str(raw.get("as_of", ""))
+    if as_of and not DATE_PATTERN.match(as_of):
+        raise DefinitionError(f"as_of {as_of!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    style = raw.get("style", {})
+    if not isinstance(style, dict):
+        raise DefinitionError("style must be a table")
+    unknown = set(style) - STYLE_KEYS
+    if unknown:
+        raise DefinitionError(f"unknown style keys: {', '.join(sorted(unknown))}")
+    if style.get("symbol", "circle") not in SYMBOLS:
+        raise DefinitionError(f"style.symbol must be one of {', '.join(SYMBOLS)}")
+    choropleth = style.get("choropleth")
+    if choropleth is not None:
+        breaks, colors = choropleth.get("breaks", []), choropleth.get("colors", [])
+        if not choropleth.get("property") or len(colors) != len(breaks) + 1:
+            raise DefinitionError("style.choropleth needs a property and len(colors) == len(breaks) + 1")
+        if list(breaks) != sorted(breaks):
+            raise DefinitionError("style.choropleth.breaks must be ascending")
+    popup = []
+    for i, item in enumerate(raw.get("popup", [])):
+        if not isinstance(item, dict) or not isinstance(item.get("field"), str):
+            raise DefinitionError(f"popup entry {i + 1} needs a 'field'")
+        popup.append(PopupField(item["field"], _texts(item.get("label", {"en": item["field"]}),
+                                                      f"popup '{item['field']}' label", True)))
+    return LayerDef(
+        id=layer_id,
+        group=str(raw["group"]),
+        order=int(raw.get("order", 0)),
+        visible=bool(raw.get("visible", True)),
+        geometry=raw["geometry"],
+        data=(root / str(raw["data"])).resolve(),
+        as_of=as_of,
+        accuracy=str(raw.get("accuracy", "")),
+        citations=_str_list(raw.get("citations"), "citations"),
+        attribution=_str_list(raw.get("attribution"), "attribution"),
+        title=_texts(raw["title"], "title", True),
+        description=_texts(raw.get("description"), "description", False),
+        style=style,
+        popup=tuple(popup),
+        interactive=bool(raw.get("interactive", True)),
+        label_field=str(raw.get("label_field", "")),
+        min_zoom=int(raw.get("min_zoom", 0)),
+        source=source,
+    )
+
+
+def load_groups(folder: Path) -> list[Group]:
+    with open(folder / "groups.toml", "rb") as fh:
+        raw = tomllib.load(fh)
+    return [Group(g["id"], dict(g["title"])) for g in raw.get("group", [])]
+
+
+def load_catalog(folder: Path | None = None) -> Catalog:
+    """Every layers/*.toml except groups.toml; bad files are reported in `problems`, not raised."""
+    folder = folder or paths.layers_dir()
+    root = folder.parent
+    problems: list[str] = []
+    try:
+        groups = load_groups(folder)
+    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
+        groups, problems = [], [f"groups.toml: {exc}"]
+    known_groups = {g.id for g in groups}
+    layers: list[LayerDef] = []
+    for source in sorted(folder.glob("*.toml")):
+        if source.name == "groups.toml":
+            continue
+        try:
+            with open(source, "rb") as fh:
+                layer = parse_layer(tomllib.load(fh), source, root)
+        except tomllib.TOMLDecodeError as exc:
+            problems.append(f"{source.name}: not valid TOML: {exc}")
+            continue
+        except (DefinitionError, ValueError, TypeError, AttributeError) as exc:
+            problems.append(f"{source.name}: {exc}")
+            continue
+        if layer.group not in known_groups:
+            problems.append(f"{source.name}: group '{layer.group}' is not in groups.toml")
+            continue
+        layers.append(layer)
+    return Catalog(groups, layers, problems)

@@ -1,0 +1,108 @@
+"""The map page: folium builds it once with every asset local; atlas.js does the rest.
+
+The page depends only on the catalog (and the assets), not on what is visible or where the view
+is: that state travels in the URL fragment and over the bridge. So the HTML is cached under a hash
+of its inputs, and a start-up with an unchanged catalog neither imports folium (0.4 s) nor writes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import urllib.parse
+from importlib import metadata
+from pathlib import Path
+
+from gis_app.core import paths
+from gis_app.core.catalog import Catalog, LayerDef
+from gis_app.core.map_state import MapState
+
+PAGE_VERSION = 1  # bump when the page template below changes
+QWEBCHANNEL_JS = "qrc:///qtwebchannel/qwebchannel.js"  # served by QtWebEngine itself
+
+
+def layer_config(layer: LayerDef) -> dict:
+    return {
+        "id": layer.id,
+        "url": layer.data.as_uri(),
+        "geometry": layer.geometry,
+        "title": layer.title,
+        "style": layer.style,
+        "popup": [{"field": p.field, "label": p.label} for p in layer.popup],
+        "visible": layer.visible,
+        "interactive": layer.interactive,
+        "label_field": layer.label_field,
+        "min_zoom": layer.min_zoom,
+        "attribution": list(layer.attribution),
+    }
+
+
+def page_config(catalog: Catalog) -> dict:
+    return {"layers": [layer_config(catalog.layer(i)) for i in catalog.default_order()]}
+
+
+def _asset(rel: str) -> str:
+    return (paths.web_dir() / rel).as_uri()
+
+
+def render_html(config: dict) -> str:
+    """The page's HTML, by folium, with Leaflet and our scripts from local files only."""
+    import folium  # only on a cache miss: importing folium costs ~0.4 s
+    from branca.element import MacroElement
+    from jinja2 import Template
+
+    from gis_app.core.map_state import DEFAULT_CENTER, DEFAULT_ZOOM
+
+    fmap = folium.Map(location=list(DEFAULT_CENTER), zoom_start=DEFAULT_ZOOM, tiles=None,
+                      control_scale=True, zoom_snap=0.25, zoom_delta=0.5, world_copy_jump=False)
+    # Per instance, not folium's module lists, which would change every later map.
+    fmap.default_js = [("leaflet", _asset("vendor/leaflet/leaflet.js")),
+                       ("qwebchannel", QWEBCHANNEL_JS),
+                       ("atlas", _asset("atlas.js"))]
+    fmap.default_css = [("leaflet_css", _asset("vendor/leaflet/leaflet.css")),
+                        ("atlas_css", _asset("atlas.css"))]
+
+    class AtlasInit(MacroElement):
+        # A child of the map, so it runs after L.map(...) has made the map object.
+        _template = Template(
+            "{% macro script(this, kwargs) %}"
+            "atlas.init({{ this._parent.get_name() }}, {{ this.config|tojson }});"
+            "{% endmacro %}")
+
+        def __init__(self, cfg: dict):
+            super().__init__()
+            self._name = "AtlasInit"
+            self.config = cfg
+
+    fmap.add_child(AtlasInit(config))
+    return fmap.get_root().render()
+
+
+def page_path(catalog: Catalog) -> Path:
+    """The cached page for this catalog, built if missing."""
+    config = page_config(catalog)
+    key = hashlib.sha256(json.dumps(
+        [PAGE_VERSION, metadata.version("folium"), str(paths.web_dir()), config],
+        sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
+    target = paths.cache_dir() / "page" / f"atlas-{key}.html"
+    if not target.exists():
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp = target.with_suffix(".tmp")
+        tmp.write_text(render_html(config), encoding="utf-8")
+        tmp.replace(target)
+    return target
+
+
+def page_url(catalog: Catalog, state: MapState | None = None, lang: str = "en") -> str:
+    """The page's file URL, with the map state in its fragment."""
+    url = page_path(catalog).as_uri()
+    if state is None:
+        return url
+    fragment = {
+        "order": state.order(),
+        "visible": {s.id: s.visible for s in state.layers},
+        "opacity": {s.id: s.opacity for s in state.layers if s.opacity < 1},
+        "view": {"lat": state.view.lat, "lon": state.view.lon, "zoom": state.view.zoom},
+        "lang": lang,
+    }
+    return url + "#state=" + urllib.parse.quote(json.dumps(fragment, separators=(",", ":")))

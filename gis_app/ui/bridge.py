@@ -1,0 +1,34 @@
+"""The one object the page may call: narrow slots that only turn page events into Qt signals."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+
+class AtlasBridge(QObject):
+    feature_clicked = Signal(str, str)          # layer id, feature id
+    view_changed = Signal(float, float, float)  # lat, lon, zoom
+    cursor_moved = Signal(float, float)         # lat, lon
+    page_ready = Signal()
+    layer_error = Signal(str, str)              # layer id, message
+
+    # The page passes strings and numbers only; the slot signatures refuse anything else.
+    @Slot(str, str)
+    def featureClicked(self, layer_id: str, feature_id: str) -> None:  # noqa: N802 (JS name)
+        self.feature_clicked.emit(layer_id[:200], feature_id[:200])
+
+    @Slot(float, float, float)
+    def viewChanged(self, lat: float, lon: float, zoom: float) -> None:  # noqa: N802
+        self.view_changed.emit(lat, lon, zoom)
+
+    @Slot(float, float)
+    def cursorMoved(self, lat: float, lon: float) -> None:  # noqa: N802
+        self.cursor_moved.emit(lat, lon)
+
+    @Slot()
+    def pageReady(self) -> None:  # noqa: N802
+        self.page_ready.emit()
+
+    @Slot(str, str)
+    def layerError(self, layer_id: str, message: str) -> None:  # noqa: N802
+        self.layer_error.emit(layer_id[:200], message[:500])

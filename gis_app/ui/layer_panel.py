@@ -1,0 +1,302 @@
+"""The layer panel: a tree of groups and layers over MapState (check = visible, drag = order,
+second column = opacity). The model holds no state of its own; MapState is the one truth."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QRect, QSize,
+                            Qt, Signal)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHeaderView, QSpinBox, QStyle,
+                               QStyledItemDelegate, QStyleOptionSlider, QTreeView, QVBoxLayout,
+                               QWidget)
+
+from gis_app.core.catalog import Catalog
+from gis_app.core.map_state import MapState
+
+MIME = "application/x-atlas-layer-id"
+LAYER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+GROUP = 0  # internalId of group rows; layer rows carry their group's index + 1
+
+
+class LayerTreeModel(QAbstractItemModel):
+    def __init__(self, catalog: Catalog, state: MapState, lang: str = "en", parent=None):
+        super().__init__(parent)
+        self.catalog, self.state, self.lang = catalog, state, lang
+        self.groups = [g for g in catalog.groups if catalog.in_group(g.id)]
+        self._moving = False
+        state.subscribe(self._on_state_changed)
+
+    # --- structure, derived from MapState on every call --------------------------------------
+    def _members(self, group_row: int) -> list[str]:
+        gid = self.groups[group_row].id
+        return [s.id for s in self.state.layers if self.catalog.layer(s.id).group == gid]
+
+    def _locate(self, layer_id: str) -> tuple[int, int]:
+        gid = self.catalog.layer(layer_id).group
+        g = next(i for i, grp in enumerate(self.groups) if grp.id == gid)
+        return g, self._members(g).index(layer_id)
+
+    def layer_index(self, layer_id: str, column: int = 0) -> QModelIndex:
+        g, r = self._locate(layer_id)
+        return self.index(r, column, self.index(g, 0))
+
+    def layer_id(self, index: QModelIndex) -> str | None:
+        if not index.isValid() or index.internalId() == GROUP:
+            return None
+        return self._members(index.internalId() - 1)[index.row()]
+
+    def index(self, row, column, parent=QModelIndex()):
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        if not parent.isValid():
+            return self.createIndex(row, column, GROUP)
+        return self.createIndex(row, column, parent.row() + 1)
+
+    def parent(self, index=QModelIndex()):  # noqa: A003 (Qt's name)
+        if not index.isValid() or index.internalId() == GROUP:
+            return QModelIndex()
+        return self.createIndex(index.internalId() - 1, 0, GROUP)
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: N802
+        if not parent.isValid():
+            return len(self.groups)
+        if parent.internalId() == GROUP and parent.column() == 0:
+            return len(self._members(parent.row()))
+        return 0
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: N802
+        return 2
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return (self.tr("Layer"), self.tr("Opacity"))[section]
+        return None
+
+    # --- data ----------------------------------------------------------------------------------
+    def _group_check(self, group_row: int) -> Qt.CheckState:
+        flags = [self.state.get(i).visible for i in self._members(group_row)]
+        if all(flags):
+            return Qt.CheckState.Checked
+        return Qt.CheckState.Unchecked if not any(flags) else Qt.CheckState.PartiallyChecked
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        layer_id = self.layer_id(index)
+        if layer_id is None:  # a group row
+            if index.column() != 0:
+                return None
+            if role == Qt.ItemDataRole.DisplayRole:
+                from gis_app.core.i18n import pick
+                return pick(self.groups[index.row()].title, self.lang)
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return self._group_check(index.row())
+            return None
+        layer, st = self.catalog.layer(layer_id), self.state.get(layer_id)
+        if role == LAYER_ID_ROLE:
+            return layer_id
+        if index.column() == 0:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return layer.title_in(self.lang)
+            if role == Qt.ItemDataRole.CheckStateRole:
+                return Qt.CheckState.Checked if st.visible else Qt.CheckState.Unchecked
+            if role == Qt.ItemDataRole.ToolTipRole:
+                parts = [layer.description_in(self.lang)]
+                if layer.as_of:
+                    parts.append(self.tr("Data as of: {0}").format(layer.as_of))
+                if layer.accuracy:
+                    parts.append(self.tr("Accuracy: {0}").format(layer.accuracy))
+                return "\n".join(p for p in parts if p)
+        elif index.column() == 1:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+                return round(st.opacity * 100)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.tr("Opacity: {0} %").format(round(st.opacity * 100))
+        return None
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.ItemIsDropEnabled
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.internalId() == GROUP:
+            return base | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDropEnabled
+        if index.column() == 1:
+            return base | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsDragEnabled
+        return base | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDragEnabled
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802
+        if not index.isValid():
+            return False
+        layer_id = self.layer_id(index)
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
+            on = Qt.CheckState(value) == Qt.CheckState.Checked
+            targets = [layer_id] if layer_id else self._members(index.row())
+            if layer_id is None and self._group_check(index.row()) == Qt.CheckState.PartiallyChecked:
+                on = True  # a partly checked group turns fully on first
+            for target in targets:
+                self.state.set_visible(target, on)
+            return True
+        if role == Qt.ItemDataRole.EditRole and index.column() == 1 and layer_id:
+            self.state.set_opacity(layer_id, int(value) / 100)
+            return True
+        return False
+
+    # --- drag and drop: reorder inside a group -------------------------------------------------
+    def supportedDropActions(self):  # noqa: N802
+        return Qt.DropAction.MoveAction
+
+    def mimeTypes(self):  # noqa: N802
+        return [MIME]
+
+    def mimeData(self, indexes):  # noqa: N802
+        ids = {self.layer_id(i) for i in indexes} - {None}
+        if len(ids) != 1:
+            return None
+        mime = QMimeData()
+        mime.setData(MIME, QByteArray(ids.pop().encode()))
+        return mime
+
+    def _drop_target(self, data, row, parent) -> tuple[str, int] | None:
+        if not data.hasFormat(MIME):
+            return None
+        layer_id = bytes(data.data(MIME)).decode()
+        if layer_id not in self.catalog.ids():
+            return None
+        if parent.isValid() and parent.internalId() != GROUP:  # dropped onto a layer: before it
+            row, parent = parent.row(), parent.parent()
+        if not parent.isValid():
+            return None
+        g, old = self._locate(layer_id)
+        if parent.row() != g:
+            return None  # layers stay in their group
+        count = len(self._members(g))
+        new = count - 1 if row < 0 else min(row, count)
+        if new > old:
+            new -= 1  # the row numbers count the dragged layer still in place
+        return layer_id, max(0, min(new, count - 1))
+
+    def canDropMimeData(self, data, action, row, column, parent):  # noqa: N802
+        return self._drop_target(data, row, parent) is not None
+
+    def dropMimeData(self, data, action, row, column, parent):  # noqa: N802
+        target = self._drop_target(data, row, parent)
+        if target is None:
+            return False
+        self.move_layer(*target)
+        # Returning False keeps the view from also removing the source row: the move is done.
+        return False
+
+    def move_layer(self, layer_id: str, new_row: int) -> None:
+        g, old = self._locate(layer_id)
+        if new_row == old:
+            return
+        group = self.index(g, 0)
+        dest = new_row + 1 if new_row > old else new_row
+        self.beginMoveRows(group, old, old, group, dest)
+        self._moving = True
+        try:
+            self.state.move_within_group(layer_id, new_row)
+        finally:
+            self._moving = False
+        self.endMoveRows()
+
+    # --- following MapState ------------------------------------------------------------------
+    def _on_state_changed(self, what: str, layer_id: str) -> None:
+        if what in ("visible", "opacity"):
+            col = 0 if what == "visible" else 1
+            index = self.layer_index(layer_id, col)
+            self.dataChanged.emit(index, index)
+            if what == "visible":
+                group = index.parent()
+                self.dataChanged.emit(group, group)
+        elif what == "order" and self._moving:
+            return
+        else:
+            self.layoutAboutToBeChanged.emit()
+            self.layoutChanged.emit()
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        self.layoutAboutToBeChanged.emit()
+        self.layoutChanged.emit()
+
+
+class OpacityDelegate(QStyledItemDelegate):
+    """Paints the opacity as a slider; click or drag on it to set, F2/double-click to type."""
+
+    def _option(self, option, value: int) -> QStyleOptionSlider:
+        opt = QStyleOptionSlider()
+        opt.rect = QRect(option.rect).adjusted(2, 0, -2, 0)
+        opt.minimum, opt.maximum = 0, 100
+        opt.sliderPosition = opt.sliderValue = int(value)
+        opt.orientation = Qt.Orientation.Horizontal
+        opt.state = option.state | QStyle.StateFlag.State_Enabled
+        opt.palette = option.palette
+        return opt
+
+    def paint(self, painter, option, index):
+        value = index.data(Qt.ItemDataRole.EditRole)
+        if value is None:
+            return super().paint(painter, option, index)
+        style = option.widget.style() if option.widget else QApplication.style()
+        style.drawComplexControl(QStyle.ComplexControl.CC_Slider, self._option(option, value), painter,
+                                 option.widget)
+
+    def sizeHint(self, option, index):  # noqa: N802
+        return QSize(90, super().sizeHint(option, index).height())
+
+    def editorEvent(self, event, model, option, index):  # noqa: N802
+        kinds = (event.Type.MouseButtonPress, event.Type.MouseMove)
+        if index.data(Qt.ItemDataRole.EditRole) is None or event.type() not in kinds:
+            return super().editorEvent(event, model, option, index)
+        if not event.buttons() & Qt.MouseButton.LeftButton:
+            return False
+        rect = QRect(option.rect).adjusted(6, 0, -6, 0)
+        x = min(max(event.position().x(), rect.left()), rect.right())
+        model.setData(index, round(100 * (x - rect.left()) / max(1, rect.width())))
+        return True
+
+    def createEditor(self, parent, option, index):  # noqa: N802
+        box = QSpinBox(parent)
+        box.setRange(0, 100)
+        box.setSuffix(" %")
+        return box
+
+    def setEditorData(self, editor, index):  # noqa: N802
+        editor.setValue(int(index.data(Qt.ItemDataRole.EditRole)))
+
+    def setModelData(self, editor, model, index):  # noqa: N802
+        model.setData(index, editor.value())
+
+
+class LayerPanel(QWidget):
+    layer_activated = Signal(str)  # a layer double-clicked: zoom to it
+
+    def __init__(self, catalog: Catalog, state: MapState, lang: str = "en", parent=None):
+        super().__init__(parent)
+        self.model = LayerTreeModel(catalog, state, lang, self)
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("layerTree")
+        self.tree.setModel(self.model)
+        self.tree.setItemDelegateForColumn(1, OpacityDelegate(self.tree))
+        self.tree.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.tree.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.tree.setDragEnabled(True)
+        self.tree.setAcceptDrops(True)
+        self.tree.setDropIndicatorShown(True)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.SelectedClicked)
+        header = self.tree.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, 90)
+        self.tree.expandAll()
+        self.tree.doubleClicked.connect(self._double_clicked)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.tree)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        layer_id = self.model.layer_id(index)
+        if layer_id and index.column() == 0:
+            self.layer_activated.emit(layer_id)

@@ -1,0 +1,140 @@
+"""The map: a QWebEngineView showing the atlas page, driven through atlas.js."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import shiboken6
+from PySide6.QtCore import QEventLoop, QTimer, QUrl
+from PySide6.QtGui import QImage
+from PySide6.QtWebChannel import QWebChannel
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
+from PySide6.QtWebEngineWidgets import QWebEngineView
+
+from gis_app.core.catalog import Catalog
+from gis_app.core.map_state import MapState
+from gis_app.render.page import page_url
+from gis_app.ui.bridge import AtlasBridge
+
+log = logging.getLogger(__name__)
+
+
+def _loads(text):
+    try:
+        return json.loads(text) if isinstance(text, str) else None
+    except ValueError:
+        return None
+
+
+class _Page(QWebEnginePage):
+    """Keeps the user inside the atlas: no navigation away from the page (links open nothing)."""
+
+    def acceptNavigationRequest(self, url, nav_type, is_main_frame):  # noqa: N802
+        return nav_type != QWebEnginePage.NavigationType.NavigationTypeLinkClicked
+
+    def javaScriptConsoleMessage(self, level, message, line, source):  # noqa: N802
+        log.warning("page: %s (%s:%s)", message, source.rsplit("/", 1)[-1], line)
+
+
+class MapView(QWebEngineView):
+    def __init__(self, catalog: Catalog, state: MapState, lang: str = "en", parent=None):
+        super().__init__(parent)
+        self.catalog, self.state, self.lang = catalog, state, lang
+        self.bridge = AtlasBridge(self)
+        self.ready = False
+        self.setPage(_Page(self))
+        settings = self.page().settings()
+        # Local files only: the page may read our GeoJSON, and nothing on a network.
+        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
+        settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
+        self.channel = QWebChannel(self.page())
+        self.channel.registerObject("atlasBridge", self.bridge)
+        self.page().setWebChannel(self.channel)
+        self.bridge.page_ready.connect(self._on_ready)
+        state.subscribe(self._on_state_changed)
+
+    def load_atlas(self) -> None:
+        self.ready = False
+        self.load(QUrl(page_url(self.catalog, self.state, self.lang)))
+
+    def _on_ready(self) -> None:
+        self.ready = True
+
+    # --- Python -> page -------------------------------------------------------------------
+    def call(self, function: str, *args) -> None:
+        """Run atlas.<function>(args) in the page; arguments go as JSON, never as code."""
+        self.page().runJavaScript(f"window.atlas && atlas.{function}(...{json.dumps(list(args))})")
+
+    def evaluate(self, function: str, *args, timeout_ms: int = 5000):
+        """Call atlas.<function> and wait for its (plain) result. For tests, CLI and benchmarks."""
+        return self.eval_js(f"window.atlas && atlas.{function}(...{json.dumps(list(args))})", timeout_ms)
+
+    def eval_js(self, expression: str, timeout_ms: int = 5000):
+        """Evaluate one of our own JS expressions in the page and wait for its value."""
+        loop, box = QEventLoop(), {}
+
+        def done(text):
+            box["value"] = _loads(text)
+            loop.quit()
+
+        # Objects do not cross runJavaScript (they arrive empty): send them as JSON text.
+        self.page().runJavaScript(f"JSON.stringify(({expression}) ?? null)", 0, done)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        if "value" not in box:
+            loop.exec()
+        return box.get("value")
+
+    def _on_state_changed(self, what: str, layer_id: str) -> None:
+        if not self.ready and what != "all":
+            return  # the page takes the whole state from its URL when it loads
+        if what == "visible":
+            self.call("setVisible", layer_id, self.state.get(layer_id).visible)
+        elif what == "opacity":
+            self.call("setOpacity", layer_id, self.state.get(layer_id).opacity)
+        elif what == "order":
+            self.call("setOrder", self.state.order())
+        elif what == "all" and self.ready:
+            for s in self.state.layers:
+                self.call("setVisible", s.id, s.visible)
+                self.call("setOpacity", s.id, s.opacity)
+            self.call("setOrder", self.state.order())
+            v = self.state.view
+            self.call("setView", v.lat, v.lon, v.zoom)
+
+    def set_language(self, lang: str) -> None:
+        self.lang = lang
+        self.call("setLang", lang)
+
+    # --- waiting and grabbing ---------------------------------------------------------------
+    def wait_ready(self, timeout_ms: int = 20000) -> bool:
+        """Wait until the page says the map is painted (not merely loaded)."""
+        if self.ready:
+            return True
+        loop = QEventLoop()
+        self.bridge.page_ready.connect(loop.quit)
+        QTimer.singleShot(timeout_ms, loop.quit)
+        loop.exec()
+        self.bridge.page_ready.disconnect(loop.quit)
+        return self.ready
+
+    def stable_grab(self, attempts: int = 10, interval_ms: int = 60) -> QImage:
+        """Grab until two consecutive grabs are equal: loadFinished and even 'ready' can precede
+        the compositor's last frame."""
+        previous = None
+        image = QImage()
+        for _ in range(attempts):
+            image = self.grab().toImage()
+            if previous is not None and image == previous:
+                break
+            previous = image
+            loop = QEventLoop()
+            QTimer.singleShot(interval_ms, loop.quit)
+            loop.exec()
+        return image
+
+    def shutdown(self) -> None:
+        """Delete the page before the view, or Qt warns that the profile is released too early."""
+        page = self.page()
+        if page is not None and shiboken6.isValid(page):
+            shiboken6.delete(page)  # now, not later: the profile may go before a later event loop

@@ -1,0 +1,47 @@
+"""Headless rendering of the map to an image, waiting until the page has really painted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QImage
+
+from gis_app.core.catalog import Catalog
+from gis_app.core.map_state import MapState
+
+
+def distinct_colours(image: QImage, step: int = 4, limit: int = 4096) -> int:
+    """How many colours a sample of the image has: a blank or flat grab has one or two."""
+    seen: set[int] = set()
+    for y in range(0, image.height(), step):
+        for x in range(0, image.width(), step):
+            seen.add(image.pixel(x, y))
+            if len(seen) >= limit:
+                return len(seen)
+    return len(seen)
+
+
+def render_map(catalog: Catalog, state: MapState, width: int, height: int, lang: str = "en",
+               timeout_ms: int = 30000) -> QImage:
+    """The map at width x height CSS pixels, as the window would show it. Needs a QApplication."""
+    from gis_app.ui.map_view import MapView
+
+    view = MapView(catalog, state, lang)
+    try:
+        view.resize(width, height)
+        view.show()
+        view.load_atlas()
+        if not view.wait_ready(timeout_ms):
+            raise TimeoutError(f"the map page did not finish drawing within {timeout_ms / 1000:.0f} s")
+        return view.stable_grab()
+    finally:
+        view.shutdown()
+        view.deleteLater()
+
+
+def save_snapshot(out: Path, width: int, height: int, catalog: Catalog, lang: str = "en") -> QImage:
+    image = render_map(catalog, MapState(catalog), width, height, lang)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(out)):
+        raise OSError(f"could not write {out}")
+    return image

@@ -1,0 +1,425 @@
+/* atlas.js: the atlas's registry of Leaflet layers, driven from Python.
+ *
+ * Python calls window.atlas.* through QWebEngine runJavaScript; the page calls Python only through
+ * the one QWebChannel object "atlasBridge" (featureClicked, viewChanged, cursorMoved, pageReady,
+ * layerError). Every attribute value is data: it reaches the DOM through textContent, never HTML.
+ *
+ * Each layer lives in its own pane, so order is the pane's z-index and opacity the pane's CSS
+ * opacity: reordering or fading a layer touches no feature and never reloads the page.
+ */
+(function () {
+  "use strict";
+
+  var PANE_BASE = 400;           // Leaflet's overlay pane; our panes stack from here
+  var HIGHLIGHT_PANE_Z = 640;    // above every layer, below tooltips (650) and popups (700)
+
+  var atlas = {
+    map: null,
+    defs: {},          // id -> layer definition (from the catalog)
+    layers: {},        // id -> L.GeoJSON, once loaded
+    loading: {},       // id -> Promise of the L.GeoJSON
+    visible: {},       // id -> what the user asked for
+    order: [],         // ids, top first
+    lang: "en",
+    bridge: null,
+    ready: false,
+    selected: null,
+    highlightLayer: null,
+    errors: []
+  };
+  window.atlas = atlas;
+  window.atlasReady = false;
+
+  /* ---------- helpers ---------- */
+
+  function pick(texts, lang) {
+    if (!texts) return "";
+    if (typeof texts === "string") return texts;
+    var chain = { kk: ["kk", "ru", "en"], ru: ["ru", "en"], en: ["en"] }[lang] || ["en"];
+    for (var i = 0; i < chain.length; i++) if (texts[chain[i]]) return texts[chain[i]];
+    for (var k in texts) if (texts[k]) return texts[k];
+    return "";
+  }
+
+  function featureName(props, lang) {
+    return pick({ en: props.name, ru: props.name_ru, kk: props.name_kk }, lang);
+  }
+
+  function escapeHtml(text) {
+    var div = document.createElement("div");
+    div.textContent = String(text);
+    return div.innerHTML;
+  }
+
+  function call(method) {
+    var args = Array.prototype.slice.call(arguments, 1);
+    if (atlas.bridge && typeof atlas.bridge[method] === "function") {
+      atlas.bridge[method].apply(atlas.bridge, args);
+    }
+  }
+
+  function loadJSON(url) {
+    // XHR, not fetch: Chromium's fetch refuses file:// URLs.
+    return new Promise(function (resolve, reject) {
+      var xhr = new XMLHttpRequest();
+      xhr.open("GET", url);
+      xhr.onload = function () {
+        if (xhr.status !== 0 && xhr.status !== 200) return reject(new Error("HTTP " + xhr.status));
+        try { resolve(JSON.parse(xhr.responseText)); }
+        catch (e) { reject(new Error("not valid JSON: " + e.message)); }
+      };
+      xhr.onerror = function () { reject(new Error("cannot read " + url)); };
+      xhr.send();
+    });
+  }
+
+  /* ---------- styles (the same rules as gis_app/core/style.py) ---------- */
+
+  function classColor(spec, value) {
+    if (value === null || value === undefined || value === "" || isNaN(Number(value))) {
+      return spec.no_data || "#dddddd";
+    }
+    var v = Number(value), breaks = spec.breaks || [];
+    for (var i = 0; i < breaks.length; i++) if (v < breaks[i]) return spec.colors[i];
+    return spec.colors[breaks.length];
+  }
+
+  function resolvedStyle(def, props) {
+    var base = def.style || {}, s = {}, k;
+    for (k in base) if (k !== "categories" && k !== "choropleth") s[k] = base[k];
+    var cat = base.categories;
+    if (cat && cat.values) {
+      var over = cat.values[String(props[cat.property])];
+      if (over) for (k in over) s[k] = over[k];
+    }
+    if (base.choropleth) s.fill = classColor(base.choropleth, props[base.choropleth.property]);
+    return s;
+  }
+
+  function pathOptions(def, props) {
+    var s = resolvedStyle(def, props);
+    return {
+      pane: "atlas-" + def.id,
+      stroke: !!s.stroke,
+      color: s.stroke || "#000000",
+      weight: s.weight === undefined ? 1 : s.weight,
+      opacity: s.opacity === undefined ? 1 : s.opacity,
+      fill: def.geometry !== "line" && !!s.fill,
+      fillColor: s.fill || "#000000",
+      fillOpacity: s.fill_opacity === undefined ? 0.5 : s.fill_opacity,
+      dashArray: s.dash || null,
+      interactive: def.interactive !== false
+    };
+  }
+
+  function symbolSvg(shape, r, s) {
+    var d = 2 * r + 4, c = r + 2, pts;
+    var paint = 'fill="' + escapeHtml(s.fill || "none") + '" fill-opacity="' +
+      (s.fill_opacity === undefined ? 1 : s.fill_opacity) + '" stroke="' +
+      escapeHtml(s.stroke || "none") + '" stroke-width="' + (s.weight || 1) + '"';
+    var body;
+    if (shape === "square") {
+      body = '<rect x="2" y="2" width="' + 2 * r + '" height="' + 2 * r + '" ' + paint + "/>";
+    } else {
+      if (shape === "triangle") pts = [[c, 2], [d - 2, d - 2], [2, d - 2]];
+      else if (shape === "diamond") pts = [[c, 2], [d - 2, c], [c, d - 2], [2, c]];
+      else { // star
+        pts = [];
+        for (var i = 0; i < 10; i++) {
+          var rad = i % 2 ? r * 0.45 : r, a = Math.PI / 5 * i - Math.PI / 2;
+          pts.push([c + rad * Math.cos(a), c + rad * Math.sin(a)]);
+        }
+      }
+      body = '<polygon points="' + pts.map(function (p) { return p[0].toFixed(1) + "," + p[1].toFixed(1); }).join(" ") + '" ' + paint + "/>";
+    }
+    return '<svg xmlns="http://www.w3.org/2000/svg" width="' + d + '" height="' + d + '">' + body + "</svg>";
+  }
+
+  function pointLayer(def, feature, latlng) {
+    var s = resolvedStyle(def, feature.properties || {});
+    var shape = s.symbol || "circle", r = s.radius || 5;
+    if (shape === "circle") {
+      var opts = pathOptions(def, feature.properties || {});
+      opts.radius = r;
+      opts.fill = !!s.fill;
+      return L.circleMarker(latlng, opts);
+    }
+    return L.marker(latlng, {
+      pane: "atlas-" + def.id,
+      interactive: def.interactive !== false,
+      keyboard: false,
+      icon: L.divIcon({ className: "atlas-symbol", html: symbolSvg(shape, r, s),
+                        iconSize: [2 * r + 4, 2 * r + 4], iconAnchor: [r + 2, r + 2] })
+    });
+  }
+
+  /* ---------- popups and labels (text only) ---------- */
+
+  function popupContent(def, props) {
+    var box = document.createElement("div");
+    box.className = "atlas-popup";
+    var h = document.createElement("div");
+    h.className = "atlas-popup-title";
+    h.textContent = featureName(props, atlas.lang) || pick(def.title, atlas.lang);
+    box.appendChild(h);
+    var table = document.createElement("table");
+    (def.popup || []).forEach(function (f) {
+      var v = props[f.field];
+      if (v === undefined || v === null || v === "") return;
+      if (Array.isArray(v)) v = v.join(", ");
+      else if (typeof v === "object") v = JSON.stringify(v);
+      var tr = document.createElement("tr"), th = document.createElement("th"), td = document.createElement("td");
+      th.textContent = pick(f.label, atlas.lang);
+      td.textContent = String(v);
+      tr.appendChild(th); tr.appendChild(td); table.appendChild(tr);
+    });
+    box.appendChild(table);
+    return box;
+  }
+
+  function labelElement(text) {
+    var span = document.createElement("span");
+    span.textContent = text;
+    return span;
+  }
+
+  /* ---------- building a layer ---------- */
+
+  function build(def, data) {
+    var layer = L.geoJSON(data, {
+      style: function (feature) { return pathOptions(def, feature.properties || {}); },
+      pointToLayer: function (feature, latlng) { return pointLayer(def, feature, latlng); },
+      onEachFeature: function (feature, sub) {
+        var props = feature.properties || {};
+        sub.atlasId = props.id === undefined ? "" : String(props.id);
+        if (def.label_field && props[def.label_field] !== undefined) {
+          var text = def.label_field === "name" ? featureName(props, atlas.lang) : String(props[def.label_field]);
+          sub.bindTooltip(labelElement(text), { permanent: true, direction: "right",
+                                                className: "atlas-label", interactive: false });
+        }
+        if (def.interactive === false) return;
+        sub.on("click", function (e) {
+          if (e.originalEvent) L.DomEvent.stopPropagation(e);
+          atlas.select(def.id, sub.atlasId, e.latlng);
+        });
+      }
+    });
+    layer.atlasDef = def;
+    return layer;
+  }
+
+  function ensureLoaded(id) {
+    if (atlas.layers[id]) return Promise.resolve(atlas.layers[id]);
+    if (!atlas.loading[id]) {
+      var def = atlas.defs[id];
+      atlas.loading[id] = loadJSON(def.url).then(function (data) {
+        atlas.layers[id] = build(def, data);
+        return atlas.layers[id];
+      }).catch(function (err) {
+        var msg = id + ": " + err.message;
+        atlas.errors.push(msg);
+        call("layerError", id, err.message);
+        delete atlas.loading[id];
+        throw err;
+      });
+    }
+    return atlas.loading[id];
+  }
+
+  function shown(id) {
+    var def = atlas.defs[id];
+    return !!atlas.visible[id] && atlas.map.getZoom() >= (def.min_zoom || 0);
+  }
+
+  function sync(id) {
+    var layer = atlas.layers[id];
+    if (!layer) return;
+    var want = shown(id), has = atlas.map.hasLayer(layer);
+    if (want && !has) layer.addTo(atlas.map);
+    else if (!want && has) atlas.map.removeLayer(layer);
+    var attribution = atlas.defs[id].attribution || [];
+    attribution.forEach(function (a) {
+      if (want && !has) atlas.map.attributionControl.addAttribution(escapeHtml(a));
+      else if (!want && has) atlas.map.attributionControl.removeAttribution(escapeHtml(a));
+    });
+  }
+
+  /* ---------- the API Python calls ---------- */
+
+  atlas.setVisible = function (id, visible) {
+    if (!atlas.defs[id]) return false;
+    atlas.visible[id] = !!visible;
+    if (atlas.layers[id]) sync(id);
+    else if (visible) ensureLoaded(id).then(function () { sync(id); }, function () {});
+    return true;
+  };
+
+  atlas.setOpacity = function (id, opacity) {
+    var pane = atlas.map.getPane("atlas-" + id);
+    if (!pane) return false;
+    pane.style.opacity = String(Math.max(0, Math.min(1, Number(opacity))));
+    return true;
+  };
+
+  atlas.setOrder = function (ids) {   // top first
+    atlas.order = ids.filter(function (id) { return atlas.defs[id]; });
+    var n = atlas.order.length;
+    atlas.order.forEach(function (id, i) {
+      atlas.map.getPane("atlas-" + id).style.zIndex = String(PANE_BASE + n - i);
+    });
+    return true;
+  };
+
+  atlas.setView = function (lat, lon, zoom, animate) {
+    atlas.map.setView([lat, lon], zoom, { animate: !!animate });
+    return true;
+  };
+
+  atlas.fitTo = function (id) {
+    var layer = atlas.layers[id];
+    if (!layer) return false;
+    var b = layer.getBounds();
+    if (b.isValid()) atlas.map.fitBounds(b, { padding: [20, 20] });
+    return b.isValid();
+  };
+
+  atlas.setLang = function (lang) {
+    atlas.lang = lang;
+    Object.keys(atlas.layers).forEach(function (id) {
+      var def = atlas.defs[id];
+      if (!def.label_field) return;
+      atlas.layers[id].eachLayer(function (sub) {
+        var props = sub.feature.properties || {};
+        var t = sub.getTooltip();
+        if (t && def.label_field === "name") t.setContent(labelElement(featureName(props, lang)));
+      });
+    });
+    return true;
+  };
+
+  function findFeature(layerId, featureId) {
+    var layer = atlas.layers[layerId], found = null;
+    if (!layer) return null;
+    layer.eachLayer(function (sub) { if (sub.atlasId === String(featureId)) found = sub; });
+    return found;
+  }
+
+  atlas.highlight = function (layerId, featureId) {
+    if (atlas.highlightLayer) { atlas.map.removeLayer(atlas.highlightLayer); atlas.highlightLayer = null; }
+    var sub = layerId ? findFeature(layerId, featureId) : null;
+    if (!sub) return false;
+    atlas.highlightLayer = L.geoJSON(sub.feature, {
+      interactive: false,
+      style: function () { return { pane: "atlas-highlight", color: "#ffea00", weight: 5, opacity: 0.9, fill: false }; },
+      pointToLayer: function (f, ll) {
+        return L.circleMarker(ll, { pane: "atlas-highlight", radius: 11, color: "#ffea00", weight: 4, fill: false });
+      }
+    }).addTo(atlas.map);
+    return true;
+  };
+
+  atlas.select = function (layerId, featureId, latlng) {
+    var sub = findFeature(layerId, featureId);
+    if (!sub) return false;
+    atlas.selected = { layer: layerId, feature: String(featureId) };
+    atlas.highlight(layerId, featureId);
+    var where = latlng || (sub.getLatLng ? sub.getLatLng() : sub.getBounds().getCenter());
+    L.popup({ maxWidth: 360 }).setLatLng(where)
+      .setContent(popupContent(atlas.defs[layerId], sub.feature.properties || {})).openOn(atlas.map);
+    call("featureClicked", layerId, String(featureId));
+    return true;
+  };
+
+  // For tests and the benchmark: what the live page holds, as plain values.
+  atlas.state = function () {
+    var onMap = Object.keys(atlas.layers).filter(function (id) { return atlas.map.hasLayer(atlas.layers[id]); });
+    var opacity = {}, z = {};
+    Object.keys(atlas.defs).forEach(function (id) {
+      var pane = atlas.map.getPane("atlas-" + id);
+      opacity[id] = pane.style.opacity === "" ? 1 : Number(pane.style.opacity);
+      z[id] = Number(pane.style.zIndex);
+    });
+    var c = atlas.map.getCenter();
+    return { onMap: onMap.sort(), opacity: opacity, zIndex: z, ready: atlas.ready,
+             center: [c.lat, c.lng], zoom: atlas.map.getZoom(), errors: atlas.errors.slice(),
+             loadId: atlas.loadId };
+  };
+
+  atlas.featureCount = function (id) {
+    return atlas.layers[id] ? atlas.layers[id].getLayers().length : -1;
+  };
+
+  /* ---------- start-up ---------- */
+
+  function initialState() {
+    // The page URL's fragment carries the saved state, so the first paint is already right.
+    var m = /[#&]state=([^&]*)/.exec(window.location.hash);
+    if (!m) return {};
+    try { return JSON.parse(decodeURIComponent(m[1])); } catch (e) { return {}; }
+  }
+
+  function afterPaint() {
+    var fonts = document.fonts && document.fonts.ready ? document.fonts.ready : Promise.resolve();
+    return fonts.then(function () {
+      return new Promise(function (resolve) {
+        requestAnimationFrame(function () { requestAnimationFrame(resolve); });
+      });
+    });
+  }
+
+  function connectBridge() {
+    return new Promise(function (resolve) {
+      if (typeof qt === "undefined" || typeof QWebChannel === "undefined") return resolve(null);
+      new QWebChannel(qt.webChannelTransport, function (channel) {
+        atlas.bridge = channel.objects.atlasBridge || null;
+        resolve(atlas.bridge);
+      });
+    });
+  }
+
+  atlas.init = function (map, config) {
+    atlas.map = map;
+    atlas.loadId = Date.now();
+    var st = initialState();
+    atlas.lang = st.lang || config.lang || "en";
+    map.attributionControl.setPrefix("Leaflet");
+    map.createPane("atlas-highlight").style.zIndex = String(HIGHLIGHT_PANE_Z);
+    config.layers.forEach(function (def) {
+      atlas.defs[def.id] = def;
+      map.createPane("atlas-" + def.id);
+      atlas.visible[def.id] = st.visible && def.id in st.visible ? !!st.visible[def.id] : !!def.visible;
+    });
+    var ids = config.layers.map(function (d) { return d.id; });
+    var order = (st.order || []).filter(function (id) { return atlas.defs[id]; });
+    ids.forEach(function (id) { if (order.indexOf(id) < 0) order.push(id); });
+    atlas.setOrder(order);
+    Object.keys(st.opacity || {}).forEach(function (id) { if (atlas.defs[id]) atlas.setOpacity(id, st.opacity[id]); });
+    if (st.view) map.setView([st.view.lat, st.view.lon], st.view.zoom, { animate: false });
+
+    map.on("zoomend", function () { Object.keys(atlas.layers).forEach(sync); });
+    map.on("moveend", function () {
+      var c = map.getCenter();
+      call("viewChanged", c.lat, c.lng, map.getZoom());
+    });
+    var lastMove = 0;
+    map.on("mousemove", function (e) {
+      var now = Date.now();
+      if (now - lastMove < 40) return;
+      lastMove = now;
+      call("cursorMoved", e.latlng.lat, e.latlng.lng);
+    });
+
+    var firstPaint = ids.filter(function (id) { return atlas.visible[id]; }).map(function (id) {
+      return ensureLoaded(id).then(function () { sync(id); }, function () {});
+    });
+    Promise.all([Promise.all(firstPaint), connectBridge()]).then(afterPaint).then(function () {
+      atlas.ready = true;
+      window.atlasReady = true;
+      call("pageReady");
+      var c = map.getCenter();
+      call("viewChanged", c.lat, c.lng, map.getZoom());
+      // Hidden layers load once the first map is up, so a later toggle is instant.
+      ids.forEach(function (id) { if (!atlas.visible[id]) ensureLoaded(id).catch(function () {}); });
+    });
+  };
+})();

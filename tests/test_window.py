@@ -1,0 +1,179 @@
+"""The window as a user meets it: the map drawn, the layer panel driving the live page."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from html.parser import HTMLParser
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from gis_app.core.map_state import MapState
+from gis_app.render.page import page_path
+from gis_app.ui.main_window import MainWindow
+from gis_app.ui.map_view import MapView
+from gis_app.ui.snapshot import distinct_colours
+
+
+@pytest.fixture
+def window(qtbot, catalog):
+    win = MainWindow(catalog, restore=False)
+    qtbot.addWidget(win)
+    win.resize(1100, 750)
+    win.show()
+    assert win.map.wait_ready(30000), "the map never said it was painted"
+    yield win
+    win.map.shutdown()
+
+
+def page_state(view):
+    return view.evaluate("state")
+
+
+def test_window_opens_and_the_basemap_is_drawn(window):
+    image = window.map.stable_grab()
+    assert image.width() > 500 and image.height() > 400
+    assert distinct_colours(image) > 50, "the map grab is flat: nothing was drawn"
+    state = page_state(window.map)
+    assert {"countries", "provinces", "enclaves"} <= set(state["onMap"])
+    assert state["errors"] == []
+
+
+def test_unchecking_a_layer_removes_it_without_reload(window, qtbot):
+    model = window.layer_panel.model
+    before = page_state(window.map)
+    assert "provinces" in before["onMap"]
+    index = model.layer_index("provinces")
+    assert model.setData(index, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    qtbot.waitUntil(lambda: "provinces" not in page_state(window.map)["onMap"], timeout=3000)
+    after = page_state(window.map)
+    assert after["loadId"] == before["loadId"], "the page was reloaded"
+    assert model.data(index, Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Unchecked
+    model.setData(index, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole)
+    qtbot.waitUntil(lambda: "provinces" in page_state(window.map)["onMap"], timeout=3000)
+
+
+def test_group_checkbox_hides_the_whole_group(window, qtbot):
+    model = window.layer_panel.model
+    group = model.layer_index("countries").parent()
+    model.setData(group, Qt.CheckState.Unchecked.value, Qt.ItemDataRole.CheckStateRole)
+    basemap = {layer.id for layer in window.catalog.in_group("basemap")}
+    qtbot.waitUntil(lambda: not basemap & set(page_state(window.map)["onMap"]), timeout=3000)
+
+
+def test_reordering_and_opacity_reach_the_page(window, qtbot):
+    model = window.layer_panel.model
+    basemap = [i for i in window.state.order() if window.catalog.layer(i).group == "basemap"]
+    z = page_state(window.map)["zIndex"]
+    assert z[basemap[0]] > z[basemap[-1]]
+    model.move_layer(basemap[-1], 0)  # what a drop at the top of the group does
+    assert window.state.order().index(basemap[-1]) < window.state.order().index(basemap[0])
+    qtbot.waitUntil(lambda: page_state(window.map)["zIndex"][basemap[-1]]
+                    > page_state(window.map)["zIndex"][basemap[0]], timeout=3000)
+    opacity = model.layer_index("provinces", 1)
+    model.setData(opacity, 40)
+    qtbot.waitUntil(lambda: abs(page_state(window.map)["opacity"]["provinces"] - 0.4) < 1e-6, timeout=3000)
+    assert model.data(opacity) == 40
+
+
+def test_drag_and_drop_mime_round_trip_moves_within_group_only(window):
+    model = window.layer_panel.model
+    basemap = [i for i in window.state.order() if window.catalog.layer(i).group == "basemap"]
+    mime = model.mimeData([model.layer_index(basemap[0])])
+    group = model.layer_index(basemap[0]).parent()
+    other_group = model.index(0, 0)
+    assert other_group != group
+    assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, other_group)
+    model.dropMimeData(mime, Qt.DropAction.MoveAction, len(basemap), 0, group)  # to the bottom
+    assert [i for i in window.state.order() if window.catalog.layer(i).group == "basemap"][-1] == basemap[0]
+
+
+def test_a_real_mouse_click_on_a_feature_reaches_python(window, qtbot):
+    # Zoom onto Vorukh and click the middle of the map: the enclave is on top there.
+    window.map.evaluate("setView", 39.86, 70.58, 11)
+    qtbot.wait(400)
+    clicks = []
+    window.map.bridge.feature_clicked.connect(lambda layer, fid: clicks.append((layer, fid)))
+    target = window.map.focusProxy() or window.map
+    centre = QPoint(window.map.width() // 2, window.map.height() // 2)
+    QTest.mouseMove(target, centre)
+    QTest.mouseClick(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
+    qtbot.waitUntil(lambda: clicks, timeout=5000)
+    assert clicks[0] == ("enclaves", "vorukh")
+    assert "Vorukh" in window.selection_label.text()
+
+
+def test_popups_escape_attribute_values(qtbot, scratch_catalog):
+    view = MapView(scratch_catalog, MapState(scratch_catalog))
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    view.load_atlas()
+    assert view.wait_ready(30000)
+    clicks = []
+    view.bridge.feature_clicked.connect(lambda layer, fid: clicks.append((layer, fid)))
+    assert view.evaluate("select", "zones", "z1") is True
+    qtbot.waitUntil(lambda: clicks == [("zones", "z1")], timeout=3000)
+    injected = view.eval_js("document.querySelectorAll('.leaflet-pane img').length")
+    text = view.eval_js("document.querySelector('.atlas-popup').textContent")
+    assert injected == 0 and '<img src=x onerror="window.pwned=1">Zone' in text
+    assert view.eval_js("window.pwned === undefined") is True
+    view.shutdown()
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    def handle_starttag(self, tag, attrs):
+        self.urls += [v for k, v in attrs if k in ("src", "href") and v]
+
+
+def test_generated_page_has_no_remote_urls(catalog):
+    html = page_path(catalog).read_text(encoding="utf-8")
+    parser = _Links()
+    parser.feed(html)
+    assert parser.urls, "the page references no assets at all"
+    remote = [u for u in parser.urls if not u.startswith(("file:", "qrc:"))]
+    assert remote == []
+    assert "http://" not in html.replace("http://www.w3.org/2000/svg", "")
+    assert "https://" not in html
+    config = json.loads(html.split("atlas.init(", 1)[1].split(", ", 1)[1].rsplit(");", 1)[0])
+    assert all(layer["url"].startswith("file:") for layer in config["layers"])
+
+
+def test_settings_remember_layers_and_view(qtbot, catalog):
+    first = MainWindow(catalog, restore=True)
+    qtbot.addWidget(first)
+    first.show()
+    assert first.map.wait_ready(30000)
+    first.state.set_visible("rivers", False)
+    first.map.evaluate("setView", 40.5, 71.5, 7)
+    qtbot.waitUntil(lambda: abs(first.state.view.zoom - 7) < 1e-6, timeout=3000)
+    first.close()
+    second = MainWindow(catalog, restore=True)
+    qtbot.addWidget(second)
+    second.show()
+    assert second.map.wait_ready(30000)
+    assert second.state.get("rivers").visible is False
+    state = page_state(second.map)
+    assert "rivers" not in state["onMap"] and state["zoom"] == 7
+    assert abs(state["center"][0] - 40.5) < 0.01
+    second.close()
+
+
+def test_snapshot_command_writes_a_non_blank_png_of_the_requested_size(tmp_path):
+    out = tmp_path / "snap.png"
+    result = subprocess.run([sys.executable, "-m", "gis_app", "snapshot", str(out),
+                             "--width", "640", "--height", "420"],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    from PySide6.QtGui import QImage
+
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (640, 420)
+    assert distinct_colours(image) > 50
