@@ -2,6 +2,8 @@
 
     gis-app                         open the window (with no display: say so, write a snapshot)
     gis-app snapshot OUT.png [--width W --height H]
+    gis-app layers                  one line per layer: id, features, citations, as-of date
+    gis-app validate                check layers and evidence; non-zero exit with the problems
 """
 
 from __future__ import annotations
@@ -22,7 +24,40 @@ def _parser() -> argparse.ArgumentParser:
     snap.add_argument("out", type=Path)
     snap.add_argument("--width", type=int, default=1280)
     snap.add_argument("--height", type=int, default=800)
+    sub.add_parser("layers", help="list the layers: id, feature count, citation count, as-of date")
+    sub.add_parser("validate", help="check every layer and the evidence; exit 1 on problems")
     return parser
+
+
+def list_layers() -> int:
+    from gis_app.core.catalog import load_catalog
+    from gis_app.core.validate import validate
+
+    report = validate(load_catalog())
+    width = max((len(s.id) for s in report.summaries), default=5)
+    print(f"{'layer':<{width}}  features  citations  as-of")
+    for s in report.summaries:
+        print(f"{s.id:<{width}}  {s.features:>8}  {s.citations:>9}  {s.as_of}")
+    if report.problems:
+        print(f"({len(report.problems)} problems: run 'gis-app validate')", file=sys.stderr)
+    return 0
+
+
+def validate_all() -> int:
+    from gis_app.core.catalog import load_catalog
+    from gis_app.core.validate import validate
+
+    report = validate(load_catalog())
+    features = sum(s.features for s in report.summaries)
+    if report.ok:
+        print(f"OK: {len(report.summaries)} layers, {features} features, {report.claims} claims, "
+              f"{report.sources} sources; no problems")
+        return 0
+    print(f"{len(report.problems)} problems in {len(report.summaries)} layers, "
+          f"{report.claims} claims, {report.sources} sources:", file=sys.stderr)
+    for problem in report.problems:
+        print(f"  - {problem}", file=sys.stderr)
+    return 1
 
 
 def _qt_app(headless: bool):
@@ -80,6 +115,10 @@ def run_window(lang: str | None) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "layers":
+        return list_layers()
+    if args.command == "validate":
+        return validate_all()
     if args.command == "snapshot":
         return snapshot(args.out, args.width, args.height, args.lang or "en")
     return run_window(args.lang)

@@ -53,6 +53,7 @@ class LayerDef:
     interactive: bool = True
     label_field: str = ""
     min_zoom: int = 0
+    extent: tuple[float, float, float, float] | None = None  # W, S, E, N the data must lie in
     source: Path | None = None
 
     def title_in(self, lang: str) -> str:
@@ -67,6 +68,7 @@ class Catalog:
     groups: list[Group]
     layers: list[LayerDef]
     problems: list[str] = field(default_factory=list)
+    folder: Path | None = None  # the layers/ folder, which also holds the evidence files
 
     def layer(self, layer_id: str) -> LayerDef:
         for layer in self.layers:
@@ -83,7 +85,7 @@ class Catalog:
     def default_order(self) -> list[str]:
         """Layer ids top (drawn last) to bottom: groups in panel order, then `order` descending."""
         rank = {g.id: i for i, g in enumerate(self.groups)}
-        ordered = sorted(self.layers, key=lambda l: (rank.get(l.group, len(rank)), -l.order, l.id))
+        ordered = sorted(self.layers, key=lambda d: (rank.get(d.group, len(rank)), -d.order, d.id))
         return [layer.id for layer in ordered]
 
 
@@ -139,6 +141,12 @@ def parse_layer(raw: dict, source: Path, root: Path) -> LayerDef:
             raise DefinitionError("style.choropleth needs a property and len(colors) == len(breaks) + 1")
         if list(breaks) != sorted(breaks):
             raise DefinitionError("style.choropleth.breaks must be ascending")
+    extent = raw.get("extent")
+    if extent is not None:
+        if not (isinstance(extent, list) and len(extent) == 4
+                and all(isinstance(v, int | float) for v in extent)):
+            raise DefinitionError("extent must be [west, south, east, north] in degrees")
+        extent = tuple(float(v) for v in extent)
     popup = []
     for i, item in enumerate(raw.get("popup", [])):
         if not isinstance(item, dict) or not isinstance(item.get("field"), str):
@@ -163,6 +171,7 @@ def parse_layer(raw: dict, source: Path, root: Path) -> LayerDef:
         interactive=bool(raw.get("interactive", True)),
         label_field=str(raw.get("label_field", "")),
         min_zoom=int(raw.get("min_zoom", 0)),
+        extent=extent,
         source=source,
     )
 
@@ -200,4 +209,4 @@ def load_catalog(folder: Path | None = None) -> Catalog:
             problems.append(f"{source.name}: group '{layer.group}' is not in groups.toml")
             continue
         layers.append(layer)
-    return Catalog(groups, layers, problems)
+    return Catalog(groups, layers, problems, folder)

@@ -3,11 +3,19 @@ second column = opacity). The model holds no state of its own; MapState is the o
 
 from __future__ import annotations
 
-from PySide6.QtCore import (QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QRect, QSize,
-                            Qt, Signal)
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QHeaderView, QSpinBox, QStyle,
-                               QStyledItemDelegate, QStyleOptionSlider, QTreeView, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QSpinBox,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionSlider,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from gis_app.core.catalog import Catalog
 from gis_app.core.map_state import MapState

@@ -1,0 +1,126 @@
+"""The evidence: the bibliography (CSL-JSON) and the claims table (one figure per row).
+
+A figure is a claim: a value with unit and date, about a subject, stated by a source. Two sources
+that disagree are two claims; `disagreements` finds them so the UI can show both.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import paths
+
+CLAIM_FIELDS = ("claim_id", "subject", "indicator", "value", "unit", "date", "citation", "locator",
+                "note", "confirmed", "estimate")
+CONFIRMED_VALUES = ("yes", "seed-only", "n/a")
+DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?(/\d{4}(-\d{2}(-\d{2})?)?)?$")
+
+
+@dataclass(frozen=True)
+class Claim:
+    claim_id: str
+    subject: str
+    indicator: str
+    value: str
+    unit: str
+    date: str
+    citation: str
+    locator: str
+    note: str
+    confirmed: str
+    estimate: bool
+
+    @property
+    def number(self) -> float | None:
+        try:
+            return float(self.value)
+        except ValueError:
+            return None
+
+
+def bibliography_path() -> Path:
+    return paths.layers_dir() / "bibliography.json"
+
+
+def claims_path() -> Path:
+    return paths.layers_dir() / "claims.csv"
+
+
+def load_bibliography(path: Path | None = None) -> dict[str, dict]:
+    """CSL-JSON items by id. Raises ValueError with a readable message on a broken file."""
+    path = path or bibliography_path()
+    try:
+        items = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ValueError(f"{path.name}: cannot be read as JSON ({exc})") from exc
+    if not isinstance(items, list):
+        raise ValueError(f"{path.name}: must be a CSL-JSON array of items")
+    result: dict[str, dict] = {}
+    for i, item in enumerate(items):
+        if not isinstance(item, dict) or not item.get("id") or not item.get("title"):
+            raise ValueError(f"{path.name}: item {i + 1} needs an 'id' and a 'title'")
+        if item["id"] in result:
+            raise ValueError(f"{path.name}: id '{item['id']}' is used twice")
+        result[item["id"]] = item
+    return result
+
+
+def load_claims(path: Path | None = None) -> tuple[list[Claim], list[str]]:
+    """All well-formed claims, and a problem line for each row that is not."""
+    path = path or claims_path()
+    claims, problems = [], []
+    try:
+        with path.open(encoding="utf-8", newline="") as fh:
+            reader = csv.DictReader(fh)
+            missing = set(CLAIM_FIELDS) - set(reader.fieldnames or [])
+            if missing:
+                return [], [f"{path.name}: missing columns {', '.join(sorted(missing))}"]
+            for line, row in enumerate(reader, start=2):
+                problem = _row_problem(row)
+                if problem:
+                    problems.append(f"{path.name} line {line}: {problem}")
+                    continue
+                claims.append(Claim(**{k: (row[k] or "").strip() for k in CLAIM_FIELDS if k != "estimate"},
+                                    estimate=row["estimate"].strip().lower() == "true"))
+    except (OSError, UnicodeDecodeError, csv.Error) as exc:
+        return [], [f"{path.name}: cannot be read ({exc})"]
+    seen: set[str] = set()
+    for claim in claims:
+        if claim.claim_id in seen:
+            problems.append(f"{path.name}: claim_id '{claim.claim_id}' is used twice")
+        seen.add(claim.claim_id)
+    return claims, problems
+
+
+def _row_problem(row: dict) -> str:
+    for key in ("claim_id", "subject", "indicator", "value", "date", "citation"):
+        if not (row.get(key) or "").strip():
+            return f"'{key}' is empty"
+    if not DATE.match(row["date"].strip()):
+        return f"date '{row['date']}' is not YYYY, YYYY-MM, YYYY-MM-DD (or a range a/b)"
+    if (row.get("confirmed") or "").strip() not in CONFIRMED_VALUES:
+        return f"confirmed must be one of {', '.join(CONFIRMED_VALUES)}"
+    if (row.get("estimate") or "").strip().lower() not in ("true", "false"):
+        return "estimate must be true or false"
+    try:
+        float(row["value"])
+    except ValueError:
+        if not (row.get("note") or "").strip():
+            return f"value '{row['value']}' is not a number; a text value needs a note saying why"
+    return ""
+
+
+def claims_about(claims: list[Claim], subject: str) -> list[Claim]:
+    return [c for c in claims if c.subject == subject]
+
+
+def disagreements(claims: list[Claim]) -> list[list[Claim]]:
+    """Groups of claims on the same subject, indicator and date with different values."""
+    groups: dict[tuple[str, str, str], list[Claim]] = {}
+    for claim in claims:
+        groups.setdefault((claim.subject, claim.indicator, claim.date[:4]), []).append(claim)
+    return [g for g in groups.values() if len({c.value for c in g}) > 1]

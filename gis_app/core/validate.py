@@ -1,0 +1,136 @@
+"""Checks of the catalog, its data and the evidence; each problem is one readable line."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+import shapely
+from shapely.geometry import shape
+
+from . import paths
+from .catalog import Catalog
+from .evidence import Claim, load_bibliography, load_claims
+from .features import DataError, read_feature_collection
+
+ISO3 = re.compile(r"^[A-Z]{3}$")
+KINDS = {"polygon": {"Polygon", "MultiPolygon"}, "line": {"LineString", "MultiLineString"},
+         "point": {"Point", "MultiPoint"}}
+WORLD = (-180.0, -90.0, 180.0, 90.0)
+
+
+@dataclass
+class LayerSummary:
+    id: str
+    features: int
+    citations: int
+    as_of: str
+
+
+@dataclass
+class Report:
+    problems: list[str] = field(default_factory=list)
+    summaries: list[LayerSummary] = field(default_factory=list)
+    claims: int = 0
+    sources: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def _feature_problems(layer, index: int, feature: dict, bibliography: dict, thematic: bool) -> list[str]:
+    props = feature.get("properties")
+    fid = props.get("id") if isinstance(props, dict) else None
+    where = f"{layer.id}: feature {fid!r}" if fid is not None else f"{layer.id}: feature #{index + 1}"
+    if not isinstance(props, dict) or fid in (None, ""):
+        return [f"{where} has no 'id' property"]
+    out = []
+    geometry = feature.get("geometry")
+    if not geometry:
+        return out + [f"{where} has no geometry"]
+    try:
+        geom = shape(geometry)
+    except (ValueError, TypeError, AttributeError, shapely.errors.GEOSException) as exc:
+        return out + [f"{where}: geometry cannot be read ({exc})"]
+    allowed = KINDS.get(layer.geometry)
+    if allowed and geom.geom_type not in allowed:
+        out.append(f"{where} is a {geom.geom_type}, but the layer holds {layer.geometry}s")
+    if geom.is_empty:
+        out.append(f"{where} has an empty geometry")
+    elif not geom.is_valid:
+        out.append(f"{where} has an invalid geometry: {shapely.validation.explain_validity(geom)}")
+    else:
+        w, s, e, n = geom.bounds
+        x0, y0, x1, y1 = layer.extent or WORLD
+        if w < x0 - 1e-9 or s < y0 - 1e-9 or e > x1 + 1e-9 or n > y1 + 1e-9:
+            out.append(f"{where} lies outside the expected area {layer.extent or WORLD} "
+                       f"(bounds {w:.2f}, {s:.2f}, {e:.2f}, {n:.2f}): wrong CRS or misplaced?")
+    cites = props.get("citations")
+    if thematic:
+        if not isinstance(cites, list) or not cites:
+            out.append(f"{where} has no citation (every thematic feature needs a source)")
+    if isinstance(cites, list):
+        out += [f"{where} cites unknown source '{c}'" for c in cites if c not in bibliography]
+    return out
+
+
+def _claim_problems(claim: Claim, bibliography: dict, features: dict[str, set[str]]) -> list[str]:
+    out = []
+    if claim.citation not in bibliography:
+        out.append(f"claim {claim.claim_id}: unknown citation '{claim.citation}'")
+    if "/" in claim.subject:
+        layer_id, fid = claim.subject.split("/", 1)
+        if layer_id not in features:
+            out.append(f"claim {claim.claim_id}: subject layer '{layer_id}' does not exist")
+        elif fid not in features[layer_id]:
+            out.append(f"claim {claim.claim_id}: subject '{claim.subject}' is not a feature of that layer")
+    elif not ISO3.match(claim.subject):
+        out.append(f"claim {claim.claim_id}: subject '{claim.subject}' is neither layer/feature nor ISO3")
+    return out
+
+
+def validate(catalog: Catalog) -> Report:
+    report = Report(problems=list(catalog.problems))
+    folder = catalog.folder or paths.layers_dir()
+    try:
+        bibliography = load_bibliography(folder / "bibliography.json")
+    except ValueError as exc:
+        report.problems.append(str(exc))
+        bibliography = {}
+    report.sources = len(bibliography)
+    claims, claim_problems = load_claims(folder / "claims.csv")
+    report.problems += claim_problems
+    report.claims = len(claims)
+
+    feature_ids: dict[str, set[str]] = {}
+    for layer in catalog.layers:
+        report.problems += [f"{layer.id}: unknown citation '{c}'" for c in layer.citations
+                            if c not in bibliography]
+        if not layer.citations:
+            report.problems.append(f"{layer.id}: the layer names no source in 'citations'")
+        try:
+            features = read_feature_collection(layer.data)
+        except DataError as exc:
+            report.problems.append(f"{layer.id}: {exc}")
+            continue
+        if not features:
+            report.problems.append(f"{layer.id}: the data file has no features")
+        thematic = layer.group != "basemap"
+        ids: set[str] = set()
+        cited: set[str] = set(layer.citations)
+        for i, feature in enumerate(features):
+            report.problems += _feature_problems(layer, i, feature, bibliography, thematic)
+            props = feature.get("properties") or {}
+            fid = str(props.get("id", ""))
+            if fid and fid in ids:
+                report.problems.append(f"{layer.id}: feature id '{fid}' is used twice")
+            ids.add(fid)
+            if isinstance(props.get("citations"), list):
+                cited.update(str(c) for c in props["citations"])
+        feature_ids[layer.id] = ids
+        report.summaries.append(LayerSummary(layer.id, len(features), len(cited), layer.as_of))
+
+    for claim in claims:
+        report.problems += _claim_problems(claim, bibliography, feature_ids)
+    return report

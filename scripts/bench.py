@@ -1,0 +1,171 @@
+"""Benchmark: prints figures of one run as JSON lines (figures, not pass/fail).
+
+    .venv/bin/python scripts/bench.py [--runs 5] [--toggles 50]
+
+- startup_empty_page: process start -> an empty QWebEngineView page painted (the floor)
+- startup_first_map: process start -> the atlas window's map painted (page says ready + stable grab)
+- toggle_round_trip: Python -> atlas.setVisible -> answer back, alternating hide/show
+- peak_memory: peak RSS of the app process and of its QtWebEngine processes
+
+Each start-up is a fresh process, measured from just before it is spawned to the line it prints
+once the grab is stable. Runs headless (offscreen).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EMPTY_PAGE = "<!doctype html><html><body style='margin:0;background:#c9dde8'></body></html>"
+
+
+def _peak_rss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def child(kind: str, toggles: int) -> None:
+    """Runs inside the measured process."""
+    sys.path.insert(0, str(ROOT))
+    from gis_app.ui import qt_env
+
+    qt_env.prepare(headless=True)
+    os.environ["XDG_CONFIG_HOME"] = os.environ.get("BENCH_CONFIG", "/tmp/gis-app-bench-config")
+    from PySide6.QtCore import QEventLoop, QTimer, QUrl
+    from PySide6.QtWidgets import QApplication
+
+    _app = QApplication(sys.argv[:1])  # noqa: F841 (kept alive for the run)
+    if kind == "empty":
+        from PySide6.QtWebEngineWidgets import QWebEngineView
+
+        view = QWebEngineView()
+        view.resize(1280, 800)
+        view.show()
+        page = Path("/tmp/gis-app-bench-empty.html")
+        page.write_text(EMPTY_PAGE)
+        loop = QEventLoop()
+        view.loadFinished.connect(loop.quit)
+        view.load(QUrl.fromLocalFile(str(page)))
+        loop.exec()
+        # the same paint wait the atlas page does: fonts, then two animation frames
+        box = {}
+        view.page().runJavaScript(
+            "new Promise(r => document.fonts.ready.then(() => requestAnimationFrame(() => "
+            "requestAnimationFrame(r)))); 1", 0, lambda v: (box.setdefault("v", v), loop.quit()))
+        loop.exec()
+        previous = None
+        for _ in range(10):
+            image = view.grab().toImage()
+            if image == previous:
+                break
+            previous = image
+            QTimer.singleShot(60, loop.quit)
+            loop.exec()
+        print("READY", flush=True)
+        view.setPage(None)
+        return
+
+    from gis_app.core.catalog import load_catalog
+    from gis_app.ui.main_window import MainWindow
+
+    window = MainWindow(load_catalog(), restore=False)
+    window.resize(1280, 800)
+    window.show()
+    window.map.wait_ready(30000)
+    window.map.stable_grab()
+    print("READY", flush=True)
+    if toggles:
+        layer = "provinces"
+        times = []
+        for i in range(toggles):
+            t = time.perf_counter()
+            window.map.evaluate("setVisible", layer, i % 2 == 1)
+            times.append((time.perf_counter() - t) * 1000)
+        print("TOGGLES " + json.dumps(times), flush=True)
+        pids = _descendants(os.getpid())
+        web = sum(_peak_rss_kib(p) for p in pids)
+        print("MEMORY " + json.dumps({"app_kib": _peak_rss_kib(os.getpid()), "web_kib": web,
+                                      "web_processes": len(pids)}), flush=True)
+    window.map.shutdown()
+
+
+def measure(kind: str, toggles: int = 0) -> tuple[float, dict]:
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, __file__, "--child", kind, "--toggles", str(toggles)],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    ready, extra = None, {}
+    for line in proc.stdout:
+        if line.startswith("READY") and ready is None:
+            ready = time.perf_counter() - t0
+        elif line.startswith("TOGGLES "):
+            extra["toggles"] = json.loads(line[8:])
+        elif line.startswith("MEMORY "):
+            extra["memory"] = json.loads(line[7:])
+    proc.wait(timeout=120)
+    if ready is None:
+        raise RuntimeError(f"{kind}: the child never got ready (exit {proc.returncode})")
+    return ready, extra
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--toggles", type=int, default=50)
+    parser.add_argument("--child", choices=("empty", "app"))
+    args = parser.parse_args()
+    if args.child:
+        child(args.child, args.toggles)
+        return
+
+    measure("app")  # warm the page cache and the OS file cache; not counted
+    empty = [measure("empty")[0] for _ in range(args.runs)]
+    app = [measure("app")[0] for _ in range(args.runs)]
+    _, extra = measure("app", toggles=args.toggles)
+
+    def line(name: str, **fields) -> None:
+        print(json.dumps({"metric": name, **fields}), flush=True)
+
+    floor, first = statistics.median(empty), statistics.median(app)
+    line("startup_empty_page", median_s=round(floor, 3), runs=[round(x, 3) for x in empty])
+    line("startup_first_map", median_s=round(first, 3), runs=[round(x, 3) for x in app],
+         ratio_to_floor=round(first / floor, 2), target_ratio=1.5)
+    toggles = extra.get("toggles", [])
+    if toggles:
+        line("toggle_round_trip", median_ms=round(statistics.median(toggles), 2),
+             max_ms=round(max(toggles), 2), n=len(toggles), target_ms=30)
+    memory = extra.get("memory")
+    if memory:
+        line("peak_memory", app_mib=round(memory["app_kib"] / 1024, 1),
+             web_mib=round(memory["web_kib"] / 1024, 1), web_processes=memory["web_processes"])
+
+
+if __name__ == "__main__":
+    main()

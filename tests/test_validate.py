@@ -1,0 +1,113 @@
+"""`gis-app validate` passes on the shipped data and fails clearly on broken copies."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from gis_app.core.catalog import load_catalog
+from gis_app.core.validate import validate
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def run_cli(*args, root: Path | None = None) -> subprocess.CompletedProcess:
+    env = None
+    if root is not None:
+        import os
+
+        env = {**os.environ, "GIS_APP_ROOT": str(root)}
+    return subprocess.run([sys.executable, "-m", "gis_app", *args], capture_output=True, text=True,
+                          timeout=120, env=env)
+
+
+def test_shipped_data_validates():
+    result = run_cli("validate")
+    assert result.returncode == 0, result.stderr
+    assert "no problems" in result.stdout
+
+
+def test_layers_command_lists_every_layer_with_counts(catalog):
+    result = run_cli("layers")
+    assert result.returncode == 0, result.stderr
+    rows = {line.split()[0]: line.split() for line in result.stdout.splitlines()[1:]}
+    assert set(rows) == set(catalog.ids())
+    for layer in catalog.layers:
+        assert int(rows[layer.id][1]) > 0 and int(rows[layer.id][2]) > 0, layer.id
+
+
+@pytest.fixture
+def copy(tmp_path):
+    """A full copy of the catalog, its data and evidence, to break."""
+    for folder in ("layers", "shapefiles"):
+        shutil.copytree(REPO / folder, tmp_path / folder)
+    return tmp_path
+
+
+def _thematic_layer(root: Path, geometry: str):
+    return next(layer for layer in load_catalog(root / "layers").layers
+                if layer.group != "basemap" and layer.geometry == geometry)
+
+
+def _edit(path: Path, change) -> None:
+    data = json.loads(path.read_text(encoding="utf-8"))
+    change(data)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def test_a_feature_without_citation_fails(copy):
+    layer = _thematic_layer(copy, "point")
+    fid = None
+
+    def drop(data):
+        nonlocal fid
+        fid = data["features"][0]["properties"]["id"]
+        data["features"][0]["properties"]["citations"] = []
+
+    _edit(layer.data, drop)
+    result = run_cli("validate", root=copy)
+    assert result.returncode == 1
+    assert f"{layer.id}: feature '{fid}' has no citation" in result.stderr
+
+
+def test_an_invalid_polygon_fails(copy):
+    layer = _thematic_layer(copy, "polygon")
+
+    def bow_tie(data):
+        data["features"][0]["geometry"] = {"type": "Polygon", "coordinates": [
+            [[70, 40], [71, 41], [71, 40], [70, 41], [70, 40]]]}
+
+    _edit(layer.data, bow_tie)
+    report = validate(load_catalog(copy / "layers"))
+    assert any("invalid geometry: Self-intersection" in p for p in report.problems), report.problems
+
+
+def test_an_unknown_citation_id_fails(copy):
+    layer = _thematic_layer(copy, "point")
+    _edit(layer.data, lambda d: d["features"][0]["properties"]["citations"].append("no_such_source"))
+    with open(copy / "layers" / "claims.csv", "a", encoding="utf-8") as fh:
+        fh.write("bogus_1,KAZ,personnel,5,persons,2024,also_missing,,,n/a,false\n")
+    report = validate(load_catalog(copy / "layers"))
+    text = "\n".join(report.problems)
+    assert "cites unknown source 'no_such_source'" in text
+    assert "claim bogus_1: unknown citation 'also_missing'" in text
+
+
+def test_projected_coordinates_are_caught_as_wrong_crs(copy):
+    layer = _thematic_layer(copy, "point")
+    _edit(layer.data, lambda d: d["features"][0].update(
+        geometry={"type": "Point", "coordinates": [7_900_000.0, 4_900_000.0]}))
+    report = validate(load_catalog(copy / "layers"))
+    assert any("outside the expected area" in p and "wrong CRS" in p for p in report.problems)
+
+
+def test_a_broken_data_file_is_reported_not_raised(copy):
+    layer = _thematic_layer(copy, "point")
+    layer.data.write_text("{ this is not json", encoding="utf-8")
+    report = validate(load_catalog(copy / "layers"))
+    assert any(p.startswith(f"{layer.id}: {layer.data.name}: not valid GeoJSON") for p in report.problems)
