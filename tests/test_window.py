@@ -101,7 +101,7 @@ def test_a_real_mouse_click_on_a_feature_reaches_python(window, qtbot):
     centre = QPoint(window.map.width() // 2, window.map.height() // 2)
     QTest.mouseMove(target, centre)
     QTest.mouseClick(target, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre)
-    qtbot.waitUntil(lambda: clicks, timeout=5000)
+    qtbot.waitUntil(lambda: bool(clicks), timeout=5000)
     assert clicks[0] == ("enclaves", "vorukh")
     assert "Vorukh" in window.selection_label.text()
 
@@ -177,3 +177,41 @@ def test_snapshot_command_writes_a_non_blank_png_of_the_requested_size(tmp_path)
     image = QImage(str(out))
     assert (image.width(), image.height()) == (640, 420)
     assert distinct_colours(image) > 50
+
+
+def test_opacity_slider_in_the_panel_follows_a_click(window, qtbot):
+    tree = window.layer_panel.tree
+    model = window.layer_panel.model
+    index = model.layer_index("provinces", 1)
+    tree.scrollTo(index)
+    rect = tree.visualRect(index)
+    point = QPoint(rect.left() + 6 + (rect.width() - 12) // 4, rect.center().y())
+    QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
+    assert 20 <= model.data(index) <= 30
+    qtbot.waitUntil(lambda: abs(page_state(window.map)["opacity"]["provinces"]
+                                - window.state.get("provinces").opacity) < 1e-6, timeout=3000)
+
+
+def test_run_without_display_says_so_and_writes_a_snapshot(tmp_path):
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "gis_app"], cwd=tmp_path, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "no display" in result.stdout
+    assert (tmp_path / "atlas-snapshot.png").stat().st_size > 10_000
+
+
+def test_the_page_cannot_reach_the_network(qtbot, scratch_catalog):
+    view = MapView(scratch_catalog, MapState(scratch_catalog))
+    qtbot.addWidget(view)
+    view.resize(400, 300)
+    view.show()
+    view.load_atlas()
+    assert view.wait_ready(30000)
+    view.eval_js("(() => { const i = new Image(); i.src = 'http://example.invalid/x.png';"
+                 " document.body.appendChild(i); return 1; })()")
+    qtbot.waitUntil(lambda: bool(view.guard.blocked), timeout=5000)
+    assert view.guard.blocked == ["http://example.invalid/x.png"]
+    view.shutdown()

@@ -9,7 +9,8 @@ import shiboken6
 from PySide6.QtCore import QEventLoop, QTimer, QUrl
 from PySide6.QtGui import QImage
 from PySide6.QtWebChannel import QWebChannel
-from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings
+from PySide6.QtWebEngineCore import (QWebEnginePage, QWebEngineSettings,
+                                     QWebEngineUrlRequestInterceptor)
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from gis_app.core.catalog import Catalog
@@ -25,6 +26,24 @@ def _loads(text):
         return json.loads(text) if isinstance(text, str) else None
     except ValueError:
         return None
+
+
+class OfflineGuard(QWebEngineUrlRequestInterceptor):
+    """Blocks every request that is not for a local file or a Qt resource: the atlas is offline,
+    and data that smuggles in a remote URL must not make it call out."""
+
+    LOCAL = {"file", "qrc", "data", "blob", "about"}
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.blocked: list[str] = []
+
+    def interceptRequest(self, info):  # noqa: N802
+        url = info.requestUrl()
+        if url.scheme() not in self.LOCAL:
+            info.block(True)
+            self.blocked.append(url.toString()[:200])
+            log.warning("blocked a non-local request: %s", url.toString()[:200])
 
 
 class _Page(QWebEnginePage):
@@ -48,6 +67,8 @@ class MapView(QWebEngineView):
         # Local files only: the page may read our GeoJSON, and nothing on a network.
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessFileUrls, True)
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
+        self.guard = OfflineGuard(self)
+        self.page().setUrlRequestInterceptor(self.guard)
         self.channel = QWebChannel(self.page())
         self.channel.registerObject("atlasBridge", self.bridge)
         self.page().setWebChannel(self.channel)
