@@ -156,6 +156,7 @@ class MapView(QWebEngineView):
 
     def shutdown(self) -> None:
         """Delete the page before the view, or Qt warns that the profile is released too early."""
+        self.close()  # hiding a view asks for its page, which would make a new one after ours went
         page = self.page()
         if page is not None and shiboken6.isValid(page):
             shiboken6.delete(page)  # now, not later: the profile may go before a later event loop
