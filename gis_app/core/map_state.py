@@ -13,7 +13,7 @@ from .catalog import Catalog
 
 # The default view: Central Asia with the Fergana valley near the centre.
 DEFAULT_CENTER = (42.0, 66.0)
-DEFAULT_ZOOM = 4.0
+DEFAULT_ZOOM = 5.0
 
 
 @dataclass

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 import shapely
+import shapely.validation
 from shapely.geometry import shape
 
 from . import paths

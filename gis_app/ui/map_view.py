@@ -62,6 +62,7 @@ class MapView(QWebEngineView):
         self.catalog, self.state, self.lang = catalog, state, lang
         self.bridge = AtlasBridge(self)
         self.ready = False
+        self._shut_down = False
         self.setPage(_Page(self))
         settings = self.page().settings()
         # Local files only: the page may read our GeoJSON, and nothing on a network.
@@ -154,8 +155,17 @@ class MapView(QWebEngineView):
             loop.exec()
         return image
 
+    def closeEvent(self, event):  # noqa: N802
+        if self._shut_down:  # QWebEngineView's own handler would ask for (so make) a new page
+            event.accept()
+            return
+        super().closeEvent(event)
+
     def shutdown(self) -> None:
         """Delete the page before the view, or Qt warns that the profile is released too early."""
+        if self._shut_down:
+            return  # asking for the page again would make a new one
+        self._shut_down = True
         self.close()  # hiding a view asks for its page, which would make a new one after ours went
         page = self.page()
         if page is not None and shiboken6.isValid(page):
