@@ -25,7 +25,8 @@
     ready: false,
     selected: null,
     highlightLayer: null,
-    errors: []
+    errors: [],
+    timings: {}        // id -> ms to read and to build, for the benchmark
   };
   window.atlas = atlas;
   window.atlasReady = false;
@@ -212,8 +213,11 @@
     if (atlas.layers[id]) return Promise.resolve(atlas.layers[id]);
     if (!atlas.loading[id]) {
       var def = atlas.defs[id];
+      var t0 = performance.now();
       atlas.loading[id] = loadJSON(def.url).then(function (data) {
+        var t1 = performance.now();
         atlas.layers[id] = build(def, data);
+        atlas.timings[id] = { load: Math.round(t1 - t0), build: Math.round(performance.now() - t1) };
         return atlas.layers[id];
       }).catch(function (err) {
         var msg = id + ": " + err.message;
@@ -410,9 +414,16 @@
     });
 
     var firstPaint = ids.filter(function (id) { return atlas.visible[id]; }).map(function (id) {
-      return ensureLoaded(id).then(function () { sync(id); }, function () {});
+      return ensureLoaded(id).then(function () {
+        var t = performance.now();
+        sync(id);
+        atlas.timings[id].add = Math.round(performance.now() - t);
+      }, function () {});
     });
-    Promise.all([Promise.all(firstPaint), connectBridge()]).then(afterPaint).then(function () {
+    Promise.all([Promise.all(firstPaint), connectBridge()]).then(function () {
+      atlas.timings._layersDrawn = Math.round(performance.now());
+    }).then(afterPaint).then(function () {
+      atlas.timings._ready = Math.round(performance.now());
       atlas.ready = true;
       window.atlasReady = true;
       call("pageReady");
