@@ -78,7 +78,8 @@ def snapshot(out: Path, width: int, height: int, lang: str) -> int:
         return 2
     _qt_app(headless=True)
     from gis_app.core.catalog import load_catalog
-    from gis_app.ui.snapshot import distinct_colours, save_snapshot
+    from gis_app.ui.grab import distinct_colours
+    from gis_app.ui.snapshot import save_snapshot
 
     catalog = load_catalog()
     for problem in catalog.problems:

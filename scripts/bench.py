@@ -59,7 +59,7 @@ def child(kind: str, toggles: int) -> None:
 
     qt_env.prepare(headless=True)
     os.environ["XDG_CONFIG_HOME"] = os.environ.get("BENCH_CONFIG", "/tmp/gis-app-bench-config")
-    from PySide6.QtCore import QEventLoop, QTimer, QUrl
+    from PySide6.QtCore import QEventLoop, QUrl
     from PySide6.QtWidgets import QApplication
 
     _app = QApplication(sys.argv[:1])  # noqa: F841 (kept alive for the run)
@@ -81,14 +81,9 @@ def child(kind: str, toggles: int) -> None:
             "new Promise(r => document.fonts.ready.then(() => requestAnimationFrame(() => "
             "requestAnimationFrame(r)))); 1", 0, lambda v: (box.setdefault("v", v), loop.quit()))
         loop.exec()
-        previous = None
-        for _ in range(10):
-            image = view.grab().toImage()
-            if image == previous:
-                break
-            previous = image
-            QTimer.singleShot(60, loop.quit)
-            loop.exec()
+        from gis_app.ui.grab import stable_grab
+
+        stable_grab(view)  # the same "painted" test as the atlas's
         print("READY", flush=True)
         view.setPage(None)
         return

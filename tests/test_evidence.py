@@ -58,7 +58,8 @@ def test_central_asian_peacekeeper_fatalities(claims):
 
 
 def test_the_eleven_missions_of_2025(catalog):
-    layer = next(layer for layer in catalog.layers if layer.group == "peacekeeping" and layer.geometry == "point")
+    layer = catalog.layer("pk_missions")
+    assert layer.group == "peacekeeping" and layer.geometry == "point"
     features = FeatureStore(catalog).layer(layer.id).features
     acronyms = {f["properties"].get("acronym") for f in features}
     assert acronyms == {"MINURSO", "MINUSCA", "MONUSCO", "UNDOF", "UNFICYP", "UNIFIL", "UNISFA", "UNMIK",

@@ -13,9 +13,9 @@ from PySide6.QtTest import QTest
 
 from gis_app.core.map_state import MapState
 from gis_app.render.page import page_path
+from gis_app.ui.grab import colour_share, distinct_colours
 from gis_app.ui.main_window import MainWindow
 from gis_app.ui.map_view import MapView
-from gis_app.ui.snapshot import distinct_colours
 
 
 @pytest.fixture
@@ -34,9 +34,12 @@ def page_state(view):
 
 
 def test_window_opens_and_the_basemap_is_drawn(window):
+    assert page_state(window.map)["errors"] == []
     image = window.map.stable_grab()
     assert image.width() > 500 and image.height() > 400
     assert distinct_colours(image) > 50, "the map grab is flat: nothing was drawn"
+    land = window.catalog.layer("countries").style["fill"]
+    assert colour_share(image, land) > 0.3, "the countries (land colour) are not painted"
     state = page_state(window.map)
     assert {"countries", "provinces", "enclaves"} <= set(state["onMap"])
     assert state["errors"] == []
@@ -179,6 +182,7 @@ def test_snapshot_command_writes_a_non_blank_png_of_the_requested_size(tmp_path)
     image = QImage(str(out))
     assert (image.width(), image.height()) == (640, 420)
     assert distinct_colours(image) > 50
+    assert colour_share(image, "#f2efe9") > 0.3, "the countries (land colour) are not painted"
 
 
 def test_opacity_slider_in_the_panel_follows_a_click(window, qtbot):

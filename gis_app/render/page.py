@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import urllib.parse
 from importlib import metadata
 from pathlib import Path
@@ -17,7 +18,7 @@ from gis_app.core import paths
 from gis_app.core.catalog import Catalog, LayerDef
 from gis_app.core.map_state import MapState
 
-PAGE_VERSION = 1  # bump when the page template below changes
+PAGE_VERSION = 2  # bump when the page template below changes
 QWEBCHANNEL_JS = "qrc:///qtwebchannel/qwebchannel.js"  # served by QtWebEngine itself
 
 
@@ -54,7 +55,10 @@ def render_html(config: dict) -> str:
     from gis_app.core.map_state import DEFAULT_CENTER, DEFAULT_ZOOM
 
     fmap = folium.Map(location=list(DEFAULT_CENTER), zoom_start=DEFAULT_ZOOM, tiles=None,
-                      control_scale=True, zoom_snap=0.25, zoom_delta=0.5, world_copy_jump=False)
+                      control_scale=True, zoom_snap=0.25, zoom_delta=0.5, world_copy_jump=False,
+                      # 3D transforms make every pane its own compositor layer, rasterised on its
+                      # own schedule: a grab could then show the page "ready" with a layer missing.
+                      disable_3d=True)
     # Per instance, not folium's module lists, which would change every later map.
     fmap.default_js = [("leaflet", _asset("vendor/leaflet/leaflet.js")),
                        ("qwebchannel", QWEBCHANNEL_JS),
@@ -87,7 +91,7 @@ def page_path(catalog: Catalog) -> Path:
     target = paths.cache_dir() / "page" / f"atlas-{key}.html"
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(".tmp")
+        tmp = target.with_suffix(f".{os.getpid()}.tmp")  # processes may build it at once
         tmp.write_text(render_html(config), encoding="utf-8")
         tmp.replace(target)
     return target

@@ -9,14 +9,14 @@ import shiboken6
 from PySide6.QtCore import QEventLoop, QTimer, QUrl
 from PySide6.QtGui import QImage
 from PySide6.QtWebChannel import QWebChannel
-from PySide6.QtWebEngineCore import (QWebEnginePage, QWebEngineSettings,
-                                     QWebEngineUrlRequestInterceptor)
+from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings, QWebEngineUrlRequestInterceptor
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from gis_app.core.catalog import Catalog
 from gis_app.core.map_state import MapState
 from gis_app.render.page import page_url
 from gis_app.ui.bridge import AtlasBridge
+from gis_app.ui.grab import stable_grab
 
 log = logging.getLogger(__name__)
 
@@ -140,20 +140,8 @@ class MapView(QWebEngineView):
         self.bridge.page_ready.disconnect(loop.quit)
         return self.ready
 
-    def stable_grab(self, attempts: int = 10, interval_ms: int = 60) -> QImage:
-        """Grab until two consecutive grabs are equal: loadFinished and even 'ready' can precede
-        the compositor's last frame."""
-        previous = None
-        image = QImage()
-        for _ in range(attempts):
-            image = self.grab().toImage()
-            if previous is not None and image == previous:
-                break
-            previous = image
-            loop = QEventLoop()
-            QTimer.singleShot(interval_ms, loop.quit)
-            loop.exec()
-        return image
+    def stable_grab(self) -> QImage:
+        return stable_grab(self)
 
     def closeEvent(self, event):  # noqa: N802
         if self._shut_down:  # QWebEngineView's own handler would ask for (so make) a new page

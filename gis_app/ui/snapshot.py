@@ -10,17 +10,6 @@ from gis_app.core.catalog import Catalog
 from gis_app.core.map_state import MapState
 
 
-def distinct_colours(image: QImage, step: int = 4, limit: int = 4096) -> int:
-    """How many colours a sample of the image has: a blank or flat grab has one or two."""
-    seen: set[int] = set()
-    for y in range(0, image.height(), step):
-        for x in range(0, image.width(), step):
-            seen.add(image.pixel(x, y))
-            if len(seen) >= limit:
-                return len(seen)
-    return len(seen)
-
-
 def render_map(catalog: Catalog, state: MapState, width: int, height: int, lang: str = "en",
                timeout_ms: int = 30000) -> QImage:
     """The map at width x height CSS pixels, as the window would show it. Needs a QApplication."""

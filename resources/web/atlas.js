@@ -97,15 +97,16 @@
     return s;
   }
 
-  function pathOptions(def, props) {
+  function pathOptions(def, props, geometryType) {
     var s = resolvedStyle(def, props);
+    var isLine = def.geometry === "line" || /LineString$/.test(geometryType || "");
     return {
       pane: "atlas-" + def.id,
       stroke: !!s.stroke,
       color: s.stroke || "#000000",
       weight: s.weight === undefined ? 1 : s.weight,
       opacity: s.opacity === undefined ? 1 : s.opacity,
-      fill: def.geometry !== "line" && !!s.fill,
+      fill: !isLine && !!s.fill,
       fillColor: s.fill || "#000000",
       fillOpacity: s.fill_opacity === undefined ? 0.5 : s.fill_opacity,
       dashArray: s.dash || null,
@@ -188,7 +189,9 @@
 
   function build(def, data) {
     var layer = L.geoJSON(data, {
-      style: function (feature) { return pathOptions(def, feature.properties || {}); },
+      style: function (feature) {
+        return pathOptions(def, feature.properties || {}, feature.geometry && feature.geometry.type);
+      },
       pointToLayer: function (feature, latlng) { return pointLayer(def, feature, latlng); },
       onEachFeature: function (feature, sub) {
         var props = feature.properties || {};
@@ -206,7 +209,25 @@
       }
     });
     layer.atlasDef = def;
+    layer.atlasAll = layer.getLayers();
     return layer;
+  }
+
+  // A category may carry its own min_zoom (towns appear later than capitals): add or drop those
+  // features as the zoom changes; the layer-wide min_zoom is handled by sync().
+  function featureMinZoom(def, props) {
+    var cat = def.style && def.style.categories;
+    var over = cat && cat.values && cat.values[String(props[cat.property])];
+    return over && over.min_zoom !== undefined ? over.min_zoom : 0;
+  }
+
+  function filterByZoom(layer) {
+    var zoom = atlas.map.getZoom(), def = layer.atlasDef;
+    layer.atlasAll.forEach(function (sub) {
+      var want = zoom >= featureMinZoom(def, sub.feature.properties || {});
+      if (want && !layer.hasLayer(sub)) layer.addLayer(sub);
+      else if (!want && layer.hasLayer(sub)) layer.removeLayer(sub);
+    });
   }
 
   function ensureLoaded(id) {
@@ -239,6 +260,7 @@
     var layer = atlas.layers[id];
     if (!layer) return;
     var want = shown(id), has = atlas.map.hasLayer(layer);
+    if (want) filterByZoom(layer);
     if (want && !has) layer.addTo(atlas.map);
     else if (!want && has) atlas.map.removeLayer(layer);
     var attribution = atlas.defs[id].attribution || [];
@@ -292,7 +314,7 @@
     Object.keys(atlas.layers).forEach(function (id) {
       var def = atlas.defs[id];
       if (!def.label_field) return;
-      atlas.layers[id].eachLayer(function (sub) {
+      (atlas.layers[id].atlasAll || []).forEach(function (sub) {
         var props = sub.feature.properties || {};
         var t = sub.getTooltip();
         if (t && def.label_field === "name") t.setContent(labelElement(featureName(props, lang)));
@@ -304,7 +326,7 @@
   function findFeature(layerId, featureId) {
     var layer = atlas.layers[layerId], found = null;
     if (!layer) return null;
-    layer.eachLayer(function (sub) { if (sub.atlasId === String(featureId)) found = sub; });
+    (layer.atlasAll || []).forEach(function (sub) { if (sub.atlasId === String(featureId)) found = sub; });
     return found;
   }
 
