@@ -86,7 +86,7 @@ REGION = (44.0, 28.0, 92.0, 56.5)          # lon/lat box drawn at 10m
 FERGANA = (68.0, 38.5, 75.0, 42.5)         # where enclaves are searched
 PREC_WORLD = 4                              # decimals: countries, provinces, rivers, lakes, places
 PREC_ENCLAVE = 5
-SIMPLIFY_WORLD_50M = 0.02                   # coverage_simplify tolerance (degrees) outside the box; 0 = off
+SIMPLIFY_WORLD_50M = 0.05                   # coverage_simplify tolerance (degrees) outside the box; 0 = off
 SIMPLIFY_REGION_10M = 0.0
 SIMPLIFY_PROVINCES = 0.0
 EQUAL_AREA = "+proj=laea +lat_0=40.5 +lon_0=71 +datum=WGS84 +units=m +no_defs"

@@ -41,6 +41,8 @@ class MainWindow(QMainWindow):
 
         self.map = MapView(catalog, self.state, lang, self)
         self.setCentralWidget(self.map)
+        # Start the page now: Chromium loads it while the rest of the window is built.
+        self.map.load_atlas()
 
         self.layer_panel = LayerPanel(catalog, self.state, lang, self)
         self.layer_dock = QDockWidget(self.tr("Layers"), self)
@@ -65,7 +67,6 @@ class MainWindow(QMainWindow):
             window_state = self._settings.value("window/state")
             if window_state is not None:
                 self.restoreState(window_state, SETTINGS_VERSION)
-        self.map.load_atlas()
         if catalog.problems:
             QTimer.singleShot(0, self._report_catalog_problems)
 
