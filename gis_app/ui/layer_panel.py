@@ -250,7 +250,7 @@ class OpacityDelegate(QStyledItemDelegate):
                                  option.widget)
 
     def sizeHint(self, option, index):  # noqa: N802
-        return QSize(90, super().sizeHint(option, index).height())
+        return QSize(80, super().sizeHint(option, index).height())
 
     def editorEvent(self, event, model, option, index):  # noqa: N802
         kinds = (event.Type.MouseButtonPress, event.Type.MouseMove)
@@ -297,7 +297,7 @@ class LayerPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, 90)
+        header.resizeSection(1, 80)
         self.tree.expandAll()
         self.tree.doubleClicked.connect(self._double_clicked)
         layout = QVBoxLayout(self)

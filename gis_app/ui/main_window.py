@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
         self.layer_dock.setObjectName("layerDock")
         self.layer_dock.setWidget(self.layer_panel)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.layer_dock)
+        self.resizeDocks([self.layer_dock], [360], Qt.Orientation.Horizontal)  # titles fit
         self.layer_panel.layer_activated.connect(lambda layer_id: self.map.call("fitTo", layer_id))
 
         self._build_status_bar()
