@@ -97,6 +97,7 @@ def child(kind: str, toggles: int) -> None:
     window.map.wait_ready(30000)
     window.map.stable_grab()
     print("READY", flush=True)
+    print("PAGE " + json.dumps(window.map.evaluate("timings") or {}), flush=True)
     if toggles:
         layer = "provinces"
         times = []
@@ -122,6 +123,8 @@ def measure(kind: str, toggles: int = 0) -> tuple[float, dict]:
             ready = time.perf_counter() - t0
         elif line.startswith("TOGGLES "):
             extra["toggles"] = json.loads(line[8:])
+        elif line.startswith("PAGE "):
+            extra.setdefault("pages", []).append(json.loads(line[5:]))
         elif line.startswith("MEMORY "):
             extra["memory"] = json.loads(line[7:])
     proc.wait(timeout=120)
@@ -142,7 +145,8 @@ def main() -> None:
 
     measure("app")  # warm the page cache and the OS file cache; not counted
     empty = [measure("empty")[0] for _ in range(args.runs)]
-    app = [measure("app")[0] for _ in range(args.runs)]
+    app_runs = [measure("app") for _ in range(args.runs)]
+    app = [t for t, _ in app_runs]
     _, extra = measure("app", toggles=args.toggles)
 
     def line(name: str, **fields) -> None:
@@ -152,6 +156,15 @@ def main() -> None:
     line("startup_empty_page", median_s=round(floor, 3), runs=[round(x, 3) for x in empty])
     line("startup_first_map", median_s=round(first, 3), runs=[round(x, 3) for x in app],
          ratio_to_floor=round(first / floor, 2), target_ratio=1.5)
+    pages = [p for _, e in app_runs for p in e.get("pages", [])]
+    if pages:  # where the page's time goes: navigation -> layers drawn, and the slowest layers
+        layer_ids = [k for k in pages[0] if not k.startswith("_") and "add" in pages[0][k]]
+        slowest = sorted(layer_ids, key=lambda k: -pages[0][k]["load"])[:4]
+        line("page_breakdown_ms",
+             layers_drawn=statistics.median(p["_layersDrawn"] for p in pages),
+             ready=statistics.median(p["_ready"] for p in pages),
+             slowest={k: {s: statistics.median(p[k][s] for p in pages) for s in ("load", "build", "add")}
+                      for k in slowest})
     toggles = extra.get("toggles", [])
     if toggles:
         line("toggle_round_trip", median_ms=round(statistics.median(toggles), 2),

@@ -114,10 +114,6 @@ def _row_problem(row: dict) -> str:
     return ""
 
 
-def claims_about(claims: list[Claim], subject: str) -> list[Claim]:
-    return [c for c in claims if c.subject == subject]
-
-
 def disagreements(claims: list[Claim]) -> list[list[Claim]]:
     """Groups of claims on the same subject, indicator and date with different values."""
     groups: dict[tuple[str, str, str], list[Claim]] = {}

@@ -8,17 +8,17 @@ of its inputs, and a start-up with an unchanged catalog neither imports folium (
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import json
 import os
 import urllib.parse
-import importlib.util
 from pathlib import Path
 
 from gis_app.core import paths
 from gis_app.core.catalog import Catalog, LayerDef
 from gis_app.core.map_state import MapState
 
-PAGE_VERSION = 2  # bump when the page template below changes
+PAGE_VERSION = 3  # bump when the page template below changes
 QWEBCHANNEL_JS = "qrc:///qtwebchannel/qwebchannel.js"  # served by QtWebEngine itself
 
 
@@ -111,11 +111,5 @@ def page_url(catalog: Catalog, state: MapState | None = None, lang: str = "en") 
     url = page_path(catalog).as_uri()
     if state is None:
         return url
-    fragment = {
-        "order": state.order(),
-        "visible": {s.id: s.visible for s in state.layers},
-        "opacity": {s.id: s.opacity for s in state.layers if s.opacity < 1},
-        "view": {"lat": state.view.lat, "lon": state.view.lon, "zoom": state.view.zoom},
-        "lang": lang,
-    }
+    fragment = {**state.to_dict(), "lang": lang}
     return url + "#state=" + urllib.parse.quote(json.dumps(fragment, separators=(",", ":")))

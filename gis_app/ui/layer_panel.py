@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from gis_app.core.catalog import Catalog
+from gis_app.core.i18n import pick
 from gis_app.core.map_state import MapState
 
 MIME = "application/x-atlas-layer-id"
@@ -94,7 +95,6 @@ class LayerTreeModel(QAbstractItemModel):
             if index.column() != 0:
                 return None
             if role == Qt.ItemDataRole.DisplayRole:
-                from gis_app.core.i18n import pick
                 return pick(self.groups[index.row()].title, self.lang)
             if role == Qt.ItemDataRole.CheckStateRole:
                 return self._group_check(index.row())

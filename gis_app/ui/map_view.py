@@ -116,7 +116,7 @@ class MapView(QWebEngineView):
             self.call("setOpacity", layer_id, self.state.get(layer_id).opacity)
         elif what == "order":
             self.call("setOrder", self.state.order())
-        elif what == "all" and self.ready:
+        elif what == "all":
             for s in self.state.layers:
                 self.call("setVisible", s.id, s.visible)
                 self.call("setOpacity", s.id, s.opacity)

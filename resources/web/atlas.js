@@ -26,7 +26,7 @@
     selected: null,
     highlightLayer: null,
     errors: [],
-    timings: {}        // id -> ms to read and to build, for the benchmark
+    timingsMs: {}      // id -> ms to read, build, add; _layersDrawn, _ready (scripts/bench.py)
   };
   window.atlas = atlas;
   window.atlasReady = false;
@@ -238,7 +238,7 @@
       atlas.loading[id] = loadJSON(def.url).then(function (data) {
         var t1 = performance.now();
         atlas.layers[id] = build(def, data);
-        atlas.timings[id] = { load: Math.round(t1 - t0), build: Math.round(performance.now() - t1) };
+        atlas.timingsMs[id] = { load: Math.round(t1 - t0), build: Math.round(performance.now() - t1) };
         return atlas.layers[id];
       }).catch(function (err) {
         var msg = id + ": " + err.message;
@@ -371,6 +371,8 @@
              loadId: atlas.loadId };
   };
 
+  atlas.timings = function () { return atlas.timingsMs; };  // for scripts/bench.py
+
   atlas.featureCount = function (id) {
     return atlas.layers[id] ? atlas.layers[id].getLayers().length : -1;
   };
@@ -378,7 +380,7 @@
   /* ---------- start-up ---------- */
 
   function initialState() {
-    // The page URL's fragment carries the saved state, so the first paint is already right.
+    // The page URL's fragment carries MapState.to_dict() (+ lang), so the first paint is right.
     var m = /[#&]state=([^&]*)/.exec(window.location.hash);
     if (!m) return {};
     try { return JSON.parse(decodeURIComponent(m[1])); } catch (e) { return {}; }
@@ -413,13 +415,16 @@
     config.layers.forEach(function (def) {
       atlas.defs[def.id] = def;
       map.createPane("atlas-" + def.id);
-      atlas.visible[def.id] = st.visible && def.id in st.visible ? !!st.visible[def.id] : !!def.visible;
+      var saved = (st.layers || {})[def.id];
+      atlas.visible[def.id] = saved ? !!saved.visible : !!def.visible;
     });
     var ids = config.layers.map(function (d) { return d.id; });
     var order = (st.order || []).filter(function (id) { return atlas.defs[id]; });
     ids.forEach(function (id) { if (order.indexOf(id) < 0) order.push(id); });
     atlas.setOrder(order);
-    Object.keys(st.opacity || {}).forEach(function (id) { if (atlas.defs[id]) atlas.setOpacity(id, st.opacity[id]); });
+    Object.keys(st.layers || {}).forEach(function (id) {
+      if (atlas.defs[id] && st.layers[id].opacity < 1) atlas.setOpacity(id, st.layers[id].opacity);
+    });
     if (st.view) map.setView([st.view.lat, st.view.lon], st.view.zoom, { animate: false });
 
     map.on("zoomend", function () { Object.keys(atlas.layers).forEach(sync); });
@@ -439,13 +444,13 @@
       return ensureLoaded(id).then(function () {
         var t = performance.now();
         sync(id);
-        atlas.timings[id].add = Math.round(performance.now() - t);
+        atlas.timingsMs[id].add = Math.round(performance.now() - t);
       }, function () {});
     });
     Promise.all([Promise.all(firstPaint), connectBridge()]).then(function () {
-      atlas.timings._layersDrawn = Math.round(performance.now());
+      atlas.timingsMs._layersDrawn = Math.round(performance.now());
     }).then(afterPaint).then(function () {
-      atlas.timings._ready = Math.round(performance.now());
+      atlas.timingsMs._ready = Math.round(performance.now());
       atlas.ready = true;
       window.atlasReady = true;
       call("pageReady");
