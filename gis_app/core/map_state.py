@@ -30,7 +30,8 @@ class View:
     zoom: float = DEFAULT_ZOOM
 
 
-Listener = Callable[[str, str], None]  # (what changed: "visible" | "opacity" | "order", layer id)
+# (what changed: "visible" | "opacity" | "order" | "time" | "all", layer id or "")
+Listener = Callable[[str, str], None]
 
 
 class MapState:
@@ -40,6 +41,8 @@ class MapState:
             LayerState(i, catalog.layer(i).visible) for i in catalog.default_order()
         ]  # top of the drawing first
         self.view = View()
+        # Year range (first, last) shown by dated layers; None = no time filter.
+        self.time_range: tuple[int, int] | None = None
         self._listeners: list[Listener] = []
 
     def subscribe(self, listener: Listener) -> None:
@@ -88,6 +91,14 @@ class MapState:
             self.layers[slot] = state
         self._emit("order", layer_id)
 
+    def set_time_range(self, time_range: tuple[int, int] | None) -> None:
+        if time_range is not None:
+            first, last = sorted((int(time_range[0]), int(time_range[1])))
+            time_range = (first, last)
+        if time_range != self.time_range:
+            self.time_range = time_range
+            self._emit("time", "")
+
     def apply(self, saved: dict) -> None:
         """Take visibility, opacity, order and view from a saved dict; unknown ids are ignored."""
         known = {s.id: s for s in self.layers}
@@ -106,6 +117,9 @@ class MapState:
         view = saved.get("view")
         if view:
             self.view = View(float(view["lat"]), float(view["lon"]), float(view["zoom"]))
+        if "time_range" in saved:
+            span = saved["time_range"]
+            self.time_range = tuple(sorted((int(span[0]), int(span[1])))) if span else None
         self._emit("all", "")
 
     def to_dict(self) -> dict:
@@ -113,4 +127,5 @@ class MapState:
             "order": self.order(),
             "layers": {s.id: {"visible": s.visible, "opacity": s.opacity} for s in self.layers},
             "view": {"lat": self.view.lat, "lon": self.view.lon, "zoom": self.view.zoom},
+            "time_range": list(self.time_range) if self.time_range else None,
         }
