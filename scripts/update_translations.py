@@ -158,7 +158,8 @@ def compile_all(langs: list[str]) -> bool:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fill", type=Path, help="take translations from this JSON (from --todo) first")
     parser.add_argument("--todo", type=Path, help="write the unfinished entries to this JSON file")
     args = parser.parse_args(argv)

@@ -210,15 +210,13 @@ def format_date(iso: str, lang: str) -> str:
     if month and not 1 <= month <= 12 or day and not QDate(year, month, day).isValid():
         return iso
     loc = locale(lang)
+    # A month with a day takes the genitive in Russian (3 мая), alone the nominative (май).
+    month_name = ""
+    if month:
+        month_name = loc.monthName(month) if day or lang == "kk" else loc.standaloneMonthName(month)
+    day_month = " ".join(str(p) for p in (day or "", month_name) if p)
     if lang == "kk":
-        head = f"{year} ж."
-        if not month:
-            return head
-        return f"{head} {day} {loc.monthName(month)}" if day else f"{head} {loc.monthName(month)}"
+        return " ".join(p for p in (f"{year} ж.", day_month) if p)
     if lang == "ru":
-        if not month:
-            return f"{year} г."
-        return f"{day} {loc.monthName(month)} {year} г." if day else f"{loc.standaloneMonthName(month)} {year} г."
-    if not month:
-        return str(year)
-    return f"{day} {loc.monthName(month)} {year}" if day else f"{loc.standaloneMonthName(month)} {year}"
+        return " ".join(p for p in (day_month, f"{year} г.") if p)
+    return " ".join(p for p in (day_month, str(year)) if p)
