@@ -105,7 +105,7 @@ class LayerTreeModel(QAbstractItemModel):
         if layer_id is None:  # a group row
             if index.column() != 0:
                 return None
-            if role == Qt.ItemDataRole.DisplayRole:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 return pick(self.groups[index.row()].title, self.lang)
             if role == Qt.ItemDataRole.CheckStateRole:
                 return self._group_check(index.row())
@@ -118,8 +118,8 @@ class LayerTreeModel(QAbstractItemModel):
                 return layer.title_in(self.lang)
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if st.visible else Qt.CheckState.Unchecked
-            if role == Qt.ItemDataRole.ToolTipRole:
-                parts = [layer.description_in(self.lang)]
+            if role == Qt.ItemDataRole.ToolTipRole:  # the title first: a long one is elided in the row
+                parts = [layer.title_in(self.lang), layer.description_in(self.lang)]
                 if layer.as_of:
                     parts.append(self.tr("Data as of: {0}").format(format_date(layer.as_of, self.lang)))
                 if layer.accuracy:
@@ -313,7 +313,6 @@ class LayerPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, 80)
         self.tree.expandAll()
         self.tree.doubleClicked.connect(self._double_clicked)
         layout = QVBoxLayout(self)
@@ -326,6 +325,11 @@ class LayerPanel(QWidget):
             "Tick a layer or group to show it; drag a layer to reorder it within its group; "
             "double-click a layer to zoom to it; the slider sets its opacity."))
         self.model.retranslate()
+        # The opacity column fits its title in this language (Мөлдірсіздік), up to a limit that
+        # leaves the layer titles their room (Непрозрачность is then elided; the tooltip has it).
+        header = self.tree.header()
+        title = str(self.model.headerData(1, Qt.Orientation.Horizontal))
+        header.resizeSection(1, max(80, min(header.fontMetrics().horizontalAdvance(title) + 24, 112)))
 
     def changeEvent(self, event):  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:

@@ -89,6 +89,8 @@ class MapView(QWebEngineView):
     # --- Python -> page -------------------------------------------------------------------
     def call(self, function: str, *args) -> None:
         """Run atlas.<function>(args) in the page; arguments go as JSON, never as code."""
+        if self._shut_down:  # asking for the page now would make a new one (e.g. a late LanguageChange)
+            return
         self.page().runJavaScript(f"window.atlas && atlas.{function}(...{json.dumps(list(args))})")
 
     def evaluate(self, function: str, *args, timeout_ms: int = 5000):

@@ -166,7 +166,7 @@
     box.appendChild(h);
     var table = document.createElement("table");
     (def.popup || []).forEach(function (f) {
-      var v = props[f.field];
+      var v = f.field === "name" ? featureName(props, atlas.lang) : props[f.field];  // names in the chosen language
       if (v === undefined || v === null || v === "") return;
       if (Array.isArray(v)) v = v.join(", ");
       else if (typeof v === "object") v = JSON.stringify(v);
