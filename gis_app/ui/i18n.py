@@ -67,6 +67,10 @@ def compile_ts(ts: Path, qm: Path) -> subprocess.CompletedProcess:
         tmp.unlink(missing_ok=True)
         raise RuntimeError(f"lrelease failed on {ts.name}: {result.stderr.strip() or result.stdout.strip()}")
     tmp.replace(qm)
+    stem = qm.stem.rsplit("-", 1)[0]  # atlas_kk-<hash>: drop the earlier versions of this .ts
+    for old in qm.parent.glob(f"{stem}-*.qm"):
+        if old != qm and ".tmp" not in old.name:  # not another process's file in the making
+            old.unlink(missing_ok=True)
     return result
 
 
@@ -91,9 +95,6 @@ def qm_path(lang: str) -> Path | None:
         except (OSError, RuntimeError, subprocess.SubprocessError) as exc:
             log.warning("cannot compile the %s translation: %s", lang, exc)
             return None
-        for old in qm.parent.glob(f"atlas_{lang}-*.qm"):  # earlier versions of this .ts
-            if old != qm:
-                old.unlink(missing_ok=True)
     return qm
 
 
