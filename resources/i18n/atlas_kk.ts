@@ -118,7 +118,7 @@
     </message>
     <message>
         <source>These layer definitions have problems and were skipped:</source>
-        <translation>Мына қабат сипаттамаларында қателер бар, сондықтан олар өткізіп жіберілді:</translation>
+        <translation>Мына қабат сипаттамаларында қателер бар, сондықтан олар өткізіліп жіберілді:</translation>
     </message>
     <message>
         <source>Save map image</source>
