@@ -17,8 +17,9 @@ DEFAULT_SNAPSHOT = Path("atlas-snapshot.png")
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gis-app", description="Central Asia Security Atlas")
-    parser.add_argument("--lang", choices=("en", "ru", "kk"), default=None,
-                        help="language of the interface and the map (default: as last time)")
+    parser.add_argument("--lang", choices=("kk", "ru", "en"), default=None,
+                        help="language of the interface and the map for this run (default: as chosen "
+                             "last time in the Language menu, else the system's)")
     sub = parser.add_subparsers(dest="command")
     snap = sub.add_parser("snapshot", help="render the default map view to a PNG, headless")
     snap.add_argument("out", type=Path)
@@ -72,11 +73,16 @@ def _qt_app(headless: bool):
     return app
 
 
-def snapshot(out: Path, width: int, height: int, lang: str) -> int:
+def snapshot(out: Path, width: int, height: int, lang: str | None) -> int:
     if not (100 <= width <= 8000 and 100 <= height <= 8000):
         print("gis-app: --width and --height must be between 100 and 8000 pixels", file=sys.stderr)
         return 2
     _qt_app(headless=True)
+    from gis_app.ui import i18n
+    from gis_app.ui.main_window import settings
+
+    lang = i18n.initial_language(settings(), lang)
+    i18n.install(lang)
     from gis_app.core.catalog import load_catalog
     from gis_app.ui.grab import distinct_colours
     from gis_app.ui.snapshot import save_snapshot
@@ -103,13 +109,12 @@ def run_window(lang: str | None) -> int:
     if not qt_env.has_display():
         print("gis-app: no display found (DISPLAY/WAYLAND_DISPLAY unset), so the window cannot open.\n"
               f"Writing a snapshot of the default map view to {DEFAULT_SNAPSHOT} instead.")
-        return snapshot(DEFAULT_SNAPSHOT, 1280, 800, lang or "en")
+        return snapshot(DEFAULT_SNAPSHOT, 1280, 800, lang)
     app = _qt_app(headless=False)
     from gis_app.core.catalog import load_catalog
-    from gis_app.ui.main_window import MainWindow, settings
+    from gis_app.ui.main_window import MainWindow
 
-    chosen = lang or settings().value("ui/language") or "en"
-    window = MainWindow(load_catalog(), lang=str(chosen))
+    window = MainWindow(load_catalog(), lang=lang)  # None: as last time, else the system's language
     window.show()
     return app.exec()
 
@@ -121,7 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "validate":
         return validate_all()
     if args.command == "snapshot":
-        return snapshot(args.out, args.width, args.height, args.lang or "en")
+        return snapshot(args.out, args.width, args.height, args.lang)
     return run_window(args.lang)
 
 

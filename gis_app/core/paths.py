@@ -25,3 +25,8 @@ def cache_dir() -> Path:
     path = Path(base) / "gis-app"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def i18n_dir() -> Path:
+    """The Qt Linguist sources (atlas_<lang>.ts) of the interface's translations."""
+    return root() / "resources" / "i18n"

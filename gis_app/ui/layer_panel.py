@@ -3,7 +3,17 @@ second column = opacity). The model holds no state of its own; MapState is the o
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractItemModel, QByteArray, QMimeData, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QByteArray,
+    QEvent,
+    QMimeData,
+    QModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -20,6 +30,7 @@ from PySide6.QtWidgets import (
 from gis_app.core.catalog import Catalog
 from gis_app.core.i18n import pick
 from gis_app.core.map_state import MapState
+from gis_app.ui.i18n import format_date
 
 MIME = "application/x-atlas-layer-id"
 LAYER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -94,7 +105,7 @@ class LayerTreeModel(QAbstractItemModel):
         if layer_id is None:  # a group row
             if index.column() != 0:
                 return None
-            if role == Qt.ItemDataRole.DisplayRole:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 return pick(self.groups[index.row()].title, self.lang)
             if role == Qt.ItemDataRole.CheckStateRole:
                 return self._group_check(index.row())
@@ -107,10 +118,10 @@ class LayerTreeModel(QAbstractItemModel):
                 return layer.title_in(self.lang)
             if role == Qt.ItemDataRole.CheckStateRole:
                 return Qt.CheckState.Checked if st.visible else Qt.CheckState.Unchecked
-            if role == Qt.ItemDataRole.ToolTipRole:
-                parts = [layer.description_in(self.lang)]
+            if role == Qt.ItemDataRole.ToolTipRole:  # the title first: a long one is elided in the row
+                parts = [layer.title_in(self.lang), layer.description_in(self.lang)]
                 if layer.as_of:
-                    parts.append(self.tr("Data as of: {0}").format(layer.as_of))
+                    parts.append(self.tr("Data as of: {0}").format(format_date(layer.as_of, self.lang)))
                 if layer.accuracy:
                     parts.append(self.tr("Accuracy: {0}").format(layer.accuracy))
                 return "\n".join(p for p in parts if p)
@@ -223,9 +234,14 @@ class LayerTreeModel(QAbstractItemModel):
             self.layoutChanged.emit()
 
     def set_language(self, lang: str) -> None:
+        """Show the data (group and layer titles, descriptions) in `lang`."""
         self.lang = lang
         self.layoutAboutToBeChanged.emit()
         self.layoutChanged.emit()
+
+    def retranslate(self) -> None:
+        """The interface texts (headers; tooltips are made when asked) after a language change."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
 
 class OpacityDelegate(QStyledItemDelegate):
@@ -297,12 +313,32 @@ class LayerPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
-        header.resizeSection(1, 80)
         self.tree.expandAll()
         self.tree.doubleClicked.connect(self._double_clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.tree.header().setToolTip(self.tr(
+            "Tick a layer or group to show it; drag a layer to reorder it within its group; "
+            "double-click a layer to zoom to it; the slider sets its opacity."))
+        self.model.retranslate()
+        # The opacity column fits its title in this language (Мөлдірсіздік), up to a limit that
+        # leaves the layer titles their room (Непрозрачность is then elided; the tooltip has it).
+        header = self.tree.header()
+        title = str(self.model.headerData(1, Qt.Orientation.Horizontal))
+        header.resizeSection(1, max(80, min(header.fontMetrics().horizontalAdvance(title) + 24, 112)))
+
+    def changeEvent(self, event):  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def set_lang(self, lang: str) -> None:
+        """Layer and group titles and descriptions in `lang` (fallback kk -> ru -> en)."""
+        self.model.set_language(lang)
 
     def _double_clicked(self, index: QModelIndex) -> None:
         layer_id = self.model.layer_id(index)

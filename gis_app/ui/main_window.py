@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 import logging
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox
 
 from gis_app.core.catalog import Catalog
@@ -14,6 +14,7 @@ from gis_app.core.features import DataError, FeatureStore
 from gis_app.core.geo import round_scale, scale_denominator
 from gis_app.core.i18n import feature_name
 from gis_app.core.map_state import DEFAULT_CENTER, DEFAULT_ZOOM, MapState
+from gis_app.ui import i18n
 from gis_app.ui.layer_panel import LayerPanel
 from gis_app.ui.map_view import MapView
 
@@ -26,17 +27,22 @@ def settings() -> QSettings:
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, catalog: Catalog, lang: str = "en", restore: bool = True):
+    def __init__(self, catalog: Catalog, lang: str | None = None, restore: bool = True):
+        """`lang` None: the remembered language, else the system's (English when not restoring)."""
         super().__init__()
         self.setObjectName("atlasMainWindow")
+        self._settings = settings() if restore else None
+        if lang is None:
+            lang = i18n.initial_language(self._settings) if restore else "en"
         self.catalog, self.lang = catalog, lang
+        i18n.install(lang)  # before any text is set: the first texts are already translated
         self.state = MapState(catalog)
         self.features = FeatureStore(catalog)
         self.selection: tuple[str, str] | None = None
-        self._settings = settings() if restore else None
+        self._view: tuple[float, float, float] | None = None
+        self._cursor: tuple[float, float] | None = None
         if self._settings is not None:
             self._restore_state()
-        self.setWindowTitle(self.tr("Central Asia Security Atlas"))
         self.resize(1280, 800)
 
         self.map = MapView(catalog, self.state, lang, self)
@@ -45,7 +51,7 @@ class MainWindow(QMainWindow):
         self.map.load_atlas()
 
         self.layer_panel = LayerPanel(catalog, self.state, lang, self)
-        self.layer_dock = QDockWidget(self.tr("Layers"), self)
+        self.layer_dock = QDockWidget(self)
         self.layer_dock.setObjectName("layerDock")
         self.layer_dock.setWidget(self.layer_panel)
         self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.layer_dock)
@@ -54,6 +60,8 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_menus()
+        self._build_language_menu()
+        self.retranslate_ui()
 
         bridge = self.map.bridge
         bridge.cursor_moved.connect(self._show_cursor)
@@ -84,41 +92,108 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.selection_label, 1)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        snap = QAction(self.tr("Save map image…"), self)
-        snap.setShortcut(QKeySequence("Ctrl+Shift+S"))
-        snap.triggered.connect(self._save_image)
-        file_menu.addAction(snap)
-        file_menu.addSeparator()
-        quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.file_menu = self.menuBar().addMenu("")
+        self.file_menu.setObjectName("fileMenu")
+        self.save_image_action = QAction(self)
+        self.save_image_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.save_image_action.triggered.connect(self._save_image)
+        self.file_menu.addAction(self.save_image_action)
+        self.file_menu.addSeparator()
+        self.quit_action = QAction(self)
+        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
 
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        home = QAction(self.tr("Zoom to Central Asia"), self)
-        home.setShortcut(QKeySequence("Ctrl+Home"))
-        home.triggered.connect(
+        self.view_menu = self.menuBar().addMenu("")
+        self.view_menu.setObjectName("viewMenu")
+        self.home_action = QAction(self)
+        self.home_action.setShortcut(QKeySequence("Ctrl+Home"))
+        self.home_action.triggered.connect(
             lambda: self.map.call("setView", DEFAULT_CENTER[0], DEFAULT_CENTER[1], DEFAULT_ZOOM, True))
-        view_menu.addAction(home)
-        view_menu.addSeparator()
-        view_menu.addAction(self.layer_dock.toggleViewAction())
+        self.view_menu.addAction(self.home_action)
+        self.view_menu.addSeparator()
+        self.view_menu.addAction(self.layer_dock.toggleViewAction())
 
-        help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        about = QAction(self.tr("About the atlas and its data"), self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+        self.help_menu = self.menuBar().addMenu("")
+        self.help_menu.setObjectName("helpMenu")
+        self.about_action = QAction(self)
+        self.about_action.triggered.connect(self._about)
+        self.help_menu.addAction(self.about_action)
+
+    def _build_language_menu(self) -> None:
+        """View > Language: the three languages, each named in its own language."""
+        self.view_menu.addSeparator()
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_menu.setObjectName("languageMenu")
+        self.language_actions: dict[str, QAction] = {}
+        group = QActionGroup(self)
+        group.setExclusive(True)
+        for code in i18n.LANGUAGES:
+            action = QAction(i18n.NATIVE_NAMES[code], self, checkable=True)
+            action.setData(code)
+            action.setChecked(code == self.lang)
+            action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
+            group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+
+    def retranslate_ui(self) -> None:
+        """Every text of the window's own chrome; called at start and on each LanguageChange."""
+        self.setWindowTitle(self.tr("Central Asia Security Atlas"))
+        self.layer_dock.setWindowTitle(self.tr("Layers"))
+        self.file_menu.setTitle(self.tr("&File"))
+        self.save_image_action.setText(self.tr("Save map image…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.home_action.setText(self.tr("Zoom to Central Asia"))
+        self.help_menu.setTitle(self.tr("&Help"))
+        self.about_action.setText(self.tr("About the atlas and its data"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self._refresh_status_texts()
+
+    def changeEvent(self, event):  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def set_language(self, lang: str) -> None:
+        """Switch interface and data to `lang` (kk, ru, en) at once, and remember it.
+
+        Installs the translators (every widget's retranslate_ui runs on the LanguageChange that
+        follows), then hands the data language to every child with a `set_lang(lang)` (layer panel,
+        map page, other panels) and refreshes the texts that show data."""
+        if lang not in i18n.LANGUAGES:
+            raise ValueError(f"unknown language {lang!r}")
+        self.lang = lang
+        i18n.install(lang)
+        for child in self.findChildren(QObject):
+            set_lang = getattr(child, "set_lang", None)
+            if callable(set_lang):
+                set_lang(lang)
+        self.language_actions[lang].setChecked(True)
+        self._refresh_status_texts()
+        i18n.remember_language(self._settings, lang)
 
     # --- page events -------------------------------------------------------------------------
     def _show_cursor(self, lat: float, lon: float) -> None:
-        ns, ew = ("N" if lat >= 0 else "S"), ("E" if lon >= 0 else "W")
-        self.cursor_label.setText(f"{abs(lat):.4f}° {ns}  {abs(lon):.4f}° {ew}")
+        self._cursor = (lat, lon)
+        self.cursor_label.setText(i18n.format_lat_lon(lat, lon, self.lang))
 
     def _view_changed(self, lat: float, lon: float, zoom: float) -> None:
         self.state.view.lat, self.state.view.lon, self.state.view.zoom = lat, lon, zoom
-        self.zoom_label.setText(self.tr("Zoom {0}").format(f"{zoom:g}"))
+        self._view = (lat, lon, zoom)
+        self.zoom_label.setText(self.tr("Zoom {0}").format(i18n.format_zoom(zoom, self.lang)))
         denominator = round_scale(scale_denominator(lat, zoom))
-        self.scale_label.setText(self.tr("≈ 1:{0}").format(f"{denominator:,}".replace(",", " ")))
+        self.scale_label.setText(self.tr("≈ {0}").format(i18n.format_scale(denominator, self.lang)))
+
+    def _refresh_status_texts(self) -> None:
+        """The status bar again, in the current language and number format."""
+        if self._view is not None:
+            self._view_changed(*self._view)
+        if self._cursor is not None:
+            self._show_cursor(*self._cursor)
+        if self.selection is not None:
+            self.select_feature(*self.selection)
 
     def select_feature(self, layer_id: str, feature_id: str) -> None:
         """Select a feature (from a click on the map, later from panels); the status bar names it."""

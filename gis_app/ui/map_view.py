@@ -6,7 +6,7 @@ import json
 import logging
 
 import shiboken6
-from PySide6.QtCore import QEventLoop, QTimer, QUrl
+from PySide6.QtCore import QEvent, QEventLoop, QTimer, QUrl
 from PySide6.QtGui import QImage
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings, QWebEngineUrlRequestInterceptor
@@ -75,6 +75,8 @@ class MapView(QWebEngineView):
         self.page().setWebChannel(self.channel)
         self.bridge.page_ready.connect(self._on_ready)
         state.subscribe(self._on_state_changed)
+        self.page_texts: dict[str, str] = {}
+        self.retranslate_ui()
 
     def load_atlas(self) -> None:
         self.ready = False
@@ -82,10 +84,13 @@ class MapView(QWebEngineView):
 
     def _on_ready(self) -> None:
         self.ready = True
+        self.call("setTexts", self.page_texts)
 
     # --- Python -> page -------------------------------------------------------------------
     def call(self, function: str, *args) -> None:
         """Run atlas.<function>(args) in the page; arguments go as JSON, never as code."""
+        if self._shut_down:  # asking for the page now would make a new one (e.g. a late LanguageChange)
+            return
         self.page().runJavaScript(f"window.atlas && atlas.{function}(...{json.dumps(list(args))})")
 
     def evaluate(self, function: str, *args, timeout_ms: int = 5000):
@@ -124,9 +129,25 @@ class MapView(QWebEngineView):
             v = self.state.view
             self.call("setView", v.lat, v.lon, v.zoom)
 
-    def set_language(self, lang: str) -> None:
+    # --- language ---------------------------------------------------------------------------
+    def set_lang(self, lang: str) -> None:
+        """Feature labels and popups in `lang` (fallback kk -> ru -> en), without reloading."""
         self.lang = lang
         self.call("setLang", lang)
+
+    set_language = set_lang  # the earlier name
+
+    def retranslate_ui(self) -> None:
+        """The page's own chrome: zoom button tooltips and the scale bar's units."""
+        self.page_texts = {"zoomIn": self.tr("Zoom in"), "zoomOut": self.tr("Zoom out"),
+                           "km": self.tr("km"), "m": self.tr("m")}
+        if self.ready:
+            self.call("setTexts", self.page_texts)
+
+    def changeEvent(self, event):  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     # --- waiting and grabbing ---------------------------------------------------------------
     def wait_ready(self, timeout_ms: int = 20000) -> bool:

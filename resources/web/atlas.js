@@ -166,7 +166,7 @@
     box.appendChild(h);
     var table = document.createElement("table");
     (def.popup || []).forEach(function (f) {
-      var v = props[f.field];
+      var v = f.field === "name" ? featureName(props, atlas.lang) : props[f.field];  // names in the chosen language
       if (v === undefined || v === null || v === "") return;
       if (Array.isArray(v)) v = v.join(", ");
       else if (typeof v === "object") v = JSON.stringify(v);
@@ -311,6 +311,7 @@
 
   atlas.setLang = function (lang) {
     atlas.lang = lang;
+    document.documentElement.lang = lang;
     Object.keys(atlas.layers).forEach(function (id) {
       var def = atlas.defs[id];
       if (!def.label_field) return;
@@ -320,8 +321,63 @@
         if (t && def.label_field === "name") t.setContent(labelElement(featureName(props, lang)));
       });
     });
+    refreshPopup();
     return true;
   };
+
+  /* ---------- interface language (issue 7) ----------
+   * Data texts (feature names, popup labels) follow atlas.lang, above. The page's own chrome (zoom
+   * button tooltips, scale bar units) is translated in Python (MapView.retranslate_ui) and handed
+   * over with setTexts, so every interface string lives in the Qt .ts files. */
+  atlas.texts = { zoomIn: "Zoom in", zoomOut: "Zoom out", km: "km", m: "m" };
+
+  var scaleOnAdd = L.Control.Scale.prototype.onAdd;
+  L.Control.Scale.prototype.onAdd = function (map) {
+    atlas.scaleControl = this;
+    return scaleOnAdd.call(this, map);
+  };
+  var scaleUpdate = L.Control.Scale.prototype._updateScale;
+  L.Control.Scale.prototype._updateScale = function (scale, text, ratio) {
+    var m = /^(\d+) (km|m)$/.exec(text);
+    scaleUpdate.call(this, scale, m ? m[1] + " " + atlas.texts[m[2]] : text, ratio);
+  };
+
+  function applyTexts() {
+    if (!atlas.map) return;
+    var box = atlas.map.getContainer();
+    [["zoomIn", ".leaflet-control-zoom-in"], ["zoomOut", ".leaflet-control-zoom-out"]].forEach(function (p) {
+      var el = box.querySelector(p[1]);
+      if (el) { el.title = atlas.texts[p[0]]; el.setAttribute("aria-label", atlas.texts[p[0]]); }
+    });
+    if (atlas.scaleControl && atlas.scaleControl._map) atlas.scaleControl._update();
+  }
+
+  atlas.setTexts = function (texts) {
+    Object.keys(texts || {}).forEach(function (k) {
+      if (typeof texts[k] === "string") atlas.texts[k] = texts[k];
+    });
+    applyTexts();
+    return true;
+  };
+
+  // The open popup again, in the current language.
+  function refreshPopup() {
+    var popup = atlas.popup, sel = atlas.selected;
+    if (!popup || !sel || !atlas.map.hasLayer(popup)) return;
+    var sub = findFeature(sel.layer, sel.feature);
+    if (sub) popup.setContent(popupContent(atlas.defs[sel.layer], sub.feature.properties || {}));
+  }
+
+  // For tests: the label texts shown now, and the chrome texts.
+  atlas.labelTexts = function (id) {
+    var layer = atlas.layers[id];
+    if (!layer) return [];
+    return (layer.atlasAll || []).map(function (sub) {
+      var t = sub.getTooltip(), el = t && t.getContent();
+      return el && el.textContent !== undefined ? el.textContent : "";
+    });
+  };
+  /* ---------- end of interface language ---------- */
 
   function findFeature(layerId, featureId) {
     var layer = atlas.layers[layerId], found = null;
@@ -350,7 +406,7 @@
     atlas.selected = { layer: layerId, feature: String(featureId) };
     atlas.highlight(layerId, featureId);
     var where = latlng || (sub.getLatLng ? sub.getLatLng() : sub.getBounds().getCenter());
-    L.popup({ maxWidth: 360 }).setLatLng(where)
+    atlas.popup = L.popup({ maxWidth: 360 }).setLatLng(where)
       .setContent(popupContent(atlas.defs[layerId], sub.feature.properties || {})).openOn(atlas.map);
     call("featureClicked", layerId, String(featureId));
     return true;
@@ -410,6 +466,7 @@
     atlas.loadId = Date.now();
     var st = initialState();
     atlas.lang = st.lang || config.lang || "en";
+    document.documentElement.lang = atlas.lang;
     map.attributionControl.setPrefix("Leaflet");
     map.createPane("atlas-highlight").style.zIndex = String(HIGHLIGHT_PANE_Z);
     config.layers.forEach(function (def) {
