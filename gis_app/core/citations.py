@@ -226,3 +226,22 @@ def cited_by_layers(layers, items: dict[str, dict]) -> list[str]:
     """Bibliography ids the given layers cite, in bibliography order, each once."""
     wanted = {c for layer in layers for c in layer.citations}
     return [item_id for item_id in items if item_id in wanted]
+
+
+def short_reference(item: dict) -> str:
+    """'Kurmangali & Jaukhan 2025', 'UNODC 2012', 'JPNN.com n.d.': a source named in one breath
+    (under charts, beside figures)."""
+    people = [p for p in item.get("author") or [] if isinstance(p, dict)]
+    names = [str(p.get("literal") or p.get("family") or "") for p in people]
+    names = [n for n in names if n]
+    if len(names) > 2:
+        who = f"{names[0]} et al."
+    elif names:
+        who = " & ".join(names)
+    else:
+        who = str(item.get("container-title") or item.get("publisher") or item.get("title-short")
+                  or item.get("title") or item.get("id", "?"))
+    if len(who) > 48:
+        who = who[:46].rstrip() + "…"
+    date = _date(item)
+    return f"{who} {date[0]}" if date else f"{who} n.d."

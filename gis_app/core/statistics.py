@@ -44,6 +44,7 @@ def indicator_label(indicator: str) -> str:
     """'uniformed_personnel' -> 'Uniformed personnel' (the claims table's own words)."""
     text = indicator.replace("_", " ").strip()
     text = re.sub(r"\b(kaz|kgz|tjk|un|gdp|usd)\b", lambda m: m.group(1).upper(), text)
+    text = re.sub(r"\b(kyrgyz|tajik|uzbek|japanese|afghan)\b", lambda m: m.group(1).capitalize(), text)
     return text[:1].upper() + text[1:]
 
 
@@ -260,7 +261,8 @@ def casualties_chart(claims: list[Claim], store: FeatureStore, catalog: Catalog,
     for year in sorted(by_year):
         chart.categories.append((year, year))
         chart.bars.extend(sorted(by_year[year], key=lambda b: list(CASUALTY_SERIES.values()).index(b.series)))
-    chart.series = [s for s in dict.fromkeys(CASUALTY_SERIES.values()) if any(b.series == s for b in chart.bars)]
+    used = {b.series for b in chart.bars}
+    chart.series = [s for s in dict.fromkeys(CASUALTY_SERIES.values()) if s in used]
     for year, bars in by_year.items():
         if len({b.series for b in bars}) > 1 and any(b.series == "total" for b in bars):
             chart.notes.append(("sides_and_total", {"year": year}))

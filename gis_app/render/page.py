@@ -18,7 +18,7 @@ from gis_app.core import paths
 from gis_app.core.catalog import Catalog, LayerDef
 from gis_app.core.map_state import MapState
 
-PAGE_VERSION = 3  # bump when the page template below changes
+PAGE_VERSION = 4  # bump when the page template below changes
 QWEBCHANNEL_JS = "qrc:///qtwebchannel/qwebchannel.js"  # served by QtWebEngine itself
 
 
@@ -35,6 +35,8 @@ def layer_config(layer: LayerDef) -> dict:
         "label_field": layer.label_field,
         "min_zoom": layer.min_zoom,
         "attribution": list(layer.attribution),
+        "time_field": layer.time_field,
+        "time_end_field": layer.time_end_field,
     }
 
 
