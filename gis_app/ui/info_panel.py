@@ -138,9 +138,14 @@ class InfoPanel(QWidget):
         self.claims_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.claims_table.verticalHeader().setVisible(False)
         self.claims_table.setWordWrap(True)
-        self.claims_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.claims_table.horizontalHeader().setStretchLastSection(True)
+        header = self.claims_table.horizontalHeader()
+        modes = QHeaderView.ResizeMode
+        for column, mode in enumerate((modes.Stretch, modes.ResizeToContents, modes.ResizeToContents,
+                                       modes.ResizeToContents, modes.Stretch)):
+            header.setSectionResizeMode(column, mode)
+        header.sectionResized.connect(lambda *_a: self._fit_table())
         self.claims_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.claims_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.claims_table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.dispute_label = _plain("", self)
         self.dispute_label.setStyleSheet(f"background: {DISPUTE_COLOUR}; padding: 4px; border-radius: 3px;")
@@ -289,10 +294,7 @@ class InfoPanel(QWidget):
                 if column == 1:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 table.setItem(row, column, item)
-        table.resizeColumnsToContents()
-        table.resizeRowsToContents()
-        height = table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(table.rowCount()))
-        table.setFixedHeight(height + 4)
+        self._fit_table()
         has = bool(self.shown_claims)
         self.figures_heading.setVisible(has)
         table.setVisible(has)
@@ -311,6 +313,13 @@ class InfoPanel(QWidget):
                 statistics.indicator_label(claim.indicator).lower(), figures))
         self.dispute_label.setText("\n".join(lines))
         self.dispute_label.setVisible(bool(lines))
+
+    def _fit_table(self) -> None:
+        """Rows as tall as their wrapped text, the table as tall as its rows (the panel scrolls)."""
+        table = self.claims_table
+        table.resizeRowsToContents()
+        height = table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(table.rowCount()))
+        table.setFixedHeight(height + 2 * table.frameWidth() + 2)
 
     def citation_ids(self, layer_id: str, feature_id: str) -> list[str]:
         """The feature's own sources, then those of its figures; the layer's if it has none."""

@@ -191,8 +191,12 @@ class MainWindow(QMainWindow):
         self.info_dock.raise_()
         self.table_dock = dock(self.attribute_table, "attributeDock", bottom)
         self.time_dock = dock(self.time_filter, "timeDock", Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.resizeDocks([self.info_dock], [400], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.info_dock], [380], Qt.Orientation.Horizontal)
         self.resizeDocks([self.table_dock, self.time_dock], [190, 120], Qt.Orientation.Vertical)
+        # The map comes first: these open on demand (a selection opens the info panel; the toolbar
+        # and the View menu toggle each), and the saved window state remembers the user's layout.
+        for d in (self.info_dock, self.stats_dock, self.sources_dock, self.table_dock):
+            d.hide()
 
         self.search_box = SearchBox(lambda: SearchIndex(self.catalog, self.features), self.lang, self)
         self.search_box.setFixedWidth(360)
@@ -200,6 +204,10 @@ class MainWindow(QMainWindow):
         self.search_toolbar.setObjectName("searchToolbar")
         self.search_toolbar.setMovable(False)
         self.search_toolbar.addWidget(self.search_box)
+        self.search_toolbar.addSeparator()
+        self.search_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for d in (self.info_dock, self.stats_dock, self.sources_dock, self.table_dock, self.time_dock):
+            self.search_toolbar.addAction(d.toggleViewAction())
         find = QAction(self)
         find.setShortcut(QKeySequence.StandardKey.Find)
         find.triggered.connect(lambda: (self.search_box.setFocus(), self.search_box.selectAll()))

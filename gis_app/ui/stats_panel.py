@@ -61,10 +61,13 @@ class StatsPanel(QWidget):
         self.data: statistics.Chart | None = None
 
         self.chooser = QComboBox(self)
+        self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.chooser.setMinimumContentsLength(14)
         self.chooser.currentIndexChanged.connect(lambda _i: self.refresh())
         self.view = QChartView(self)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setMinimumHeight(260)
+        self.view.setMinimumWidth(220)
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.sources_label = QLabel(self)
         self.notes_label = QLabel(self)

@@ -430,6 +430,9 @@
   // selection made outside the map (search, table, chart) asks of the page.
   atlas.showFeature = function (layerId, featureId, zoom) {
     if (!atlas.defs[layerId]) return false;
+    var same = atlas.selected && atlas.selected.layer === layerId && atlas.selected.feature === String(featureId);
+    if (!same) atlas.map.closePopup();  // a popup left from an earlier click would name another feature
+    atlas.selected = { layer: layerId, feature: String(featureId) };
     ensureLoaded(layerId).then(function () {
       atlas.highlight(layerId, featureId);
       if (zoom) atlas.fitFeature(layerId, featureId);
