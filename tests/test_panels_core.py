@@ -158,6 +158,8 @@ def test_charts_are_the_claims(world):
     assert indonesia is not None and {c.value for c in indonesia.disputed_by} == {"2735"}
     assert "KAZ" in [key for key, _ in people.categories], "Kazakhstan stands beside the ASEAN states"
     defence = statistics.build_chart("defence_usd", claims, store, catalog)
+    noted = [v["claim"].citation for _k, v in defence.notes if "claim" in v]
+    assert noted and all(c in defence.citations for c in noted), "sources of the notes are named"
     assert {b.category for b in defence.bars if b.estimate} == {
         c.subject.split("/")[1] for c in claims if c.indicator == "military_expenditure" and c.estimate}
 

@@ -192,7 +192,11 @@ def defence_chart(claims: list[Claim], store: FeatureStore, lang: str = "en", us
     combined = [c for c in claims if c.indicator == "military_expenditure_kaz_kgz_tjk_combined"]
     if usd and combined:
         chart.notes.append(("combined", {"claim": combined[0]}))
-    return _finish(chart, claims)
+    chart = _finish(chart, claims)
+    for kind, values in chart.notes:  # a figure named in a note is a source of the chart too
+        if kind == "combined" and values["claim"].citation not in chart.citations:
+            chart.citations.append(values["claim"].citation)
+    return chart
 
 
 PEACEKEEPER_GROUPS = ("ASEAN", "Central Asia", "China", "top")
