@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .catalog import Catalog
-from .evidence import Claim
+from .evidence import Claim, disagreements
 from .features import DataError, FeatureStore
 from .i18n import feature_name
 from .timefilter import in_range
@@ -60,18 +60,10 @@ def claims_for(claims: list[Claim], layer_id: str, feature_id: str) -> list[Clai
     return sorted(found, key=lambda c: (c.indicator, c.date, c.claim_id))
 
 
-def disagreement_groups(claims: list[Claim]) -> list[list[Claim]]:
-    """Claims on the same subject and indicator, in the same year, that give different values."""
-    groups: dict[tuple[str, str, str], list[Claim]] = {}
-    for claim in claims:
-        groups.setdefault((claim.subject, claim.indicator, claim.date[:4]), []).append(claim)
-    return [g for g in groups.values() if len({c.value for c in g}) > 1]
-
-
 def disagreeing(claims: list[Claim]) -> dict[str, list[Claim]]:
-    """claim_id -> the other claims that disagree with it."""
+    """claim_id -> the other claims that disagree with it (evidence.disagreements' groups)."""
     out: dict[str, list[Claim]] = {}
-    for group in disagreement_groups(claims):
+    for group in disagreements(claims):
         for claim in group:
             out[claim.claim_id] = [c for c in group if c.claim_id != claim.claim_id]
     return out
