@@ -54,6 +54,8 @@ class LayerDef:
     label_field: str = ""
     min_zoom: int = 0
     extent: tuple[float, float, float, float] | None = None  # W, S, E, N the data must lie in
+    time_field: str = ""      # property dating a feature (its first 4 characters are the year)
+    time_end_field: str = ""  # optional property ending the feature's time span
     source: Path | None = None
 
     def title_in(self, lang: str) -> str:
@@ -147,6 +149,11 @@ def parse_layer(raw: dict, source: Path, root: Path) -> LayerDef:
                 and all(isinstance(v, int | float) for v in extent)):
             raise DefinitionError("extent must be [west, south, east, north] in degrees")
         extent = tuple(float(v) for v in extent)
+    time_field, time_end_field = raw.get("time_field", ""), raw.get("time_end_field", "")
+    if not isinstance(time_field, str) or not isinstance(time_end_field, str):
+        raise DefinitionError("time_field and time_end_field must be property names")
+    if time_end_field and not time_field:
+        raise DefinitionError("time_end_field needs a time_field")
     popup = []
     for i, item in enumerate(raw.get("popup", [])):
         if not isinstance(item, dict) or not isinstance(item.get("field"), str):
@@ -172,6 +179,8 @@ def parse_layer(raw: dict, source: Path, root: Path) -> LayerDef:
         label_field=str(raw.get("label_field", "")),
         min_zoom=int(raw.get("min_zoom", 0)),
         extent=extent,
+        time_field=time_field,
+        time_end_field=time_end_field,
         source=source,
     )
 

@@ -13,6 +13,7 @@ from . import paths
 from .catalog import Catalog
 from .evidence import Claim, load_bibliography, load_claims
 from .features import DataError, read_feature_collection
+from .timefilter import feature_span
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
 KINDS = {"polygon": {"Polygon", "MultiPolygon"}, "line": {"LineString", "MultiLineString"},
@@ -73,6 +74,8 @@ def _feature_problems(layer, index: int, feature: dict, bibliography: dict, them
             out.append(f"{where} has no citation (every thematic feature needs a source)")
     if isinstance(cites, list):
         out += [f"{where} cites unknown source '{c}'" for c in cites if c not in bibliography]
+    if layer.time_field and feature_span(layer, props) is None:
+        out.append(f"{where}: '{layer.time_field}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     return out
 
 

@@ -35,6 +35,8 @@ def layer_config(layer: LayerDef) -> dict:
         "label_field": layer.label_field,
         "min_zoom": layer.min_zoom,
         "attribution": list(layer.attribution),
+        "time_field": layer.time_field,
+        "time_end_field": layer.time_end_field,
     }
 
 

@@ -10,13 +10,22 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox
 
 from gis_app.core.catalog import Catalog
+from gis_app.core.evidence import load_bibliography, load_claims
 from gis_app.core.features import DataError, FeatureStore
 from gis_app.core.geo import round_scale, scale_denominator
 from gis_app.core.i18n import feature_name
 from gis_app.core.map_state import DEFAULT_CENTER, DEFAULT_ZOOM, MapState
 from gis_app.ui import i18n
+from gis_app.core.search import SearchIndex
+from gis_app.core.timefilter import dated_layers, feature_span, year_bounds
+from gis_app.ui.attribute_table import AttributeTable
+from gis_app.ui.info_panel import InfoPanel
 from gis_app.ui.layer_panel import LayerPanel
 from gis_app.ui.map_view import MapView
+from gis_app.ui.search_box import SearchBox
+from gis_app.ui.sources_panel import SourcesPanel
+from gis_app.ui.stats_panel import StatsPanel
+from gis_app.ui.time_filter import TimeFilter
 
 log = logging.getLogger(__name__)
 SETTINGS_VERSION = 1
@@ -61,6 +70,7 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self._build_menus()
         self._build_language_menu()
+        self._build_analyst_panels()
         self.retranslate_ui()
 
         bridge = self.map.bridge
@@ -149,6 +159,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(self.tr("&Help"))
         self.about_action.setText(self.tr("About the atlas and its data"))
         self.language_menu.setTitle(self.tr("&Language"))
+        self._retranslate_analyst_panels()
         self._refresh_status_texts()
 
     def changeEvent(self, event):  # noqa: N802
@@ -195,8 +206,10 @@ class MainWindow(QMainWindow):
         if self.selection is not None:
             self.select_feature(*self.selection)
 
-    def select_feature(self, layer_id: str, feature_id: str) -> None:
-        """Select a feature (from a click on the map, later from panels); the status bar names it."""
+    def select_feature(self, layer_id: str, feature_id: str, zoom: bool = False) -> None:
+        """The one way to select a feature (map click, search, table row, chart bar): the status bar
+        names it, the info panel shows it, the map highlights it (showing its layer if hidden) and
+        the attribute table selects its row."""
         try:
             layer = self.catalog.layer(layer_id)
             props = self.features.properties(layer_id, feature_id)
@@ -206,6 +219,95 @@ class MainWindow(QMainWindow):
         self.selection = (layer_id, feature_id)
         name = feature_name(props, self.lang) or feature_id
         self.selection_label.setText(self.tr("Selected: {0} — {1}").format(name, layer.title_in(self.lang)))
+        self.state.set_visible(layer_id, True)
+        self.info_panel.show_feature(layer_id, feature_id)
+        self.info_dock.show()
+        self.info_dock.raise_()
+        self.attribute_table.select(layer_id, feature_id)
+        self.map.call("showFeature", layer_id, feature_id, bool(zoom))
+
+    def _build_analyst_panels(self) -> None:
+        """Info, statistics, sources and attribute table docks, the time filter, the search box."""
+        claims, problems = load_claims()
+        try:
+            bibliography = load_bibliography()
+        except ValueError as exc:
+            bibliography, problems = {}, [*problems, str(exc)]
+        for problem in problems:
+            log.warning("evidence: %s", problem)
+        self.claims, self.bibliography = claims, bibliography
+        self.info_panel = InfoPanel(self.catalog, self.features, claims, bibliography, self._settings,
+                                    self.lang, self)
+        self.stats_panel = StatsPanel(self.catalog, self.features, claims, bibliography, self.lang, self)
+        self.sources_panel = SourcesPanel(self.catalog, self.state, bibliography, self.info_panel.style, self)
+        self.attribute_table = AttributeTable(self.catalog, self.features, self.lang, self)
+        spans = []
+        for layer in dated_layers(self.catalog):
+            try:
+                spans += [feature_span(layer, f.get("properties") or {})
+                          for f in self.features.layer(layer.id).features]
+            except (KeyError, DataError) as exc:
+                log.warning("time filter: %s", exc)
+        self.time_filter = TimeFilter(self.state, year_bounds(spans) or (1990, 2025), self)
+
+        def dock(widget, name: str, area) -> QDockWidget:
+            d = QDockWidget(self)
+            d.setObjectName(name)
+            d.setWidget(widget)
+            self.addDockWidget(area, d)
+            return d
+
+        right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
+        self.info_dock = dock(self.info_panel, "infoDock", right)
+        self.stats_dock = dock(self.stats_panel, "statsDock", right)
+        self.sources_dock = dock(self.sources_panel, "sourcesDock", right)
+        self.tabifyDockWidget(self.info_dock, self.stats_dock)
+        self.tabifyDockWidget(self.stats_dock, self.sources_dock)
+        self.info_dock.raise_()
+        self.table_dock = dock(self.attribute_table, "attributeDock", bottom)
+        self.time_dock = dock(self.time_filter, "timeDock", Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.resizeDocks([self.info_dock], [380], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.table_dock, self.time_dock], [190, 120], Qt.Orientation.Vertical)
+        # The map comes first: these open on demand (a selection opens the info panel; the toolbar
+        # and the View menu toggle each), and the saved window state remembers the user's layout.
+        for d in (self.info_dock, self.stats_dock, self.sources_dock, self.table_dock):
+            d.hide()
+
+        self.search_box = SearchBox(lambda: SearchIndex(self.catalog, self.features), self.lang, self)
+        self.search_box.setFixedWidth(360)
+        self.search_toolbar = self.addToolBar("")
+        self.search_toolbar.setObjectName("searchToolbar")
+        self.search_toolbar.setMovable(False)
+        self.search_toolbar.addWidget(self.search_box)
+        self.search_toolbar.addSeparator()
+        self.search_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for d in (self.info_dock, self.stats_dock, self.sources_dock, self.table_dock, self.time_dock):
+            self.search_toolbar.addAction(d.toggleViewAction())
+        find = QAction(self)
+        find.setShortcut(QKeySequence.StandardKey.Find)
+        find.triggered.connect(lambda: (self.search_box.setFocus(), self.search_box.selectAll()))
+        self.addAction(find)
+
+        self.search_box.result_chosen.connect(lambda lid, fid: self.select_feature(lid, fid, zoom=True))
+        self.attribute_table.feature_selected.connect(self.select_feature)
+        self.attribute_table.zoom_requested.connect(lambda lid, fid: self.map.call("fitFeature", lid, fid))
+        self.stats_panel.feature_activated.connect(self.select_feature)
+        self.info_panel.style_changed.connect(self.sources_panel.set_style)
+        self.state.subscribe(lambda what, _id: self.stats_panel.set_time_range(self.state.time_range)
+                             if what in ("time", "all") else None)
+        self.stats_panel.set_time_range(self.state.time_range)
+
+        self.view_menu.addSeparator()
+        for d in (self.info_dock, self.stats_dock, self.sources_dock, self.table_dock, self.time_dock):
+            self.view_menu.addAction(d.toggleViewAction())
+
+    def _retranslate_analyst_panels(self) -> None:
+        self.info_dock.setWindowTitle(self.tr("Info"))
+        self.stats_dock.setWindowTitle(self.tr("Statistics"))
+        self.sources_dock.setWindowTitle(self.tr("Sources"))
+        self.table_dock.setWindowTitle(self.tr("Attribute table"))
+        self.time_dock.setWindowTitle(self.tr("Time filter"))
+        self.search_toolbar.setWindowTitle(self.tr("Search"))
 
     def _layer_error(self, layer_id: str, message: str) -> None:
         text = self.tr("Layer '{0}' could not be drawn: {1}").format(layer_id, message)

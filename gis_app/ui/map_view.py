@@ -121,11 +121,14 @@ class MapView(QWebEngineView):
             self.call("setOpacity", layer_id, self.state.get(layer_id).opacity)
         elif what == "order":
             self.call("setOrder", self.state.order())
+        elif what == "time":
+            self.call("setTimeRange", *(self.state.time_range or (None, None)))
         elif what == "all":
             for s in self.state.layers:
                 self.call("setVisible", s.id, s.visible)
                 self.call("setOpacity", s.id, s.opacity)
             self.call("setOrder", self.state.order())
+            self.call("setTimeRange", *(self.state.time_range or (None, None)))
             v = self.state.view
             self.call("setView", v.lat, v.lon, v.zoom)
 

@@ -224,7 +224,8 @@
   function filterByZoom(layer) {
     var zoom = atlas.map.getZoom(), def = layer.atlasDef;
     layer.atlasAll.forEach(function (sub) {
-      var want = zoom >= featureMinZoom(def, sub.feature.properties || {});
+      var props = sub.feature.properties || {};
+      var want = zoom >= featureMinZoom(def, props) && inTime(def, props);
       if (want && !layer.hasLayer(sub)) layer.addLayer(sub);
       else if (!want && layer.hasLayer(sub)) layer.removeLayer(sub);
     });
@@ -433,6 +434,68 @@
     return atlas.layers[id] ? atlas.layers[id].getLayers().length : -1;
   };
 
+  /* ---------- time filter, zoom to a feature (the analyst's panels) ---------- */
+
+  // The same rule as gis_app/core/timefilter.py: a feature of a dated layer is shown while its
+  // [start, end] years overlap the range; a feature whose date cannot be read is never hidden.
+  atlas.timeRange = null;
+
+  function yearOf(value) {
+    if (value === null || value === undefined || typeof value === "boolean") return null;
+    var m = /^\s*(-?\d{4})/.exec(String(value));
+    return m ? Number(m[1]) : null;
+  }
+
+  function inTime(def, props) {
+    var range = atlas.timeRange;
+    if (!range || !def.time_field) return true;
+    var start = yearOf(props[def.time_field]);
+    if (start === null) return true;
+    var end = def.time_end_field ? yearOf(props[def.time_end_field]) : null;
+    if (end === null || end < start) end = start;
+    return start <= range[1] && end >= range[0];
+  }
+
+  atlas.setTimeRange = function (first, last) {
+    if (first === null || first === undefined) atlas.timeRange = null;
+    else atlas.timeRange = [Math.min(first, last), Math.max(first, last)];
+    Object.keys(atlas.layers).forEach(function (id) { if (atlas.defs[id].time_field) sync(id); });
+    return true;
+  };
+
+  atlas.shownFeatures = function (id) {   // ids of the features on the map now (tests)
+    var layer = atlas.layers[id];
+    if (!layer || !atlas.map.hasLayer(layer)) return [];
+    return layer.getLayers().map(function (sub) { return sub.atlasId; }).sort();
+  };
+
+  atlas.fitFeature = function (layerId, featureId) {
+    var sub = findFeature(layerId, featureId);
+    if (!sub) return false;
+    if (sub.getLatLng) {
+      atlas.map.setView(sub.getLatLng(), Math.max(atlas.map.getZoom(), 9), { animate: false });
+    } else {
+      var b = sub.getBounds();
+      if (!b.isValid()) return false;
+      atlas.map.fitBounds(b, { padding: [30, 30], maxZoom: 11, animate: false });
+    }
+    return true;
+  };
+
+  // Highlight a feature (loading its layer first if need be) and optionally zoom to it: what a
+  // selection made outside the map (search, table, chart) asks of the page.
+  atlas.showFeature = function (layerId, featureId, zoom) {
+    if (!atlas.defs[layerId]) return false;
+    var same = atlas.selected && atlas.selected.layer === layerId && atlas.selected.feature === String(featureId);
+    if (!same) atlas.map.closePopup();  // a popup left from an earlier click would name another feature
+    atlas.selected = { layer: layerId, feature: String(featureId) };
+    ensureLoaded(layerId).then(function () {
+      atlas.highlight(layerId, featureId);
+      if (zoom) atlas.fitFeature(layerId, featureId);
+    }, function () {});
+    return true;
+  };
+
   /* ---------- start-up ---------- */
 
   function initialState() {
@@ -467,6 +530,7 @@
     var st = initialState();
     atlas.lang = st.lang || config.lang || "en";
     document.documentElement.lang = atlas.lang;
+    atlas.timeRange = Array.isArray(st.time_range) ? st.time_range.slice(0, 2) : null;
     map.attributionControl.setPrefix("Leaflet");
     map.createPane("atlas-highlight").style.zIndex = String(HIGHLIGHT_PANE_Z);
     config.layers.forEach(function (def) {

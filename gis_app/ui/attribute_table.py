@@ -1,0 +1,300 @@
+"""The attribute table: any layer as a sortable, filterable table over the feature store.
+
+`FeatureTableModel` is a QAbstractTableModel reading the layer's features in place (no copy into
+widgets); a QSortFilterProxyModel sorts and filters it. Selecting a row asks the window to select
+that feature (map highlight, info panel); the window's selection comes back through `select`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QRegularExpression,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gis_app.core.catalog import Catalog
+from gis_app.core.features import DataError, FeatureStore
+from gis_app.core.i18n import pick
+
+SKIP = {"citations"}          # shown in the info panel, not as a column
+FEATURE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+def _text(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return ", ".join(_text(v) for v in value)
+    if isinstance(value, dict):
+        return ", ".join(f"{k}: {_text(v)}" for k, v in value.items())
+    if isinstance(value, float) and value.is_integer():
+        return f"{value:.0f}"
+    return str(value)
+
+
+class FeatureTableModel(QAbstractTableModel):
+    def __init__(self, catalog: Catalog, store: FeatureStore, lang: str = "en", parent=None):
+        super().__init__(parent)
+        self.catalog, self.store, self.lang = catalog, store, lang
+        self.layer_id = ""
+        self.features: list[dict] = []
+        self.columns: list[str] = []
+        self.labels: dict[str, dict[str, str]] = {}
+        self.error = ""
+
+    def set_layer(self, layer_id: str) -> None:
+        self.beginResetModel()
+        self.layer_id, self.features, self.columns, self.error = layer_id, [], [], ""
+        try:
+            layer = self.catalog.layer(layer_id)
+            self.features = self.store.layer(layer_id).features
+        except (KeyError, DataError) as exc:
+            self.error = str(exc)
+            self.endResetModel()
+            return
+        self.labels = {p.field: p.label for p in layer.popup}
+        keys: list[str] = []
+        for feature in self.features:
+            for key in feature.get("properties") or {}:
+                if key not in keys and key not in SKIP:
+                    keys.append(key)
+        popup = [p.field for p in layer.popup if p.field in keys]
+        first = [k for k in ("name", "name_ru", "name_kk") if k in keys and k not in popup]
+        rest = [k for k in keys if k not in popup and k not in first and k != "id"]
+        self.columns = (popup[:1] + [k for k in first if k not in popup[:1]] + popup[1:] + rest
+                        + (["id"] if "id" in keys else []))
+        self.endResetModel()
+
+    def set_lang(self, lang: str) -> None:
+        self.lang = lang
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, len(self.columns) - 1))
+
+    def rowCount(self, parent=QModelIndex()):  # noqa: N802
+        return 0 if parent.isValid() else len(self.features)
+
+    def columnCount(self, parent=QModelIndex()):  # noqa: N802
+        return 0 if parent.isValid() else len(self.columns)
+
+    def feature_id(self, row: int) -> str:
+        return str((self.features[row].get("properties") or {}).get("id", ""))
+
+    def row_of(self, feature_id: str) -> int:
+        for row, feature in enumerate(self.features):
+            if str((feature.get("properties") or {}).get("id", "")) == str(feature_id):
+                return row
+        return -1
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        props = self.features[index.row()].get("properties") or {}
+        value = props.get(self.columns[index.column()])
+        if role == Qt.ItemDataRole.DisplayRole:
+            text = _text(value)
+            return text if len(text) <= 200 else text[:199] + "…"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            text = _text(value)
+            return text if len(text) > 40 else None
+        if role == Qt.ItemDataRole.EditRole:  # the sort key: numbers as numbers
+            return value if isinstance(value, int | float) and not isinstance(value, bool) else _text(value)
+        if role == FEATURE_ID_ROLE:
+            return self.feature_id(index.row())
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def column_label(self, column: int) -> str:
+        field = self.columns[column]
+        if field in self.labels:
+            return pick(self.labels[field], self.lang)
+        defaults = {"name": "Name", "name_ru": "Name (ru)", "name_kk": "Name (kk)", "id": "ID"}
+        return defaults.get(field, field.replace("_", " ").capitalize())
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.column_label(section)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.columns[section]
+        if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
+            return section + 1
+        return None
+
+
+class _SortProxy(QSortFilterProxyModel):
+    def lessThan(self, left, right):  # noqa: N802
+        a = left.data(Qt.ItemDataRole.EditRole)
+        b = right.data(Qt.ItemDataRole.EditRole)
+        numeric = (int, float)
+        if isinstance(a, numeric) and isinstance(b, numeric):
+            return a < b
+        if isinstance(a, numeric) != isinstance(b, numeric):
+            return isinstance(a, numeric)  # numbers before text and blanks
+        return str(a or "").casefold() < str(b or "").casefold()
+
+
+class AttributeTable(QWidget):
+    feature_selected = Signal(str, str)   # layer id, feature id (the user picked a row)
+    zoom_requested = Signal(str, str)     # layer id, feature id
+
+    def __init__(self, catalog: Catalog, store: FeatureStore, lang: str = "en", parent=None):
+        super().__init__(parent)
+        self.catalog, self.lang = catalog, lang
+        self._syncing = False
+        self.model = FeatureTableModel(catalog, store, lang, self)
+        self.proxy = _SortProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setFilterKeyColumn(-1)  # any column
+        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+
+        self.layer_box = QComboBox(self)
+        self.layer_box.currentIndexChanged.connect(self._layer_chosen)
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.set_filter)
+        self.zoom_button = QPushButton(self)
+        self.zoom_button.clicked.connect(self.zoom_to_selection)
+        self.count_label = QLabel(self)
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setDefaultSectionSize(140)
+        self.view.verticalHeader().setDefaultSectionSize(22)
+        self.view.selectionModel().selectionChanged.connect(self._rows_selected)
+        self.view.doubleClicked.connect(lambda _i: self.zoom_to_selection())
+
+        top = QHBoxLayout()
+        top.addWidget(self.layer_box, 2)
+        top.addWidget(self.filter_edit, 2)
+        top.addWidget(self.zoom_button)
+        top.addWidget(self.count_label)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(top)
+        layout.addWidget(self.view, 1)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+        self._fill_layers()
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.filter_edit.setPlaceholderText(self.tr("Filter rows (any column)…"))
+        self.zoom_button.setText(self.tr("Zoom to selection"))
+        self.layer_box.setToolTip(self.tr("The layer shown in the table"))
+        self._update_count()
+
+    def changeEvent(self, event):  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def set_lang(self, lang: str) -> None:
+        self.lang = lang
+        self.model.set_lang(lang)
+        self._fill_layers()
+
+    def _fill_layers(self) -> None:
+        current = self.layer_box.currentData() or "conflict_incidents"
+        self.layer_box.blockSignals(True)
+        self.layer_box.clear()
+        for layer_id in self.catalog.default_order():
+            self.layer_box.addItem(self.catalog.layer(layer_id).title_in(self.lang), layer_id)
+        self.layer_box.blockSignals(False)
+        index = self.layer_box.findData(current)
+        self.layer_box.setCurrentIndex(index if index >= 0 else 0)
+        if self.model.layer_id != self.layer_box.currentData():
+            self._layer_chosen()
+
+    def _layer_chosen(self, _index: int = 0) -> None:
+        layer_id = self.layer_box.currentData()
+        if layer_id and layer_id != self.model.layer_id:
+            self.model.set_layer(layer_id)
+            self.view.resizeColumnsToContents()
+            for column in range(self.model.columnCount()):
+                if self.view.columnWidth(column) > 260:
+                    self.view.setColumnWidth(column, 260)
+
+    def _update_count(self, *_args) -> None:
+        if self.model.error:
+            self.count_label.setText(self.tr("Cannot read: {0}").format(self.model.error))
+            return
+        self.count_label.setText(self.tr("{0} of {1}").format(self.proxy.rowCount(), self.model.rowCount()))
+
+    # --- filtering and selection ----------------------------------------------------------
+    def set_layer(self, layer_id: str) -> None:
+        index = self.layer_box.findData(layer_id)
+        if index >= 0:
+            self.layer_box.setCurrentIndex(index)
+
+    def set_filter(self, text: str) -> None:
+        if self.filter_edit.text() != text:
+            self.filter_edit.setText(text)
+            return
+        self.proxy.setFilterRegularExpression(QRegularExpression(
+            QRegularExpression.escape(text), QRegularExpression.PatternOption.CaseInsensitiveOption))
+
+    def visible_feature_ids(self) -> list[str]:
+        return [self.proxy.index(r, 0).data(FEATURE_ID_ROLE) for r in range(self.proxy.rowCount())]
+
+    def selected_feature_id(self) -> str:
+        rows = self.view.selectionModel().selectedRows()
+        return rows[0].data(FEATURE_ID_ROLE) if rows else ""
+
+    def _rows_selected(self, *_args) -> None:
+        if self._syncing:
+            return
+        fid = self.selected_feature_id()
+        if fid:
+            self.feature_selected.emit(self.model.layer_id, fid)
+
+    def select(self, layer_id: str, feature_id: str) -> bool:
+        """Show the layer and select the feature's row, without echoing it back as a new selection."""
+        self._syncing = True
+        try:
+            self.set_layer(layer_id)
+            row = self.model.row_of(feature_id)
+            if row < 0:
+                self.view.clearSelection()
+                return False
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            if not index.isValid():  # filtered out: the selection wins over the filter
+                self.set_filter("")
+                index = self.proxy.mapFromSource(self.model.index(row, 0))
+            flags = QItemSelectionModel.SelectionFlag
+            self.view.selectionModel().select(index, flags.ClearAndSelect | flags.Rows)
+            self.view.scrollTo(index)
+            return True
+        finally:
+            self._syncing = False
+
+    def zoom_to_selection(self) -> None:
+        fid = self.selected_feature_id()
+        if fid:
+            self.zoom_requested.emit(self.model.layer_id, fid)

@@ -1,0 +1,347 @@
+"""The info panel (dock): the selected feature's name, attributes, figures and citations.
+
+Figures are the claims about the feature, one row each (value, unit, date, source); where sources
+disagree the rows are marked and both figures are named. Citations are formatted in APA or
+GOST R 7.0.5-2008 (a setting), each with Copy and, where it has a URL, Open in the system browser.
+Every data text goes into plain-text labels or table items: nothing from the data is markup.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gis_app.core import citations, statistics
+from gis_app.core.catalog import Catalog
+from gis_app.core.evidence import Claim
+from gis_app.core.features import DataError, FeatureStore
+from gis_app.core.i18n import feature_name, pick
+
+STYLE_KEY = "citations/style"
+DISPUTE_COLOUR = "#fde2c4"
+SKIP_FIELDS = {"name", "citations", "id"}
+
+
+def _text(value) -> str:
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    if isinstance(value, float) and value.is_integer():
+        return f"{value:.0f}"
+    return "" if value is None else str(value)
+
+
+def _plain(text: str = "", parent=None, selectable: bool = True) -> QLabel:
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setText(text)
+    return label
+
+
+def _clear(layout) -> None:
+    while layout.count():
+        item = layout.takeAt(0)
+        if item.widget() is not None:
+            item.widget().deleteLater()
+        elif item.layout() is not None:
+            _clear(item.layout())
+
+
+class CitationRow(QFrame):
+    """One formatted citation with Copy and (if it has a URL) Open buttons."""
+
+    def __init__(self, item_id: str, text: str, url: str, parent=None):
+        super().__init__(parent)
+        self.item_id, self.text, self.url = item_id, text, url
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.label = _plain(text, self)
+        self.copy_button = QPushButton(self)
+        self.copy_button.clicked.connect(self.copy)
+        self.open_button = QPushButton(self)
+        self.open_button.setVisible(bool(url))
+        self.open_button.clicked.connect(self.open)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        buttons.addWidget(self.copy_button)
+        buttons.addWidget(self.open_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 4, 6, 4)
+        layout.addWidget(self.label)
+        layout.addLayout(buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.copy_button.setText(self.tr("Copy"))
+        self.copy_button.setToolTip(self.tr("Copy this reference to the clipboard"))
+        self.open_button.setText(self.tr("Open link"))
+        self.open_button.setToolTip(self.tr("Open {0} in the system web browser").format(self.url))
+
+    def changeEvent(self, event):  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def copy(self) -> None:
+        QGuiApplication.clipboard().setText(self.text)
+
+    def open(self) -> bool:
+        # The system browser, never inside the atlas (whose page is offline and sandboxed).
+        return bool(self.url) and QDesktopServices.openUrl(QUrl(self.url))
+
+
+class InfoPanel(QWidget):
+    style_changed = Signal(str)   # "apa" | "gost"
+
+    def __init__(self, catalog: Catalog, store: FeatureStore, claims: list[Claim],
+                 bibliography: dict[str, dict], settings: QSettings | None = None, lang: str = "en",
+                 parent=None):
+        super().__init__(parent)
+        self.catalog, self.store, self.claims, self.bibliography = catalog, store, claims, bibliography
+        self.settings, self.lang = settings, lang
+        self.current: tuple[str, str] | None = None
+        self.shown_claims: list[Claim] = []
+        self.disputes: dict[str, list[Claim]] = {}
+        saved = settings.value(STYLE_KEY, citations.DEFAULT_STYLE) if settings is not None else None
+        self.style = saved if saved in citations.STYLES else citations.DEFAULT_STYLE
+
+        self.title = _plain("", self)
+        font = QFont(self.title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.35)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.subtitle = _plain("", self)
+        self.subtitle.setStyleSheet("color: #555;")
+        self.attributes = QFormLayout()
+        self.attributes.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.attributes.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.figures_heading = _plain("", self, selectable=False)
+        self.claims_table = QTableWidget(0, 5, self)
+        self.claims_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.claims_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.claims_table.verticalHeader().setVisible(False)
+        self.claims_table.setWordWrap(True)
+        header = self.claims_table.horizontalHeader()
+        modes = QHeaderView.ResizeMode
+        for column, mode in enumerate((modes.Stretch, modes.ResizeToContents, modes.ResizeToContents,
+                                       modes.ResizeToContents, modes.Stretch)):
+            header.setSectionResizeMode(column, mode)
+        header.sectionResized.connect(lambda *_a: self._fit_table())
+        self.claims_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.claims_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.claims_table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.dispute_label = _plain("", self)
+        self.dispute_label.setStyleSheet(f"background: {DISPUTE_COLOUR}; padding: 4px; border-radius: 3px;")
+        self.citations_heading = _plain("", self, selectable=False)
+        self.style_box = QComboBox(self)
+        for key, name in citations.STYLE_NAMES.items():
+            self.style_box.addItem(name, key)
+        self.style_box.setCurrentIndex(self.style_box.findData(self.style))
+        self.style_box.currentIndexChanged.connect(lambda _i: self.set_style(self.style_box.currentData()))
+        self.citation_rows: list[CitationRow] = []
+        self.citations_box = QVBoxLayout()
+        self.empty_label = _plain("", self, selectable=False)
+        self.empty_label.setStyleSheet("color: #666;")
+
+        for heading in (self.figures_heading, self.citations_heading):
+            f = QFont(heading.font())
+            f.setBold(True)
+            heading.setFont(f)
+        body = QWidget(self)
+        column = QVBoxLayout(body)
+        column.addWidget(self.empty_label)
+        column.addWidget(self.title)
+        column.addWidget(self.subtitle)
+        column.addLayout(self.attributes)
+        column.addWidget(self.figures_heading)
+        column.addWidget(self.claims_table)
+        column.addWidget(self.dispute_label)
+        style_row = QHBoxLayout()
+        style_row.addWidget(self.citations_heading, 1)
+        style_row.addWidget(self.style_box)
+        column.addLayout(style_row)
+        column.addLayout(self.citations_box)
+        column.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        self.retranslate_ui()
+        self.clear()
+
+    # --- texts ------------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.empty_label.setText(self.tr("Click a feature on the map, a row of the attribute table, a "
+                                         "bar of a chart or a search result to see it here."))
+        self.figures_heading.setText(self.tr("Figures (each with its source)"))
+        self.claims_table.setHorizontalHeaderLabels(
+            [self.tr("Figure"), self.tr("Value"), self.tr("Unit"), self.tr("Date"), self.tr("Source")])
+        self.citations_heading.setText(self.tr("Sources"))
+        self.style_box.setToolTip(self.tr("Citation style: APA 7 or GOST R 7.0.5-2008"))
+        if self.current:
+            self.show_feature(*self.current)
+
+    def changeEvent(self, event):  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def set_lang(self, lang: str) -> None:
+        self.lang = lang
+        if self.current:
+            self.show_feature(*self.current)
+
+    def set_style(self, style: str) -> None:
+        if style not in citations.STYLES:
+            return
+        if self.style_box.currentData() != style:
+            self.style_box.setCurrentIndex(self.style_box.findData(style))  # comes back here
+            return
+        changed = style != self.style
+        self.style = style
+        if self.settings is not None:
+            self.settings.setValue(STYLE_KEY, style)
+        if self.current:
+            self._fill_citations(*self.current)
+        if changed:
+            self.style_changed.emit(style)
+
+    # --- content ----------------------------------------------------------------------------
+    def clear(self) -> None:
+        self.current = None
+        self.shown_claims, self.disputes = [], {}
+        self.empty_label.setVisible(True)
+        for w in (self.title, self.subtitle, self.figures_heading, self.claims_table, self.dispute_label,
+                  self.citations_heading, self.style_box):
+            w.setVisible(False)
+        _clear(self.attributes)
+        _clear(self.citations_box)
+        self.citation_rows = []
+
+    def show_feature(self, layer_id: str, feature_id: str) -> bool:
+        try:
+            layer = self.catalog.layer(layer_id)
+            props = self.store.properties(layer_id, feature_id)
+        except (KeyError, DataError):
+            self.clear()
+            return False
+        self.current = (layer_id, feature_id)
+        self.empty_label.setVisible(False)
+        self.title.setText(feature_name(props, self.lang) or feature_id)
+        self.subtitle.setText(layer.title_in(self.lang))
+        for w in (self.title, self.subtitle, self.citations_heading, self.style_box):
+            w.setVisible(True)
+        self.shown_claims = statistics.claims_for(self.claims, layer_id, feature_id)
+        self.disputes = {k: v for k, v in statistics.disagreeing(self.claims).items()
+                         if k in {c.claim_id for c in self.shown_claims}}
+        self._fill_attributes(layer, props)
+        self._fill_claims()
+        self._fill_citations(layer_id, feature_id)
+        return True
+
+    def _fill_attributes(self, layer, props: dict) -> None:
+        _clear(self.attributes)
+        fields = [p for p in layer.popup if p.field not in SKIP_FIELDS]
+        if self.shown_claims:  # the figures table says it better than the summary text
+            fields = [p for p in fields if p.field != "figures"]
+        for popup in fields:
+            text = _text(props.get(popup.field))
+            if not text:
+                continue
+            key = _plain(pick(popup.label, self.lang), selectable=False)
+            key.setStyleSheet("color: #444; font-weight: 600;")
+            self.attributes.addRow(key, _plain(text))
+
+    def _fill_claims(self) -> None:
+        table = self.claims_table
+        table.setRowCount(len(self.shown_claims))
+        for row, claim in enumerate(self.shown_claims):
+            disputed = claim.claim_id in self.disputes
+            label = statistics.indicator_label(claim.indicator)
+            if claim.estimate:
+                label += " " + self.tr("(estimate)")
+            cells = [("⚠ " if disputed else "") + label, statistics.display_value(claim), claim.unit,
+                     claim.date, citations.short_reference(self.bibliography.get(claim.citation,
+                                                                                 {"id": claim.citation}))]
+            where = self.tr("Where: {0}").format(claim.locator) if claim.locator else ""
+            tip = "\n".join(t for t in (claim.note, where) if t)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if tip:
+                    item.setToolTip(tip)
+                if disputed:
+                    item.setBackground(QColor(DISPUTE_COLOUR))
+                if column == 1:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                table.setItem(row, column, item)
+        self._fit_table()
+        has = bool(self.shown_claims)
+        self.figures_heading.setVisible(has)
+        table.setVisible(has)
+        lines = []
+        done = set()
+        for claim in self.shown_claims:
+            others = self.disputes.get(claim.claim_id)
+            if not others or claim.claim_id in done:
+                continue
+            group = [claim, *others]
+            done.update(c.claim_id for c in group)
+            figures = self.tr(" vs ").join(
+                "{} ({}, {})".format(statistics.display_value(c), citations.short_reference(
+                    self.bibliography.get(c.citation, {"id": c.citation})), c.date) for c in group)
+            lines.append(self.tr("⚠ Sources disagree on {0}: {1}").format(
+                statistics.indicator_label(claim.indicator).lower(), figures))
+        self.dispute_label.setText("\n".join(lines))
+        self.dispute_label.setVisible(bool(lines))
+
+    def _fit_table(self) -> None:
+        """Rows as tall as their wrapped text, the table as tall as its rows (the panel scrolls)."""
+        table = self.claims_table
+        table.resizeRowsToContents()
+        height = table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(table.rowCount()))
+        table.setFixedHeight(height + 2 * table.frameWidth() + 2)
+
+    def citation_ids(self, layer_id: str, feature_id: str) -> list[str]:
+        """The feature's own sources, then those of its figures; the layer's if it has none."""
+        try:
+            props = self.store.properties(layer_id, feature_id)
+        except (KeyError, DataError):
+            return []
+        ids = [c for c in props.get("citations") or [] if isinstance(c, str)]
+        ids += [c.citation for c in self.shown_claims]
+        if not ids:
+            ids = list(self.catalog.layer(layer_id).citations)
+        return list(dict.fromkeys(ids))
+
+    def _fill_citations(self, layer_id: str, feature_id: str) -> None:
+        _clear(self.citations_box)
+        self.citation_rows = []
+        for item_id in self.citation_ids(layer_id, feature_id):
+            item = self.bibliography.get(item_id, {})
+            row = CitationRow(item_id, citations.format_citation(item_id, self.style, self.bibliography),
+                              citations.item_url(item), self)
+            self.citation_rows.append(row)
+            self.citations_box.addWidget(row)
+
+    def citation_texts(self) -> list[str]:
+        return [row.text for row in self.citation_rows]

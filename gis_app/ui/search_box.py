@@ -1,0 +1,92 @@
+"""The search box (toolbar): places, provinces, enclaves, missions, incidents by name, in English,
+Russian or Kazakh, in Cyrillic or Latin letters. Results drop down as you type; Enter or a click
+selects the feature and zooms to it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QCompleter, QLineEdit
+
+from gis_app.core.search import Hit, SearchIndex
+
+HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class SearchBox(QLineEdit):
+    result_chosen = Signal(str, str)   # layer id, feature id
+
+    def __init__(self, index_factory: Callable[[], SearchIndex], lang: str = "en", parent=None):
+        super().__init__(parent)
+        self._factory, self._index = index_factory, None
+        self.lang = lang
+        self.hits: list[Hit] = []
+        self.results = QStandardItemModel(self)
+        self.completer_ = QCompleter(self.results, self)
+        self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer_.setMaxVisibleItems(12)
+        self.completer_.activated[type(self.results.index(0, 0))].connect(self._activated)
+        self.setCompleter(self.completer_)
+        self.setClearButtonEnabled(True)
+        self.setMinimumWidth(260)
+        self.textEdited.connect(self._update)
+        self.returnPressed.connect(self.choose_first)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setPlaceholderText(self.tr("Search places, enclaves, missions, incidents…"))
+        self.setToolTip(self.tr("Names in English, Russian or Kazakh; Cyrillic or Latin (Osh, Ош)"))
+
+    def changeEvent(self, event):  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def set_lang(self, lang: str) -> None:
+        self.lang = lang
+
+    @property
+    def index(self) -> SearchIndex:
+        if self._index is None:
+            self._index = self._factory()  # reads every layer once (~0.2 s), on first use
+        return self._index
+
+    def search(self, text: str) -> list[Hit]:
+        self.hits = self.index.search(text, self.lang, limit=15) if text.strip() else []
+        self.results.clear()
+        for hit in self.hits:
+            shown = hit.name if hit.matched == hit.name else f"{hit.name} ({hit.matched})"
+            item = QStandardItem(f"{shown} — {hit.layer_title}")
+            item.setData(hit, HIT_ROLE)
+            item.setToolTip(hit.matched)
+            self.results.appendRow(item)
+        return self.hits
+
+    def _update(self, text: str) -> None:
+        self.search(text)
+        if self.hits:
+            self.completer_.complete()
+
+    def _activated(self, index) -> None:
+        hit = self.results.itemFromIndex(self.completer_.completionModel().mapToSource(index)) \
+            if hasattr(self.completer_.completionModel(), "mapToSource") else None
+        hit = hit.data(HIT_ROLE) if hit is not None else index.data(HIT_ROLE)
+        if isinstance(hit, Hit):
+            self._choose(hit)
+
+    def choose_first(self) -> bool:
+        """Enter: take the best hit for the text in the box."""
+        hits = self.search(self.text())
+        if not hits:
+            return False
+        self._choose(hits[0])
+        return True
+
+    def _choose(self, hit: Hit) -> None:
+        self.blockSignals(True)
+        self.setText(hit.name)
+        self.blockSignals(False)
+        self.completer_.popup().hide()
+        self.result_chosen.emit(hit.layer_id, hit.feature_id)

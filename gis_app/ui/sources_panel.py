@@ -1,0 +1,127 @@
+"""The sources dock: the bibliography of the visible layers, in the chosen citation style, with
+export to BibTeX and RIS (for Zotero, EndNote, JabRef...)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gis_app.core import citations
+from gis_app.core.catalog import Catalog
+from gis_app.core.map_state import MapState
+
+ID_ROLE = Qt.ItemDataRole.UserRole + 1
+
+
+class SourcesPanel(QWidget):
+    def __init__(self, catalog: Catalog, state: MapState, bibliography: dict[str, dict],
+                 style: str = citations.DEFAULT_STYLE, parent=None):
+        super().__init__(parent)
+        self.catalog, self.state, self.bibliography, self.style = catalog, state, bibliography, style
+        self.ids: list[str] = []
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.list = QListWidget(self)
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.itemDoubleClicked.connect(self._open)
+        self.copy_button, self.bibtex_button, self.ris_button = QPushButton(self), QPushButton(self), \
+            QPushButton(self)
+        self.copy_button.clicked.connect(self.copy_selected)
+        self.bibtex_button.clicked.connect(lambda: self._export_dialog("bib"))
+        self.ris_button.clicked.connect(lambda: self._export_dialog("ris"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.copy_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.bibtex_button)
+        buttons.addWidget(self.ris_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        state.subscribe(self._state_changed)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.copy_button.setText(self.tr("Copy"))
+        self.copy_button.setToolTip(self.tr("Copy the selected references (all, if none is selected)"))
+        self.bibtex_button.setText(self.tr("BibTeX…"))
+        self.bibtex_button.setToolTip(self.tr("Export these sources as BibTeX (.bib)"))
+        self.ris_button.setText(self.tr("RIS…"))
+        self.ris_button.setToolTip(self.tr("Export these sources as RIS (.ris) for Zotero or EndNote"))
+        self.list.setToolTip(self.tr("Double-click a source with a link to open it in the web browser"))
+        self.refresh()
+
+    def changeEvent(self, event):  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def set_style(self, style: str) -> None:
+        if style in citations.STYLES and style != self.style:
+            self.style = style
+            self.refresh()
+
+    def _state_changed(self, what: str, _layer_id: str) -> None:
+        if what in ("visible", "all"):
+            self.refresh()
+
+    def refresh(self) -> None:
+        visible = [self.catalog.layer(i) for i in self.state.visible_ids()]
+        self.ids = citations.cited_by_layers(visible, self.bibliography)
+        self.list.clear()
+        for item_id in self.ids:
+            entry = QListWidgetItem(citations.format_citation(item_id, self.style, self.bibliography))
+            entry.setData(ID_ROLE, item_id)
+            url = citations.item_url(self.bibliography[item_id])
+            if url:
+                entry.setToolTip(url)
+            self.list.addItem(entry)
+        self.summary.setText(self.tr("{0} sources of the {1} visible layers ({2})").format(
+            len(self.ids), len(visible), citations.STYLE_NAMES[self.style]))
+
+    def entries(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def copy_selected(self) -> None:
+        items = self.list.selectedItems() or [self.list.item(i) for i in range(self.list.count())]
+        QGuiApplication.clipboard().setText("\n".join(item.text() for item in items))
+
+    def _open(self, item: QListWidgetItem) -> None:
+        url = citations.item_url(self.bibliography.get(item.data(ID_ROLE), {}))
+        if url:
+            QDesktopServices.openUrl(QUrl(url))  # the system browser, never inside the atlas
+
+    def export(self, path: str) -> None:
+        """Write the listed sources to `path`: .ris as RIS, anything else as BibTeX."""
+        items = [self.bibliography[i] for i in self.ids]
+        text = citations.to_ris(items) if path.lower().endswith(".ris") else citations.to_bibtex(items)
+        Path(path).write_text(text, encoding="utf-8")
+
+    def _export_dialog(self, fmt: str) -> None:
+        filters = self.tr("BibTeX (*.bib)") if fmt == "bib" else self.tr("RIS (*.ris)")
+        title = self.tr("Export sources")
+        path, _ = QFileDialog.getSaveFileName(self, title, f"atlas-sources.{fmt}", filters)
+        if not path:
+            return
+        try:
+            self.export(path)
+        except OSError as exc:
+            QMessageBox.warning(self, self.tr("Not saved"), self.tr("Could not write {0}: {1}").format(
+                path, exc.strerror or str(exc)))

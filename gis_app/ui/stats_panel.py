@@ -1,0 +1,370 @@
+"""The statistics dock: the lecturer's charts, read from the claims, with their sources under them.
+
+Qt Charts draws them (clickable bars, no new dependency). A click on a bar selects its feature on
+the map; estimates are drawn in a paler tint and marked "est."; a figure the sources disagree on is
+marked "≠" and both values are named under the chart. Saving paints the chart and its source lines
+into one PNG (the sources also go into the PNG's text) or SVG.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCharts import (
+    QAbstractBarSeries,
+    QBarCategoryAxis,
+    QBarSeries,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalStackedBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QEvent, QMargins, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextDocument, QTextOption
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGraphicsScene,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gis_app.core import citations, statistics
+from gis_app.core.catalog import Catalog
+from gis_app.core.evidence import Claim
+from gis_app.core.features import DataError, FeatureStore
+
+PALETTE = {"value": "#2b6ca3", "ASEAN": "#2b8cbe", "China": "#c0392b", "top": "#6a6a6a",
+           "kyrgyz_side": "#d95f02", "tajik_side": "#1b9e77", "total": "#5e3c99"}
+EXPORT_SIZE = QSize(1400, 900)
+
+
+def _tint(color: str, factor: float = 0.45) -> QColor:
+    c = QColor(color)
+    return QColor(*(int(v + (255 - v) * (1 - factor)) for v in (c.red(), c.green(), c.blue())))
+
+
+class StatsPanel(QWidget):
+    feature_activated = Signal(str, str)   # layer id, feature id (a bar was clicked)
+
+    def __init__(self, catalog: Catalog, store: FeatureStore, claims: list[Claim],
+                 bibliography: dict[str, dict], lang: str = "en", parent=None):
+        super().__init__(parent)
+        self.catalog, self.store, self.claims, self.bibliography = catalog, store, claims, bibliography
+        self.lang = lang
+        self.time_range: tuple[int, int] | None = None
+        self.data: statistics.Chart | None = None
+
+        self.chooser = QComboBox(self)
+        self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.chooser.setMinimumContentsLength(14)
+        self.chooser.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.view = QChartView(self)
+        self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.view.setMinimumHeight(260)
+        self.view.setMinimumWidth(220)
+        self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.sources_label = QLabel(self)
+        self.notes_label = QLabel(self)
+        for label in (self.sources_label, self.notes_label):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setWordWrap(True)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.notes_label.setStyleSheet("color: #555;")
+        self.save_png = QPushButton(self)
+        self.save_svg = QPushButton(self)
+        self.save_png.clicked.connect(lambda: self._save_dialog("png"))
+        self.save_svg.clicked.connect(lambda: self._save_dialog("svg"))
+
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.chooser, 1)
+        buttons.addWidget(self.save_png)
+        buttons.addWidget(self.save_svg)
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.sources_label)
+        layout.addWidget(self.notes_label)
+        self.retranslate_ui()
+
+    # --- texts -----------------------------------------------------------------------------
+    def chart_titles(self) -> dict[str, str]:
+        return {
+            "defence_usd": self.tr("Defence spending 2023 (USD million)"),
+            "defence_gdp": self.tr("Defence spending 2023 (% of GDP)"),
+            "peacekeepers": self.tr("UN peacekeepers (troops and police) by contributor"),
+            "seizures": self.tr("Drugs seized in 2021 (tonnes)"),
+            "casualties": self.tr("People killed in conflict incidents, by year"),
+        }
+
+    def series_names(self) -> dict[str, str]:
+        return {"value": self.tr("Reported"), "ASEAN": self.tr("ASEAN states"),
+                "China": self.tr("China"), "top": self.tr("Top five contributors (June 2024)"),
+                "kyrgyz_side": self.tr("Kyrgyz side"), "tajik_side": self.tr("Tajik side"),
+                "total": self.tr("Total (one source)")}
+
+    def retranslate_ui(self) -> None:
+        current = self.chooser.currentData() or statistics.CHART_IDS[0]
+        self.chooser.blockSignals(True)
+        self.chooser.clear()
+        for chart_id, title in self.chart_titles().items():
+            self.chooser.addItem(title, chart_id)
+        self.chooser.setCurrentIndex(max(0, self.chooser.findData(current)))
+        self.chooser.blockSignals(False)
+        self.save_png.setText(self.tr("PNG…"))
+        self.save_png.setToolTip(self.tr("Save the chart and its sources as a PNG image"))
+        self.save_svg.setText(self.tr("SVG…"))
+        self.save_svg.setToolTip(self.tr("Save the chart and its sources as an SVG drawing"))
+        self.refresh()
+
+    def changeEvent(self, event):  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def set_lang(self, lang: str) -> None:
+        self.lang = lang
+        self.refresh()
+
+    def set_time_range(self, time_range: tuple[int, int] | None) -> None:
+        self.time_range = time_range
+        if self.current_id() == "casualties":
+            self.refresh()
+
+    def current_id(self) -> str:
+        return self.chooser.currentData() or statistics.CHART_IDS[0]
+
+    def show_chart(self, chart_id: str) -> None:
+        self.chooser.setCurrentIndex(self.chooser.findData(chart_id))
+        self.refresh()
+
+    # --- building ----------------------------------------------------------------------------
+    def refresh(self) -> None:
+        try:
+            self.data = statistics.build_chart(self.current_id(), self.claims, self.store, self.catalog,
+                                               self.lang, self.time_range)
+        except (KeyError, DataError) as exc:
+            self.data = None
+            self.view.setChart(QChart())
+            self.sources_label.setText(self.tr("This chart cannot be drawn: {0}").format(str(exc)))
+            self.notes_label.setText("")
+            return
+        old = self.view.chart()
+        self.view.setChart(self.make_chart(self.data))
+        if old is not None:
+            old.deleteLater()
+        self.sources_label.setText(self.sources_text())
+        self.notes_label.setText(self.notes_text())
+
+    def _bar_label(self, bar: statistics.Bar) -> str:
+        text = f"{bar.label}  {bar.text}"
+        if bar.estimate:
+            text += " " + self.tr("(est.)")
+        if bar.disputed_by:
+            text += " ≠"
+        return text
+
+    def make_chart(self, data: statistics.Chart, export: bool = False) -> QChart:
+        chart = QChart()
+        chart.setTitle(self.chart_titles()[data.id] + self._range_suffix(data))
+        font = QFont(chart.titleFont())
+        font.setPointSizeF(font.pointSizeF() * (1.9 if export else 1.15))
+        font.setBold(True)
+        chart.setTitleFont(font)
+        chart.setMargins(QMargins(4, 4, 12, 4))
+        chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        names = self.series_names()
+        horizontal = data.id != "casualties"
+        series = QHorizontalStackedBarSeries() if horizontal else QBarSeries()
+        keys = [key for key, _label in data.categories]
+        if horizontal:
+            keys = keys[::-1]  # the first category on top
+        for name in data.series:
+            bar_set = QBarSet(names.get(name, name))
+            colour = PALETTE.get(name, "#2b6ca3")
+            bar_set.setColor(QColor(colour))
+            bar_set.setBorderColor(QColor(colour).darker(130))
+            bar_set.setSelectedColor(_tint(colour))
+            for i, key in enumerate(keys):
+                bar = data.bar(key, name)
+                bar_set.append(bar.value if bar else 0.0)
+                if bar and bar.estimate:
+                    bar_set.selectBar(i)  # "selected" = drawn pale: an estimate
+            bar_set.setProperty("atlasSeries", name)
+            bar_set.setProperty("atlasKeys", "\n".join(keys))
+            series.append(bar_set)
+        series.clicked.connect(self._series_clicked)
+        chart.addSeries(series)
+        if not horizontal:
+            series.setLabelsFormat("@value")
+            series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
+            series.setLabelsVisible(True)
+            for bar_set in series.barSets():
+                bar_set.setLabelColor(QColor("#222222"))
+        axis = QBarCategoryAxis()
+        labels = {}
+        for key, label in data.categories:
+            bars = [b for b in data.bars if b.category == key]
+            if horizontal:
+                labels[key] = self._bar_label(bars[0]) if bars else self.tr("{0}: no figure").format(label)
+            else:
+                labels[key] = label
+        axis.append([labels[k] for k in keys])
+        values = QValueAxis()
+        values.setLabelFormat("%.0f" if max((b.value for b in data.bars), default=0) >= 10 else "%.1f")
+        values.setTitleText(self._unit_text(data.unit))
+        if export:
+            for a in (axis, values):
+                f = QFont(a.labelsFont())
+                f.setPointSizeF(f.pointSizeF() * 1.5)
+                a.setLabelsFont(f)
+        chart.addAxis(axis, Qt.AlignmentFlag.AlignLeft if horizontal else Qt.AlignmentFlag.AlignBottom)
+        chart.addAxis(values, Qt.AlignmentFlag.AlignBottom if horizontal else Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis)
+        series.attachAxis(values)
+        values.setMin(0)
+        values.setMax(max((b.value for b in data.bars), default=1) * (1.08 if horizontal else 1.15))
+        values.applyNiceNumbers()
+        chart.legend().setVisible(len(data.series) > 1)
+        if export:
+            f = QFont(chart.legend().font())
+            f.setPointSizeF(f.pointSizeF() * 1.5)
+            chart.legend().setFont(f)
+        chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
+        return chart
+
+    def _unit_text(self, unit: str) -> str:
+        return {"persons": self.tr("persons"), "t": self.tr("tonnes"), "USD million": self.tr("USD million"),
+                "%": self.tr("% of GDP")}.get(unit, unit)
+
+    def _range_suffix(self, data: statistics.Chart) -> str:
+        if data.id == "casualties" and self.time_range:
+            return " ({}–{})".format(*self.time_range)
+        return ""
+
+    def _series_clicked(self, index: int, bar_set: QBarSet) -> None:
+        keys = str(bar_set.property("atlasKeys") or "").split("\n")
+        if 0 <= index < len(keys):
+            self._bar_clicked(keys[index], str(bar_set.property("atlasSeries")))
+
+    def _bar_clicked(self, category: str, series: str) -> None:
+        if self.data is None:
+            return
+        bar = self.data.bar(category, series)
+        if bar is not None:
+            self.feature_activated.emit(bar.layer_id, bar.feature_id)
+
+    # --- sources and notes -------------------------------------------------------------------
+    def _short(self, item_id: str) -> str:
+        return citations.short_reference(self.bibliography.get(item_id, {"id": item_id}))
+
+    def sources_text(self) -> str:
+        if self.data is None:
+            return ""
+        return self.tr("Sources: {0}").format("; ".join(self._short(c) for c in self.data.citations))
+
+    def _claim_text(self, claim: Claim) -> str:
+        return f"{statistics.display_value(claim)} ({self._short(claim.citation)}, {claim.date})"
+
+    def notes_text(self) -> str:
+        if self.data is None:
+            return ""
+        lines = []
+        for kind, v in self.data.notes:
+            if kind == "estimates":
+                lines.append(self.tr("Estimates (pale bars, “est.”): {0}.").format(v["names"]))
+            elif kind == "disagree":
+                lines.append(self.tr("≠ Sources disagree on {0}: {1}.").format(
+                    v["name"], " / ".join(self._claim_text(c) for c in v["claims"])))
+            elif kind == "missing":
+                lines.append(self.tr("No figure in the sources for: {0}.").format(v["names"]))
+            elif kind == "dated":
+                lines.append(self.tr("{0}: figure for {1}.").format(v["name"], v["date"]))
+            elif kind == "combined":
+                lines.append(self.tr("Kazakhstan has no 2023 figure of its own in the sources; Kazakhstan, "
+                                     "Kyrgyzstan and Tajikistan together: {0}.").format(
+                    self._claim_text(v["claim"])))
+            elif kind == "kaz_ceiling":
+                lines.append(self.tr("Kazakhstan: no UN personnel count in the sources; its national mandate "
+                                     "allows {0}.").format(self._claim_text(v["claim"])))
+            elif kind == "sides_and_total":
+                lines.append(self.tr("{0}: the sides (one source) and the total (another source) are "
+                                     "separate figures, not a sum.").format(v["year"]))
+            elif kind == "no_casualty_figure":
+                lines.append(self.tr("Incidents with no casualty figure in the sources: {0}.").format(
+                    v["years"]))
+            elif kind == "bodies":
+                lines.append(self.tr("2010: bodies counted by the national commission: {0}.").format(
+                    self._claim_text(v["claim"])))
+        qualified = [b for b in self.data.bars if b.text.startswith((">", "≈", "≥", "<", "≤"))]
+        if qualified and self.data.id == "casualties":  # the bar labels show the bare number
+            lines.append(self.tr("As the sources put it: {0}.").format("; ".join(
+                f"{b.label}, {self.series_names().get(b.series, b.series)}: {b.text}" for b in qualified)))
+        if qualified:
+            lines.append(self.tr("> more than, ≈ about, as the sources put it."))
+        return "\n".join(lines)
+
+    # --- saving ------------------------------------------------------------------------------
+    def _paint(self, painter: QPainter, width: int, height: int) -> None:
+        """The chart and, under it, its sources and notes: one drawing for PNG and SVG."""
+        text = self.sources_text() + ("\n" + self.notes_text() if self.notes_text() else "")
+        doc = QTextDocument()
+        font = QFont(self.font())
+        font.setPixelSize(max(14, width // 75))
+        doc.setDefaultFont(font)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WordWrap)
+        doc.setDefaultTextOption(option)
+        doc.setPlainText(text)
+        doc.setTextWidth(width - 40)
+        text_height = int(doc.size().height()) + 20
+        chart_height = max(200, height - text_height)
+        painter.fillRect(QRectF(0, 0, width, height), QColor("white"))
+        scene = QGraphicsScene()
+        chart = self.make_chart(self.data, export=True)
+        scene.addItem(chart)
+        chart.setGeometry(QRectF(0, 0, width, chart_height))
+        chart.setBackgroundRoundness(0)
+        scene.setSceneRect(QRectF(0, 0, width, chart_height))
+        scene.render(painter, QRectF(0, 0, width, chart_height), QRectF(0, 0, width, chart_height))
+        painter.save()
+        painter.translate(20, chart_height + 6)
+        doc.drawContents(painter)
+        painter.restore()
+
+    def save(self, path: str, size: QSize = EXPORT_SIZE) -> bool:
+        """Write the current chart with its source lines to `path` (.png or .svg)."""
+        if self.data is None:
+            return False
+        if path.lower().endswith(".svg"):
+            generator = QSvgGenerator()
+            generator.setFileName(path)
+            generator.setSize(size)
+            generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
+            generator.setTitle(self.chart_titles()[self.data.id])
+            generator.setDescription(self.sources_text())
+            painter = QPainter(generator)
+            self._paint(painter, size.width(), size.height())
+            return painter.end()
+        image = QImage(size, QImage.Format.Format_ARGB32)
+        image.fill(QColor("white"))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        self._paint(painter, size.width(), size.height())
+        painter.end()
+        image.setText("Title", self.chart_titles()[self.data.id])
+        image.setText("Source", self.sources_text())
+        return image.save(path)
+
+    def _save_dialog(self, fmt: str) -> None:
+        name = f"{self.current_id()}.{fmt}"
+        filters = self.tr("PNG image (*.png)") if fmt == "png" else self.tr("SVG drawing (*.svg)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart"), name, filters)
+        if path and not self.save(path):
+            QMessageBox.warning(self, self.tr("Not saved"), self.tr("Could not write {0}").format(path))

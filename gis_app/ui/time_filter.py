@@ -1,0 +1,144 @@
+"""The time filter: a year range (two sliders and spin boxes) for the dated layers, with a play
+button that steps the range's end through the years. It edits MapState.time_range; the map and
+the charts follow the state."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QGridLayout,
+    QLabel,
+    QSlider,
+    QSpinBox,
+    QToolButton,
+    QWidget,
+)
+
+from gis_app.core.map_state import MapState
+
+STEP_MS = 900
+
+
+class TimeFilter(QWidget):
+    def __init__(self, state: MapState, bounds: tuple[int, int], parent=None):
+        super().__init__(parent)
+        self.state = state
+        self.bounds = bounds
+        first, last = bounds
+        self.enabled_box = QCheckBox(self)
+        self.first_slider, self.last_slider = QSlider(Qt.Orientation.Horizontal, self), \
+            QSlider(Qt.Orientation.Horizontal, self)
+        self.first_spin, self.last_spin = QSpinBox(self), QSpinBox(self)
+        for slider, spin in ((self.first_slider, self.first_spin), (self.last_slider, self.last_spin)):
+            slider.setRange(first, last)
+            spin.setRange(first, last)
+            slider.valueChanged.connect(spin.setValue)
+            spin.valueChanged.connect(slider.setValue)
+            spin.valueChanged.connect(self._changed)
+        self.first_slider.setValue(first)
+        self.last_slider.setValue(last)
+        self.play_button = QToolButton(self)
+        self.play_button.setCheckable(True)
+        self.play_button.toggled.connect(self._play)
+        self.first_label, self.last_label = QLabel(self), QLabel(self)
+        self.timer = QTimer(self)
+        self.timer.setInterval(STEP_MS)
+        self.timer.timeout.connect(self.step)
+        self.enabled_box.toggled.connect(self._changed)
+
+        grid = QGridLayout(self)
+        grid.setContentsMargins(6, 4, 6, 4)
+        grid.addWidget(self.enabled_box, 0, 0, 1, 2)
+        grid.addWidget(self.play_button, 0, 2, Qt.AlignmentFlag.AlignRight)
+        grid.addWidget(self.first_label, 1, 0)
+        grid.addWidget(self.first_slider, 1, 1)
+        grid.addWidget(self.first_spin, 1, 2)
+        grid.addWidget(self.last_label, 2, 0)
+        grid.addWidget(self.last_slider, 2, 1)
+        grid.addWidget(self.last_spin, 2, 2)
+        grid.setRowStretch(3, 1)
+        self.sync_from_state()
+        state.subscribe(self._state_changed)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.enabled_box.setText(self.tr("Filter dated layers by year"))
+        self.enabled_box.setToolTip(self.tr("Conflict incidents by their dates, UN missions by start year"))
+        self.first_label.setText(self.tr("From"))
+        self.last_label.setText(self.tr("To"))
+        self._play_text()
+
+    def _play_text(self) -> None:
+        playing = self.play_button.isChecked()
+        self.play_button.setText(self.tr("❚❚ Pause") if playing else self.tr("▶ Play"))
+        self.play_button.setToolTip(self.tr("Step the end of the range through the years"))
+
+    def changeEvent(self, event):  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    # --- state ------------------------------------------------------------------------------
+    def sync_from_state(self) -> None:
+        span = self.state.time_range
+        widgets = (self.enabled_box, self.first_spin, self.last_spin)
+        for w in widgets:
+            w.blockSignals(True)
+        self.enabled_box.setChecked(span is not None)
+        if span is not None:
+            self.first_spin.setValue(max(self.bounds[0], min(self.bounds[1], span[0])))
+            self.last_spin.setValue(max(self.bounds[0], min(self.bounds[1], span[1])))
+            self.first_slider.setValue(self.first_spin.value())
+            self.last_slider.setValue(self.last_spin.value())
+        for w in widgets:
+            w.blockSignals(False)
+        for w in (self.first_slider, self.last_slider, self.first_spin, self.last_spin):
+            w.setEnabled(span is not None)
+
+    def _state_changed(self, what: str, _layer_id: str) -> None:
+        if what in ("time", "all"):
+            self.sync_from_state()
+
+    def _changed(self, *_args) -> None:
+        if self.first_spin.value() > self.last_spin.value():  # keep first <= last
+            sender = self.sender()
+            if sender is self.first_spin:
+                self.last_spin.setValue(self.first_spin.value())
+            else:
+                self.first_spin.setValue(self.last_spin.value())
+            return
+        on = self.enabled_box.isChecked()
+        for w in (self.first_slider, self.last_slider, self.first_spin, self.last_spin):
+            w.setEnabled(on)
+        self.state.set_time_range((self.first_spin.value(), self.last_spin.value()) if on else None)
+
+    def set_range(self, first: int, last: int) -> None:
+        """Turn the filter on with this range (what moving the sliders does)."""
+        self.enabled_box.blockSignals(True)
+        self.enabled_box.setChecked(True)
+        self.enabled_box.blockSignals(False)
+        self.first_spin.blockSignals(True)
+        self.first_spin.setValue(first)
+        self.first_slider.setValue(first)
+        self.first_spin.blockSignals(False)
+        self.last_spin.setValue(last)
+        self._changed()
+
+    # --- play -------------------------------------------------------------------------------
+    def _play(self, playing: bool) -> None:
+        self._play_text()
+        if playing:
+            if not self.enabled_box.isChecked() or self.last_spin.value() >= self.bounds[1]:
+                self.set_range(self.first_spin.value() if self.enabled_box.isChecked() else self.bounds[0],
+                               self.first_spin.value() if self.enabled_box.isChecked() else self.bounds[0])
+            self.timer.start()
+        else:
+            self.timer.stop()
+
+    def step(self) -> None:
+        """One year on; stops at the last year."""
+        if self.last_spin.value() >= self.bounds[1]:
+            self.play_button.setChecked(False)
+            return
+        self.last_spin.setValue(self.last_spin.value() + 1)
