@@ -15,9 +15,9 @@ from gis_app.core.features import DataError, FeatureStore
 from gis_app.core.geo import round_scale, scale_denominator
 from gis_app.core.i18n import feature_name
 from gis_app.core.map_state import DEFAULT_CENTER, DEFAULT_ZOOM, MapState
-from gis_app.ui import i18n
 from gis_app.core.search import SearchIndex
 from gis_app.core.timefilter import dated_layers, feature_span, year_bounds
+from gis_app.ui import i18n
 from gis_app.ui.attribute_table import AttributeTable
 from gis_app.ui.info_panel import InfoPanel
 from gis_app.ui.layer_panel import LayerPanel
