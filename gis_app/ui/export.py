@@ -69,6 +69,12 @@ class MapRenderer:
         self.view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         self._shown = False
 
+    def update_source(self, state: MapState, annotations: list[dict] | None) -> None:
+        """Follow the window's current layers, view and annotations (for the next render)."""
+        self.state.apply(state.to_dict())
+        self.state.annotations_visible = state.annotations_visible
+        self.annotations = list(annotations or [])
+
     def render(self, width: int, height: int, dpi: float, bbox: tuple[float, float, float, float] | None = None,
                timeout_ms: int = 30000) -> MapPicture:
         view = self.view

@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_menus()
+        self._build_annotations_and_export()
 
         bridge = self.map.bridge
         bridge.cursor_moved.connect(self._show_cursor)
@@ -108,6 +109,49 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("About the atlas and its data"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def _build_annotations_and_export(self) -> None:
+        """Annotations (toolbar, Edit menu with undo/redo) and File > Export map… (issue 5)."""
+        from PySide6.QtGui import QUndoStack
+
+        from gis_app.core.annotations import Annotations
+        from gis_app.ui.annotation_tools import AnnotationController, AnnotationToolBar
+
+        self.annotations = Annotations()
+        self.undo_stack = QUndoStack(self)
+        self.annotation_toolbar = AnnotationToolBar(self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.annotation_toolbar)
+        self.annotation_tools = AnnotationController(self.annotations, self.undo_stack, self.map,
+                                                     self.annotation_toolbar, self)
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        menus = self.menuBar().actions()
+        if len(menus) > 2:  # File, Edit, View…: Edit goes second
+            self.menuBar().insertMenu(menus[1], edit_menu)
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        edit_menu.addAction(self.undo_action)
+        edit_menu.addAction(self.redo_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.annotation_toolbar.delete_action)
+        self.export_action = QAction(self.tr("Export map…"), self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.open_export_dialog)
+        file_menu = menus[0].menu()
+        file_menu.insertAction(file_menu.actions()[0], self.export_action)
+        view_menu = next((a.menu() for a in self.menuBar().actions() if a.menu() and
+                          self.layer_dock.toggleViewAction() in a.menu().actions()), None)
+        if view_menu is not None:
+            view_menu.addAction(self.annotation_toolbar.toggleViewAction())
+
+    def open_export_dialog(self):
+        from gis_app.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.catalog, self.state, self.annotations, self.lang, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.show()
+        return dialog
 
     # --- page events -------------------------------------------------------------------------
     def _show_cursor(self, lat: float, lon: float) -> None:
