@@ -34,12 +34,14 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--layers", help="comma-separated layer ids to show (all others hidden)")
     exp.add_argument("--bbox", help="the extent to show: west,south,east,north in degrees")
     exp.add_argument("--size", default="A4-landscape",
-                     help="A4-landscape, A4-portrait, A3-landscape, A3-portrait, slide-16x9 or WIDTHxHEIGHT px")
+                     help="A4-landscape, A4-portrait, A3-landscape, A3-portrait, slide-16x9 "
+                          "or WIDTHxHEIGHT px")
     exp.add_argument("--dpi", type=int, default=300, help="96 to 600 (default 300)")
     exp.add_argument("--title", default="")
     exp.add_argument("--subtitle", default="")
     for element in ("legend", "scale-bar", "north-arrow", "inset", "attribution", "footer"):
-        exp.add_argument(f"--no-{element}", action="store_true", help=f"leave out the {element.replace('-', ' ')}")
+        exp.add_argument(f"--no-{element}", action="store_true",
+                         help=f"leave out the {element.replace('-', ' ')}")
     return parser
 
 
@@ -159,7 +161,8 @@ def export(args) -> int:
         print(f"gis-app: unknown --size '{args.size}': use A4-landscape, A4-portrait, A3-landscape, "
               "A3-portrait, slide-16x9 or WIDTHxHEIGHT", file=sys.stderr)
         return 2
-    options = ExportOptions(title=args.title, subtitle=args.subtitle, page=page, custom_px=custom, dpi=args.dpi,
+    options = ExportOptions(title=args.title, subtitle=args.subtitle, page=page, custom_px=custom,
+                            dpi=args.dpi,
                             legend=not args.no_legend, scale_bar=not args.no_scale_bar,
                             north_arrow=not args.no_north_arrow, inset=not args.no_inset,
                             attribution=not args.no_attribution, footer=not args.no_footer)

@@ -40,7 +40,9 @@ def _position(raw: object) -> list[float]:
     if not isinstance(raw, list | tuple) or len(raw) < 2:
         raise AnnotationError("a position must be [lon, lat]")
     lon, lat = raw[0], raw[1]
-    if not all(isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) for v in (lon, lat)):
+    if not all(
+        isinstance(v, int | float) and not isinstance(v, bool) and math.isfinite(v) for v in (lon, lat)
+    ):
         raise AnnotationError("a position must hold two finite numbers")
     if not (-540 <= lon <= 540 and -90 <= lat <= 90):
         raise AnnotationError(f"position {lon}, {lat} is outside the world")
@@ -110,17 +112,27 @@ def normalise(item: object, fallback_id: str = "") -> dict:
         "type": "Feature",
         "id": ann_id,
         "geometry": _geometry(kind, item.get("geometry")),
-        "properties": {"kind": kind, **texts, "color": color.lower(),
-                       "width": float(_number(props, "width")),
-                       "font_size": int(round(_number(props, "font_size"))),
-                       "fill_opacity": float(_number(props, "fill_opacity"))},
+        "properties": {
+            "kind": kind,
+            **texts,
+            "color": color.lower(),
+            "width": float(_number(props, "width")),
+            "font_size": int(round(_number(props, "font_size"))),
+            "fill_opacity": float(_number(props, "fill_opacity")),
+        },
     }
 
 
 def make(kind: str, geometry: dict, ann_id: str = "", **props) -> dict:
     """A new annotation of `kind` (defaults for every style not given); raises AnnotationError."""
-    return normalise({"type": "Feature", "id": ann_id or "new", "geometry": geometry,
-                      "properties": {**DEFAULTS, **props, "kind": kind}})
+    return normalise(
+        {
+            "type": "Feature",
+            "id": ann_id or "new",
+            "geometry": geometry,
+            "properties": {**DEFAULTS, **props, "kind": kind},
+        }
+    )
 
 
 class Annotations:

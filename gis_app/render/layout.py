@@ -29,7 +29,7 @@ from PySide6.QtGui import (
 from gis_app.core import paths
 from gis_app.core.catalog import Catalog, LayerDef
 from gis_app.core.evidence import short_citation
-from gis_app.core.geo import metres_per_pixel, round_scale
+from gis_app.core.geo import round_scale
 from gis_app.core.i18n import pick
 
 MM_PER_INCH = 25.4
@@ -55,7 +55,7 @@ def _tr(text: str) -> str:
 class ExportOptions:
     title: str = ""
     subtitle: str = ""
-    page: str = "A4-landscape"                # a PRESETS key, or "custom"
+    page: str = "A4-landscape"  # a PRESETS key, or "custom"
     custom_px: tuple[int, int] = (1920, 1080)  # the page in pixels when page == "custom"
     dpi: int = 300
     legend: bool = True
@@ -81,8 +81,11 @@ class ExportOptions:
     def problems(self) -> list[str]:
         out = []
         if self.page != CUSTOM and self.page not in PRESETS:
-            out.append(_tr("Unknown page size '{0}'; use one of: {1}").format(
-                self.page, ", ".join([*PRESETS, "WIDTHxHEIGHT"])))
+            out.append(
+                _tr("Unknown page size '{0}'; use one of: {1}").format(
+                    self.page, ", ".join([*PRESETS, "WIDTHxHEIGHT"])
+                )
+            )
         if not DPI_RANGE[0] <= self.dpi <= DPI_RANGE[1]:
             out.append(_tr("DPI must be between {0} and {1}").format(*DPI_RANGE))
         if self.page == CUSTOM and not all(200 <= v <= 12000 for v in self.custom_px):
@@ -104,22 +107,24 @@ def parse_size(text: str) -> tuple[str, tuple[int, int]]:
 @dataclass
 class LayoutContext:
     """What the layout needs to know about the map besides its picture."""
+
     catalog: Catalog
-    visible: list[str]                  # visible layer ids, top of the drawing first
+    visible: list[str]  # visible layer ids, top of the drawing first
     lang: str = "en"
-    lat: float = 42.0                   # the map's centre latitude and Leaflet zoom
+    lat: float = 42.0  # the map's centre latitude and Leaflet zoom
     zoom: float = 5.0
     bounds: tuple[float, float, float, float] | None = None  # W, S, E, N of the map picture
-    metres_per_map_px: float = 0.0      # ground size of one pixel of the map picture
+    metres_per_map_px: float = 0.0  # ground size of one pixel of the map picture
     bibliography: dict = field(default_factory=dict)
 
 
 # --- the legend's content (pure data, tested on its own) ------------------------------------
 
+
 @dataclass(frozen=True)
 class LegendItem:
     label: str
-    kind: str      # "polygon" | "line" | "point"
+    kind: str  # "polygon" | "line" | "point"
     style: dict
 
 
@@ -145,7 +150,9 @@ def _number_text(value: float) -> str:
     return f"{value:,.0f}".replace(",", "\u2009") if value >= 1000 else f"{value:g}"
 
 
-def legend_entries(catalog: Catalog, visible: list[str], lang: str, zoom: float | None = None) -> list[LegendEntry]:
+def legend_entries(
+    catalog: Catalog, visible: list[str], lang: str, zoom: float | None = None
+) -> list[LegendEntry]:
     """One entry per visible layer (in drawing order, top first), with one item per symbol."""
     entries = []
     for layer_id in visible:
@@ -168,8 +175,9 @@ def legend_entries(catalog: Catalog, visible: list[str], lang: str, zoom: float 
                 else:
                     label = f"{_number_text(low)} – {_number_text(high)}"
                 items.append(LegendItem(label, "polygon", {**base, "fill": color}))
-            items.append(LegendItem(_tr("No data"), "polygon",
-                                    {**base, "fill": choropleth.get("no_data", "#dddddd")}))
+            items.append(
+                LegendItem(_tr("No data"), "polygon", {**base, "fill": choropleth.get("no_data", "#dddddd")})
+            )
         elif categories and categories.get("values"):
             labels = categories.get("labels", {})
             for value, override in categories["values"].items():
@@ -215,12 +223,16 @@ def footer_citations(catalog: Catalog, visible: list[str], bibliography: dict) -
 
 # --- painting ----------------------------------------------------------------------------------
 
+
 class _Page:
     """Millimetre helpers for one page rect."""
 
     def __init__(self, painter: QPainter, rect: QRectF, page_mm: tuple[float, float]):
         self.p, self.rect = painter, QRectF(rect)
-        self.u = rect.width() / page_mm[0]  # device units per mm
+        self.true_u = rect.width() / page_mm[0]  # device units per mm of paper
+        # A page smaller than A5 gets the same layout shrunk, so everything still fits.
+        self.k = max(0.25, min(1.0, min(page_mm) / 148.0))
+        self.u = self.true_u * self.k  # device units per layout mm
 
     def mm(self, value: float) -> float:
         return value * self.u
@@ -232,13 +244,15 @@ class _Page:
         font.setItalic(italic)
         return font
 
-    def pen(self, color: str | QColor, width_mm: float, dash: str = "") -> QPen:
+    def pen(self, color: str | QColor, width_mm: float, dash: str = "", dash_unit: float = 1.0) -> QPen:
+        """A pen; `dash` is an SVG dash array in units of `dash_unit` line widths (Qt counts dashes
+        in line widths, SVG in pixels: pass 1 / the line's pixel width)."""
         pen = QPen(QColor(color))
         pen.setWidthF(max(0.01, self.mm(width_mm)))
         pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         if dash:
             try:
-                pattern = [max(0.1, float(v)) for v in dash.replace(",", " ").split()]
+                pattern = [max(0.1, float(v) * dash_unit) for v in dash.replace(",", " ").split()]
             except ValueError:
                 pattern = []
             if len(pattern) >= 2 and len(pattern) % 2 == 0:
@@ -269,8 +283,9 @@ def _symbol_path(shape: str, centre: QPointF, r: float) -> QPainterPath:
         path.addPolygon(QPolygonF([QPointF(cx, cy - r), QPointF(cx + r, cy + r), QPointF(cx - r, cy + r)]))
         path.closeSubpath()
     elif shape == "diamond":
-        path.addPolygon(QPolygonF([QPointF(cx, cy - r), QPointF(cx + r, cy), QPointF(cx, cy + r),
-                                   QPointF(cx - r, cy)]))
+        path.addPolygon(
+            QPolygonF([QPointF(cx, cy - r), QPointF(cx + r, cy), QPointF(cx, cy + r), QPointF(cx - r, cy)])
+        )
         path.closeSubpath()
     elif shape == "star":
         pts = []
@@ -288,9 +303,13 @@ def _paint_swatch(page: _Page, item: LegendItem, box: QRectF) -> None:
     p, s = page.p, item.style
     px_mm = 0.26  # one CSS pixel of the screen style, in mm on paper (96 DPI)
     stroke = s.get("stroke")
-    weight = float(s.get("weight", 1)) * px_mm
-    pen = page.pen(_color(stroke, s.get("opacity", 1.0)), weight, s.get("dash") or "") if stroke \
+    weight_px = max(0.3, float(s.get("weight", 1)))
+    weight = weight_px * px_mm
+    pen = (
+        page.pen(_color(stroke, s.get("opacity", 1.0)), weight, s.get("dash") or "", 1 / weight_px)
+        if stroke
         else QPen(Qt.PenStyle.NoPen)
+    )
     if item.kind == "line":
         if stroke:
             pen.setCapStyle(Qt.PenCapStyle.RoundCap if not s.get("dash") else Qt.PenCapStyle.FlatCap)
@@ -299,8 +318,11 @@ def _paint_swatch(page: _Page, item: LegendItem, box: QRectF) -> None:
             p.drawLine(QPointF(box.left(), y), QPointF(box.right(), y))
         return
     fill = s.get("fill")
-    brush = QBrush(_color(fill, s.get("fill_opacity", 1.0 if item.kind == "point" else 0.5))) if fill \
+    brush = (
+        QBrush(_color(fill, s.get("fill_opacity", 1.0 if item.kind == "point" else 0.5)))
+        if fill
         else QBrush(Qt.BrushStyle.NoBrush)
+    )
     p.setPen(pen)
     p.setBrush(brush)
     if item.kind == "point":
@@ -345,26 +367,34 @@ def paint_legend(page: _Page, rect: QRectF, entries: list[LegendEntry]) -> list[
         head_font = page.font(10 * scale, bold=True)
         head_h = QFontMetricsF(head_font).height() + page.mm(1.5 * scale)
         blocks, title_font, item_font, swatch_w = _legend_blocks(page, entries, col_w, scale)
-        # flow blocks into columns
+        # flow blocks into columns of about equal height
+        heights = [block[1] + sum(block[2]) + page.mm(2.6 * scale) for block in blocks]
+        limit = min(
+            rect.height(), max(head_h + sum(heights) / columns * 1.05, head_h + max(heights, default=0))
+        )
         placement, col, y = [], 0, head_h
         fits = True
-        for block in blocks:
-            h = block[1] + sum(block[2]) + page.mm(2.6 * scale)
-            if y + h > rect.height() and y > head_h:
+        for block, h in zip(blocks, heights, strict=True):
+            if y + h > limit and y > head_h:
+                limit = rect.height() if col + 1 >= columns - 1 else limit
                 col, y = col + 1, 0
             if col >= columns:
                 fits = False
                 break
             placement.append((block, col, y))
             y += h
+            fits = fits and y <= rect.height()
         chosen = (scale, head_font, placement, title_font, item_font, swatch_w)
         if fits:
             break
     scale, head_font, placement, title_font, item_font, swatch_w = chosen
     p.setPen(QColor("#111111"))
     p.setFont(head_font)
-    p.drawText(QRectF(rect.left(), rect.top(), rect.width(), page.mm(8)),
-               int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop), heading)
+    p.drawText(
+        QRectF(rect.left(), rect.top(), rect.width(), page.mm(8)),
+        int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop),
+        heading,
+    )
     drawn = []
     for (entry, title_h, rows), col, y in placement:
         x = rect.left() + col * (col_w + gap)
@@ -379,8 +409,11 @@ def paint_legend(page: _Page, rect: QRectF, entries: list[LegendEntry]) -> list[
             if item.label:
                 p.setPen(QColor("#222222"))
                 p.setFont(item_font)
-                p.drawText(QRectF(x + swatch_w + page.mm(2 * scale), top, col_w - swatch_w - page.mm(2 * scale), h),
-                           int(Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap), item.label)
+                p.drawText(
+                    QRectF(x + swatch_w + page.mm(2 * scale), top, col_w - swatch_w - page.mm(2 * scale), h),
+                    int(Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap),
+                    item.label,
+                )
             top += h
         drawn.append(entry.layer_id)
     return drawn
@@ -406,7 +439,7 @@ def paint_scale_bar(page: _Page, anchor: QRectF, metres_per_unit: float, lat: fl
     length = length_m / metres_per_unit
     km = length_m / 1000
     unit_text = _tr("{0} km").format(f"{km:g}") if km >= 1 else _tr("{0} m").format(f"{length_m:g}")
-    denominator = round_scale(metres_per_unit * page.u * 1000)
+    denominator = round_scale(metres_per_unit * page.true_u * 1000)
     scale_text = _tr("1:{0} at {1}° latitude").format(f"{denominator:,}".replace(",", "\u2009"), f"{lat:.0f}")
     font = page.font(7)
     metrics = QFontMetricsF(font)
@@ -419,7 +452,10 @@ def paint_scale_bar(page: _Page, anchor: QRectF, metres_per_unit: float, lat: fl
     end_number = number(length_m)
     end_label = f"{end_number} {unit_text.split(' ', 1)[1]}"
     tail = metrics.horizontalAdvance(end_label) - metrics.horizontalAdvance(end_number) / 2
-    box_w = max(length + tail + metrics.horizontalAdvance("0") / 2, metrics.horizontalAdvance(scale_text)) + 2 * pad
+    box_w = (
+        max(length + tail + metrics.horizontalAdvance("0") / 2, metrics.horizontalAdvance(scale_text))
+        + 2 * pad
+    )
     box_h = bar_h + metrics.height() * 2 + page.mm(2.5) + 2 * pad
     box = QRectF(anchor.right() - box_w - page.mm(3), anchor.bottom() - box_h - page.mm(3), box_w, box_h)
     p.setPen(QPen(QColor(0, 0, 0, 90), page.mm(0.15)))
@@ -531,12 +567,18 @@ def _merc_y(lat: float) -> float:
     return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
 
 
-def paint_inset(page: _Page, frame: QRectF, bounds: tuple[float, float, float, float], catalog: Catalog) -> None:
+def paint_inset(
+    page: _Page, frame: QRectF, bounds: tuple[float, float, float, float], catalog: Catalog
+) -> None:
     """A small locator map in the bottom left of the map frame: the region, the map's extent red."""
     p = page.p
     w_mm = 46 if frame.width() > frame.height() else 40
-    box = QRectF(frame.left() + page.mm(3), frame.bottom() - page.mm(3) - page.mm(w_mm * 0.72),
-                 page.mm(w_mm), page.mm(w_mm * 0.72))
+    box = QRectF(
+        frame.left() + page.mm(3),
+        frame.bottom() - page.mm(3) - page.mm(w_mm * 0.72),
+        page.mm(w_mm),
+        page.mm(w_mm * 0.72),
+    )
     west, south, east, north = bounds
     cx, cy = (west + east) / 2, (_merc_y(south) + _merc_y(north)) / 2
     span_x = max((east - west) * 4.0, 50.0)
@@ -544,8 +586,10 @@ def paint_inset(page: _Page, frame: QRectF, bounds: tuple[float, float, float, f
     x0, y1 = cx - span_x / 2, cy + span_y / 2
 
     def to_page(lon: float, lat: float) -> QPointF:
-        return QPointF(box.left() + (lon - x0) / span_x * box.width(),
-                       box.top() + (y1 - _merc_y(lat)) / span_y * box.height())
+        return QPointF(
+            box.left() + (lon - x0) / span_x * box.width(),
+            box.top() + (y1 - _merc_y(lat)) / span_y * box.height(),
+        )
 
     p.save()
     p.setPen(QPen(QColor("#555555"), page.mm(0.25)))
@@ -564,7 +608,9 @@ def paint_inset(page: _Page, frame: QRectF, bounds: tuple[float, float, float, f
     p.setBrush(QColor(214, 39, 40, 40))
     p.setPen(QPen(QColor("#d62728"), page.mm(0.45)))
     if extent.width() < page.mm(1.2) or extent.height() < page.mm(1.2):  # too small: mark its place
-        extent = QRectF(extent.center().x() - page.mm(1), extent.center().y() - page.mm(1), page.mm(2), page.mm(2))
+        extent = QRectF(
+            extent.center().x() - page.mm(1), extent.center().y() - page.mm(1), page.mm(2), page.mm(2)
+        )
     p.drawRect(extent)
     p.restore()
     p.setPen(QPen(QColor("#555555"), page.mm(0.25)))
@@ -574,8 +620,14 @@ def paint_inset(page: _Page, frame: QRectF, bounds: tuple[float, float, float, f
 
 # --- the page ----------------------------------------------------------------------------------
 
-def paint_layout(painter: QPainter, page_rect: QRectF, map_image: QImage | None, options: ExportOptions,
-                 context: LayoutContext) -> dict:
+
+def paint_layout(
+    painter: QPainter,
+    page_rect: QRectF,
+    map_image: QImage | None,
+    options: ExportOptions,
+    context: LayoutContext,
+) -> dict:
     """Paint the whole page into `page_rect`; returns where things went (the map frame in device
     units, the layer ids in the legend), for the export to size the map and for tests."""
     page = _Page(painter, QRectF(page_rect), options.page_mm())
@@ -631,20 +683,26 @@ def paint_layout(painter: QPainter, page_rect: QRectF, map_image: QImage | None,
     if geo["attribution"] is not None:
         p.setFont(geo["attribution_font"])
         p.setPen(QColor("#555555"))
-        p.drawText(geo["attribution"], int(Qt.AlignmentFlag.AlignRight | Qt.TextFlag.TextWordWrap),
-                   geo["attribution_text"])
+        p.drawText(
+            geo["attribution"],
+            int(Qt.AlignmentFlag.AlignRight | Qt.TextFlag.TextWordWrap),
+            geo["attribution_text"],
+        )
     if geo["footer"] is not None:
         p.setPen(page.pen("#bbbbbb", 0.2))
         p.drawLine(geo["footer"].topLeft(), geo["footer"].topRight())
         p.setFont(geo["footer_font"])
         p.setPen(QColor("#333333"))
-        p.drawText(geo["footer"].adjusted(0, page.mm(1), 0, 0), int(Qt.TextFlag.TextWordWrap), geo["footer_text"])
+        p.drawText(
+            geo["footer"].adjusted(0, page.mm(1), 0, 0), int(Qt.TextFlag.TextWordWrap), geo["footer_text"]
+        )
     p.restore()
     return {"map": frame, "legend_ids": legend_ids}
 
 
-def layout_geometry(painter_or_none: QPainter | None, page_rect: QRectF, options: ExportOptions,
-                    context: LayoutContext) -> dict:
+def layout_geometry(
+    painter_or_none: QPainter | None, page_rect: QRectF, options: ExportOptions, context: LayoutContext
+) -> dict:
     """Where the title, map, legend, attribution and footer go on this page (device units)."""
     page = _Page(painter_or_none, QRectF(page_rect), options.page_mm())
     w_mm, h_mm = options.page_mm()
@@ -693,10 +751,19 @@ def layout_geometry(painter_or_none: QPainter | None, page_rect: QRectF, options
             legend_h = (bottom - top) * 0.3
             map_rect.setHeight(bottom - top - legend_h - gap)
             legend = QRectF(inner.left(), map_rect.bottom() + gap, inner.width(), legend_h)
-    return {"margin_mm": margin_mm, "title_pt": title_pt, "subtitle_pt": subtitle_pt, "map": map_rect,
-            "legend": legend, "footer": footer, "footer_text": footer_text, "footer_font": footer_font,
-            "attribution": attribution, "attribution_text": attribution_text,
-            "attribution_font": attribution_font}
+    return {
+        "margin_mm": margin_mm,
+        "title_pt": title_pt,
+        "subtitle_pt": subtitle_pt,
+        "map": map_rect,
+        "legend": legend,
+        "footer": footer,
+        "footer_text": footer_text,
+        "footer_font": footer_font,
+        "attribution": attribution,
+        "attribution_text": attribution_text,
+        "attribution_font": attribution_font,
+    }
 
 
 def map_frame_px(options: ExportOptions, context: LayoutContext) -> tuple[int, int]:

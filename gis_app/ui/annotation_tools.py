@@ -13,7 +13,16 @@ import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QColor, QIcon, QKeySequence, QPixmap, QUndoCommand, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QColor,
+    QIcon,
+    QKeySequence,
+    QPixmap,
+    QUndoCommand,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QColorDialog,
     QDialog,
@@ -36,6 +45,7 @@ TOOLS = ("text", "arrow", "line", "area", "rect", "marker")
 
 
 # --- undo commands ---------------------------------------------------------------------------
+
 
 class AddAnnotation(QUndoCommand):
     def __init__(self, annotations: Annotations, item: dict, text: str = ""):
@@ -65,6 +75,7 @@ class RemoveAnnotation(QUndoCommand):
 
 class UpdateAnnotation(QUndoCommand):
     """Geometry or style of one annotation; consecutive changes of one property merge into one step."""
+
     ID = 5301
 
     def __init__(self, annotations: Annotations, before: dict, after: dict, text: str = "", key: str = ""):
@@ -89,6 +100,7 @@ class UpdateAnnotation(QUndoCommand):
 
 # --- asking for text ---------------------------------------------------------------------------
 
+
 class AnnotationTextDialog(QDialog):
     """The text of a label, or the label and note of a marker (plain text, never markup)."""
 
@@ -106,7 +118,9 @@ class AnnotationTextDialog(QDialog):
             self.form.addRow(self.note_label, self.note_edit)
         else:
             self.note_edit.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
+        )
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.form.addRow(buttons)
@@ -135,6 +149,7 @@ def ask_text(parent: QWidget, kind: str, text: str = "", note: str = "") -> tupl
 
 # --- the toolbar -------------------------------------------------------------------------------
 
+
 def _swatch(color: str) -> QIcon:
     pixmap = QPixmap(16, 16)
     pixmap.fill(QColor(color))
@@ -144,7 +159,8 @@ def _swatch(color: str) -> QIcon:
 class AnnotationToolBar(QToolBar):
     """Tools (select/move, text, arrow, line, area, rectangle, marker) and the style of the selected
     annotation, or of the next one drawn when none is selected."""
-    tool_chosen = Signal(str)        # "" = select/move
+
+    tool_chosen = Signal(str)  # "" = select/move
     style_edited = Signal(str, object)  # property, value
     delete_requested = Signal()
     edit_text_requested = Signal()
@@ -182,8 +198,11 @@ class AnnotationToolBar(QToolBar):
         self.opacity_box.setSuffix(" %")
         self.opacity_box.setValue(round(DEFAULTS["fill_opacity"] * 100))
         self.width_label, self.font_label, self.opacity_label = QLabel(self), QLabel(self), QLabel(self)
-        for label, box in ((self.width_label, self.width_box), (self.font_label, self.font_box),
-                           (self.opacity_label, self.opacity_box)):
+        for label, box in (
+            (self.width_label, self.width_box),
+            (self.font_label, self.font_box),
+            (self.opacity_label, self.opacity_box),
+        ):
             self.addWidget(label)
             self.addWidget(box)
         self.width_box.valueChanged.connect(lambda v: self.style_edited.emit("width", float(v)))
@@ -203,16 +222,24 @@ class AnnotationToolBar(QToolBar):
 
     def retranslate_ui(self):
         self.setWindowTitle(self.tr("Annotations"))
-        names = {"": self.tr("Select / move"), "text": self.tr("Text"), "arrow": self.tr("Arrow"),
-                 "line": self.tr("Line"), "area": self.tr("Area"), "rect": self.tr("Rectangle"),
-                 "marker": self.tr("Marker")}
-        tips = {"": self.tr("Click an annotation to select it; drag it to move it"),
-                "text": self.tr("Click on the map to place a text label"),
-                "arrow": self.tr("Click points; double-click to end the arrow"),
-                "line": self.tr("Click points; double-click to end the line"),
-                "area": self.tr("Click corners; double-click to close the area"),
-                "rect": self.tr("Drag on the map to highlight a rectangle"),
-                "marker": self.tr("Click on the map to place a marker with a note")}
+        names = {
+            "": self.tr("Select / move"),
+            "text": self.tr("Text"),
+            "arrow": self.tr("Arrow"),
+            "line": self.tr("Line"),
+            "area": self.tr("Area"),
+            "rect": self.tr("Rectangle"),
+            "marker": self.tr("Marker"),
+        }
+        tips = {
+            "": self.tr("Click an annotation to select it; drag it to move it"),
+            "text": self.tr("Click on the map to place a text label"),
+            "arrow": self.tr("Click points; double-click to end the arrow"),
+            "line": self.tr("Click points; double-click to end the line"),
+            "area": self.tr("Click corners; double-click to close the area"),
+            "rect": self.tr("Drag on the map to highlight a rectangle"),
+            "marker": self.tr("Click on the map to place a marker with a note"),
+        }
         for tool, action in self.tool_actions.items():
             action.setText(names[tool])
             action.setToolTip(tips[tool])
@@ -242,8 +269,12 @@ class AnnotationToolBar(QToolBar):
         self.color_button.setIcon(_swatch(color))
 
     def style(self) -> dict:
-        return {"color": self.color, "width": float(self.width_box.value()),
-                "font_size": int(self.font_box.value()), "fill_opacity": self.opacity_box.value() / 100}
+        return {
+            "color": self.color,
+            "width": float(self.width_box.value()),
+            "font_size": int(self.font_box.value()),
+            "fill_opacity": self.opacity_box.value() / 100,
+        }
 
     def show_style(self, props: dict):
         """Show an annotation's style without emitting edits."""
@@ -263,17 +294,25 @@ class AnnotationToolBar(QToolBar):
 
 # --- the controller ----------------------------------------------------------------------------
 
+
 class AnnotationController(QObject):
     """Joins the page (what the user drew, moved, selected), the model and the undo stack."""
 
-    def __init__(self, annotations: Annotations, undo_stack: QUndoStack, map_view, toolbar: AnnotationToolBar,
-                 parent: QWidget):
+    def __init__(
+        self,
+        annotations: Annotations,
+        undo_stack: QUndoStack,
+        map_view,
+        toolbar: AnnotationToolBar,
+        parent: QWidget,
+    ):
         super().__init__(parent)
         self.annotations, self.undo_stack, self.map, self.toolbar = annotations, undo_stack, map_view, toolbar
         self.selected = ""
         # Asks the user for a label's text (and a marker's note); tests replace it.
-        self.ask_text: Callable[[str, str, str], tuple[str, str] | None] = \
-            lambda kind, text="", note="": ask_text(parent, kind, text, note)
+        self.ask_text: Callable[[str, str, str], tuple[str, str] | None] = lambda kind, text="", note="": (
+            ask_text(parent, kind, text, note)
+        )
         map_view.bridge.annotation_changed.connect(self.page_changed)
         map_view.bridge.annotation_selected.connect(self.select)
         toolbar.tool_chosen.connect(self.set_tool)
@@ -291,7 +330,9 @@ class AnnotationController(QObject):
 
     def add(self, item: dict) -> str:
         """Add an annotation as one undoable step; returns its id."""
-        command = AddAnnotation(self.annotations, normalise(item, fallback_id="new"), self.tr("Add annotation"))
+        command = AddAnnotation(
+            self.annotations, normalise(item, fallback_id="new"), self.tr("Add annotation")
+        )
         self.undo_stack.push(command)
         return command.item["id"]
 
@@ -307,12 +348,14 @@ class AnnotationController(QObject):
                 # the page moves geometry only: keep our own texts and style
                 after = normalise({**before, "geometry": raw.get("geometry")})
                 if after != before:
-                    self.undo_stack.push(UpdateAnnotation(self.annotations, before, after,
-                                                          self.tr("Move annotation")))
+                    self.undo_stack.push(
+                        UpdateAnnotation(self.annotations, before, after, self.tr("Move annotation"))
+                    )
                 return
             props = {**self.toolbar.style(), "kind": (raw.get("properties") or {}).get("kind")}
-            item = normalise({"type": "Feature", "id": "new", "geometry": raw.get("geometry"),
-                              "properties": props})
+            item = normalise(
+                {"type": "Feature", "id": "new", "geometry": raw.get("geometry"), "properties": props}
+            )
         except (ValueError, AnnotationError) as exc:
             log.warning("ignoring an annotation from the page: %s", exc)
             return
@@ -344,8 +387,9 @@ class AnnotationController(QObject):
         except AnnotationError:
             return
         if after != before:
-            self.undo_stack.push(UpdateAnnotation(self.annotations, before, after,
-                                                  self.tr("Change annotation style"), key))
+            self.undo_stack.push(
+                UpdateAnnotation(self.annotations, before, after, self.tr("Change annotation style"), key)
+            )
 
     def edit_text(self) -> None:
         if not self.selected:
@@ -359,11 +403,15 @@ class AnnotationController(QObject):
             return
         after = with_style(before, text=answer[0], note=answer[1])
         if after != before:
-            self.undo_stack.push(UpdateAnnotation(self.annotations, before, after, self.tr("Edit annotation text")))
+            self.undo_stack.push(
+                UpdateAnnotation(self.annotations, before, after, self.tr("Edit annotation text"))
+            )
 
     def delete_selected(self) -> None:
         if self.selected and self.selected in self.annotations:
-            self.undo_stack.push(RemoveAnnotation(self.annotations, self.selected, self.tr("Delete annotation")))
+            self.undo_stack.push(
+                RemoveAnnotation(self.annotations, self.selected, self.tr("Delete annotation"))
+            )
 
     def _model_changed(self, what: str, ann_id: str) -> None:
         if self.selected and self.selected not in self.annotations:

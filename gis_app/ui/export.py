@@ -1,17 +1,16 @@
 """Exporting the map: the Leaflet page itself rendered at the print size, composed with the layout.
 
-The map is not a screen grab scaled up: an offscreen MapView is sized to the layout's map frame in
-device pixels with a zoom factor of dpi/96, so at 300 DPI the frame covers the same ground as on
-screen and every symbol and label is drawn by Chromium at print resolution. Chromium caps the zoom
-factor at 5 (480 DPI); above that the page is rendered at factor 5 and the Leaflet zoom raised by
-log2(factor/5), so the ground covered stays the same and symbols come out a little smaller.
+The map is not a screen grab scaled up: an offscreen MapView is laid out at the map frame's size in
+CSS pixels (frame pixels * 96 / dpi, so at 300 DPI the frame covers the same ground as on screen),
+Chromium prints that page to a vector PDF, and the page is drawn at the frame's full pixel size: every
+line, symbol and label at print resolution, at any DPI (no zoom-factor cap), and complete (a print
+paints the whole page; a grab of the compositor's frame can be half drawn on a busy machine).
 
 `export_map` is used by the export dialog and by `gis-app export`.
 """
 
 from __future__ import annotations
 
-import math
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,8 +25,6 @@ from gis_app.core.map_state import MapState
 from gis_app.render.layout import ExportOptions, LayoutContext, map_frame_px, paint_layout
 
 FORMATS = ("png", "pdf", "svg")
-MAX_ZOOM_FACTOR = 5.0   # Chromium's limit for QWebEngineView.setZoomFactor
-MIN_ZOOM_FACTOR = 0.25
 
 
 @dataclass
@@ -59,8 +56,9 @@ class MapRenderer:
     """An offscreen map page that renders the map at a given pixel size and DPI, reusable (the
     dialog's preview renders again whenever the page size changes)."""
 
-    def __init__(self, catalog: Catalog, state: MapState, lang: str = "en",
-                 annotations: list[dict] | None = None):
+    def __init__(
+        self, catalog: Catalog, state: MapState, lang: str = "en", annotations: list[dict] | None = None
+    ):
         from gis_app.ui.map_view import MapView
 
         self.state = snapshot_state(catalog, state)
@@ -75,35 +73,82 @@ class MapRenderer:
         self.state.annotations_visible = state.annotations_visible
         self.annotations = list(annotations or [])
 
-    def render(self, width: int, height: int, dpi: float, bbox: tuple[float, float, float, float] | None = None,
-               timeout_ms: int = 30000) -> MapPicture:
+    def render(
+        self,
+        width: int,
+        height: int,
+        dpi: float,
+        bbox: tuple[float, float, float, float] | None = None,
+        timeout_ms: int = 30000,
+    ) -> MapPicture:
+        """The map as a width x height picture at `dpi`: the page is laid out at the frame's size in
+        CSS pixels (width * 96 / dpi), printed by Chromium to a one-page vector PDF, and that page
+        drawn at width x height. Printing paints the whole page as it stands, so unlike a grab of
+        the compositor's frame it cannot catch a half-drawn map on a busy machine."""
         view = self.view
-        factor = max(MIN_ZOOM_FACTOR, dpi / 96.0)
-        extra_zoom = factor / MAX_ZOOM_FACTOR if factor > MAX_ZOOM_FACTOR else 1.0
-        factor = min(factor, MAX_ZOOM_FACTOR)
-        view.resize(width, height)
-        view.setZoomFactor(factor)
+        css_w, css_h = max(32, round(width * 96 / dpi)), max(32, round(height * 96 / dpi))
+        view.setZoomFactor(1.0)
+        view.resize(css_w, css_h)
         if not self._shown:
-            view.show()
+            view.show()  # hidden pages get no animation frames, and never say they are ready
             self._shown = True
-        # Everything goes into the URL, applied before the first paint: the page's "ready" then
-        # means this very picture is painted (a change after "ready" could be grabbed too early).
-        extra = {"print": True, "annotations": self.annotations, "zoom_offset": math.log2(extra_zoom)}
+        # Print mode, extent and annotations go in the URL, applied before the first paint.
+        extra = {"print": True, "annotations": self.annotations}
         if bbox is not None:
             extra["bbox"] = list(bbox)
         view.load_atlas(extra)
         if not view.wait_ready(timeout_ms):
             raise TimeoutError(f"the map page did not finish drawing within {timeout_ms / 1000:.0f} s")
-        image = view.stable_grab()
         info = view.evaluate("viewInfo") or {}
-        css_width = float(info.get("width") or width / factor)
-        mpp = metres_per_pixel(info.get("lat", self.state.view.lat), info.get("zoom", self.state.view.zoom))
-        return MapPicture(image, float(info.get("lat", 0.0)), float(info.get("zoom", 0.0)),
-                          tuple(info.get("bounds") or (0, 0, 0, 0)), mpp * css_width / max(1, image.width()))
+        css_w = int(info.get("width") or css_w)
+        css_h = int(info.get("height") or css_h)
+        image = _print_page(view, css_w, css_h, width, height, timeout_ms)
+        lat = float(info.get("lat", self.state.view.lat))
+        zoom = float(info.get("zoom", self.state.view.zoom))
+        return MapPicture(
+            image,
+            lat,
+            zoom,
+            tuple(info.get("bounds") or (0, 0, 0, 0)),
+            metres_per_pixel(lat, zoom) * css_w / max(1, image.width()),
+        )
 
     def close(self) -> None:
         self.view.shutdown()
         self.view.deleteLater()
+
+
+def _print_page(view, css_w: int, css_h: int, width: int, height: int, timeout_ms: int) -> QImage:
+    """Chromium's print of the page (one page of css_w x css_h CSS px), drawn at width x height."""
+    from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QSize, QTimer
+    from PySide6.QtPdf import QPdfDocument
+
+    points = QSizeF(css_w * 0.75, css_h * 0.75)  # 1 CSS px = 0.75 pt
+    layout = QPageLayout(
+        QPageSize(points, QPageSize.Unit.Point), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
+    )
+    loop, box = QEventLoop(), {}
+
+    def done(data):
+        box["pdf"] = bytes(data)
+        loop.quit()
+
+    view.page().printToPdf(done, layout)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    if "pdf" not in box:
+        loop.exec()
+    if not box.get("pdf"):
+        raise TimeoutError("the map page could not be printed")
+    buffer = QBuffer()
+    buffer.setData(QByteArray(box["pdf"]))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    if document.pageCount() < 1:
+        raise OSError("the printed map page cannot be read")
+    image = document.render(0, QSize(width, height))
+    document.close()
+    return image.convertToFormat(QImage.Format.Format_RGB32)
 
 
 def layout_context(catalog: Catalog, state: MapState, lang: str, picture: MapPicture | None) -> LayoutContext:
@@ -111,8 +156,14 @@ def layout_context(catalog: Catalog, state: MapState, lang: str, picture: MapPic
         bibliography = load_bibliography((catalog.folder / "bibliography.json") if catalog.folder else None)
     except ValueError:
         bibliography = {}
-    context = LayoutContext(catalog=catalog, visible=state.visible_ids(), lang=lang,
-                            lat=state.view.lat, zoom=state.view.zoom, bibliography=bibliography)
+    context = LayoutContext(
+        catalog=catalog,
+        visible=state.visible_ids(),
+        lang=lang,
+        lat=state.view.lat,
+        zoom=state.view.zoom,
+        bibliography=bibliography,
+    )
     if picture is not None:
         context.lat, context.zoom = picture.lat, picture.zoom
         context.bounds, context.metres_per_map_px = picture.bounds, picture.metres_per_px
@@ -136,7 +187,9 @@ def compose(path: Path, options: ExportOptions, picture: MapPicture | None, cont
         image = _png_image(width, height, options.dpi)
         painter = QPainter(image)
         try:
-            placed = paint_layout(painter, QRectF(0, 0, width, height), picture and picture.image, options, context)
+            placed = paint_layout(
+                painter, QRectF(0, 0, width, height), picture and picture.image, options, context
+            )
         finally:
             painter.end()
         if not image.save(str(path), "PNG", 80):  # 80: fast, still lossless
@@ -146,8 +199,13 @@ def compose(path: Path, options: ExportOptions, picture: MapPicture | None, cont
         writer = QPdfWriter(str(path))
         writer.setResolution(int(options.dpi))
         w_mm, h_mm = options.page_mm()
-        writer.setPageLayout(QPageLayout(QPageSize(QSizeF(w_mm, h_mm), QPageSize.Unit.Millimeter),
-                                         QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(QSizeF(w_mm, h_mm), QPageSize.Unit.Millimeter),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(0, 0, 0, 0),
+            )
+        )
         writer.setTitle(options.title or "Central Asia Security Atlas")
         writer.setCreator("Central Asia Security Atlas (gis-app)")
         painter = QPainter()
@@ -172,15 +230,24 @@ def compose(path: Path, options: ExportOptions, picture: MapPicture | None, cont
         if not painter.begin(generator):
             raise OSError(f"could not write {path}")
         try:
-            return paint_layout(painter, QRectF(0, 0, width, height), picture and picture.image, options, context)
+            return paint_layout(
+                painter, QRectF(0, 0, width, height), picture and picture.image, options, context
+            )
         finally:
             painter.end()
     raise ValueError(f"unknown export format '{fmt}': use .png, .pdf or .svg")
 
 
-def export_map(path: Path, options: ExportOptions, catalog: Catalog, state: MapState, lang: str = "en",
-               annotations: list[dict] | None = None, bbox: tuple[float, float, float, float] | None = None,
-               renderer: MapRenderer | None = None) -> ExportResult:
+def export_map(
+    path: Path,
+    options: ExportOptions,
+    catalog: Catalog,
+    state: MapState,
+    lang: str = "en",
+    annotations: list[dict] | None = None,
+    bbox: tuple[float, float, float, float] | None = None,
+    renderer: MapRenderer | None = None,
+) -> ExportResult:
     """Render the map for this page and write the file. Needs a QApplication (offscreen is fine)."""
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")

@@ -37,8 +37,9 @@ ELEMENTS = ("legend", "scale_bar", "north_arrow", "inset", "attribution", "foote
 
 
 class ExportDialog(QDialog):
-    def __init__(self, catalog: Catalog, state: MapState, annotations: Annotations, lang: str = "en",
-                 parent=None):
+    def __init__(
+        self, catalog: Catalog, state: MapState, annotations: Annotations, lang: str = "en", parent=None
+    ):
         super().__init__(parent)
         self.setObjectName("exportDialog")
         self.catalog, self.state, self.annotations, self.lang = catalog, state, annotations, lang
@@ -132,26 +133,43 @@ class ExportDialog(QDialog):
     # --- texts ---------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
         self.setWindowTitle(self.tr("Export map"))
-        for key, text in (("title", self.tr("Title:")), ("subtitle", self.tr("Subtitle:")),
-                          ("page", self.tr("Page:")), ("custom", self.tr("Custom size:")),
-                          ("dpi", self.tr("Resolution (DPI):")), ("format", self.tr("Format:"))):
+        for key, text in (
+            ("title", self.tr("Title:")),
+            ("subtitle", self.tr("Subtitle:")),
+            ("page", self.tr("Page:")),
+            ("custom", self.tr("Custom size:")),
+            ("dpi", self.tr("Resolution (DPI):")),
+            ("format", self.tr("Format:")),
+        ):
             self.labels[key].setText(text)
         self.title_edit.setPlaceholderText(self.tr("Map title"))
         self.subtitle_edit.setPlaceholderText(self.tr("Subtitle (optional)"))
-        names = {"A4-landscape": self.tr("A4 landscape"), "A4-portrait": self.tr("A4 portrait"),
-                 "A3-landscape": self.tr("A3 landscape"), "A3-portrait": self.tr("A3 portrait"),
-                 "slide-16x9": self.tr("Slide 16:9"), CUSTOM: self.tr("Custom pixels")}
+        names = {
+            "A4-landscape": self.tr("A4 landscape"),
+            "A4-portrait": self.tr("A4 portrait"),
+            "A3-landscape": self.tr("A3 landscape"),
+            "A3-portrait": self.tr("A3 portrait"),
+            "slide-16x9": self.tr("Slide 16:9"),
+            CUSTOM: self.tr("Custom pixels"),
+        }
         for i in range(self.page_combo.count()):
             self.page_combo.setItemText(i, names[self.page_combo.itemData(i)])
-        formats = {"png": self.tr("PNG image"), "pdf": self.tr("PDF document (text stays text)"),
-                   "svg": self.tr("SVG drawing")}
+        formats = {
+            "png": self.tr("PNG image"),
+            "pdf": self.tr("PDF document (text stays text)"),
+            "svg": self.tr("SVG drawing"),
+        }
         for i in range(self.format_combo.count()):
             self.format_combo.setItemText(i, formats[self.format_combo.itemData(i)])
         self.elements_box.setTitle(self.tr("Include"))
-        texts = {"legend": self.tr("Legend"), "scale_bar": self.tr("Scale bar"),
-                 "north_arrow": self.tr("North arrow"), "inset": self.tr("Locator inset"),
-                 "attribution": self.tr("Attribution (map data credits)"),
-                 "footer": self.tr("Footer with the sources of the visible layers")}
+        texts = {
+            "legend": self.tr("Legend"),
+            "scale_bar": self.tr("Scale bar"),
+            "north_arrow": self.tr("North arrow"),
+            "inset": self.tr("Locator inset"),
+            "attribution": self.tr("Attribution (map data credits)"),
+            "footer": self.tr("Footer with the sources of the visible layers"),
+        }
         for name, check in self.checks.items():
             check.setText(texts[name])
         self.export_button.setText(self.tr("Export…"))
@@ -163,10 +181,14 @@ class ExportDialog(QDialog):
 
     # --- options -------------------------------------------------------------------------------
     def options(self) -> ExportOptions:
-        return ExportOptions(title=self.title_edit.text().strip(), subtitle=self.subtitle_edit.text().strip(),
-                             page=self.page_combo.currentData(),
-                             custom_px=(self.width_box.value(), self.height_box.value()),
-                             dpi=self.dpi_box.value(), **{k: c.isChecked() for k, c in self.checks.items()})
+        return ExportOptions(
+            title=self.title_edit.text().strip(),
+            subtitle=self.subtitle_edit.text().strip(),
+            page=self.page_combo.currentData(),
+            custom_px=(self.width_box.value(), self.height_box.value()),
+            dpi=self.dpi_box.value(),
+            **{k: c.isChecked() for k, c in self.checks.items()},
+        )
 
     def _page_changed(self) -> None:
         custom = self.page_combo.currentData() == CUSTOM
@@ -192,12 +214,19 @@ class ExportDialog(QDialog):
         context = layout_context(self.catalog, self.state, self.lang, None)
         frame = layout_geometry(None, QRectF(0, 0, pw, ph), options, context)["map"]
         fw, fh = max(16, round(frame.width())), max(16, round(frame.height()))
-        key = (fw, fh, round(options.dpi * scale, 1), json.dumps(self.state.to_dict(), sort_keys=True),
-               json.dumps(self.annotations.to_list(), sort_keys=True))
+        key = (
+            fw,
+            fh,
+            round(options.dpi * scale, 1),
+            json.dumps(self.state.to_dict(), sort_keys=True),
+            json.dumps(self.annotations.to_list(), sort_keys=True),
+        )
         if key != self._picture_key:
             try:
                 if self._renderer is None:
-                    self._renderer = MapRenderer(self.catalog, self.state, self.lang, self.annotations.to_list())
+                    self._renderer = MapRenderer(
+                        self.catalog, self.state, self.lang, self.annotations.to_list()
+                    )
                 else:
                     self._renderer.update_source(self.state, self.annotations.to_list())
                 self._picture = self._renderer.render(fw, fh, options.dpi * scale)
@@ -210,8 +239,13 @@ class ExportDialog(QDialog):
         image.fill(0xFFFFFFFF)
         painter = QPainter(image)
         try:
-            paint_layout(painter, QRectF(0, 0, pw, ph), self._picture.image if self._picture else None,
-                         options, context)
+            paint_layout(
+                painter,
+                QRectF(0, 0, pw, ph),
+                self._picture.image if self._picture else None,
+                options,
+                context,
+            )
         finally:
             painter.end()
         self.preview_image = image
@@ -220,8 +254,11 @@ class ExportDialog(QDialog):
     # --- export --------------------------------------------------------------------------------
     def _export_clicked(self) -> None:
         fmt = self.format_combo.currentData()
-        filters = {"png": self.tr("PNG image (*.png)"), "pdf": self.tr("PDF document (*.pdf)"),
-                   "svg": self.tr("SVG drawing (*.svg)")}
+        filters = {
+            "png": self.tr("PNG image (*.png)"),
+            "pdf": self.tr("PDF document (*.pdf)"),
+            "svg": self.tr("SVG drawing (*.svg)"),
+        }
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export map"), f"atlas-map.{fmt}", filters[fmt])
         if path:
             if not path.lower().endswith(f".{fmt}"):
@@ -232,11 +269,14 @@ class ExportDialog(QDialog):
         options = self.options()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.last_result = export_map(path, options, self.catalog, self.state, self.lang,
-                                          self.annotations.to_list())
+            self.last_result = export_map(
+                path, options, self.catalog, self.state, self.lang, self.annotations.to_list()
+            )
         except (TimeoutError, OSError, ValueError) as exc:
             QGuiApplication.restoreOverrideCursor()
-            QMessageBox.warning(self, self.tr("Not exported"), self.tr("Could not export the map: {0}").format(exc))
+            QMessageBox.warning(
+                self, self.tr("Not exported"), self.tr("Could not export the map: {0}").format(exc)
+            )
             return None
         QGuiApplication.restoreOverrideCursor()
         w, h = self.last_result.size

@@ -53,6 +53,7 @@
     m.on("mouseup", onMouseUp);
     document.addEventListener("keydown", function (e) {
       if (e.key === "Escape") cancelDraft();
+      else if (e.key === "Enter") finishDraft();
     });
     return true;
   }
@@ -226,6 +227,15 @@
     if (A.tool === "text" || A.tool === "marker") {
       finish(A.tool, { type: "Point", coordinates: pos(e.latlng) });
     } else if (A.tool === "line" || A.tool === "arrow" || A.tool === "area") {
+      // A second click on the same spot within 400 ms ends the shape: our own double-click test,
+      // as the DOM's dblclick depends on how the click count reaches the page.
+      var now = Date.now(), here = map().latLngToContainerPoint(e.latlng);
+      var last = A.lastClick;
+      A.lastClick = { t: now, p: here };
+      if (A.draft && last && now - last.t < 400 && here.distanceTo(last.p) < 5) {
+        finishDraft();
+        return;
+      }
       if (!A.draft) A.draft = { kind: A.tool, points: [] };
       A.draft.points.push(e.latlng);
       draftLine();
@@ -235,9 +245,14 @@
   function onMapDoubleClick(e) {
     if (!A.draft || A.draft.kind === "rect") return;
     L.DomEvent.stop(e);
+    finishDraft();
+  }
+
+  function finishDraft() {   // double-click or Enter
+    if (!A.draft || A.draft.kind === "rect") return;
     var pts = A.draft.points, kind = A.draft.kind;
     // the double-click's two clicks added the last point twice
-    if (pts.length > 1 && pts[pts.length - 1].equals(pts[pts.length - 2])) pts.pop();
+    while (pts.length > 1 && pts[pts.length - 1].equals(pts[pts.length - 2])) pts.pop();
     if ((kind === "area" && pts.length < 3) || pts.length < 2) return;
     if (kind === "area") {
       var ring = pts.map(pos);
@@ -312,6 +327,7 @@
   atlas.annotationState = function () {
     var pane = map() && map().getPane(PANE);
     return { ids: Object.keys(A.drawn), count: A.items.length, visible: A.visible, tool: A.tool,
+             draft: A.draft ? A.draft.points.length : 0,
              selected: A.selected, texts: pane ? Array.prototype.map.call(
                pane.querySelectorAll(".atlas-annotation-main"), function (n) { return n.textContent; }) : [] };
   };

@@ -1,7 +1,7 @@
 /* export.js: what the export needs from the page. gis_app/ui/export.py loads this same page at
- * the print size with extra keys in the URL fragment, applied before the first paint so that the
- * page's "ready" covers them: print (hide the on-screen controls, exact zoom), bbox (the extent to
- * show), zoom_offset (above Chromium's zoom-factor cap), annotations (the list to draw). */
+ * the map frame's size with extra keys in the URL fragment, applied before the first paint so that
+ * the page's "ready" covers them: print (hide the on-screen controls, exact zoom), bbox (the extent
+ * to show), annotations (the list to draw); then Chromium prints the page. */
 (function () {
   "use strict";
 
@@ -42,6 +42,5 @@
     if (Array.isArray(st.bbox) && st.bbox.length === 4) {
       atlas.fitBbox(st.bbox[0], st.bbox[1], st.bbox[2], st.bbox[3]);
     }
-    if (st.zoom_offset) map.setZoom(map.getZoom() + Number(st.zoom_offset), { animate: false });
   };
 })();
