@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -771,7 +771,3 @@ def map_frame_px(options: ExportOptions, context: LayoutContext) -> tuple[int, i
     w, h = options.page_px()
     frame = layout_geometry(None, QRectF(0, 0, w, h), options, context)["map"]
     return max(16, round(frame.width())), max(16, round(frame.height()))
-
-
-def with_options(options: ExportOptions, **changes) -> ExportOptions:
-    return replace(options, **changes)
