@@ -4,6 +4,8 @@
     gis-app snapshot OUT.png [--width W --height H]
     gis-app layers                  one line per layer: id, features, citations, as-of date
     gis-app validate                check layers and evidence; non-zero exit with the problems
+    gis-app export OUT.(png|pdf|svg) [--project P] [--layers a,b] [--bbox W,S,E,N]
+                   [--size A4-landscape] [--dpi 300] [--title T] [--subtitle S]
 """
 
 from __future__ import annotations
@@ -27,6 +29,20 @@ def _parser() -> argparse.ArgumentParser:
     snap.add_argument("--height", type=int, default=800)
     sub.add_parser("layers", help="list the layers: id, feature count, citation count, as-of date")
     sub.add_parser("validate", help="check every layer and the evidence; exit 1 on problems")
+    exp = sub.add_parser("export", help="export the map with title, legend, scale bar... (PNG, PDF, SVG)")
+    exp.add_argument("out", type=Path, help="the file to write: .png, .pdf or .svg")
+    exp.add_argument("--project", type=Path, help="a project JSON ('state': map state, 'annotations': list)")
+    exp.add_argument("--layers", help="comma-separated layer ids to show (all others hidden)")
+    exp.add_argument("--bbox", help="the extent to show: west,south,east,north in degrees")
+    exp.add_argument("--size", default="A4-landscape",
+                     help="A4-landscape, A4-portrait, A3-landscape, A3-portrait, slide-16x9 "
+                          "or WIDTHxHEIGHT px")
+    exp.add_argument("--dpi", type=int, default=300, help="96 to 600 (default 300)")
+    exp.add_argument("--title", default="")
+    exp.add_argument("--subtitle", default="")
+    for element in ("legend", "scale-bar", "north-arrow", "inset", "attribution", "footer"):
+        exp.add_argument(f"--no-{element}", action="store_true",
+                         help=f"leave out the {element.replace('-', ' ')}")
     return parser
 
 
@@ -103,6 +119,88 @@ def snapshot(out: Path, width: int, height: int, lang: str | None) -> int:
     return 0
 
 
+def _export_inputs(args, catalog):
+    """MapState, annotations and bbox from the export arguments; ValueError with a message."""
+    import json
+
+    from gis_app.core.annotations import Annotations
+    from gis_app.core.map_state import MapState
+
+    state, annotations = MapState(catalog), Annotations()
+    if args.project:
+        try:
+            project = json.loads(args.project.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, ValueError) as exc:
+            raise ValueError(f"cannot read the project {args.project}: {exc}") from exc
+        if not isinstance(project, dict):
+            raise ValueError(f"{args.project}: not a project (a JSON object with 'state')")
+        try:
+            state.apply(project.get("state") or {})
+        except (ValueError, TypeError, KeyError, AttributeError) as exc:
+            raise ValueError(f"{args.project}: the map state cannot be used ({exc})") from exc
+        for problem in annotations.replace(project.get("annotations") or []):
+            print(f"warning: {problem}", file=sys.stderr)
+    if args.layers:
+        wanted = [i.strip() for i in args.layers.split(",") if i.strip()]
+        unknown = [i for i in wanted if i not in catalog.ids()]
+        if unknown:
+            raise ValueError(f"unknown layer id(s): {', '.join(unknown)} (see 'gis-app layers')")
+        for layer_id in catalog.ids():
+            state.set_visible(layer_id, layer_id in wanted)
+    bbox = None
+    if args.bbox:
+        try:
+            bbox = tuple(float(v) for v in args.bbox.split(","))
+        except ValueError:
+            bbox = ()
+        if len(bbox) != 4 or not (-180 <= bbox[0] < bbox[2] <= 180 and -85 <= bbox[1] < bbox[3] <= 85):
+            raise ValueError("--bbox must be west,south,east,north with west < east and south < north")
+    return state, annotations.to_list(), bbox
+
+
+def export(args) -> int:
+    from gis_app.render.layout import ExportOptions, parse_size
+
+    try:
+        page, custom = parse_size(args.size)
+    except ValueError:
+        print(f"gis-app: unknown --size '{args.size}': use A4-landscape, A4-portrait, A3-landscape, "
+              "A3-portrait, slide-16x9 or WIDTHxHEIGHT", file=sys.stderr)
+        return 2
+    options = ExportOptions(title=args.title, subtitle=args.subtitle, page=page, custom_px=custom,
+                            dpi=args.dpi,
+                            legend=not args.no_legend, scale_bar=not args.no_scale_bar,
+                            north_arrow=not args.no_north_arrow, inset=not args.no_inset,
+                            attribution=not args.no_attribution, footer=not args.no_footer)
+    if args.out.suffix.lower() not in (".png", ".pdf", ".svg"):
+        print("gis-app: the output must end in .png, .pdf or .svg", file=sys.stderr)
+        return 2
+    problems = options.problems()
+    if problems:
+        print("gis-app: " + "; ".join(problems), file=sys.stderr)
+        return 2
+    _qt_app(headless=True)
+    from gis_app.core.catalog import load_catalog
+    from gis_app.ui.export import export_map
+
+    catalog = load_catalog()
+    for problem in catalog.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    try:
+        state, annotations, bbox = _export_inputs(args, catalog)
+    except ValueError as exc:
+        print(f"gis-app: {exc}", file=sys.stderr)
+        return 2
+    try:
+        result = export_map(args.out, options, catalog, state, args.lang or "en", annotations, bbox)
+    except (TimeoutError, OSError, ValueError) as exc:
+        print(f"gis-app: {exc}", file=sys.stderr)
+        return 1
+    w, h = result.size
+    print(f"wrote {result.path} ({w} x {h} px at {options.dpi} DPI; legend: {len(result.legend_ids)} layers)")
+    return 0
+
+
 def run_window(lang: str | None) -> int:
     from gis_app.ui import qt_env
 
@@ -125,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
         return list_layers()
     if args.command == "validate":
         return validate_all()
+    if args.command == "export":
+        return export(args)
     if args.command == "snapshot":
         return snapshot(args.out, args.width, args.height, args.lang)
     return run_window(args.lang)

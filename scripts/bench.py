@@ -1,11 +1,13 @@
 """Benchmark: prints figures of one run as JSON lines (figures, not pass/fail).
 
-    .venv/bin/python scripts/bench.py [--runs 5] [--toggles 50]
+    .venv/bin/python scripts/bench.py [--runs 5] [--toggles 50] [--only export]
 
 - startup_empty_page: process start -> an empty QWebEngineView page painted (the floor)
 - startup_first_map: process start -> the atlas window's map painted (page says ready + stable grab)
 - toggle_round_trip: Python -> atlas.setVisible -> answer back, alternating hide/show
 - peak_memory: peak RSS of the app process and of its QtWebEngine processes
+- export_a4_300dpi_png: whole process `gis-app export OUT.png` (default project, A4 landscape,
+  300 DPI, every layout element), spawn to exit; target under 4 s
 
 Each start-up is a fresh process, measured from just before it is spawned to the line it prints
 once the grab is stable. Runs headless (offscreen).
@@ -133,14 +135,40 @@ def measure(kind: str, toggles: int = 0) -> tuple[float, dict]:
     return ready, extra
 
 
+def measure_export(runs: int) -> None:
+    """Whole-process headless export of an A4 300-DPI PNG of the default project."""
+    import tempfile
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen",
+           "XDG_CONFIG_HOME": os.environ.get("BENCH_CONFIG", "/tmp/gis-app-bench-config")}
+    times = []
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "bench.png"
+        command = [sys.executable, "-m", "gis_app", "export", str(out), "--size", "A4-landscape",
+                   "--dpi", "300", "--title", "Central Asia Security Atlas"]
+        subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=True)  # warm caches
+        for _ in range(runs):
+            t0 = time.perf_counter()
+            subprocess.run(command, cwd=ROOT, env=env, capture_output=True, check=True)
+            times.append(time.perf_counter() - t0)
+        size = out.stat().st_size
+    print(json.dumps({"metric": "export_a4_300dpi_png", "median_s": round(statistics.median(times), 3),
+                      "runs": [round(t, 3) for t in times], "png_mib": round(size / 2**20, 1),
+                      "target_s": 4.0}), flush=True)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--toggles", type=int, default=50)
     parser.add_argument("--child", choices=("empty", "app"))
+    parser.add_argument("--only", choices=("export",), help="run just this measurement")
     args = parser.parse_args()
     if args.child:
         child(args.child, args.toggles)
+        return
+    if args.only == "export":
+        measure_export(args.runs)
         return
 
     measure("app")  # warm the page cache and the OS file cache; not counted
@@ -173,6 +201,7 @@ def main() -> None:
     if memory:
         line("peak_memory", app_mib=round(memory["app_kib"] / 1024, 1),
              web_mib=round(memory["web_kib"] / 1024, 1), web_processes=memory["web_processes"])
+    measure_export(args.runs)
 
 
 if __name__ == "__main__":

@@ -120,3 +120,40 @@ def disagreements(claims: list[Claim]) -> list[list[Claim]]:
     for claim in claims:
         groups.setdefault((claim.subject, claim.indicator, claim.date[:4]), []).append(claim)
     return [g for g in groups.values() if len({c.value for c in g}) > 1]
+
+
+def _year(item: dict) -> str:
+    for key in ("issued", "original-date"):
+        parts = (item.get(key) or {}).get("date-parts") if isinstance(item.get(key), dict) else None
+        if parts and isinstance(parts[0], list) and parts[0] and str(parts[0][0]).strip():
+            return str(parts[0][0])
+    return "n.d."
+
+
+def _abbreviated(name: str) -> str:
+    """ "Stockholm International Peace Research Institute (SIPRI)" -> "SIPRI"."""
+    match = re.search(r"\(([^()\s]{2,12})\)$", name)
+    return match.group(1) if match else name
+
+
+def short_citation(item: dict) -> str:
+    """An author–year label for a footer: "Kurmangali & Jaukhan 2025", "UNODC 2012",
+    "Imomov et al. 2013"; with no author, the container (newspaper, site) or the short title."""
+    names = []
+    for author in item.get("author") or []:
+        if isinstance(author, dict):
+            name = author.get("family") or author.get("literal") or ""
+            if name:
+                names.append(_abbreviated(str(name).strip()))
+    if len(names) == 1:
+        who = names[0]
+    elif len(names) == 2:
+        who = f"{names[0]} & {names[1]}"
+    elif names:
+        who = f"{names[0]} et al."
+    else:
+        who = str(item.get("container-title") or item.get("publisher") or item.get("title-short")
+                  or item.get("title") or item.get("id") or "?").strip().strip("[]")
+    if len(who) > 50:
+        who = who[:49].rstrip(" ,;:(") + "…"
+    return f"{who} {_year(item)}"

@@ -30,7 +30,7 @@ class View:
     zoom: float = DEFAULT_ZOOM
 
 
-# (what changed: "visible" | "opacity" | "order" | "time" | "all", layer id or "")
+# (what changed: "visible" | "opacity" | "order" | "time" | "annotations" | "all", layer id or "")
 Listener = Callable[[str, str], None]
 
 
@@ -43,6 +43,8 @@ class MapState:
         self.view = View()
         # Year range (first, last) shown by dated layers; None = no time filter.
         self.time_range: tuple[int, int] | None = None
+        # The user's annotations are drawn above every layer; this shows or hides all of them.
+        self.annotations_visible = True
         self._listeners: list[Listener] = []
 
     def subscribe(self, listener: Listener) -> None:
@@ -99,6 +101,11 @@ class MapState:
             self.time_range = time_range
             self._emit("time", "")
 
+    def set_annotations_visible(self, visible: bool) -> None:
+        if self.annotations_visible != bool(visible):
+            self.annotations_visible = bool(visible)
+            self._emit("annotations", "")
+
     def apply(self, saved: dict) -> None:
         """Take visibility, opacity, order and view from a saved dict; unknown ids are ignored."""
         known = {s.id: s for s in self.layers}
@@ -120,6 +127,8 @@ class MapState:
         if "time_range" in saved:
             span = saved["time_range"]
             self.time_range = tuple(sorted((int(span[0]), int(span[1])))) if span else None
+        if "annotations_visible" in saved:
+            self.annotations_visible = bool(saved["annotations_visible"])
         self._emit("all", "")
 
     def to_dict(self) -> dict:
@@ -128,4 +137,5 @@ class MapState:
             "layers": {s.id: {"visible": s.visible, "opacity": s.opacity} for s in self.layers},
             "view": {"lat": self.view.lat, "lon": self.view.lon, "zoom": self.view.zoom},
             "time_range": list(self.time_range) if self.time_range else None,
+            "annotations_visible": self.annotations_visible,
         }

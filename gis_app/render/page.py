@@ -64,7 +64,9 @@ def render_html(config: dict) -> str:
     # Per instance, not folium's module lists, which would change every later map.
     fmap.default_js = [("leaflet", _asset("vendor/leaflet/leaflet.js")),
                        ("qwebchannel", QWEBCHANNEL_JS),
-                       ("atlas", _asset("atlas.js"))]
+                       ("atlas", _asset("atlas.js")),
+                       ("annotations", _asset("annotations.js")),
+                       ("export", _asset("export.js"))]
     fmap.default_css = [("leaflet_css", _asset("vendor/leaflet/leaflet.css")),
                         ("atlas_css", _asset("atlas.css"))]
 
@@ -108,10 +110,12 @@ def page_path(catalog: Catalog) -> Path:
     return target
 
 
-def page_url(catalog: Catalog, state: MapState | None = None, lang: str = "en") -> str:
-    """The page's file URL, with the map state in its fragment."""
+def page_url(catalog: Catalog, state: MapState | None = None, lang: str = "en",
+             extra: dict | None = None) -> str:
+    """The page's file URL, with the map state in its fragment (and `extra`: what an export needs
+    before the first paint: print mode, extent, annotations; see resources/web/export.js)."""
     url = page_path(catalog).as_uri()
     if state is None:
         return url
-    fragment = {**state.to_dict(), "lang": lang}
+    fragment = {**state.to_dict(), "lang": lang, **(extra or {})}
     return url + "#state=" + urllib.parse.quote(json.dumps(fragment, separators=(",", ":")))

@@ -11,6 +11,8 @@ class AtlasBridge(QObject):
     cursor_moved = Signal(float, float)         # lat, lon
     page_ready = Signal()
     layer_error = Signal(str, str)              # layer id, message
+    annotation_changed = Signal(str)            # a new (no id) or moved annotation, GeoJSON text
+    annotation_selected = Signal(str)           # annotation id, "" for none
 
     # The page passes strings and numbers only; the slot signatures refuse anything else.
     @Slot(str, str)
@@ -32,3 +34,12 @@ class AtlasBridge(QObject):
     @Slot(str, str)
     def layerError(self, layer_id: str, message: str) -> None:  # noqa: N802
         self.layer_error.emit(layer_id[:200], message[:500])
+
+    @Slot(str)
+    def annotationChanged(self, feature_json: str) -> None:  # noqa: N802
+        if len(feature_json) <= 1_000_000:  # checked again by core.annotations.normalise
+            self.annotation_changed.emit(feature_json)
+
+    @Slot(str)
+    def annotationSelected(self, annotation_id: str) -> None:  # noqa: N802
+        self.annotation_selected.emit(annotation_id[:64])

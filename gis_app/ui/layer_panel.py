@@ -34,7 +34,8 @@ from gis_app.ui.i18n import format_date
 
 MIME = "application/x-atlas-layer-id"
 LAYER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
-GROUP = 0  # internalId of group rows; layer rows carry their group's index + 1
+GROUP = 0  # internalId of top-level rows; layer rows carry their parent's row + 1
+ANNOTATION_ROWS = 1  # top-level row 0 is the user's annotations (drawn above every layer)
 
 
 class LayerTreeModel(QAbstractItemModel):
@@ -47,13 +48,33 @@ class LayerTreeModel(QAbstractItemModel):
 
     # --- structure, derived from MapState on every call --------------------------------------
     def _members(self, group_row: int) -> list[str]:
-        gid = self.groups[group_row].id
+        if group_row < ANNOTATION_ROWS:
+            return []
+        gid = self.groups[group_row - ANNOTATION_ROWS].id
         return [s.id for s in self.state.layers if self.catalog.layer(s.id).group == gid]
 
     def _locate(self, layer_id: str) -> tuple[int, int]:
         gid = self.catalog.layer(layer_id).group
-        g = next(i for i, grp in enumerate(self.groups) if grp.id == gid)
+        g = next(i for i, grp in enumerate(self.groups) if grp.id == gid) + ANNOTATION_ROWS
         return g, self._members(g).index(layer_id)
+
+    @staticmethod
+    def is_annotation_row(index: QModelIndex) -> bool:
+        return index.isValid() and index.internalId() == GROUP and index.row() < ANNOTATION_ROWS
+
+    def annotation_index(self) -> QModelIndex:
+        return self.index(0, 0)
+
+    def _annotation_data(self, index, role):
+        if index.column() != 0:
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.tr("Annotations")
+        if role == Qt.ItemDataRole.CheckStateRole:
+            return Qt.CheckState.Checked if self.state.annotations_visible else Qt.CheckState.Unchecked
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("Your labels, arrows, areas and markers, drawn above every layer")
+        return None
 
     def layer_index(self, layer_id: str, column: int = 0) -> QModelIndex:
         g, r = self._locate(layer_id)
@@ -78,7 +99,7 @@ class LayerTreeModel(QAbstractItemModel):
 
     def rowCount(self, parent=QModelIndex()):  # noqa: N802
         if not parent.isValid():
-            return len(self.groups)
+            return len(self.groups) + ANNOTATION_ROWS
         if parent.internalId() == GROUP and parent.column() == 0:
             return len(self._members(parent.row()))
         return 0
@@ -101,12 +122,14 @@ class LayerTreeModel(QAbstractItemModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
+        if self.is_annotation_row(index):
+            return self._annotation_data(index, role)
         layer_id = self.layer_id(index)
         if layer_id is None:  # a group row
             if index.column() != 0:
                 return None
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                return pick(self.groups[index.row()].title, self.lang)
+                return pick(self.groups[index.row() - ANNOTATION_ROWS].title, self.lang)
             if role == Qt.ItemDataRole.CheckStateRole:
                 return self._group_check(index.row())
             return None
@@ -136,6 +159,8 @@ class LayerTreeModel(QAbstractItemModel):
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.is_annotation_row(index):
+            return base | Qt.ItemFlag.ItemIsUserCheckable if index.column() == 0 else base
         if index.internalId() == GROUP:
             return base | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsDropEnabled
         if index.column() == 1:
@@ -144,6 +169,11 @@ class LayerTreeModel(QAbstractItemModel):
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):  # noqa: N802
         if not index.isValid():
+            return False
+        if self.is_annotation_row(index):
+            if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
+                self.state.set_annotations_visible(Qt.CheckState(value) == Qt.CheckState.Checked)
+                return True
             return False
         layer_id = self.layer_id(index)
         if role == Qt.ItemDataRole.CheckStateRole and index.column() == 0:
@@ -229,6 +259,9 @@ class LayerTreeModel(QAbstractItemModel):
                 self.dataChanged.emit(group, group)
         elif what == "order" and self._moving:
             return
+        elif what == "annotations":
+            index = self.annotation_index()
+            self.dataChanged.emit(index, index)
         else:
             self.layoutAboutToBeChanged.emit()
             self.layoutChanged.emit()

@@ -6,9 +6,10 @@ import json
 import logging
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMessageBox
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
+from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox
 
+from gis_app.core.annotations import Annotations
 from gis_app.core.catalog import Catalog
 from gis_app.core.evidence import load_bibliography, load_claims
 from gis_app.core.features import DataError, FeatureStore
@@ -18,6 +19,7 @@ from gis_app.core.map_state import DEFAULT_CENTER, DEFAULT_ZOOM, MapState
 from gis_app.core.search import SearchIndex
 from gis_app.core.timefilter import dated_layers, feature_span, year_bounds
 from gis_app.ui import i18n
+from gis_app.ui.annotation_tools import AnnotationController, AnnotationToolBar
 from gis_app.ui.attribute_table import AttributeTable
 from gis_app.ui.info_panel import InfoPanel
 from gis_app.ui.layer_panel import LayerPanel
@@ -71,6 +73,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_language_menu()
         self._build_analyst_panels()
+        self._build_annotations_and_export()
         self.retranslate_ui()
 
         bridge = self.map.bridge
@@ -160,6 +163,9 @@ class MainWindow(QMainWindow):
         self.about_action.setText(self.tr("About the atlas and its data"))
         self.language_menu.setTitle(self.tr("&Language"))
         self._retranslate_analyst_panels()
+        self.edit_menu.setTitle(self.tr("&Edit"))
+        self.export_action.setText(self.tr("Export map…"))
+        self._refresh_undo_texts()
         self._refresh_status_texts()
 
     def changeEvent(self, event):  # noqa: N802
@@ -184,6 +190,53 @@ class MainWindow(QMainWindow):
         self.language_actions[lang].setChecked(True)
         self._refresh_status_texts()
         i18n.remember_language(self._settings, lang)
+
+    def _build_annotations_and_export(self) -> None:
+        """Annotations (toolbar, Edit menu with undo/redo) and File > Export map… (issue 5)."""
+        self.annotations = Annotations()
+        self.undo_stack = QUndoStack(self)
+        self.annotation_toolbar = AnnotationToolBar(self)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.annotation_toolbar)
+        self.annotation_tools = AnnotationController(self.annotations, self.undo_stack, self.map,
+                                                     self.annotation_toolbar, self)
+        self.edit_menu = QMenu(self)
+        self.edit_menu.setObjectName("editMenu")
+        self.menuBar().insertMenu(self.view_menu.menuAction(), self.edit_menu)
+        # Own actions rather than QUndoStack.createUndoAction: their texts must follow the language.
+        self.undo_action = QAction(self)
+        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
+        self.undo_action.triggered.connect(self.undo_stack.undo)
+        self.redo_action = QAction(self)
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.triggered.connect(self.undo_stack.redo)
+        for signal in (self.undo_stack.canUndoChanged, self.undo_stack.canRedoChanged,
+                       self.undo_stack.undoTextChanged, self.undo_stack.redoTextChanged):
+            signal.connect(self._refresh_undo_texts)
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.annotation_toolbar.delete_action)
+        self.export_action = QAction(self)
+        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.export_action.triggered.connect(self.open_export_dialog)
+        self.file_menu.insertAction(self.file_menu.actions()[0], self.export_action)
+        self.view_menu.addAction(self.annotation_toolbar.toggleViewAction())
+
+    def _refresh_undo_texts(self, *_args) -> None:
+        stack = self.undo_stack
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        undo, redo = stack.undoText(), stack.redoText()
+        self.undo_action.setText(self.tr("&Undo {0}").format(undo) if undo else self.tr("&Undo"))
+        self.redo_action.setText(self.tr("&Redo {0}").format(redo) if redo else self.tr("&Redo"))
+
+    def open_export_dialog(self):
+        from gis_app.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.catalog, self.state, self.annotations, self.lang, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.show()
+        return dialog
 
     # --- page events -------------------------------------------------------------------------
     def _show_cursor(self, lat: float, lon: float) -> None:

@@ -62,6 +62,7 @@ class MapView(QWebEngineView):
         self.catalog, self.state, self.lang = catalog, state, lang
         self.bridge = AtlasBridge(self)
         self.ready = False
+        self.annotations = None  # a core.annotations.Annotations, once attached
         self._shut_down = False
         self.setPage(_Page(self))
         settings = self.page().settings()
@@ -78,13 +79,27 @@ class MapView(QWebEngineView):
         self.page_texts: dict[str, str] = {}
         self.retranslate_ui()
 
-    def load_atlas(self) -> None:
+    def load_atlas(self, extra: dict | None = None) -> None:
         self.ready = False
-        self.load(QUrl(page_url(self.catalog, self.state, self.lang)))
+        self.load(QUrl(page_url(self.catalog, self.state, self.lang, extra)))
 
     def _on_ready(self) -> None:
         self.ready = True
         self.call("setTexts", self.page_texts)
+        if self.annotations is not None or not self.state.annotations_visible:
+            self._push_annotations()
+
+    def attach_annotations(self, annotations) -> None:
+        """Draw these annotations (core.annotations.Annotations) and follow their changes."""
+        self.annotations = annotations
+        annotations.subscribe(lambda _what, _id: self._push_annotations())
+        self._push_annotations()
+
+    def _push_annotations(self) -> None:
+        if self.ready and not self._shut_down:
+            self.call("setAnnotationsVisible", self.state.annotations_visible)
+            if self.annotations is not None:
+                self.call("setAnnotations", self.annotations.to_list())
 
     # --- Python -> page -------------------------------------------------------------------
     def call(self, function: str, *args) -> None:
@@ -123,7 +138,10 @@ class MapView(QWebEngineView):
             self.call("setOrder", self.state.order())
         elif what == "time":
             self.call("setTimeRange", *(self.state.time_range or (None, None)))
+        elif what == "annotations":
+            self.call("setAnnotationsVisible", self.state.annotations_visible)
         elif what == "all":
+            self.call("setAnnotationsVisible", self.state.annotations_visible)
             for s in self.state.layers:
                 self.call("setVisible", s.id, s.visible)
                 self.call("setOpacity", s.id, s.opacity)

@@ -1,0 +1,276 @@
+"""Exporting the map: the Leaflet page itself rendered at the print size, composed with the layout.
+
+The map is not a screen grab scaled up: an offscreen MapView is laid out at the map frame's size in
+CSS pixels (frame pixels * 96 / dpi, so at 300 DPI the frame covers the same ground as on screen),
+Chromium prints that page to a vector PDF, and the page is drawn at the frame's full pixel size: every
+line, symbol and label at print resolution, at any DPI (no zoom-factor cap), and complete (a print
+paints the whole page; a grab of the compositor's frame can be half drawn on a busy machine).
+
+`export_map` is used by the export dialog and by `gis-app export`.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
+from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+
+from gis_app.core.catalog import Catalog
+from gis_app.core.evidence import load_bibliography
+from gis_app.core.geo import metres_per_pixel
+from gis_app.core.map_state import MapState
+from gis_app.render.layout import ExportOptions, LayoutContext, map_frame_px, paint_layout
+
+FORMATS = ("png", "pdf", "svg")
+
+
+@dataclass
+class MapPicture:
+    image: QImage
+    lat: float
+    zoom: float
+    bounds: tuple[float, float, float, float]
+    metres_per_px: float
+
+
+@dataclass
+class ExportResult:
+    path: Path
+    size: tuple[int, int]
+    legend_ids: list[str]
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+
+def snapshot_state(catalog: Catalog, state: MapState) -> MapState:
+    """An independent copy of a MapState (the export must not drive the window's map)."""
+    copy = MapState(catalog)
+    copy.apply(state.to_dict())
+    copy.annotations_visible = state.annotations_visible
+    return copy
+
+
+class MapRenderer:
+    """An offscreen map page that renders the map at a given pixel size and DPI, reusable (the
+    dialog's preview renders again whenever the page size changes)."""
+
+    def __init__(
+        self, catalog: Catalog, state: MapState, lang: str = "en", annotations: list[dict] | None = None
+    ):
+        from gis_app.ui.map_view import MapView
+
+        self.state = snapshot_state(catalog, state)
+        self.annotations = list(annotations or [])
+        self.view = MapView(catalog, self.state, lang)
+        self.view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
+        self._shown = False
+
+    def update_source(self, state: MapState, annotations: list[dict] | None) -> None:
+        """Follow the window's current layers, view and annotations (for the next render)."""
+        self.state.apply(state.to_dict())
+        self.state.annotations_visible = state.annotations_visible
+        self.annotations = list(annotations or [])
+
+    def render(
+        self,
+        width: int,
+        height: int,
+        dpi: float,
+        bbox: tuple[float, float, float, float] | None = None,
+        timeout_ms: int = 30000,
+    ) -> MapPicture:
+        """The map as a width x height picture at `dpi`: the page is laid out at the frame's size in
+        CSS pixels (width * 96 / dpi), printed by Chromium to a one-page vector PDF, and that page
+        drawn at width x height. Printing paints the whole page as it stands, so unlike a grab of
+        the compositor's frame it cannot catch a half-drawn map on a busy machine."""
+        view = self.view
+        css_w, css_h = max(32, round(width * 96 / dpi)), max(32, round(height * 96 / dpi))
+        view.setZoomFactor(1.0)
+        view.resize(css_w, css_h)
+        if not self._shown:
+            view.show()  # hidden pages get no animation frames, and never say they are ready
+            self._shown = True
+        # Print mode, extent and annotations go in the URL, applied before the first paint.
+        extra = {"print": True, "annotations": self.annotations}
+        if bbox is not None:
+            extra["bbox"] = list(bbox)
+        view.load_atlas(extra)
+        if not view.wait_ready(timeout_ms):
+            raise TimeoutError(f"the map page did not finish drawing within {timeout_ms / 1000:.0f} s")
+        info = view.evaluate("viewInfo") or {}
+        css_w = int(info.get("width") or css_w)
+        css_h = int(info.get("height") or css_h)
+        image = _print_page(view, css_w, css_h, width, height, timeout_ms)
+        lat = float(info.get("lat", self.state.view.lat))
+        zoom = float(info.get("zoom", self.state.view.zoom))
+        return MapPicture(
+            image,
+            lat,
+            zoom,
+            tuple(info.get("bounds") or (0, 0, 0, 0)),
+            metres_per_pixel(lat, zoom) * css_w / max(1, image.width()),
+        )
+
+    def close(self) -> None:
+        self.view.shutdown()
+        self.view.deleteLater()
+
+
+def _print_page(view, css_w: int, css_h: int, width: int, height: int, timeout_ms: int) -> QImage:
+    """Chromium's print of the page (one page of css_w x css_h CSS px), drawn at width x height."""
+    from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QSize, QTimer
+    from PySide6.QtPdf import QPdfDocument
+
+    points = QSizeF(css_w * 0.75, css_h * 0.75)  # 1 CSS px = 0.75 pt
+    layout = QPageLayout(
+        QPageSize(points, QPageSize.Unit.Point), QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)
+    )
+    loop, box = QEventLoop(), {}
+
+    def done(data):
+        box["pdf"] = bytes(data)
+        loop.quit()
+
+    view.page().printToPdf(done, layout)
+    QTimer.singleShot(timeout_ms, loop.quit)
+    if "pdf" not in box:
+        loop.exec()
+    if not box.get("pdf"):
+        raise TimeoutError("the map page could not be printed")
+    buffer = QBuffer()
+    buffer.setData(QByteArray(box["pdf"]))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    document = QPdfDocument()
+    document.load(buffer)
+    if document.pageCount() < 1:
+        raise OSError("the printed map page cannot be read")
+    image = document.render(0, QSize(width, height))
+    document.close()
+    return image.convertToFormat(QImage.Format.Format_RGB32)
+
+
+def layout_context(catalog: Catalog, state: MapState, lang: str, picture: MapPicture | None) -> LayoutContext:
+    try:
+        bibliography = load_bibliography((catalog.folder / "bibliography.json") if catalog.folder else None)
+    except ValueError:
+        bibliography = {}
+    context = LayoutContext(
+        catalog=catalog,
+        visible=state.visible_ids(),
+        lang=lang,
+        lat=state.view.lat,
+        zoom=state.view.zoom,
+        bibliography=bibliography,
+    )
+    if picture is not None:
+        context.lat, context.zoom = picture.lat, picture.zoom
+        context.bounds, context.metres_per_map_px = picture.bounds, picture.metres_per_px
+    return context
+
+
+def _png_image(width: int, height: int, dpi: float) -> QImage:
+    image = QImage(width, height, QImage.Format.Format_RGB32)
+    dots_per_metre = round(dpi / 0.0254)
+    image.setDotsPerMeterX(dots_per_metre)
+    image.setDotsPerMeterY(dots_per_metre)
+    image.fill(0xFFFFFFFF)
+    return image
+
+
+def compose(path: Path, options: ExportOptions, picture: MapPicture | None, context: LayoutContext) -> dict:
+    """Write the page (map picture + layout) as PNG, PDF or SVG, chosen by the file's suffix."""
+    fmt = path.suffix.lower().lstrip(".")
+    width, height = options.page_px()
+    if fmt == "png":
+        image = _png_image(width, height, options.dpi)
+        painter = QPainter(image)
+        try:
+            placed = paint_layout(
+                painter, QRectF(0, 0, width, height), picture and picture.image, options, context
+            )
+        finally:
+            painter.end()
+        if not image.save(str(path), "PNG", 80):  # 80: fast, still lossless
+            raise OSError(f"could not write {path}")
+        return placed
+    if fmt == "pdf":
+        writer = QPdfWriter(str(path))
+        writer.setResolution(int(options.dpi))
+        w_mm, h_mm = options.page_mm()
+        writer.setPageLayout(
+            QPageLayout(
+                QPageSize(QSizeF(w_mm, h_mm), QPageSize.Unit.Millimeter),
+                QPageLayout.Orientation.Portrait,
+                QMarginsF(0, 0, 0, 0),
+            )
+        )
+        writer.setTitle(options.title or "Central Asia Security Atlas")
+        writer.setCreator("Central Asia Security Atlas (gis-app)")
+        painter = QPainter()
+        if not painter.begin(writer):
+            raise OSError(f"could not write {path}")
+        try:
+            rect = QRectF(0, 0, writer.width(), writer.height())
+            return paint_layout(painter, rect, picture and picture.image, options, context)
+        finally:
+            painter.end()
+    if fmt == "svg":
+        from PySide6.QtSvg import QSvgGenerator
+
+        generator = QSvgGenerator()
+        generator.setFileName(str(path))
+        generator.setSize(QSize(width, height))
+        generator.setViewBox(QRectF(0, 0, width, height))
+        generator.setResolution(int(options.dpi))
+        generator.setTitle(options.title or "Central Asia Security Atlas")
+        generator.setDescription(options.subtitle)
+        painter = QPainter()
+        if not painter.begin(generator):
+            raise OSError(f"could not write {path}")
+        try:
+            return paint_layout(
+                painter, QRectF(0, 0, width, height), picture and picture.image, options, context
+            )
+        finally:
+            painter.end()
+    raise ValueError(f"unknown export format '{fmt}': use .png, .pdf or .svg")
+
+
+def export_map(
+    path: Path,
+    options: ExportOptions,
+    catalog: Catalog,
+    state: MapState,
+    lang: str = "en",
+    annotations: list[dict] | None = None,
+    bbox: tuple[float, float, float, float] | None = None,
+    renderer: MapRenderer | None = None,
+) -> ExportResult:
+    """Render the map for this page and write the file. Needs a QApplication (offscreen is fine)."""
+    path = Path(path)
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format '{fmt or path.name}': use .png, .pdf or .svg")
+    problems = options.problems()
+    if problems:
+        raise ValueError("; ".join(problems))
+    timings: dict[str, float] = {}
+    t0 = time.perf_counter()
+    context = layout_context(catalog, state, lang, None)
+    frame_w, frame_h = map_frame_px(options, context)
+    own = renderer is None
+    renderer = renderer or MapRenderer(catalog, state, lang, annotations)
+    try:
+        picture = renderer.render(frame_w, frame_h, options.dpi, bbox)
+    finally:
+        if own:
+            renderer.close()
+    timings["map_ms"] = (time.perf_counter() - t0) * 1000
+    t1 = time.perf_counter()
+    context = layout_context(catalog, state, lang, picture)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    placed = compose(path, options, picture, context)
+    timings["compose_ms"] = (time.perf_counter() - t1) * 1000
+    return ExportResult(path, options.page_px(), placed["legend_ids"], timings)
