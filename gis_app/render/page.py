@@ -18,7 +18,6 @@ from gis_app.core import paths
 from gis_app.core.catalog import Catalog, LayerDef
 from gis_app.core.map_state import MapState
 
-PAGE_VERSION = 4  # bump when the page template below changes
 QWEBCHANNEL_JS = "qrc:///qtwebchannel/qwebchannel.js"  # served by QtWebEngine itself
 
 
@@ -99,7 +98,9 @@ def page_path(catalog: Catalog) -> Path:
     """The cached page for this catalog, built if missing."""
     config = page_config(catalog)
     key = hashlib.sha256(json.dumps(
-        [PAGE_VERSION, _folium_version(), str(paths.web_dir()), config],
+        # This module's own source stands for the template: no version number to forget to bump
+        # (two branches bumping it to the same number once served a stale page).
+        [Path(__file__).read_bytes().decode(), _folium_version(), str(paths.web_dir()), config],
         sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
     target = paths.cache_dir() / "page" / f"atlas-{key}.html"
     if not target.exists():
