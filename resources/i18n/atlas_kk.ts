@@ -82,7 +82,7 @@
     </message>
     <message>
         <source>Unit</source>
-        <translation>Өлшем бірлігі</translation>
+        <translation>Өлш. бірл.</translation>
     </message>
     <message>
         <source>Date</source>

@@ -82,7 +82,7 @@
     </message>
     <message>
         <source>Unit</source>
-        <translation>Единица</translation>
+        <translation>Ед. изм.</translation>
     </message>
     <message>
         <source>Date</source>
