@@ -2,6 +2,48 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ" sourcelanguage="en">
 <context>
+    <name>AttributeTable</name>
+    <message>
+        <source>Filter rows (any column)…</source>
+        <translation>Жолдарды сүзу (кез келген баған бойынша)…</translation>
+    </message>
+    <message>
+        <source>Zoom to selection</source>
+        <translation>Таңдалған нысанды көрсету</translation>
+    </message>
+    <message>
+        <source>The layer shown in the table</source>
+        <translation>Кестеде көрсетілген қабат</translation>
+    </message>
+    <message>
+        <source>Cannot read: {0}</source>
+        <translation>Оқу мүмкін болмады: {0}</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{1} ішінен {0}</translation>
+    </message>
+</context>
+<context>
+    <name>CitationRow</name>
+    <message>
+        <source>Copy</source>
+        <translation>Көшіру</translation>
+    </message>
+    <message>
+        <source>Copy this reference to the clipboard</source>
+        <translation>Бұл библиографиялық сілтемені алмасу буферіне көшіру</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>Веб-сілтемені ашу</translation>
+    </message>
+    <message>
+        <source>Open {0} in the system web browser</source>
+        <translation>{0} мекенжайын жүйелік веб-браузерде ашу</translation>
+    </message>
+</context>
+<context>
     <name>Coordinates</name>
     <message>
         <source>{0}° N</source>
@@ -18,6 +60,61 @@
     <message>
         <source>{0}° W</source>
         <translation>{0}° б. б.</translation>
+    </message>
+</context>
+<context>
+    <name>InfoPanel</name>
+    <message>
+        <source>Click a feature on the map, a row of the attribute table, a bar of a chart or a search result to see it here.</source>
+        <translation>Мұнда мәліметтерін көру үшін картадағы нысанды, атрибуттар кестесінің жолын, диаграмма бағанасын немесе іздеу нәтижесін басыңыз.</translation>
+    </message>
+    <message>
+        <source>Figures (each with its source)</source>
+        <translation>Көрсеткіштер (әрқайсысы өз дереккөзімен)</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Көрсеткіш</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Мәні</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Өлш. бірл.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Күні</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Дереккөз</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Дереккөздер</translation>
+    </message>
+    <message>
+        <source>Citation style: APA 7 or GOST R 7.0.5-2008</source>
+        <translation>Сілтемелерді рәсімдеу стилі: APA 7 немесе ГОСТ Р 7.0.5-2008</translation>
+    </message>
+    <message>
+        <source>(estimate)</source>
+        <translation>(бағалау)</translation>
+    </message>
+    <message>
+        <source>Where: {0}</source>
+        <translation>Дереккөздегі орны: {0}</translation>
+    </message>
+    <message>
+        <source> vs </source>
+        <translation> және </translation>
+    </message>
+    <message>
+        <source>⚠ Sources disagree on {0}: {1}</source>
+        <translation>⚠ «{0}» көрсеткіші бойынша дереккөздер сәйкес келмейді: {1}</translation>
     </message>
 </context>
 <context>
@@ -109,6 +206,30 @@
         <translation>Таңдалды: {0} — {1}</translation>
     </message>
     <message>
+        <source>Info</source>
+        <translation>Ақпарат</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Статистика</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Дереккөздер</translation>
+    </message>
+    <message>
+        <source>Attribute table</source>
+        <translation>Атрибуттар кестесі</translation>
+    </message>
+    <message>
+        <source>Time filter</source>
+        <translation>Уақыт сүзгісі</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Іздеу</translation>
+    </message>
+    <message>
         <source>Layer &apos;{0}&apos; could not be drawn: {1}</source>
         <translation>«{0}» қабатын көрсету мүмкін болмады: {1}</translation>
     </message>
@@ -170,6 +291,266 @@ Map data: {0}</source>
     <message>
         <source>m</source>
         <translation>м</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Search places, enclaves, missions, incidents…</source>
+        <translation>Елді мекендерді, анклавтарды, миссияларды, оқиғаларды іздеу…</translation>
+    </message>
+    <message>
+        <source>Names in English, Russian or Kazakh; Cyrillic or Latin (Osh, Ош)</source>
+        <translation>Атаулар ағылшын, орыс немесе қазақ тілінде; кирилл немесе латын әліпбиімен (Osh, Ош)</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesPanel</name>
+    <message>
+        <source>Copy</source>
+        <translation>Көшіру</translation>
+    </message>
+    <message>
+        <source>Copy the selected references (all, if none is selected)</source>
+        <translation>Таңдалған сілтемелерді көшіру (ештеңе таңдалмаса – барлығын)</translation>
+    </message>
+    <message>
+        <source>BibTeX…</source>
+        <translation>BibTeX…</translation>
+    </message>
+    <message>
+        <source>Export these sources as BibTeX (.bib)</source>
+        <translation>Бұл дереккөздерді BibTeX (.bib) пішімінде экспорттау</translation>
+    </message>
+    <message>
+        <source>RIS…</source>
+        <translation>RIS…</translation>
+    </message>
+    <message>
+        <source>Export these sources as RIS (.ris) for Zotero or EndNote</source>
+        <translation>Бұл дереккөздерді Zotero немесе EndNote үшін RIS (.ris) пішімінде экспорттау</translation>
+    </message>
+    <message>
+        <source>Double-click a source with a link to open it in the web browser</source>
+        <translation>Сілтемесі бар дереккөзді веб-браузерде ашу үшін оны екі рет басыңыз</translation>
+    </message>
+    <message>
+        <source>{0} sources of the {1} visible layers ({2})</source>
+        <translation>Көрінетін {1} қабаттың дереккөздері: {0} ({2})</translation>
+    </message>
+    <message>
+        <source>BibTeX (*.bib)</source>
+        <translation>BibTeX (*.bib)</translation>
+    </message>
+    <message>
+        <source>RIS (*.ris)</source>
+        <translation>RIS (*.ris)</translation>
+    </message>
+    <message>
+        <source>Export sources</source>
+        <translation>Дереккөздерді экспорттау</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Сақталмады</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation>{0} файлын жазу мүмкін болмады: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPanel</name>
+    <message>
+        <source>Defence spending 2023 (USD million)</source>
+        <translation>Қорғаныс шығындары, 2023 (млн АҚШ доллары)</translation>
+    </message>
+    <message>
+        <source>Defence spending 2023 (% of GDP)</source>
+        <translation>Қорғаныс шығындары, 2023 (ЖІӨ-нің %-ы)</translation>
+    </message>
+    <message>
+        <source>UN peacekeepers (troops and police) by contributor</source>
+        <translation>БҰҰ бітімгерлері (әскерилер мен полицейлер) үлес қосушы елдер бойынша</translation>
+    </message>
+    <message>
+        <source>Drugs seized in 2021 (tonnes)</source>
+        <translation>2021 жылы тәркіленген есірткі (тонна)</translation>
+    </message>
+    <message>
+        <source>People killed in conflict incidents, by year</source>
+        <translation>Қақтығыс оқиғаларында қаза тапқандар, жылдар бойынша</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>Дереккөздер бойынша</translation>
+    </message>
+    <message>
+        <source>ASEAN states</source>
+        <translation>АСЕАН елдері</translation>
+    </message>
+    <message>
+        <source>China</source>
+        <translation>Қытай</translation>
+    </message>
+    <message>
+        <source>Top five contributors (June 2024)</source>
+        <translation>Ең ірі бес үлес қосушы ел (2024 жылғы маусым)</translation>
+    </message>
+    <message>
+        <source>Kyrgyz side</source>
+        <translation>Қырғыз тарапы</translation>
+    </message>
+    <message>
+        <source>Tajik side</source>
+        <translation>Тәжік тарапы</translation>
+    </message>
+    <message>
+        <source>Total (one source)</source>
+        <translation>Барлығы (бір дереккөз)</translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <source>Save the chart and its sources as a PNG image</source>
+        <translation>Диаграмманы дереккөздерімен бірге PNG суреті ретінде сақтау</translation>
+    </message>
+    <message>
+        <source>SVG…</source>
+        <translation>SVG…</translation>
+    </message>
+    <message>
+        <source>Save the chart and its sources as an SVG drawing</source>
+        <translation>Диаграмманы дереккөздерімен бірге SVG векторлық суреті ретінде сақтау</translation>
+    </message>
+    <message>
+        <source>This chart cannot be drawn: {0}</source>
+        <translation>Бұл диаграмманы салу мүмкін емес: {0}</translation>
+    </message>
+    <message>
+        <source>(est.)</source>
+        <translation>(бағалау)</translation>
+    </message>
+    <message>
+        <source>{0}: no figure</source>
+        <translation>{0}: дерек жоқ</translation>
+    </message>
+    <message>
+        <source>persons</source>
+        <translation>адам</translation>
+    </message>
+    <message>
+        <source>tonnes</source>
+        <translation>тонна</translation>
+    </message>
+    <message>
+        <source>USD million</source>
+        <translation>млн АҚШ доллары</translation>
+    </message>
+    <message>
+        <source>% of GDP</source>
+        <translation>ЖІӨ-нің %-ы</translation>
+    </message>
+    <message>
+        <source>Sources: {0}</source>
+        <translation>Дереккөздер: {0}</translation>
+    </message>
+    <message>
+        <source>Estimates (pale bars, “est.”): {0}.</source>
+        <translation>Бағалау (бозғылт бағаналар, «бағалау»): {0}.</translation>
+    </message>
+    <message>
+        <source>≠ Sources disagree on {0}: {1}.</source>
+        <translation>≠ {0}: дереккөздердегі сандар сәйкес келмейді – {1}.</translation>
+    </message>
+    <message>
+        <source>No figure in the sources for: {0}.</source>
+        <translation>Дереккөздерде дерек жоқ: {0}.</translation>
+    </message>
+    <message>
+        <source>{0}: figure for {1}.</source>
+        <translation>{0}: дерек {1} күйі бойынша берілген.</translation>
+    </message>
+    <message>
+        <source>Kazakhstan has no 2023 figure of its own in the sources; Kazakhstan, Kyrgyzstan and Tajikistan together: {0}.</source>
+        <translation>Дереккөздерде Қазақстанның 2023 жылғы жеке көрсеткіші жоқ; Қазақстан, Қырғызстан және Тәжікстан бірге: {0}.</translation>
+    </message>
+    <message>
+        <source>Kazakhstan: no UN personnel count in the sources; its national mandate allows {0}.</source>
+        <translation>Қазақстан: дереккөздерде оның БҰҰ миссияларындағы жеке құрам саны жоқ; ұлттық мандат бойынша ең көбі: {0}.</translation>
+    </message>
+    <message>
+        <source>{0}: the sides (one source) and the total (another source) are separate figures, not a sum.</source>
+        <translation>{0}: тараптар бойынша сандар (бір дереккөз) мен жалпы сан (басқа дереккөз) – жеке көрсеткіштер, олардың қосындысы емес.</translation>
+    </message>
+    <message>
+        <source>Incidents with no casualty figure in the sources: {0}.</source>
+        <translation>Дереккөздерде қаза тапқандар саны көрсетілмеген оқиғалар: {0}.</translation>
+    </message>
+    <message>
+        <source>2010: bodies counted by the national commission: {0}.</source>
+        <translation>2010: ұлттық комиссия есептеген мәйіттер саны: {0}.</translation>
+    </message>
+    <message>
+        <source>As the sources put it: {0}.</source>
+        <translation>Дереккөздердегі тұжырым бойынша: {0}.</translation>
+    </message>
+    <message>
+        <source>&gt; more than, ≈ about, as the sources put it.</source>
+        <translation>&gt; – астам, ≈ – шамамен (дереккөздердегі тұжырым бойынша).</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG суреті (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG векторлық суреті (*.svg)</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Диаграмманы сақтау</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Сақталмады</translation>
+    </message>
+    <message>
+        <source>Could not write {0}</source>
+        <translation>{0} файлын жазу мүмкін болмады</translation>
+    </message>
+</context>
+<context>
+    <name>TimeFilter</name>
+    <message>
+        <source>Filter dated layers by year</source>
+        <translation>Күні бар қабаттарды жыл бойынша сүзу</translation>
+    </message>
+    <message>
+        <source>Conflict incidents by their dates, UN missions by start year</source>
+        <translation>Қақтығыс оқиғалары – күндері бойынша, БҰҰ миссиялары – басталған жылы бойынша</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>Басы</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>Соңы</translation>
+    </message>
+    <message>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ Кідірту</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ Ойнату</translation>
+    </message>
+    <message>
+        <source>Step the end of the range through the years</source>
+        <translation>Аралықтың соңын жылдар бойынша біртіндеп жылжыту</translation>
     </message>
 </context>
 </TS>

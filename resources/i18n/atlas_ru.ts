@@ -2,6 +2,48 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru_RU" sourcelanguage="en">
 <context>
+    <name>AttributeTable</name>
+    <message>
+        <source>Filter rows (any column)…</source>
+        <translation>Фильтр строк (по любому столбцу)…</translation>
+    </message>
+    <message>
+        <source>Zoom to selection</source>
+        <translation>Показать выбранный объект</translation>
+    </message>
+    <message>
+        <source>The layer shown in the table</source>
+        <translation>Слой, показанный в таблице</translation>
+    </message>
+    <message>
+        <source>Cannot read: {0}</source>
+        <translation>Не удалось прочитать: {0}</translation>
+    </message>
+    <message>
+        <source>{0} of {1}</source>
+        <translation>{0} из {1}</translation>
+    </message>
+</context>
+<context>
+    <name>CitationRow</name>
+    <message>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <source>Copy this reference to the clipboard</source>
+        <translation>Скопировать эту библиографическую ссылку в буфер обмена</translation>
+    </message>
+    <message>
+        <source>Open link</source>
+        <translation>Открыть ссылку</translation>
+    </message>
+    <message>
+        <source>Open {0} in the system web browser</source>
+        <translation>Открыть {0} в системном веб-браузере</translation>
+    </message>
+</context>
+<context>
     <name>Coordinates</name>
     <message>
         <source>{0}° N</source>
@@ -18,6 +60,61 @@
     <message>
         <source>{0}° W</source>
         <translation>{0}° з. д.</translation>
+    </message>
+</context>
+<context>
+    <name>InfoPanel</name>
+    <message>
+        <source>Click a feature on the map, a row of the attribute table, a bar of a chart or a search result to see it here.</source>
+        <translation>Щёлкните объект на карте, строку таблицы атрибутов, столбец диаграммы или результат поиска, чтобы увидеть сведения о нём здесь.</translation>
+    </message>
+    <message>
+        <source>Figures (each with its source)</source>
+        <translation>Показатели (каждый — со своим источником)</translation>
+    </message>
+    <message>
+        <source>Figure</source>
+        <translation>Показатель</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Ед. изм.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Источники</translation>
+    </message>
+    <message>
+        <source>Citation style: APA 7 or GOST R 7.0.5-2008</source>
+        <translation>Стиль оформления ссылок: APA 7 или ГОСТ Р 7.0.5-2008</translation>
+    </message>
+    <message>
+        <source>(estimate)</source>
+        <translation>(оценка)</translation>
+    </message>
+    <message>
+        <source>Where: {0}</source>
+        <translation>Место в источнике: {0}</translation>
+    </message>
+    <message>
+        <source> vs </source>
+        <translation> против </translation>
+    </message>
+    <message>
+        <source>⚠ Sources disagree on {0}: {1}</source>
+        <translation>⚠ Источники расходятся по показателю «{0}»: {1}</translation>
     </message>
 </context>
 <context>
@@ -109,6 +206,30 @@
         <translation>Выбрано: {0} — {1}</translation>
     </message>
     <message>
+        <source>Info</source>
+        <translation>Сведения</translation>
+    </message>
+    <message>
+        <source>Statistics</source>
+        <translation>Статистика</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Источники</translation>
+    </message>
+    <message>
+        <source>Attribute table</source>
+        <translation>Таблица атрибутов</translation>
+    </message>
+    <message>
+        <source>Time filter</source>
+        <translation>Фильтр по времени</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Поиск</translation>
+    </message>
+    <message>
         <source>Layer &apos;{0}&apos; could not be drawn: {1}</source>
         <translation>Не удалось отобразить слой «{0}»: {1}</translation>
     </message>
@@ -170,6 +291,266 @@ Map data: {0}</source>
     <message>
         <source>m</source>
         <translation>м</translation>
+    </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Search places, enclaves, missions, incidents…</source>
+        <translation>Поиск мест, анклавов, миссий, инцидентов…</translation>
+    </message>
+    <message>
+        <source>Names in English, Russian or Kazakh; Cyrillic or Latin (Osh, Ош)</source>
+        <translation>Названия на английском, русском или казахском языке; кириллицей или латиницей (Osh, Ош)</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesPanel</name>
+    <message>
+        <source>Copy</source>
+        <translation>Копировать</translation>
+    </message>
+    <message>
+        <source>Copy the selected references (all, if none is selected)</source>
+        <translation>Скопировать выбранные ссылки (все, если ничего не выбрано)</translation>
+    </message>
+    <message>
+        <source>BibTeX…</source>
+        <translation>BibTeX…</translation>
+    </message>
+    <message>
+        <source>Export these sources as BibTeX (.bib)</source>
+        <translation>Экспортировать эти источники в формате BibTeX (.bib)</translation>
+    </message>
+    <message>
+        <source>RIS…</source>
+        <translation>RIS…</translation>
+    </message>
+    <message>
+        <source>Export these sources as RIS (.ris) for Zotero or EndNote</source>
+        <translation>Экспортировать эти источники в формате RIS (.ris) для Zotero или EndNote</translation>
+    </message>
+    <message>
+        <source>Double-click a source with a link to open it in the web browser</source>
+        <translation>Дважды щёлкните источник со ссылкой, чтобы открыть его в веб-браузере</translation>
+    </message>
+    <message>
+        <source>{0} sources of the {1} visible layers ({2})</source>
+        <translation>Источников: {0}, видимых слоёв: {1} ({2})</translation>
+    </message>
+    <message>
+        <source>BibTeX (*.bib)</source>
+        <translation>BibTeX (*.bib)</translation>
+    </message>
+    <message>
+        <source>RIS (*.ris)</source>
+        <translation>RIS (*.ris)</translation>
+    </message>
+    <message>
+        <source>Export sources</source>
+        <translation>Экспорт источников</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Не сохранено</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation>Не удалось записать {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>StatsPanel</name>
+    <message>
+        <source>Defence spending 2023 (USD million)</source>
+        <translation>Военные расходы, 2023 (млн долл. США)</translation>
+    </message>
+    <message>
+        <source>Defence spending 2023 (% of GDP)</source>
+        <translation>Военные расходы, 2023 (% ВВП)</translation>
+    </message>
+    <message>
+        <source>UN peacekeepers (troops and police) by contributor</source>
+        <translation>Миротворцы ООН (военные и полицейские) по странам-поставщикам</translation>
+    </message>
+    <message>
+        <source>Drugs seized in 2021 (tonnes)</source>
+        <translation>Изъятия наркотиков в 2021 г. (т)</translation>
+    </message>
+    <message>
+        <source>People killed in conflict incidents, by year</source>
+        <translation>Погибшие в вооружённых инцидентах, по годам</translation>
+    </message>
+    <message>
+        <source>Reported</source>
+        <translation>По данным источников</translation>
+    </message>
+    <message>
+        <source>ASEAN states</source>
+        <translation>Страны АСЕАН</translation>
+    </message>
+    <message>
+        <source>China</source>
+        <translation>Китай</translation>
+    </message>
+    <message>
+        <source>Top five contributors (June 2024)</source>
+        <translation>Пять крупнейших стран-поставщиков (июнь 2024 г.)</translation>
+    </message>
+    <message>
+        <source>Kyrgyz side</source>
+        <translation>Кыргызская сторона</translation>
+    </message>
+    <message>
+        <source>Tajik side</source>
+        <translation>Таджикская сторона</translation>
+    </message>
+    <message>
+        <source>Total (one source)</source>
+        <translation>Всего (один источник)</translation>
+    </message>
+    <message>
+        <source>PNG…</source>
+        <translation>PNG…</translation>
+    </message>
+    <message>
+        <source>Save the chart and its sources as a PNG image</source>
+        <translation>Сохранить диаграмму вместе с источниками как изображение PNG</translation>
+    </message>
+    <message>
+        <source>SVG…</source>
+        <translation>SVG…</translation>
+    </message>
+    <message>
+        <source>Save the chart and its sources as an SVG drawing</source>
+        <translation>Сохранить диаграмму вместе с источниками как векторный рисунок SVG</translation>
+    </message>
+    <message>
+        <source>This chart cannot be drawn: {0}</source>
+        <translation>Не удаётся построить эту диаграмму: {0}</translation>
+    </message>
+    <message>
+        <source>(est.)</source>
+        <translation>(оценка)</translation>
+    </message>
+    <message>
+        <source>{0}: no figure</source>
+        <translation>{0}: нет данных</translation>
+    </message>
+    <message>
+        <source>persons</source>
+        <translation>человек</translation>
+    </message>
+    <message>
+        <source>tonnes</source>
+        <translation>тонн</translation>
+    </message>
+    <message>
+        <source>USD million</source>
+        <translation>млн долл. США</translation>
+    </message>
+    <message>
+        <source>% of GDP</source>
+        <translation>% ВВП</translation>
+    </message>
+    <message>
+        <source>Sources: {0}</source>
+        <translation>Источники: {0}</translation>
+    </message>
+    <message>
+        <source>Estimates (pale bars, “est.”): {0}.</source>
+        <translation>Оценки (бледные столбцы, «оценка»): {0}.</translation>
+    </message>
+    <message>
+        <source>≠ Sources disagree on {0}: {1}.</source>
+        <translation>≠ {0}: данные источников расходятся — {1}.</translation>
+    </message>
+    <message>
+        <source>No figure in the sources for: {0}.</source>
+        <translation>В источниках нет данных: {0}.</translation>
+    </message>
+    <message>
+        <source>{0}: figure for {1}.</source>
+        <translation>{0}: данные за {1}.</translation>
+    </message>
+    <message>
+        <source>Kazakhstan has no 2023 figure of its own in the sources; Kazakhstan, Kyrgyzstan and Tajikistan together: {0}.</source>
+        <translation>В источниках нет отдельной цифры по Казахстану за 2023 г.; Казахстан, Кыргызстан и Таджикистан вместе: {0}.</translation>
+    </message>
+    <message>
+        <source>Kazakhstan: no UN personnel count in the sources; its national mandate allows {0}.</source>
+        <translation>Казахстан: в источниках нет численности его персонала в миссиях ООН; национальный мандат допускает не более {0}.</translation>
+    </message>
+    <message>
+        <source>{0}: the sides (one source) and the total (another source) are separate figures, not a sum.</source>
+        <translation>{0}: данные по сторонам (один источник) и общее число (другой источник) — отдельные цифры, а не сумма.</translation>
+    </message>
+    <message>
+        <source>Incidents with no casualty figure in the sources: {0}.</source>
+        <translation>Инциденты, по которым в источниках нет числа погибших: {0}.</translation>
+    </message>
+    <message>
+        <source>2010: bodies counted by the national commission: {0}.</source>
+        <translation>2010: число тел, учтённых национальной комиссией: {0}.</translation>
+    </message>
+    <message>
+        <source>As the sources put it: {0}.</source>
+        <translation>Как указано в источниках: {0}.</translation>
+    </message>
+    <message>
+        <source>&gt; more than, ≈ about, as the sources put it.</source>
+        <translation>&gt; — более, ≈ — около (как указано в источниках).</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Изображение PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>Векторный рисунок SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>Save chart</source>
+        <translation>Сохранить диаграмму</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Не сохранено</translation>
+    </message>
+    <message>
+        <source>Could not write {0}</source>
+        <translation>Не удалось записать {0}</translation>
+    </message>
+</context>
+<context>
+    <name>TimeFilter</name>
+    <message>
+        <source>Filter dated layers by year</source>
+        <translation>Фильтровать слои с датами по годам</translation>
+    </message>
+    <message>
+        <source>Conflict incidents by their dates, UN missions by start year</source>
+        <translation>Вооружённые инциденты — по их датам, миссии ООН — по году начала</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>С</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>По</translation>
+    </message>
+    <message>
+        <source>❚❚ Pause</source>
+        <translation>❚❚ Пауза</translation>
+    </message>
+    <message>
+        <source>▶ Play</source>
+        <translation>▶ Воспроизвести</translation>
+    </message>
+    <message>
+        <source>Step the end of the range through the years</source>
+        <translation>Сдвигать конец диапазона по годам, шаг за шагом</translation>
     </message>
 </context>
 </TS>
