@@ -2,6 +2,151 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="kk_KZ" sourcelanguage="en">
 <context>
+    <name>AnnotationController</name>
+    <message>
+        <source>Add annotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move annotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change annotation style</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit annotation text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete annotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationTextDialog</name>
+    <message>
+        <source>Marker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationToolBar</name>
+    <message>
+        <source>Annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select / move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Arrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rectangle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Marker</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click an annotation to select it; drag it to move it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click on the map to place a text label</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click points; double-click to end the arrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click points; double-click to end the line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click corners; double-click to close the area</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drag on the map to highlight a rectangle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click on the map to place a marker with a note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Width </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Font </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> Fill </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Line width (px)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Font size (px)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fill opacity of areas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit text…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete annotation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Annotation colour</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AttributeTable</name>
     <message>
         <source>Filter rows (any column)…</source>
@@ -60,6 +205,141 @@
     <message>
         <source>{0}° W</source>
         <translation>{0}° б. б.</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export map</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Title:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtitle:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resolution (DPI):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map title</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subtitle (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4 landscape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A4 portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A3 landscape</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A3 portrait</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slide 16:9</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Custom pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF document (text stays text)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG drawing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Include</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scale bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>North arrow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Locator inset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Attribution (map data credits)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Footer with the sources of the visible layers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Page: {0} × {1} px at {2} DPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished">PNG суреті (*.png)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation type="unfinished">SVG векторлық суреті (*.svg)</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not export the map: {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote {0} ({1} × {2} px)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -127,6 +407,14 @@
 <context>
     <name>LayerTreeModel</name>
     <message>
+        <source>Annotations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your labels, arrows, areas and markers, drawn above every layer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Layer</source>
         <translation>Қабат</translation>
     </message>
@@ -145,6 +433,49 @@
     <message>
         <source>Opacity: {0} %</source>
         <translation>Мөлдірсіздік: {0} %</translation>
+    </message>
+</context>
+<context>
+    <name>Layout</name>
+    <message>
+        <source>Unknown page size &apos;{0}&apos;; use one of: {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>DPI must be between {0} and {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A custom page must be 200 to 12000 pixels wide and high</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Legend</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} km</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0} m</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1:{0} at {1}° latitude</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources: {0}</source>
+        <translation type="unfinished">Дереккөздер: {0}</translation>
+    </message>
+    <message>
+        <source>Map data: {0}</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -188,6 +519,30 @@
     <message>
         <source>&amp;Language</source>
         <translation>&amp;Тіл</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export map…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Zoom {0}</source>
