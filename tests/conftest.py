@@ -12,6 +12,7 @@ import pytest
 _TMP = Path(tempfile.mkdtemp(prefix="gis-app-tests-"))
 os.environ["XDG_CONFIG_HOME"] = str(_TMP / "config")
 os.environ["XDG_CACHE_HOME"] = str(_TMP / "cache")
+os.environ["XDG_STATE_HOME"] = str(_TMP / "state")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from gis_app.ui import qt_env  # noqa: E402
