@@ -195,12 +195,12 @@ def test_bad_annotations_and_overrides_are_reported_and_dropped(tmp_path, catalo
     assert any("style_overrides.rivers.stroke" in w for w in project.warnings)
 
 
-def test_slide_map_update_keeps_order_and_opacity(catalog):
+def test_applying_a_slide_sets_layers_and_time_but_keeps_order_and_opacity(catalog):
     state = MapState(catalog)
     state.set_opacity("provinces", 0.5)
     order = state.order()
     slide = Slide(visible=["provinces", "countries"], time_range=(2021, 2022))
-    state.apply(slide.map_update(state.to_dict()))
+    slide.apply_to(state)
     assert state.visible_ids() == [i for i in order if i in ("provinces", "countries")]
     assert state.order() == order and state.get("provinces").opacity == 0.5
     assert state.time_range == (2021, 2022)

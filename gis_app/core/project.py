@@ -31,6 +31,7 @@ from typing import Any
 
 from . import paths
 from .i18n import LANGUAGES, pick
+from .map_state import MapState
 
 FORMAT = "central-asia-security-atlas/project"
 SCHEMA_VERSION = 1
@@ -210,13 +211,12 @@ class Slide:
     def notes_in(self, lang: str) -> str:
         return pick(self.notes, lang)
 
-    def map_update(self, current: dict) -> dict:
-        """The map state (MapState.to_dict() form) this slide asks for, on top of `current`: the
-        slide decides which layers show and the time range; order and opacity stay the project's."""
-        layers = {layer_id: {"visible": layer_id in self.visible, "opacity": entry.get("opacity", 1.0)}
-                  for layer_id, entry in current.get("layers", {}).items()}
-        return {"order": list(current.get("order", [])), "layers": layers,
-                "time_range": list(self.time_range) if self.time_range else None}
+    def apply_to(self, state: MapState) -> None:
+        """Show this slide's layers and time range on `state`. Order, opacity and the view are not
+        touched (the view is fitted to `bounds` by the page, animated or not)."""
+        for layer in state.layers:
+            state.set_visible(layer.id, layer.id in self.visible)
+        state.set_time_range(self.time_range)
 
     def to_dict(self) -> dict:
         out = {"caption": self.caption, "notes": self.notes,

@@ -18,7 +18,7 @@ from gis_app.core import paths
 from gis_app.core.catalog import Catalog, LayerDef
 from gis_app.core.map_state import MapState
 
-PAGE_VERSION = 3  # bump when the page template below changes
+PAGE_VERSION = 4  # bump when the page template below changes
 QWEBCHANNEL_JS = "qrc:///qtwebchannel/qwebchannel.js"  # served by QtWebEngine itself
 
 

@@ -54,6 +54,7 @@ class MainWindow(QMainWindow):
 
         self._build_status_bar()
         self._build_menus()
+        self._build_project()
 
         bridge = self.map.bridge
         bridge.cursor_moved.connect(self._show_cursor)
@@ -84,7 +85,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.selection_label, 1)
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.file_menu = file_menu = self.menuBar().addMenu(self.tr("&File"))
         snap = QAction(self.tr("Save map image…"), self)
         snap.setShortcut(QKeySequence("Ctrl+Shift+S"))
         snap.triggered.connect(self._save_image)
@@ -95,7 +96,7 @@ class MainWindow(QMainWindow):
         quit_action.triggered.connect(self.close)
         file_menu.addAction(quit_action)
 
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.view_menu = view_menu = self.menuBar().addMenu(self.tr("&View"))
         home = QAction(self.tr("Zoom to Central Asia"), self)
         home.setShortcut(QKeySequence("Ctrl+Home"))
         home.triggered.connect(
@@ -108,6 +109,16 @@ class MainWindow(QMainWindow):
         about = QAction(self.tr("About the atlas and its data"), self)
         about.triggered.connect(self._about)
         help_menu.addAction(about)
+
+    def _build_project(self) -> None:
+        """Projects, slides, presentation and the Lectures menu (gis_app/ui/project_actions.py)."""
+        from gis_app.ui.project_actions import ProjectController
+
+        self.project = ProjectController(self, self._settings)
+        self.slides_dock = self.project.dock
+        self.project.install_menus(self.file_menu, self.view_menu)
+        if self._settings is not None:  # a real session: offer what a crash left behind
+            QTimer.singleShot(0, self.project.offer_recovery)
 
     # --- page events -------------------------------------------------------------------------
     def _show_cursor(self, lat: float, lon: float) -> None:
@@ -170,6 +181,9 @@ class MainWindow(QMainWindow):
             log.warning("ignoring unreadable saved map state: %s", exc)
 
     def closeEvent(self, event):  # noqa: N802
+        if not self.project.closing():
+            event.ignore()
+            return
         if self._settings is not None:
             self._settings.setValue("window/geometry", self.saveGeometry())
             self._settings.setValue("window/state", self.saveState(SETTINGS_VERSION))
