@@ -135,6 +135,7 @@ def test_presentation_full_screen_keys_blank_and_escape(window, qtbot, tmp_path)
               Slide(caption="The Fergana valley enclaves", notes="n2", bounds=(69.5, 39.4, 72.5, 41.0),
                     visible=["countries", "enclaves", "places"])]
     panel.set_slides(slides)
+    win.slides_dock.show()
     size, docks = win.size(), win.layer_dock.isVisible()
     assert docks and win.slides_dock.isVisible()
     win.project.actions["present"].trigger()  # F5 / the toolbar button
@@ -284,3 +285,38 @@ def test_lectures_open_from_the_menu_and_every_slide_shows(window, qtbot, name):
     if SHOTS:
         shot.save(str(SHOTS / f"{name}.last.png"))
     presenter.stop()
+
+
+def test_export_slides_to_pngs_and_pdf(window, qtbot, tmp_path):
+    from PySide6.QtGui import QImage
+    from PySide6.QtPdf import QPdfDocument
+
+    from gis_app.ui.slide_export import export_pdf, export_pngs
+
+    win = window
+    win.project.slides.set_slides([
+        Slide(caption="Northern route", bounds=(20.0, 30.0, 80.0, 60.0),
+              visible=["countries", "drug_routes"]),
+        Slide(caption="Enclaves", bounds=(69.5, 39.4, 72.5, 41.0), visible=["countries", "enclaves"])])
+    for layer in win.catalog.layers:
+        win.state.set_visible(layer.id, layer.id in ("countries", "lakes"))
+    before = win.state.to_dict()
+    files = export_pngs(win, tmp_path / "png", "lecture")
+    assert [f.name for f in files] == ["lecture-01.png", "lecture-02.png"]
+    images = [QImage(str(f)) for f in files]
+    assert all(distinct_colours(i) > 30 for i in images)
+    assert images[0] != images[1]
+    # The caption band: dark pixels in the lower middle of the slide.
+    w, h = images[0].width(), images[0].height()
+    assert QColor(images[0].pixel(w // 2, int(h * 0.9))).lightness() < 100
+    assert win.state.to_dict()["layers"] == before["layers"]  # the map is put back
+    if SHOTS:
+        for f in files:
+            f.replace(SHOTS / f.name)
+    pdf = tmp_path / "slides.pdf"
+    assert export_pdf(win, pdf) == 2
+    doc = QPdfDocument()
+    doc.load(str(pdf))
+    assert doc.pageCount() == 2
+    size = doc.pagePointSize(0)
+    assert size.width() > size.height()  # landscape

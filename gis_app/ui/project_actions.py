@@ -55,6 +55,8 @@ class ProjectController(QObject):
         self.dock.setObjectName("slidesDock")
         self.dock.setWidget(self.slides)
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        window.resizeDocks([self.dock], [300], Qt.Orientation.Horizontal)
+        self.dock.hide()  # a lecturer's tool: shown with a project that has slides, or from View
         self.presenter = Presenter(window, lambda: len(self.slides.slides),
                                    lambda i, animate: self.go_to_slide(i, animate), self._slide_texts)
 
@@ -79,7 +81,9 @@ class ProjectController(QObject):
                 ("present", QKeySequence("F5"), lambda: self.present(0)),
                 ("present_here", QKeySequence("Shift+F5"),
                  lambda: self.present(max(0, self.slides.list.currentRow()))),
-                ("add_slide", QKeySequence("Ctrl+M"), self.slides.add_from_view)):
+                ("add_slide", QKeySequence("Ctrl+M"), self.add_slide),
+                ("export_pdf", QKeySequence(), self.export_pdf_dialog),
+                ("export_png", QKeySequence(), self.export_png_dialog)):
             action = QAction(w)
             action.setShortcut(QKeySequence(shortcut))
             action.triggered.connect(slot)
@@ -111,8 +115,11 @@ class ProjectController(QObject):
         position = actions.index(after) + 1 if after in actions else len(actions)
         before = actions[position] if position < len(actions) else None
         self.slides_menu = QMenu(self.window)
-        for key in ("add_slide", "present", "present_here"):
-            self.slides_menu.addAction(self.actions[key])
+        for key in ("add_slide", "present", "present_here", None, "export_pdf", "export_png"):
+            if key is None:
+                self.slides_menu.addSeparator()
+            else:
+                self.slides_menu.addAction(self.actions[key])
         bar.insertMenu(before, self.slides_menu)
         bar.insertMenu(before, self.lectures_menu)
         self.retranslate_ui()
@@ -122,7 +129,9 @@ class ProjectController(QObject):
                  "save": self.tr("&Save project"), "save_as": self.tr("Save project &as…"),
                  "present": self.tr("&Present from the first slide"),
                  "present_here": self.tr("Present from the &selected slide"),
-                 "add_slide": self.tr("&Add slide from the current view")}
+                 "add_slide": self.tr("&Add slide from the current view"),
+                 "export_pdf": self.tr("Export slides to &PDF…"),
+                 "export_png": self.tr("Export slides as P&NG images…")}
         for key, text in names.items():
             self.actions[key].setText(text)
         self.actions["present"].setIconText(self.tr("Present"))
@@ -214,6 +223,8 @@ class ProjectController(QObject):
             self.title = project.title
             self.slides.set_slides(project.slides)
             self.current_slide = -1
+            if project.slides:
+                self.dock.show()
             if project.language != self.window.lang:
                 setter = getattr(self.window, "set_language", None)  # MERGE(issue-7): set_language
                 if setter is not None:
@@ -387,6 +398,10 @@ class ProjectController(QObject):
             self.lectures_menu.addAction(self.tr("(no lectures found)")).setEnabled(False)
 
     # --- slides ----------------------------------------------------------------------------------
+    def add_slide(self) -> int:
+        self.dock.show()
+        return self.slides.add_from_view()
+
     def capture_slide(self) -> Slide:
         """A slide from what the map shows now (its caption is set by the user afterwards)."""
         bounds = self.window.map.evaluate("bounds")
@@ -433,6 +448,41 @@ class ProjectController(QObject):
     def _slide_texts(self, index: int) -> tuple[str, str]:
         slide = self.slides.slides[index]
         return slide.caption_in(self.window.lang), slide.notes_in(self.window.lang)
+
+    def _export(self, run) -> None:
+        """Run an export (slide_export.py) with a busy cursor; it flies through every slide."""
+        from PySide6.QtWidgets import QApplication
+
+        if not self.slides.slides:
+            self.window.statusBar().showMessage(self.tr("No slides to export."), 8000)
+            return
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            message = run()
+        except OSError as exc:
+            message = None
+            self.warn(self.tr("Slides not exported"), str(exc))
+        finally:
+            QApplication.restoreOverrideCursor()
+        if message:
+            self.window.statusBar().showMessage(message, 10000)
+
+    def export_pdf_dialog(self) -> None:
+        from gis_app.ui.slide_export import export_pdf
+
+        path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Export slides to PDF"), "slides.pdf",
+                                              self.tr("PDF document (*.pdf)"))
+        if path:
+            self._export(lambda: self.tr("Wrote {0} pages to {1}").format(
+                export_pdf(self.window, path), path))
+
+    def export_png_dialog(self) -> None:
+        from gis_app.ui.slide_export import export_pngs
+
+        folder = QFileDialog.getExistingDirectory(self.window, self.tr("Export slides as PNG images"))
+        if folder:
+            self._export(lambda: self.tr("Wrote {0} images to {1}").format(
+                len(export_pngs(self.window, folder)), folder))
 
     def present(self, index: int = 0) -> bool:
         if not self.slides.slides:

@@ -35,7 +35,8 @@ from PySide6.QtWidgets import (
 
 from gis_app.core.project import Slide
 
-THUMB = QSize(160, 100)
+THUMB = QSize(160, 100)  # stored
+ICON = QSize(112, 70)     # shown in the dock
 ROLE_SLIDE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -126,7 +127,7 @@ class SlidesPanel(QWidget):
         self.slides: list[Slide] = []
         self.list = QListWidget(self)
         self.list.setObjectName("slidesList")
-        self.list.setIconSize(THUMB)
+        self.list.setIconSize(ICON)
         self.list.setSpacing(3)
         self.list.setWordWrap(True)
         self.list.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
