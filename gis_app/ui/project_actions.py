@@ -374,7 +374,9 @@ class ProjectController(QObject):
         self.recent_menu.clear()
         entries = self.recent()
         for entry in entries:
-            action = self.recent_menu.addAction(Path(entry).name, lambda e=entry: self.open_path(e))
+            # (PySide passes triggered's "checked" to the first parameter: keep it for that.)
+            action = self.recent_menu.addAction(Path(entry).name,
+                                                lambda _checked=False, e=entry: self.open_path(e))
             action.setToolTip(entry)
             action.setEnabled(Path(entry).exists())
         if not entries:
@@ -393,7 +395,8 @@ class ProjectController(QObject):
     def _fill_lectures(self) -> None:
         self.lectures_menu.clear()
         for path, title in self.lectures():
-            self.lectures_menu.addAction(title, lambda p=path: self.open_path(p, as_copy=True))
+            self.lectures_menu.addAction(title,
+                                         lambda _checked=False, p=path: self.open_path(p, as_copy=True))
         if self.lectures_menu.isEmpty():
             self.lectures_menu.addAction(self.tr("(no lectures found)")).setEnabled(False)
 
