@@ -1,6 +1,7 @@
 """gis-app: the atlas window, or its headless jobs.
 
     gis-app                         open the window (with no display: say so, write a snapshot)
+    gis-app --open FILE.atlas.json  open the window with a project (or a lecture from lectures/)
     gis-app snapshot OUT.png [--width W --height H]
     gis-app layers                  one line per layer: id, features, citations, as-of date
     gis-app validate                check layers and evidence; non-zero exit with the problems
@@ -19,6 +20,8 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gis-app", description="Central Asia Security Atlas")
     parser.add_argument("--lang", choices=("en", "ru", "kk"), default=None,
                         help="language of the interface and the map (default: as last time)")
+    parser.add_argument("--open", type=Path, default=None, metavar="PROJECT",
+                        help="open this project file in the window")
     sub = parser.add_subparsers(dest="command")
     snap = sub.add_parser("snapshot", help="render the default map view to a PNG, headless")
     snap.add_argument("out", type=Path)
@@ -97,7 +100,7 @@ def snapshot(out: Path, width: int, height: int, lang: str) -> int:
     return 0
 
 
-def run_window(lang: str | None) -> int:
+def run_window(lang: str | None, project: Path | None = None) -> int:
     from gis_app.ui import qt_env
 
     if not qt_env.has_display():
@@ -111,6 +114,8 @@ def run_window(lang: str | None) -> int:
     chosen = lang or settings().value("ui/language") or "en"
     window = MainWindow(load_catalog(), lang=str(chosen))
     window.show()
+    if project is not None:
+        window.project.open_path(project)  # a file that cannot be opened says why, changes nothing
     return app.exec()
 
 
@@ -122,7 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         return validate_all()
     if args.command == "snapshot":
         return snapshot(args.out, args.width, args.height, args.lang or "en")
-    return run_window(args.lang)
+    return run_window(args.lang, args.open)
 
 
 if __name__ == "__main__":

@@ -221,6 +221,11 @@ def test_save_reopen_and_refuse_bad_files(window, qtbot, tmp_path):
     wait_page(qtbot, win,
               lambda s: "rivers" not in s["onMap"] and abs(s["opacity"]["provinces"] - 0.4) < 1e-6)
     assert project.recent()[0] == str(path.resolve())
+    # The style override reached the page and restyled the (loaded) rivers.
+    qtbot.waitUntil(lambda: win.map.eval_js("atlas.defs.rivers.override.stroke") == "#ff00ff", timeout=3000)
+    win.state.set_visible("rivers", True)
+    qtbot.waitUntil(lambda: win.map.eval_js(
+        "atlas.layers.rivers && atlas.layers.rivers.getLayers()[0].options.color") == "#ff00ff", timeout=5000)
 
     before = project.current_project()
     for content in (b"{not json", b'{"format": "central-asia-security-atlas/project", "schema": 7}'):

@@ -294,12 +294,12 @@ class ProjectController(QObject):
         """Open a project; a file that cannot be opened changes nothing and says why.
         `as_copy` (lectures): the project opens untitled, so Save asks where to put it."""
         path = Path(path)
-        if not self.maybe_save():
-            return False
-        try:
+        try:  # read first: a file that cannot be opened should not cost a question about saving
             project = proj.load(path)
         except ProjectError as exc:
             self.warn(self.tr("Cannot open project"), self.tr("{0}\n\nNothing was changed.").format(str(exc)))
+            return False
+        if not self.maybe_save():
             return False
         self.apply(project)
         self.path = None if as_copy else path
