@@ -1,6 +1,7 @@
 """gis-app: the atlas window, or its headless jobs.
 
     gis-app                         open the window (with no display: say so, write a snapshot)
+    gis-app --open FILE.atlas.json  open the window with a project (or a lecture from lectures/)
     gis-app snapshot OUT.png [--width W --height H]
     gis-app layers                  one line per layer: id, features, citations, as-of date
     gis-app validate                check layers and evidence; non-zero exit with the problems
@@ -22,6 +23,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("kk", "ru", "en"), default=None,
                         help="language of the interface and the map for this run (default: as chosen "
                              "last time in the Language menu, else the system's)")
+    parser.add_argument("--open", type=Path, default=None, metavar="PROJECT",
+                        help="open this project file in the window")
     sub = parser.add_subparsers(dest="command")
     snap = sub.add_parser("snapshot", help="render the default map view to a PNG, headless")
     snap.add_argument("out", type=Path)
@@ -121,24 +124,24 @@ def snapshot(out: Path, width: int, height: int, lang: str | None) -> int:
 
 def _export_inputs(args, catalog):
     """MapState, annotations and bbox from the export arguments; ValueError with a message."""
-    import json
-
     from gis_app.core.annotations import Annotations
     from gis_app.core.map_state import MapState
+    from gis_app.core.project import ProjectError
+    from gis_app.core.project import load as load_project
 
     state, annotations = MapState(catalog), Annotations()
     if args.project:
         try:
-            project = json.loads(args.project.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, ValueError) as exc:
-            raise ValueError(f"cannot read the project {args.project}: {exc}") from exc
-        if not isinstance(project, dict):
-            raise ValueError(f"{args.project}: not a project (a JSON object with 'state')")
+            project = load_project(args.project)
+        except ProjectError as exc:
+            raise ValueError(f"cannot use the project {args.project}: {exc}") from exc
+        for warning in project.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
         try:
-            state.apply(project.get("state") or {})
+            state.apply(project.map)
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             raise ValueError(f"{args.project}: the map state cannot be used ({exc})") from exc
-        for problem in annotations.replace(project.get("annotations") or []):
+        for problem in annotations.replace(project.annotations):
             print(f"warning: {problem}", file=sys.stderr)
     if args.layers:
         wanted = [i.strip() for i in args.layers.split(",") if i.strip()]
@@ -201,7 +204,7 @@ def export(args) -> int:
     return 0
 
 
-def run_window(lang: str | None) -> int:
+def run_window(lang: str | None, project: Path | None = None) -> int:
     from gis_app.ui import qt_env
 
     if not qt_env.has_display():
@@ -214,6 +217,8 @@ def run_window(lang: str | None) -> int:
 
     window = MainWindow(load_catalog(), lang=lang)  # None: as last time, else the system's language
     window.show()
+    if project is not None:
+        window.project.open_path(project)  # a file that cannot be opened says why, changes nothing
     return app.exec()
 
 
@@ -227,7 +232,7 @@ def main(argv: list[str] | None = None) -> int:
         return export(args)
     if args.command == "snapshot":
         return snapshot(args.out, args.width, args.height, args.lang)
-    return run_window(args.lang)
+    return run_window(args.lang, args.open)
 
 
 if __name__ == "__main__":

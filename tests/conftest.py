@@ -12,6 +12,7 @@ import pytest
 _TMP = Path(tempfile.mkdtemp(prefix="gis-app-tests-"))
 os.environ["XDG_CONFIG_HOME"] = str(_TMP / "config")
 os.environ["XDG_CACHE_HOME"] = str(_TMP / "cache")
+os.environ["XDG_STATE_HOME"] = str(_TMP / "state")
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from gis_app.ui import qt_env  # noqa: E402
@@ -19,6 +20,23 @@ from gis_app.ui import qt_env  # noqa: E402
 qt_env.prepare(headless=True)
 
 REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _no_modal_questions():
+    """A project question (save changes?) in a test that does not answer it would open a modal box
+    and hang the run offscreen: unanswered questions are answered Discard. Tests that care set
+    `window.project.ask` themselves."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from gis_app.ui.project_actions import ProjectController
+
+    original = ProjectController._ask_with_box
+    ProjectController._ask_with_box = lambda self, title, text, buttons: (
+        QMessageBox.StandardButton.Ok if buttons == QMessageBox.StandardButton.Ok
+        else QMessageBox.StandardButton.Discard)
+    yield
+    ProjectController._ask_with_box = original
 
 
 @pytest.fixture

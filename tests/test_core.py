@@ -115,3 +115,14 @@ def test_map_state_moves_within_a_group_and_restores(scratch_catalog):
     fresh = MapState(scratch_catalog)
     fresh.apply(saved)
     assert fresh.to_dict() == state.to_dict()
+
+
+def test_many_signal_emits_do_not_abort_the_process():
+    # PySide6 6.12.0's emit() steals a reference to True (see qt_env._guard_emit_refcount).
+    code = ("from gis_app.ui import qt_env; qt_env.prepare(headless=True)\n"
+            "from PySide6.QtCore import QCoreApplication, QObject, Signal\n"
+            "app = QCoreApplication([])\n"
+            "class O(QObject):\n    s = Signal()\n"
+            "o = O()\n[o.s.emit() for _ in range(200_000)]\nprint('ok')\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr[-500:]

@@ -1,4 +1,4 @@
-"""Where the atlas finds its data: the repository (or GIS_APP_ROOT) and a per-user cache."""
+"""Where the atlas finds its data: the repository (or GIS_APP_ROOT), a per-user cache and state."""
 
 from __future__ import annotations
 
@@ -30,3 +30,16 @@ def cache_dir() -> Path:
 def i18n_dir() -> Path:
     """The Qt Linguist sources (atlas_<lang>.ts) of the interface's translations."""
     return root() / "resources" / "i18n"
+
+
+def lectures_dir() -> Path:
+    """The ready-made lecture projects shipped with the atlas."""
+    return root() / "lectures"
+
+
+def state_dir() -> Path:
+    """Per-user state that must survive a crash (the project recovery file): XDG_STATE_HOME."""
+    base = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
+    path = Path(base) / "gis-app"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

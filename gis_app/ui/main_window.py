@@ -74,6 +74,7 @@ class MainWindow(QMainWindow):
         self._build_language_menu()
         self._build_analyst_panels()
         self._build_annotations_and_export()
+        self._build_project()
         self.retranslate_ui()
 
         bridge = self.map.bridge
@@ -166,6 +167,7 @@ class MainWindow(QMainWindow):
         self.edit_menu.setTitle(self.tr("&Edit"))
         self.export_action.setText(self.tr("Export map…"))
         self._refresh_undo_texts()
+        self.project.retranslate_ui()
         self._refresh_status_texts()
 
     def changeEvent(self, event):  # noqa: N802
@@ -237,6 +239,16 @@ class MainWindow(QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.show()
         return dialog
+
+    def _build_project(self) -> None:
+        """Projects, slides, presentation and the Lectures menu (gis_app/ui/project_actions.py)."""
+        from gis_app.ui.project_actions import ProjectController
+
+        self.project = ProjectController(self, self._settings)
+        self.slides_dock = self.project.dock
+        self.project.install_menus(self.file_menu, self.view_menu)
+        if self._settings is not None:  # a real session: offer what a crash left behind
+            QTimer.singleShot(0, self.project.offer_recovery)
 
     # --- page events -------------------------------------------------------------------------
     def _show_cursor(self, lat: float, lon: float) -> None:
@@ -400,6 +412,9 @@ class MainWindow(QMainWindow):
             log.warning("ignoring unreadable saved map state: %s", exc)
 
     def closeEvent(self, event):  # noqa: N802
+        if not self.project.closing():
+            event.ignore()
+            return
         if self._settings is not None:
             self._settings.setValue("window/geometry", self.saveGeometry())
             self._settings.setValue("window/state", self.saveState(SETTINGS_VERSION))

@@ -81,7 +81,12 @@ class MapView(QWebEngineView):
 
     def load_atlas(self, extra: dict | None = None) -> None:
         self.ready = False
-        self.load(QUrl(page_url(self.catalog, self.state, self.lang, extra)))
+        url = QUrl(page_url(self.catalog, self.state, self.lang, extra))
+        # A new query each time: a URL differing only in its fragment would be a same-document
+        # navigation, with no new page and so never "ready" (a reused export renderer).
+        self._loads = getattr(self, "_loads", 0) + 1
+        url.setQuery(f"load={self._loads}")
+        self.load(url)
 
     def _on_ready(self) -> None:
         self.ready = True

@@ -94,6 +94,8 @@
       if (over) for (k in over) s[k] = over[k];
     }
     if (base.choropleth) s.fill = classColor(base.choropleth, props[base.choropleth.property]);
+    var user = def.override || {};   // a project's style overrides (setStyleOverride)
+    for (k in user) s[k] = user[k];
     return s;
   }
 
@@ -298,6 +300,7 @@
   };
 
   atlas.setView = function (lat, lon, zoom, animate) {
+    atlas.slideBounds = null;
     atlas.map.setView([lat, lon], zoom, { animate: !!animate });
     return true;
   };
@@ -306,6 +309,7 @@
     var layer = atlas.layers[id];
     if (!layer) return false;
     var b = layer.getBounds();
+    atlas.slideBounds = null;
     if (b.isValid()) atlas.map.fitBounds(b, { padding: [20, 20] });
     return b.isValid();
   };
@@ -425,7 +429,54 @@
     var c = atlas.map.getCenter();
     return { onMap: onMap.sort(), opacity: opacity, zIndex: z, ready: atlas.ready,
              center: [c.lat, c.lng], zoom: atlas.map.getZoom(), errors: atlas.errors.slice(),
-             loadId: atlas.loadId };
+             loadId: atlas.loadId, bounds: atlas.bounds() };
+  };
+
+  /* ---------- slides and projects (issue 6) ---------- */
+
+  // The view as [west, south, east, north]: a slide keeps this, so it fits any window size.
+  atlas.bounds = function () {
+    var b = atlas.map.getBounds();
+    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()];
+  };
+
+  // Fit [west, south, east, north]; animated = a smooth fly (presentation), else a jump.
+  // Until the user moves the map, the slide keeps its extent when the window is resized (going
+  // full screen, leaving it): the view is fitted again on the map's resize.
+  atlas.slideBounds = null;
+  atlas.flyToBounds = function (w, s, e, n, animate, seconds) {
+    var target = L.latLngBounds([s, w], [n, e]);
+    if (!target.isValid()) return false;
+    // No map.stop() first: it starts a zoom animation whose end undoes the fit below; setView
+    // and flyTo cancel a running fly themselves.
+    atlas.slideBounds = target;
+    if (animate) atlas.map.flyToBounds(target, { duration: seconds || 1.2, padding: [0, 0] });
+    else atlas.map.fitBounds(target, { animate: false, padding: [0, 0] });
+    return true;
+  };
+
+  function keepSlideFit(map) {
+    map.on("resize", function () {
+      if (atlas.slideBounds) map.fitBounds(atlas.slideBounds, { animate: false, padding: [0, 0] });
+    });
+    ["mousedown", "wheel", "touchstart", "keydown", "dblclick"].forEach(function (type) {
+      L.DomEvent.on(map.getContainer(), type, function () { atlas.slideBounds = null; });
+    });
+  }
+
+  // A project's style overrides for one layer ({} to drop them): restyles lines, polygons and
+  // circle symbols in place; other symbols keep their icon until the page is rebuilt.
+  atlas.setStyleOverride = function (id, over) {
+    var def = atlas.defs[id];
+    if (!def) return false;
+    def.override = over || {};
+    var layer = atlas.layers[id];
+    if (layer) {
+      layer.setStyle(function (feature) {
+        return pathOptions(def, feature.properties || {}, feature.geometry && feature.geometry.type);
+      });
+    }
+    return true;
   };
 
   atlas.timings = function () { return atlas.timingsMs; };  // for scripts/bench.py
@@ -549,6 +600,7 @@
     if (st.view) map.setView([st.view.lat, st.view.lon], st.view.zoom, { animate: false });
 
     map.on("zoomend", function () { Object.keys(atlas.layers).forEach(sync); });
+    keepSlideFit(map);
     map.on("moveend", function () {
       var c = map.getCenter();
       call("viewChanged", c.lat, c.lng, map.getZoom());

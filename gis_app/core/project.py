@@ -1,0 +1,480 @@
+"""Project files: one JSON file holding what a user set up, saved atomically. No Qt.
+
+A project holds the map state (exactly `MapState.to_dict()`: visible layers, their order and
+opacity, the view, the time filter), style overrides per layer, the annotations (GeoJSON Feature
+dicts, kept verbatim), the slides of a lecture, the language and a title.
+
+    {"format": "central-asia-security-atlas/project", "schema": 1, "title": ..., "language": "en",
+     "map": {...MapState.to_dict()...}, "style_overrides": {layer_id: {"stroke": "#aa0000"}},
+     "annotations": [Feature, ...], "slides": [Slide.to_dict(), ...]}
+
+Reading never trusts the file: `load` raises `ProjectError` with a sentence a user can act on for
+a file that is not a project, is damaged, or comes from a newer atlas; older schemas are migrated.
+Items that are wrong but skippable (one bad annotation) are dropped and listed in `warnings`.
+
+Saving is atomic: the bytes go to a temporary file in the same folder, are flushed and fsynced,
+and only then renamed over the old file (and the folder fsynced), so a crash or a killed process at
+any moment leaves either the old file or the new one, never a half-written one.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import re
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from . import paths
+from .annotations import AnnotationError, normalise
+from .i18n import LANGUAGES, pick
+from .map_state import MapState
+
+FORMAT = "central-asia-security-atlas/project"
+SCHEMA_VERSION = 1
+SUFFIX = ".atlas.json"
+MAX_BYTES = 64 * 1024 * 1024  # thumbnails are small; anything bigger is not ours
+MAX_TEXT = 20_000
+
+# Style overrides a project may carry per layer (a subset of the layer file's [style] keys).
+COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+STYLE_OVERRIDE_KEYS = {"stroke": "colour", "fill": "colour", "weight": "number", "opacity": "fraction",
+                       "fill_opacity": "fraction", "dash": "text"}
+
+Texts = str | dict[str, str]  # one text, or one per language ("en", "ru", "kk")
+
+
+class ProjectError(Exception):
+    """A project file that cannot be opened; `kind` is one of the constants below."""
+
+    UNREADABLE, NOT_PROJECT, CORRUPT, NEWER, INVALID = "unreadable", "not-project", "corrupt", "newer", \
+        "invalid"
+
+    def __init__(self, message: str, kind: str = "invalid"):
+        super().__init__(message)
+        self.kind = kind
+
+
+class _InvalidError(ValueError):
+    """A field that breaks the schema; becomes ProjectError(CORRUPT) with the field's path."""
+
+
+# --- small validators --------------------------------------------------------------------------
+def _number(value: Any, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise _InvalidError(f"{where} must be a number")
+    return float(value)
+
+
+def _texts(value: Any, where: str) -> Texts:
+    if isinstance(value, str):
+        if len(value) > MAX_TEXT:
+            raise _InvalidError(f"{where} is longer than {MAX_TEXT} characters")
+        return value
+    if isinstance(value, dict) and all(isinstance(k, str) and isinstance(v, str) and len(v) <= MAX_TEXT
+                                       for k, v in value.items()):
+        return dict(value)
+    raise _InvalidError(f"{where} must be a text or a table of language -> text")
+
+
+def _years(value: Any, where: str) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    if (not isinstance(value, list | tuple) or len(value) != 2
+            or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)):
+        raise _InvalidError(f"{where} must be null or two whole years")
+    first, last = sorted(value)
+    return (first, last)
+
+
+def _bounds(value: Any, where: str) -> tuple[float, float, float, float]:
+    if not isinstance(value, list | tuple) or len(value) != 4:
+        raise _InvalidError(f"{where} must be [west, south, east, north]")
+    w, s, e, n = (_number(v, where) for v in value)
+    if not (-90 <= s < n <= 90 and w < e and -540 <= w and e <= 540):
+        raise _InvalidError(f"{where} is not a valid extent [west, south, east, north]: {list(value)}")
+    return (w, s, e, n)
+
+
+def _ids(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise _InvalidError(f"{where} must be a list of layer ids")
+    return list(value)
+
+
+def check_map(value: Any, where: str = "map") -> dict:
+    """A map state as MapState.to_dict() writes it; raises _InvalidError naming the bad field."""
+    if not isinstance(value, dict):
+        raise _InvalidError(f"{where} must be a table")
+    out: dict = {"order": _ids(value.get("order", []), f"{where}.order")}
+    layers = value.get("layers", {})
+    if not isinstance(layers, dict):
+        raise _InvalidError(f"{where}.layers must be a table of layer id -> settings")
+    out["layers"] = {}
+    for layer_id, entry in layers.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("visible", True), bool):
+            raise _InvalidError(f"{where}.layers.{layer_id} must have a true/false 'visible'")
+        opacity = _number(entry.get("opacity", 1.0), f"{where}.layers.{layer_id}.opacity")
+        if not 0 <= opacity <= 1:
+            raise _InvalidError(f"{where}.layers.{layer_id}.opacity must be between 0 and 1")
+        out["layers"][layer_id] = {"visible": entry.get("visible", True), "opacity": opacity}
+    view = value.get("view")
+    if view is not None:
+        if not isinstance(view, dict):
+            raise _InvalidError(f"{where}.view must be a table with lat, lon and zoom")
+        lat = _number(view.get("lat"), f"{where}.view.lat")
+        lon = _number(view.get("lon"), f"{where}.view.lon")
+        zoom = _number(view.get("zoom"), f"{where}.view.zoom")
+        if not (-90 <= lat <= 90 and 0 <= zoom <= 24):
+            raise _InvalidError(f"{where}.view is out of range (lat -90..90, zoom 0..24)")
+        out["view"] = {"lat": lat, "lon": lon, "zoom": zoom}
+    span = _years(value.get("time_range"), f"{where}.time_range")
+    out["time_range"] = list(span) if span else None
+    shown = value.get("annotations_visible", True)
+    if not isinstance(shown, bool):
+        raise _InvalidError(f"{where}.annotations_visible must be true or false")
+    out["annotations_visible"] = shown
+    return out
+
+
+def check_feature(item: Any) -> str:
+    """'' if `item` is a usable annotation (core.annotations decides), else what is wrong."""
+    try:
+        normalise(item, fallback_id="x")
+    except AnnotationError as exc:
+        return str(exc)
+    return ""
+
+
+def _features(value: Any, where: str, warnings: list[str]) -> list[dict]:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise _InvalidError(f"{where} must be a list of GeoJSON Features")
+    kept = []
+    for i, item in enumerate(value):
+        problem = check_feature(item)
+        if problem:
+            warnings.append(f"{where}[{i}] skipped: {problem}")
+        else:
+            kept.append(item)
+    return kept
+
+
+def _style_overrides(value: Any, warnings: list[str]) -> dict[str, dict]:
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        raise _InvalidError("style_overrides must be a table of layer id -> style")
+    out: dict[str, dict] = {}
+    for layer_id, style in value.items():
+        if not isinstance(style, dict):
+            warnings.append(f"style_overrides.{layer_id} skipped: not a table")
+            continue
+        kept = {}
+        for key, v in style.items():
+            kind = STYLE_OVERRIDE_KEYS.get(key)
+            numeric = isinstance(v, int | float) and not isinstance(v, bool)
+            ok = {"colour": isinstance(v, str) and bool(COLOUR.match(v)),
+                  "number": numeric and 0 <= v <= 50,
+                  "fraction": numeric and 0 <= v <= 1,
+                  "text": isinstance(v, str) and len(v) < 40}.get(kind, False)
+            if ok:
+                kept[key] = v
+            else:
+                warnings.append(f"style_overrides.{layer_id}.{key} skipped: unknown key or bad value")
+        if kept:
+            out[layer_id] = kept
+    return out
+
+
+# --- the model -----------------------------------------------------------------------------------
+@dataclass
+class Slide:
+    """A saved view: where the map looks, what it shows, and what the lecturer says about it."""
+
+    caption: Texts = ""
+    notes: Texts = ""
+    bounds: tuple[float, float, float, float] | None = None  # [W, S, E, N]: fitted, so any window fits
+    visible: list[str] = field(default_factory=list)          # layer ids shown on this slide
+    time_range: tuple[int, int] | None = None
+    annotations: list[dict] = field(default_factory=list)     # GeoJSON Features, verbatim
+    thumbnail: str = ""                                       # base64 PNG; "" = none yet
+
+    def caption_in(self, lang: str) -> str:
+        return pick(self.caption, lang)
+
+    def notes_in(self, lang: str) -> str:
+        return pick(self.notes, lang)
+
+    def apply_to(self, state: MapState) -> None:
+        """Show this slide's layers and time range on `state`. Order, opacity and the view are not
+        touched (the view is fitted to `bounds` by the page, animated or not)."""
+        for layer in state.layers:
+            state.set_visible(layer.id, layer.id in self.visible)
+        state.set_time_range(self.time_range)
+
+    def to_dict(self) -> dict:
+        out = {"caption": self.caption, "notes": self.notes,
+               "bounds": list(self.bounds) if self.bounds else None, "visible": list(self.visible),
+               "time_range": list(self.time_range) if self.time_range else None,
+               "annotations": list(self.annotations)}
+        if self.thumbnail:
+            out["thumbnail"] = self.thumbnail
+        return out
+
+    @classmethod
+    def from_dict(cls, raw: Any, where: str, warnings: list[str]) -> Slide:
+        if not isinstance(raw, dict):
+            raise _InvalidError(f"{where} must be a table")
+        thumb = raw.get("thumbnail", "")
+        if not isinstance(thumb, str) or not re.fullmatch(r"[A-Za-z0-9+/=\s]*", thumb):
+            warnings.append(f"{where}.thumbnail skipped: not base64 text")
+            thumb = ""
+        return cls(caption=_texts(raw.get("caption", ""), f"{where}.caption"),
+                   notes=_texts(raw.get("notes", ""), f"{where}.notes"),
+                   bounds=(_bounds(raw["bounds"], f"{where}.bounds")
+                           if raw.get("bounds") is not None else None),
+                   visible=_ids(raw.get("visible", []), f"{where}.visible"),
+                   time_range=_years(raw.get("time_range"), f"{where}.time_range"),
+                   annotations=_features(raw.get("annotations"), f"{where}.annotations", warnings),
+                   thumbnail=thumb)
+
+
+@dataclass
+class Project:
+    map: dict = field(default_factory=dict)       # MapState.to_dict()
+    title: Texts = ""
+    language: str = "en"
+    style_overrides: dict[str, dict] = field(default_factory=dict)
+    annotations: list[dict] = field(default_factory=list)
+    slides: list[Slide] = field(default_factory=list)
+    recovery_of: str | None = None                # set in recovery files: the project it rescues
+    warnings: list[str] = field(default_factory=list, compare=False)
+
+    def title_in(self, lang: str) -> str:
+        return pick(self.title, lang)
+
+    def layer_ids(self) -> set[str]:
+        """Every layer id the project names (map and slides): to check against a catalog."""
+        ids = set(self.map.get("order", [])) | set(self.map.get("layers", {})) | set(self.style_overrides)
+        for slide in self.slides:
+            ids |= set(slide.visible)
+        return ids
+
+    def to_dict(self) -> dict:
+        out = {"format": FORMAT, "schema": SCHEMA_VERSION, "title": self.title, "language": self.language,
+               "map": self.map, "style_overrides": self.style_overrides, "annotations": self.annotations,
+               "slides": [s.to_dict() for s in self.slides]}
+        if self.recovery_of is not None:
+            out["recovery_of"] = self.recovery_of
+        return out
+
+
+# --- schema versions -------------------------------------------------------------------------
+def _schema_of(raw: Any) -> int:
+    if not isinstance(raw, dict):
+        raise ProjectError("This file is not an atlas project (it holds no project table).",
+                           ProjectError.NOT_PROJECT)
+    if "format" in raw:
+        if raw["format"] != FORMAT:
+            shown = str(raw["format"])[:80]
+            raise ProjectError(f"This file is not an atlas project (its format is {shown!r}).",
+                               ProjectError.NOT_PROJECT)
+        schema = raw.get("schema")
+        if not isinstance(schema, int) or isinstance(schema, bool) or schema < 0:
+            raise ProjectError("This project file is damaged: its schema version is missing or not a number.",
+                               ProjectError.CORRUPT)
+        return schema
+    # Schema 0: the bare map state, as the atlas before projects kept it in its settings
+    # (MapState.to_dict(): order, layers, view). Such a file opens as a project with no slides.
+    if isinstance(raw.get("order"), list) and isinstance(raw.get("layers"), dict):
+        return 0
+    raise ProjectError("This file is not an atlas project (JSON, but not a project).",
+                       ProjectError.NOT_PROJECT)
+
+
+def _from_0(raw: dict) -> dict:
+    return {"format": FORMAT, "schema": 1, "title": "", "language": "en", "map": raw,
+            "style_overrides": {}, "annotations": [], "slides": []}
+
+
+MIGRATIONS = {0: _from_0}  # schema n -> n + 1
+
+
+def migrate(raw: dict) -> tuple[dict, int]:
+    """`raw` brought to SCHEMA_VERSION; also returns the schema it came with."""
+    schema = _schema_of(raw)
+    if schema > SCHEMA_VERSION:
+        raise ProjectError(
+            f"This project was saved by a newer version of the atlas (project schema {schema}; this "
+            f"version reads up to {SCHEMA_VERSION}). Update the atlas to open it.",
+            ProjectError.NEWER)
+    original = schema
+    while schema < SCHEMA_VERSION:
+        raw = MIGRATIONS[schema](raw)
+        schema += 1
+    return raw, original
+
+
+def from_dict(raw: Any) -> Project:
+    raw, original = migrate(raw)
+    warnings: list[str] = []
+    if original < SCHEMA_VERSION:
+        warnings.append(f"converted from project schema {original} to {SCHEMA_VERSION}")
+    try:
+        language = raw.get("language", "en")
+        if language not in LANGUAGES:
+            warnings.append(f"language {str(language)[:20]!r} unknown; using English")
+            language = "en"
+        slides_raw = raw.get("slides", [])
+        if not isinstance(slides_raw, list):
+            raise _InvalidError("slides must be a list")
+        recovery_of = raw.get("recovery_of")
+        return Project(
+            map=check_map(raw.get("map", {})),
+            title=_texts(raw.get("title", ""), "title"),
+            language=language,
+            style_overrides=_style_overrides(raw.get("style_overrides"), warnings),
+            annotations=_features(raw.get("annotations"), "annotations", warnings),
+            slides=[Slide.from_dict(s, f"slides[{i}]", warnings) for i, s in enumerate(slides_raw)],
+            recovery_of=recovery_of if isinstance(recovery_of, str) else None,
+            warnings=warnings)
+    except (_InvalidError, KeyError, TypeError) as exc:
+        raise ProjectError(f"This project file is damaged: {exc}", ProjectError.CORRUPT) from exc
+
+
+# --- reading and writing ---------------------------------------------------------------------
+def load(path: str | os.PathLike) -> Project:
+    """Read a project; ProjectError (with `kind`) says why a file cannot be opened."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ProjectError(f"{path.name} is too large to be an atlas project.", ProjectError.NOT_PROJECT)
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ProjectError(f"Cannot read {path.name}: {exc.strerror or exc}",
+                           ProjectError.UNREADABLE) from exc
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except UnicodeDecodeError as exc:
+        raise ProjectError(f"{path.name} is not an atlas project (it is not text).",
+                           ProjectError.NOT_PROJECT) from exc
+    except json.JSONDecodeError as exc:
+        kind = ProjectError.CORRUPT if data.lstrip()[:1] == b"{" else ProjectError.NOT_PROJECT
+        what = ("is damaged or incomplete" if kind == ProjectError.CORRUPT else "is not an atlas project")
+        raise ProjectError(f"{path.name} {what} (not valid JSON: {exc.msg} at line {exc.lineno}, "
+                           f"column {exc.colno}).", kind) from exc
+    return from_dict(raw)
+
+
+def dumps(project: Project) -> bytes:
+    return (json.dumps(project.to_dict(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+
+
+def _open_temp(directory: Path, name: str):
+    """A new temporary file beside the target (same filesystem, so the rename is atomic)."""
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{name}.", suffix=".tmp")
+    return os.fdopen(fd, "wb"), Path(tmp)
+
+
+def _fsync_dir(directory: Path) -> None:
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return  # not possible on every system; the rename itself is still atomic
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def save(project: Project, path: str | os.PathLike) -> None:
+    """Write atomically: temp file, write, flush, fsync, rename over `path`, fsync the folder.
+
+    Any failure leaves the previous file untouched and removes the temporary file; the error is
+    raised as ProjectError."""
+    path = Path(path)
+    data = dumps(project)  # before touching the disk: a bad project never reaches it
+    directory = path.parent if str(path.parent) else Path(".")
+    tmp: Path | None = None
+    try:
+        handle, tmp = _open_temp(directory, path.name)
+        with handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        mode = path.stat().st_mode & 0o777 if path.exists() else 0o644
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+        tmp = None
+        _fsync_dir(directory)
+    except OSError as exc:
+        raise ProjectError(f"Could not save {path.name}: {exc.strerror or exc}. "
+                           "The previous file is unchanged.", ProjectError.UNREADABLE) from exc
+    finally:
+        if tmp is not None:
+            try:
+                tmp.unlink()
+            except OSError:
+                pass
+
+
+def check_layers(project: Project, known: set[str] | list[str]) -> list[str]:
+    """Layer ids the project names that the catalog does not have (they are ignored on open)."""
+    return sorted(project.layer_ids() - set(known))
+
+
+# --- crash recovery ----------------------------------------------------------------------------
+RECOVERY_PREFIX = "recovery-"
+
+
+def recovery_path(pid: int | None = None) -> Path:
+    """This process's recovery file (one per process, so two windows never overwrite each other)."""
+    return paths.state_dir() / f"{RECOVERY_PREFIX}{pid or os.getpid()}{SUFFIX}"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def orphaned_recoveries() -> list[Path]:
+    """Recovery files left by processes that are gone (a crash), newest first."""
+    found = []
+    for candidate in paths.state_dir().glob(f"{RECOVERY_PREFIX}*{SUFFIX}"):
+        stem = candidate.name[len(RECOVERY_PREFIX):-len(SUFFIX)]
+        if stem.isdigit() and int(stem) != os.getpid() and not _alive(int(stem)):
+            found.append(candidate)
+    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
+
+
+def write_recovery(project: Project, source: str | os.PathLike | None) -> Path:
+    rescue = Project(**{**project.__dict__, "recovery_of": str(source) if source else "",
+                        "warnings": []})
+    target = recovery_path()
+    save(rescue, target)
+    return target
+
+
+def discard_recovery(path: Path | None = None) -> None:
+    try:
+        (path or recovery_path()).unlink()
+    except FileNotFoundError:
+        pass
+
+
+def age_text(path: Path) -> str:
+    """When a recovery file was written, local time, for the recovery question."""
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
