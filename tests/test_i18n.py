@@ -27,9 +27,11 @@ from gis_app.ui.map_view import MapView
 REPO = Path(__file__).resolve().parent.parent
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 LANGS = ("kk", "ru", "en")
-# Names that stay in Latin letters in every language: file formats and their extensions, citation
-# styles, reference managers, and the Latin example of the search box ("Osh, Ош").
-LATIN_NAMES = {"PNG", "png", "SVG", "svg", "BibTeX", "bib", "RIS", "ris", "APA", "Zotero", "EndNote", "Osh"}
+# Names that stay in Latin letters in every language: file formats and their extensions, the
+# resolution unit DPI, citation styles, reference managers, and the Latin example of the search box
+# ("Osh, Ош").
+LATIN_NAMES = {"PNG", "png", "SVG", "svg", "PDF", "pdf", "DPI", "BibTeX", "bib", "RIS", "ris", "APA",
+               "Zotero", "EndNote", "Osh"}
 
 
 def ts_entries(path: Path) -> list[dict]:

@@ -5,145 +5,145 @@
     <name>AnnotationController</name>
     <message>
         <source>Add annotation</source>
-        <translation type="unfinished"></translation>
+        <translation>Аннотация қосу</translation>
     </message>
     <message>
         <source>Move annotation</source>
-        <translation type="unfinished"></translation>
+        <translation>Аннотацияны жылжыту</translation>
     </message>
     <message>
         <source>Change annotation style</source>
-        <translation type="unfinished"></translation>
+        <translation>Аннотация стилін өзгерту</translation>
     </message>
     <message>
         <source>Edit annotation text</source>
-        <translation type="unfinished"></translation>
+        <translation>Аннотация мәтінін өңдеу</translation>
     </message>
     <message>
         <source>Delete annotation</source>
-        <translation type="unfinished"></translation>
+        <translation>Аннотацияны жою</translation>
     </message>
 </context>
 <context>
     <name>AnnotationTextDialog</name>
     <message>
         <source>Marker</source>
-        <translation type="unfinished"></translation>
+        <translation>Белгі</translation>
     </message>
     <message>
         <source>Text label</source>
-        <translation type="unfinished"></translation>
+        <translation>Мәтіндік жазба</translation>
     </message>
     <message>
         <source>Text:</source>
-        <translation type="unfinished"></translation>
+        <translation>Мәтін:</translation>
     </message>
     <message>
         <source>Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ескертпе:</translation>
     </message>
 </context>
 <context>
     <name>AnnotationToolBar</name>
     <message>
         <source>Annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>Аннотациялар</translation>
     </message>
     <message>
         <source>Select / move</source>
-        <translation type="unfinished"></translation>
+        <translation>Таңдау / жылжыту</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Мәтін</translation>
     </message>
     <message>
         <source>Arrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Көрсеткі</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Сызық</translation>
     </message>
     <message>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>Аймақ</translation>
     </message>
     <message>
         <source>Rectangle</source>
-        <translation type="unfinished"></translation>
+        <translation>Тіктөртбұрыш</translation>
     </message>
     <message>
         <source>Marker</source>
-        <translation type="unfinished"></translation>
+        <translation>Белгі</translation>
     </message>
     <message>
         <source>Click an annotation to select it; drag it to move it</source>
-        <translation type="unfinished"></translation>
+        <translation>Аннотацияны таңдау үшін оны басыңыз; жылжыту үшін оны сүйреңіз</translation>
     </message>
     <message>
         <source>Click on the map to place a text label</source>
-        <translation type="unfinished"></translation>
+        <translation>Мәтіндік жазбаны орналастыру үшін картаны басыңыз</translation>
     </message>
     <message>
         <source>Click points; double-click to end the arrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Нүктелерді басыңыз; көрсеткіні аяқтау үшін екі рет басыңыз</translation>
     </message>
     <message>
         <source>Click points; double-click to end the line</source>
-        <translation type="unfinished"></translation>
+        <translation>Нүктелерді басыңыз; сызықты аяқтау үшін екі рет басыңыз</translation>
     </message>
     <message>
         <source>Click corners; double-click to close the area</source>
-        <translation type="unfinished"></translation>
+        <translation>Бұрыш нүктелерін басыңыз; аймақты тұйықтау үшін екі рет басыңыз</translation>
     </message>
     <message>
         <source>Drag on the map to highlight a rectangle</source>
-        <translation type="unfinished"></translation>
+        <translation>Тіктөртбұрышты ерекшелеу үшін картада сүйреңіз</translation>
     </message>
     <message>
         <source>Click on the map to place a marker with a note</source>
-        <translation type="unfinished"></translation>
+        <translation>Ескертпесі бар белгі қою үшін картаны басыңыз</translation>
     </message>
     <message>
         <source>Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Түс</translation>
     </message>
     <message>
         <source> Width </source>
-        <translation type="unfinished"></translation>
+        <translation> Қалыңдық </translation>
     </message>
     <message>
         <source> Font </source>
-        <translation type="unfinished"></translation>
+        <translation> Қаріп </translation>
     </message>
     <message>
         <source> Fill </source>
-        <translation type="unfinished"></translation>
+        <translation> Бояу </translation>
     </message>
     <message>
         <source>Line width (px)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сызық қалыңдығы (пикс.)</translation>
     </message>
     <message>
         <source>Font size (px)</source>
-        <translation type="unfinished"></translation>
+        <translation>Қаріп өлшемі (пикс.)</translation>
     </message>
     <message>
         <source>Fill opacity of areas</source>
-        <translation type="unfinished"></translation>
+        <translation>Аймақтар бояуының мөлдірсіздігі</translation>
     </message>
     <message>
         <source>Edit text…</source>
-        <translation type="unfinished"></translation>
+        <translation>Мәтінді өңдеу…</translation>
     </message>
     <message>
         <source>Delete annotation</source>
-        <translation type="unfinished"></translation>
+        <translation>Аннотацияны жою</translation>
     </message>
     <message>
         <source>Annotation colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Аннотация түсі</translation>
     </message>
 </context>
 <context>
@@ -211,135 +211,135 @@
     <name>ExportDialog</name>
     <message>
         <source>Export map</source>
-        <translation type="unfinished"></translation>
+        <translation>Картаны экспорттау</translation>
     </message>
     <message>
         <source>Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Тақырып:</translation>
     </message>
     <message>
         <source>Subtitle:</source>
-        <translation type="unfinished"></translation>
+        <translation>Тақырыпша:</translation>
     </message>
     <message>
         <source>Page:</source>
-        <translation type="unfinished"></translation>
+        <translation>Бет:</translation>
     </message>
     <message>
         <source>Custom size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Еркін өлшем:</translation>
     </message>
     <message>
         <source>Resolution (DPI):</source>
-        <translation type="unfinished"></translation>
+        <translation>Ажыратымдылық (DPI):</translation>
     </message>
     <message>
         <source>Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>Пішім:</translation>
     </message>
     <message>
         <source>Map title</source>
-        <translation type="unfinished"></translation>
+        <translation>Карта атауы</translation>
     </message>
     <message>
         <source>Subtitle (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Тақырыпша (міндетті емес)</translation>
     </message>
     <message>
         <source>A4 landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>A4, жатық</translation>
     </message>
     <message>
         <source>A4 portrait</source>
-        <translation type="unfinished"></translation>
+        <translation>A4, тік</translation>
     </message>
     <message>
         <source>A3 landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>A3, жатық</translation>
     </message>
     <message>
         <source>A3 portrait</source>
-        <translation type="unfinished"></translation>
+        <translation>A3, тік</translation>
     </message>
     <message>
         <source>Slide 16:9</source>
-        <translation type="unfinished"></translation>
+        <translation>Слайд 16:9</translation>
     </message>
     <message>
         <source>Custom pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>Еркін (пиксельмен)</translation>
     </message>
     <message>
         <source>PNG image</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG суреті</translation>
     </message>
     <message>
         <source>PDF document (text stays text)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF құжаты (мәтін мәтін күйінде қалады)</translation>
     </message>
     <message>
         <source>SVG drawing</source>
-        <translation type="unfinished"></translation>
+        <translation>SVG векторлық суреті</translation>
     </message>
     <message>
         <source>Include</source>
-        <translation type="unfinished"></translation>
+        <translation>Бетте көрсету</translation>
     </message>
     <message>
         <source>Legend</source>
-        <translation type="unfinished"></translation>
+        <translation>Шартты белгілер</translation>
     </message>
     <message>
         <source>Scale bar</source>
-        <translation type="unfinished"></translation>
+        <translation>Масштаб сызғышы</translation>
     </message>
     <message>
         <source>North arrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Солтүстік бағыт көрсеткісі</translation>
     </message>
     <message>
         <source>Locator inset</source>
-        <translation type="unfinished"></translation>
+        <translation>Шолу картасы</translation>
     </message>
     <message>
         <source>Attribution (map data credits)</source>
-        <translation type="unfinished"></translation>
+        <translation>Карта деректерінің авторлығы</translation>
     </message>
     <message>
         <source>Footer with the sources of the visible layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Көрінетін қабаттардың дереккөздері (төменгі колонтитул)</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорттау…</translation>
     </message>
     <message>
         <source>Page: {0} × {1} px at {2} DPI</source>
-        <translation type="unfinished"></translation>
+        <translation>Бет: {0} × {1} пикс., {2} DPI</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished">PNG суреті (*.png)</translation>
+        <translation>PNG суреті (*.png)</translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PDF құжаты (*.pdf)</translation>
     </message>
     <message>
         <source>SVG drawing (*.svg)</source>
-        <translation type="unfinished">SVG векторлық суреті (*.svg)</translation>
+        <translation>SVG векторлық суреті (*.svg)</translation>
     </message>
     <message>
         <source>Not exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспортталмады</translation>
     </message>
     <message>
         <source>Could not export the map: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Картаны экспорттау мүмкін болмады: {0}</translation>
     </message>
     <message>
         <source>Wrote {0} ({1} × {2} px)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сақталды: {0} ({1} × {2} пикс.)</translation>
     </message>
 </context>
 <context>
@@ -408,11 +408,11 @@
     <name>LayerTreeModel</name>
     <message>
         <source>Annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>Аннотациялар</translation>
     </message>
     <message>
         <source>Your labels, arrows, areas and markers, drawn above every layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Сіз қосқан жазбалар, көрсеткілер, аймақтар мен белгілер; барлық қабаттардың үстінде көрсетіледі</translation>
     </message>
     <message>
         <source>Layer</source>
@@ -439,43 +439,43 @@
     <name>Layout</name>
     <message>
         <source>Unknown page size &apos;{0}&apos;; use one of: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Бет өлшемі белгісіз: «{0}»; мыналардың бірін көрсетіңіз: {1}</translation>
     </message>
     <message>
         <source>DPI must be between {0} and {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>DPI мәні {0}–{1} аралығында болуы керек</translation>
     </message>
     <message>
         <source>A custom page must be 200 to 12000 pixels wide and high</source>
-        <translation type="unfinished"></translation>
+        <translation>Еркін беттің ені мен биіктігі 200–12000 пиксель аралығында болуы керек</translation>
     </message>
     <message>
         <source>No data</source>
-        <translation type="unfinished"></translation>
+        <translation>Дерек жоқ</translation>
     </message>
     <message>
         <source>Legend</source>
-        <translation type="unfinished"></translation>
+        <translation>Шартты белгілер</translation>
     </message>
     <message>
         <source>{0} km</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} км</translation>
     </message>
     <message>
         <source>{0} m</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} м</translation>
     </message>
     <message>
         <source>1:{0} at {1}° latitude</source>
-        <translation type="unfinished"></translation>
+        <translation>1:{0}, {1}° ендікте</translation>
     </message>
     <message>
         <source>Sources: {0}</source>
-        <translation type="unfinished">Дереккөздер: {0}</translation>
+        <translation>Дереккөздер: {0}</translation>
     </message>
     <message>
         <source>Map data: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Карта деректері: {0}</translation>
     </message>
 </context>
 <context>
@@ -522,27 +522,27 @@
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Өңдеу</translation>
     </message>
     <message>
         <source>Export map…</source>
-        <translation type="unfinished"></translation>
+        <translation>Картаны экспорттау…</translation>
     </message>
     <message>
         <source>&amp;Undo {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Болдырмау: {0}</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Болдырмау</translation>
     </message>
     <message>
         <source>&amp;Redo {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Қайталау: {0}</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Қайталау</translation>
     </message>
     <message>
         <source>Zoom {0}</source>

@@ -5,145 +5,145 @@
     <name>AnnotationController</name>
     <message>
         <source>Add annotation</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавление аннотации</translation>
     </message>
     <message>
         <source>Move annotation</source>
-        <translation type="unfinished"></translation>
+        <translation>Перемещение аннотации</translation>
     </message>
     <message>
         <source>Change annotation style</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменение стиля аннотации</translation>
     </message>
     <message>
         <source>Edit annotation text</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменение текста аннотации</translation>
     </message>
     <message>
         <source>Delete annotation</source>
-        <translation type="unfinished"></translation>
+        <translation>Удаление аннотации</translation>
     </message>
 </context>
 <context>
     <name>AnnotationTextDialog</name>
     <message>
         <source>Marker</source>
-        <translation type="unfinished"></translation>
+        <translation>Метка</translation>
     </message>
     <message>
         <source>Text label</source>
-        <translation type="unfinished"></translation>
+        <translation>Надпись</translation>
     </message>
     <message>
         <source>Text:</source>
-        <translation type="unfinished"></translation>
+        <translation>Текст:</translation>
     </message>
     <message>
         <source>Note:</source>
-        <translation type="unfinished"></translation>
+        <translation>Примечание:</translation>
     </message>
 </context>
 <context>
     <name>AnnotationToolBar</name>
     <message>
         <source>Annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>Аннотации</translation>
     </message>
     <message>
         <source>Select / move</source>
-        <translation type="unfinished"></translation>
+        <translation>Выбор / перемещение</translation>
     </message>
     <message>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Текст</translation>
     </message>
     <message>
         <source>Arrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Стрелка</translation>
     </message>
     <message>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Линия</translation>
     </message>
     <message>
         <source>Area</source>
-        <translation type="unfinished"></translation>
+        <translation>Полигон</translation>
     </message>
     <message>
         <source>Rectangle</source>
-        <translation type="unfinished"></translation>
+        <translation>Прямоугольник</translation>
     </message>
     <message>
         <source>Marker</source>
-        <translation type="unfinished"></translation>
+        <translation>Метка</translation>
     </message>
     <message>
         <source>Click an annotation to select it; drag it to move it</source>
-        <translation type="unfinished"></translation>
+        <translation>Щёлкните аннотацию, чтобы выбрать её; перетащите её, чтобы переместить</translation>
     </message>
     <message>
         <source>Click on the map to place a text label</source>
-        <translation type="unfinished"></translation>
+        <translation>Щёлкните на карте, чтобы разместить надпись</translation>
     </message>
     <message>
         <source>Click points; double-click to end the arrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Щёлкайте по точкам; двойной щелчок завершает стрелку</translation>
     </message>
     <message>
         <source>Click points; double-click to end the line</source>
-        <translation type="unfinished"></translation>
+        <translation>Щёлкайте по точкам; двойной щелчок завершает линию</translation>
     </message>
     <message>
         <source>Click corners; double-click to close the area</source>
-        <translation type="unfinished"></translation>
+        <translation>Щёлкайте по вершинам; двойной щелчок замыкает полигон</translation>
     </message>
     <message>
         <source>Drag on the map to highlight a rectangle</source>
-        <translation type="unfinished"></translation>
+        <translation>Перетащите указатель по карте, чтобы выделить прямоугольник</translation>
     </message>
     <message>
         <source>Click on the map to place a marker with a note</source>
-        <translation type="unfinished"></translation>
+        <translation>Щёлкните на карте, чтобы поставить метку с примечанием</translation>
     </message>
     <message>
         <source>Colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Цвет</translation>
     </message>
     <message>
         <source> Width </source>
-        <translation type="unfinished"></translation>
+        <translation> Толщина </translation>
     </message>
     <message>
         <source> Font </source>
-        <translation type="unfinished"></translation>
+        <translation> Шрифт </translation>
     </message>
     <message>
         <source> Fill </source>
-        <translation type="unfinished"></translation>
+        <translation> Заливка </translation>
     </message>
     <message>
         <source>Line width (px)</source>
-        <translation type="unfinished"></translation>
+        <translation>Толщина линии (пикс.)</translation>
     </message>
     <message>
         <source>Font size (px)</source>
-        <translation type="unfinished"></translation>
+        <translation>Размер шрифта (пикс.)</translation>
     </message>
     <message>
         <source>Fill opacity of areas</source>
-        <translation type="unfinished"></translation>
+        <translation>Непрозрачность заливки полигонов</translation>
     </message>
     <message>
         <source>Edit text…</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить текст…</translation>
     </message>
     <message>
         <source>Delete annotation</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить аннотацию</translation>
     </message>
     <message>
         <source>Annotation colour</source>
-        <translation type="unfinished"></translation>
+        <translation>Цвет аннотации</translation>
     </message>
 </context>
 <context>
@@ -211,135 +211,135 @@
     <name>ExportDialog</name>
     <message>
         <source>Export map</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт карты</translation>
     </message>
     <message>
         <source>Title:</source>
-        <translation type="unfinished"></translation>
+        <translation>Заголовок:</translation>
     </message>
     <message>
         <source>Subtitle:</source>
-        <translation type="unfinished"></translation>
+        <translation>Подзаголовок:</translation>
     </message>
     <message>
         <source>Page:</source>
-        <translation type="unfinished"></translation>
+        <translation>Страница:</translation>
     </message>
     <message>
         <source>Custom size:</source>
-        <translation type="unfinished"></translation>
+        <translation>Произвольный размер:</translation>
     </message>
     <message>
         <source>Resolution (DPI):</source>
-        <translation type="unfinished"></translation>
+        <translation>Разрешение (DPI):</translation>
     </message>
     <message>
         <source>Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>Формат:</translation>
     </message>
     <message>
         <source>Map title</source>
-        <translation type="unfinished"></translation>
+        <translation>Название карты</translation>
     </message>
     <message>
         <source>Subtitle (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Подзаголовок (необязательно)</translation>
     </message>
     <message>
         <source>A4 landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>A4, альбомная</translation>
     </message>
     <message>
         <source>A4 portrait</source>
-        <translation type="unfinished"></translation>
+        <translation>A4, книжная</translation>
     </message>
     <message>
         <source>A3 landscape</source>
-        <translation type="unfinished"></translation>
+        <translation>A3, альбомная</translation>
     </message>
     <message>
         <source>A3 portrait</source>
-        <translation type="unfinished"></translation>
+        <translation>A3, книжная</translation>
     </message>
     <message>
         <source>Slide 16:9</source>
-        <translation type="unfinished"></translation>
+        <translation>Слайд 16:9</translation>
     </message>
     <message>
         <source>Custom pixels</source>
-        <translation type="unfinished"></translation>
+        <translation>Произвольный (в пикселях)</translation>
     </message>
     <message>
         <source>PNG image</source>
-        <translation type="unfinished"></translation>
+        <translation>Изображение PNG</translation>
     </message>
     <message>
         <source>PDF document (text stays text)</source>
-        <translation type="unfinished"></translation>
+        <translation>Документ PDF (текст остаётся текстом)</translation>
     </message>
     <message>
         <source>SVG drawing</source>
-        <translation type="unfinished"></translation>
+        <translation>Векторный рисунок SVG</translation>
     </message>
     <message>
         <source>Include</source>
-        <translation type="unfinished"></translation>
+        <translation>Показать на странице</translation>
     </message>
     <message>
         <source>Legend</source>
-        <translation type="unfinished"></translation>
+        <translation>Условные обозначения</translation>
     </message>
     <message>
         <source>Scale bar</source>
-        <translation type="unfinished"></translation>
+        <translation>Масштабная линейка</translation>
     </message>
     <message>
         <source>North arrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Стрелка севера</translation>
     </message>
     <message>
         <source>Locator inset</source>
-        <translation type="unfinished"></translation>
+        <translation>Обзорная карта-врезка</translation>
     </message>
     <message>
         <source>Attribution (map data credits)</source>
-        <translation type="unfinished"></translation>
+        <translation>Авторство картографических данных</translation>
     </message>
     <message>
         <source>Footer with the sources of the visible layers</source>
-        <translation type="unfinished"></translation>
+        <translation>Нижний колонтитул с источниками видимых слоёв</translation>
     </message>
     <message>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспортировать…</translation>
     </message>
     <message>
         <source>Page: {0} × {1} px at {2} DPI</source>
-        <translation type="unfinished"></translation>
+        <translation>Страница: {0} × {1} пикс. при {2} DPI</translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished">Изображение PNG (*.png)</translation>
+        <translation>Изображение PNG (*.png)</translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Документ PDF (*.pdf)</translation>
     </message>
     <message>
         <source>SVG drawing (*.svg)</source>
-        <translation type="unfinished">Векторный рисунок SVG (*.svg)</translation>
+        <translation>Векторный рисунок SVG (*.svg)</translation>
     </message>
     <message>
         <source>Not exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Не экспортировано</translation>
     </message>
     <message>
         <source>Could not export the map: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось экспортировать карту: {0}</translation>
     </message>
     <message>
         <source>Wrote {0} ({1} × {2} px)</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранено: {0} ({1} × {2} пикс.)</translation>
     </message>
 </context>
 <context>
@@ -408,11 +408,11 @@
     <name>LayerTreeModel</name>
     <message>
         <source>Annotations</source>
-        <translation type="unfinished"></translation>
+        <translation>Аннотации</translation>
     </message>
     <message>
         <source>Your labels, arrows, areas and markers, drawn above every layer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ваши надписи, стрелки, полигоны и метки; рисуются поверх всех слоёв</translation>
     </message>
     <message>
         <source>Layer</source>
@@ -439,43 +439,43 @@
     <name>Layout</name>
     <message>
         <source>Unknown page size &apos;{0}&apos;; use one of: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Неизвестный размер страницы «{0}»; укажите один из: {1}</translation>
     </message>
     <message>
         <source>DPI must be between {0} and {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Значение DPI должно быть от {0} до {1}</translation>
     </message>
     <message>
         <source>A custom page must be 200 to 12000 pixels wide and high</source>
-        <translation type="unfinished"></translation>
+        <translation>Ширина и высота произвольной страницы должны быть от 200 до 12000 пикселей</translation>
     </message>
     <message>
         <source>No data</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет данных</translation>
     </message>
     <message>
         <source>Legend</source>
-        <translation type="unfinished"></translation>
+        <translation>Условные обозначения</translation>
     </message>
     <message>
         <source>{0} km</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} км</translation>
     </message>
     <message>
         <source>{0} m</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} м</translation>
     </message>
     <message>
         <source>1:{0} at {1}° latitude</source>
-        <translation type="unfinished"></translation>
+        <translation>1:{0} на широте {1}°</translation>
     </message>
     <message>
         <source>Sources: {0}</source>
-        <translation type="unfinished">Источники: {0}</translation>
+        <translation>Источники: {0}</translation>
     </message>
     <message>
         <source>Map data: {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Картографические данные: {0}</translation>
     </message>
 </context>
 <context>
@@ -522,27 +522,27 @@
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Правка</translation>
     </message>
     <message>
         <source>Export map…</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспортировать карту…</translation>
     </message>
     <message>
         <source>&amp;Undo {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Отменить: {0}</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Отменить</translation>
     </message>
     <message>
         <source>&amp;Redo {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Повторить: {0}</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Повторить</translation>
     </message>
     <message>
         <source>Zoom {0}</source>
