@@ -8,10 +8,20 @@ Every data text goes into plain-text labels or table items: nothing from the dat
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QFont, QGuiApplication
+from PySide6.QtCore import QEvent, QRectF, QSettings, QSize, Qt, QUrl, Signal
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QColor,
+    QDesktopServices,
+    QFont,
+    QGuiApplication,
+    QPalette,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -21,13 +31,16 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from gis_app.core import citations, statistics
+from gis_app.core import citations, indicators, statistics
 from gis_app.core.catalog import Catalog
 from gis_app.core.evidence import Claim
 from gis_app.core.features import DataError, FeatureStore
@@ -63,6 +76,57 @@ def _clear(layout) -> None:
             item.widget().deleteLater()
         elif item.layout() is not None:
             _clear(item.layout())
+
+
+class WrappingDelegate(QStyledItemDelegate):
+    """Table cells that wrap a word too long for the column inside the word instead of cutting it
+    short with "…": Kazakh and Russian indicator labels have long words and the panel is narrow."""
+
+    def _document(self, option: QStyleOptionViewItem, width: int) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDocumentMargin(0)
+        doc.setDefaultFont(option.font)
+        text_option = QTextOption(option.displayAlignment)
+        text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        doc.setDefaultTextOption(text_option)
+        doc.setPlainText(option.text)
+        doc.setTextWidth(max(1, width))
+        return doc
+
+    def _margin(self, option: QStyleOptionViewItem) -> int:
+        style = option.widget.style() if option.widget else QApplication.style()
+        return style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, option, option.widget) + 1
+
+    def paint(self, painter, option, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        text, opt.text = opt.text, ""
+        style = opt.widget.style() if opt.widget else QApplication.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        opt.text = text
+        margin = self._margin(opt)
+        rect = opt.rect.adjusted(margin, 0, -margin, 0)
+        doc = self._document(opt, rect.width())
+        top = rect.top() + max(0, (rect.height() - int(doc.size().height())) // 2)
+        context = QAbstractTextDocumentLayout.PaintContext()
+        role = (QPalette.ColorRole.HighlightedText if opt.state & QStyle.StateFlag.State_Selected
+                else QPalette.ColorRole.Text)
+        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
+        painter.save()
+        painter.translate(rect.left(), top)
+        painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
+        doc.documentLayout().draw(painter, context)
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        hint = super().sizeHint(option, index)
+        margin = self._margin(opt)
+        if opt.rect.width() <= 2 * margin:  # no column width given: the one-line size
+            return hint
+        doc = self._document(opt, opt.rect.width() - 2 * margin)
+        return QSize(hint.width(), max(hint.height(), int(doc.size().height()) + 4))
 
 
 class CitationRow(QFrame):
@@ -138,12 +202,16 @@ class InfoPanel(QWidget):
         self.claims_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.claims_table.verticalHeader().setVisible(False)
         self.claims_table.setWordWrap(True)
+        self.claims_table.setItemDelegate(WrappingDelegate(self.claims_table))
         header = self.claims_table.horizontalHeader()
         modes = QHeaderView.ResizeMode
-        for column, mode in enumerate((modes.Stretch, modes.ResizeToContents, modes.ResizeToContents,
-                                       modes.ResizeToContents, modes.Stretch)):
+        # Value, unit and date as wide as their texts; of the width left, two thirds for the
+        # figure's label (long in Kazakh and Russian) and one for the source (_fit_table).
+        for column, mode in enumerate((modes.Interactive, modes.ResizeToContents, modes.ResizeToContents,
+                                       modes.ResizeToContents, modes.Interactive)):
             header.setSectionResizeMode(column, mode)
         header.sectionResized.connect(lambda *_a: self._fit_table())
+        self.claims_table.viewport().installEventFilter(self)
         self.claims_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.claims_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.claims_table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -205,6 +273,11 @@ class InfoPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    def eventFilter(self, watched, event):  # noqa: N802
+        if watched is self.claims_table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_table()  # the columns share the new width
+        return super().eventFilter(watched, event)
 
     def set_lang(self, lang: str) -> None:
         self.lang = lang
@@ -277,12 +350,12 @@ class InfoPanel(QWidget):
         table.setRowCount(len(self.shown_claims))
         for row, claim in enumerate(self.shown_claims):
             disputed = claim.claim_id in self.disputes
-            label = statistics.indicator_label(claim.indicator)
+            label = statistics.indicator_label(claim.indicator, self.lang)
             if claim.estimate:
                 label += " " + self.tr("(estimate)")
-            cells = [("⚠ " if disputed else "") + label, statistics.display_value(claim), claim.unit,
-                     claim.date, citations.short_reference(self.bibliography.get(claim.citation,
-                                                                                 {"id": claim.citation}))]
+            cells = [("⚠ " if disputed else "") + label, statistics.display_value(claim, self.lang),
+                     statistics.unit_label(claim.unit, self.lang), claim.date,
+                     citations.short_reference(self.bibliography.get(claim.citation, {"id": claim.citation}))]
             where = self.tr("Where: {0}").format(claim.locator) if claim.locator else ""
             tip = "\n".join(t for t in (claim.note, where) if t)
             for column, text in enumerate(cells):
@@ -307,16 +380,30 @@ class InfoPanel(QWidget):
             group = [claim, *others]
             done.update(c.claim_id for c in group)
             figures = self.tr(" vs ").join(
-                "{} ({}, {})".format(statistics.display_value(c), citations.short_reference(
+                "{} ({}, {})".format(statistics.value_with_unit(c, self.lang), citations.short_reference(
                     self.bibliography.get(c.citation, {"id": c.citation})), c.date) for c in group)
+            label = statistics.indicator_label(claim.indicator, self.lang)
             lines.append(self.tr("⚠ Sources disagree on {0}: {1}").format(
-                statistics.indicator_label(claim.indicator).lower(), figures))
+                indicators.in_sentence(label, self.lang), figures))
         self.dispute_label.setText("\n".join(lines))
         self.dispute_label.setVisible(bool(lines))
 
     def _fit_table(self) -> None:
         """Rows as tall as their wrapped text, the table as tall as its rows (the panel scrolls)."""
         table = self.claims_table
+        header = table.horizontalHeader()
+        free = table.viewport().width() - sum(header.sectionSize(c) for c in (1, 2, 3)) - 1
+        sources = [table.item(r, 4).text() for r in range(table.rowCount()) if table.item(r, 4)]
+        words = [w for text in sources for w in text.split()]
+        longest = max((table.fontMetrics().horizontalAdvance(w) for w in words), default=0) + 10
+        source = max(40, min(max(free // 3, longest), free // 2))
+        widths = {0: max(40, free - source), 4: source}
+        if any(abs(header.sectionSize(c) - w) > 1 for c, w in widths.items()):
+            header.blockSignals(True)
+            for column, width in widths.items():
+                header.resizeSection(column, width)
+            header.blockSignals(False)
+        table.horizontalScrollBar().setValue(0)
         table.resizeRowsToContents()
         height = table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(table.rowCount()))
         table.setFixedHeight(height + 2 * table.frameWidth() + 2)
