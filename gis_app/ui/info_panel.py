@@ -8,20 +8,10 @@ Every data text goes into plain-text labels or table items: nothing from the dat
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QRectF, QSettings, QSize, Qt, QUrl, Signal
-from PySide6.QtGui import (
-    QAbstractTextDocumentLayout,
-    QColor,
-    QDesktopServices,
-    QFont,
-    QGuiApplication,
-    QPalette,
-    QTextDocument,
-    QTextOption,
-)
+from PySide6.QtCore import QEvent, QSettings, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -31,9 +21,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -76,57 +63,6 @@ def _clear(layout) -> None:
             item.widget().deleteLater()
         elif item.layout() is not None:
             _clear(item.layout())
-
-
-class WrappingDelegate(QStyledItemDelegate):
-    """Table cells that wrap a word too long for the column inside the word instead of cutting it
-    short with "…": Kazakh and Russian indicator labels have long words and the panel is narrow."""
-
-    def _document(self, option: QStyleOptionViewItem, width: int) -> QTextDocument:
-        doc = QTextDocument()
-        doc.setDocumentMargin(0)
-        doc.setDefaultFont(option.font)
-        text_option = QTextOption(option.displayAlignment)
-        text_option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-        doc.setDefaultTextOption(text_option)
-        doc.setPlainText(option.text)
-        doc.setTextWidth(max(1, width))
-        return doc
-
-    def _margin(self, option: QStyleOptionViewItem) -> int:
-        style = option.widget.style() if option.widget else QApplication.style()
-        return style.pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, option, option.widget) + 1
-
-    def paint(self, painter, option, index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        text, opt.text = opt.text, ""
-        style = opt.widget.style() if opt.widget else QApplication.style()
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
-        opt.text = text
-        margin = self._margin(opt)
-        rect = opt.rect.adjusted(margin, 0, -margin, 0)
-        doc = self._document(opt, rect.width())
-        top = rect.top() + max(0, (rect.height() - int(doc.size().height())) // 2)
-        context = QAbstractTextDocumentLayout.PaintContext()
-        role = (QPalette.ColorRole.HighlightedText if opt.state & QStyle.StateFlag.State_Selected
-                else QPalette.ColorRole.Text)
-        context.palette.setColor(QPalette.ColorRole.Text, opt.palette.color(role))
-        painter.save()
-        painter.translate(rect.left(), top)
-        painter.setClipRect(QRectF(0, 0, rect.width(), rect.height()))
-        doc.documentLayout().draw(painter, context)
-        painter.restore()
-
-    def sizeHint(self, option, index) -> QSize:  # noqa: N802
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        hint = super().sizeHint(option, index)
-        margin = self._margin(opt)
-        if opt.rect.width() <= 2 * margin:  # no column width given: the one-line size
-            return hint
-        doc = self._document(opt, opt.rect.width() - 2 * margin)
-        return QSize(hint.width(), max(hint.height(), int(doc.size().height()) + 4))
 
 
 class CitationRow(QFrame):
@@ -202,16 +138,12 @@ class InfoPanel(QWidget):
         self.claims_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.claims_table.verticalHeader().setVisible(False)
         self.claims_table.setWordWrap(True)
-        self.claims_table.setItemDelegate(WrappingDelegate(self.claims_table))
         header = self.claims_table.horizontalHeader()
         modes = QHeaderView.ResizeMode
-        # Value, unit and date as wide as their texts; of the width left, two thirds for the
-        # figure's label (long in Kazakh and Russian) and one for the source (_fit_table).
-        for column, mode in enumerate((modes.Interactive, modes.ResizeToContents, modes.ResizeToContents,
-                                       modes.ResizeToContents, modes.Interactive)):
+        for column, mode in enumerate((modes.Stretch, modes.ResizeToContents, modes.ResizeToContents,
+                                       modes.ResizeToContents, modes.Stretch)):
             header.setSectionResizeMode(column, mode)
         header.sectionResized.connect(lambda *_a: self._fit_table())
-        self.claims_table.viewport().installEventFilter(self)
         self.claims_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.claims_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.claims_table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -273,11 +205,6 @@ class InfoPanel(QWidget):
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
-
-    def eventFilter(self, watched, event):  # noqa: N802
-        if watched is self.claims_table.viewport() and event.type() == QEvent.Type.Resize:
-            self._fit_table()  # the columns share the new width
-        return super().eventFilter(watched, event)
 
     def set_lang(self, lang: str) -> None:
         self.lang = lang
@@ -360,7 +287,9 @@ class InfoPanel(QWidget):
             tip = "\n".join(t for t in (claim.note, where) if t)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if tip:
+                if column == 0:  # the whole label, should the narrow column cut it short
+                    item.setToolTip("\n".join(t for t in (text, tip) if t))
+                elif tip:
                     item.setToolTip(tip)
                 if disputed:
                     item.setBackground(QColor(DISPUTE_COLOUR))
@@ -391,19 +320,6 @@ class InfoPanel(QWidget):
     def _fit_table(self) -> None:
         """Rows as tall as their wrapped text, the table as tall as its rows (the panel scrolls)."""
         table = self.claims_table
-        header = table.horizontalHeader()
-        free = table.viewport().width() - sum(header.sectionSize(c) for c in (1, 2, 3)) - 1
-        sources = [table.item(r, 4).text() for r in range(table.rowCount()) if table.item(r, 4)]
-        words = [w for text in sources for w in text.split()]
-        longest = max((table.fontMetrics().horizontalAdvance(w) for w in words), default=0) + 10
-        source = max(40, min(max(free // 3, longest), free // 2))
-        widths = {0: max(40, free - source), 4: source}
-        if any(abs(header.sectionSize(c) - w) > 1 for c, w in widths.items()):
-            header.blockSignals(True)
-            for column, width in widths.items():
-                header.resizeSection(column, width)
-            header.blockSignals(False)
-        table.horizontalScrollBar().setValue(0)
         table.resizeRowsToContents()
         height = table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(table.rowCount()))
         table.setFixedHeight(height + 2 * table.frameWidth() + 2)
