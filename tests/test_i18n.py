@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 import re
 import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from PySide6.QtCharts import QBarCategoryAxis, QValueAxis
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from gis_app.core import i18n as core_i18n
+from gis_app.core import statistics
 from gis_app.core.catalog import load_catalog
 from gis_app.core.features import read_feature_collection
 from gis_app.core.i18n import feature_name, pick
@@ -27,11 +30,16 @@ from gis_app.ui.map_view import MapView
 REPO = Path(__file__).resolve().parent.parent
 KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 LANGS = ("kk", "ru", "en")
+SHOTS = os.environ.get("GIS_APP_TEST_SHOTS")  # keep the screenshots here (default: the test's tmp_path)
 # Names that stay in Latin letters in every language: file formats and their extensions, the
 # resolution unit DPI, citation styles, reference managers, and the Latin example of the search box
 # ("Osh, Ош").
 LATIN_NAMES = {"PNG", "png", "SVG", "svg", "PDF", "pdf", "DPI", "BibTeX", "bib", "RIS", "ris", "APA",
                "Zotero", "EndNote", "Osh"}
+
+
+def _shot(tmp_path: Path, name: str) -> Path:
+    return Path(SHOTS) / name if SHOTS else tmp_path / name
 
 
 def ts_entries(path: Path) -> list[dict]:
@@ -300,6 +308,83 @@ def test_kazakh_window_shows_every_letter_and_nothing_cut_off(window, qtbot, tmp
     assert image.save(str(out))
     assert image.width() >= 1000
     switch(window, qtbot, "en")
+
+
+def _claim_rows(info) -> list[list[str]]:
+    table = info.claims_table
+    return [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
+
+
+def test_figures_in_the_info_panel_follow_the_language(window, qtbot, tmp_path):
+    """Indonesia's disputed personnel figures: Kazakh label and unit, 2 735 / 2 752 with the locale's
+    no-break space, a Kazakh disagreement line; a switch to Russian relabels the panel at once."""
+    switch(window, qtbot, "kk")
+    window.select_feature("pk_contributors", "IDN")
+    window.info_dock.show()
+    window.info_dock.raise_()
+    qtbot.wait(200)
+    info = window.info_panel
+    kk_label = statistics.indicator_label("uniformed_personnel", "kk")
+    assert KAZAKH_LETTERS & set(kk_label)
+    rows = _claim_rows(info)
+    personnel = [r for r in rows if kk_label in r[0]]
+    assert sorted(r[1] for r in personnel) == ["2\u00a0735", "2\u00a0752"]
+    assert {r[2] for r in personnel} == {"адам"} and all(r[0].startswith("⚠") for r in personnel)
+    assert {r[3] for r in personnel} == {"2024", "2024-12-31"}, "dates are not numbers"
+    assert not [r for r in rows if re.search(r"[A-Za-z]", r[0] + r[1] + r[2])], "no English label or unit"
+    dispute = info.dispute_label.text()
+    sentence = translate_in("kk", "InfoPanel", "⚠ Sources disagree on {0}: {1}")
+    assert dispute.startswith(sentence.split("{0}")[0]) and kk_label in dispute
+    assert "2\u00a0735 адам" in dispute and "2\u00a0752 адам" in dispute
+    assert not re.search(r"personnel|uniformed|persons", dispute, re.I)
+    assert window.info_dock.grab().save(str(_shot(tmp_path, "info-kk.png")))
+    switch(window, qtbot, "ru")  # the panel shows the same feature, now in Russian
+    ru_label = statistics.indicator_label("uniformed_personnel", "ru")
+    rows = _claim_rows(info)
+    assert sorted(r[1] for r in rows if ru_label in r[0]) == ["2\u00a0735", "2\u00a0752"]
+    assert {r[2] for r in rows if ru_label in r[0]} == {"чел."}
+    assert f"«{ru_label}»" in info.dispute_label.text()
+    qtbot.wait(200)  # the old attribute rows are deleted later
+    assert window.info_dock.grab().save(str(_shot(tmp_path, "info-ru.png")))
+    switch(window, qtbot, "en")
+    assert sorted(r[1] for r in _claim_rows(info) if "Uniformed personnel" in r[0]) == ["2,735", "2,752"]
+
+
+def test_chart_labels_follow_the_language(window, qtbot, tmp_path):
+    switch(window, qtbot, "ru")
+    panel = window.stats_panel
+    window.stats_dock.show()
+    window.stats_dock.raise_()
+    panel.show_chart("peacekeepers")
+    qtbot.wait(200)
+    chart = panel.view.chart()
+    categories = next(a for a in chart.axes() if isinstance(a, QBarCategoryAxis)).categories()
+    values = next(a for a in chart.axes() if isinstance(a, QValueAxis))
+    assert "Индонезия  2\u00a0752 ≠" in categories and "Китай  1\u00a0802 ≠" in categories
+    assert values.titleText() == "чел."
+    assert panel.axis_title(panel.data, full=True) == (
+        "Военный и полицейский персонал в миротворческих операциях ООН, чел.")
+    assert chart.localizeNumbers() and chart.locale().decimalPoint() == ","
+    notes = panel.notes_label.text()
+    assert "2\u00a0735 чел." in notes and "2\u00a0752 чел." in notes and "persons" not in notes
+    assert window.stats_dock.grab().save(str(_shot(tmp_path, "chart-peacekeepers-ru.png")))
+    assert panel.save(str(_shot(tmp_path, "chart-peacekeepers-ru-export.png")))
+    panel.show_chart("defence_gdp")
+    gdp = next(a for a in panel.view.chart().axes() if isinstance(a, QValueAxis))
+    assert gdp.titleText() == "%"
+    assert panel.axis_title(panel.data, full=True) == "Военные расходы в доле ВВП, %"
+    assert any(c.endswith("1,5") for c in next(a for a in panel.view.chart().axes()
+                                              if isinstance(a, QBarCategoryAxis)).categories())
+    switch(window, qtbot, "kk")  # a switch redraws the chart shown
+    panel.show_chart("casualties")
+    qtbot.wait(200)
+    assert next(a for a in panel.view.chart().axes() if isinstance(a, QValueAxis)).titleText() == "адам"
+    assert window.stats_dock.grab().save(str(_shot(tmp_path, "chart-casualties-kk.png")))
+    switch(window, qtbot, "en")
+    panel.show_chart("peacekeepers")
+    assert "Indonesia  2,752 ≠" in next(a for a in panel.view.chart().axes()
+                                        if isinstance(a, QBarCategoryAxis)).categories()
+    window.info_dock.raise_()
 
 
 def test_the_language_is_remembered_across_a_restart(qtbot):

@@ -7,7 +7,7 @@ import re
 import pytest
 import rispy
 
-from gis_app.core import citations, statistics
+from gis_app.core import citations, indicators, statistics
 from gis_app.core.catalog import DefinitionError, load_catalog, parse_layer
 from gis_app.core.evidence import load_bibliography, load_claims
 from gis_app.core.features import FeatureStore
@@ -171,3 +171,52 @@ def test_casualties_follow_the_time_filter(world):
     until_2021 = statistics.build_chart("casualties", claims, store, catalog, time_range=(1990, 2021))
     assert "2022" not in [key for key, _ in until_2021.categories]
     assert "2021" in [key for key, _ in until_2021.categories]
+
+
+# --- indicator and unit labels, numbers in the locale -------------------------------------------
+
+KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+
+
+def test_every_indicator_and_unit_of_the_claims_has_three_real_labels(world):
+    claims = world[2]
+    labels, problems = indicators.load_labels()
+    assert problems == [] and labels.missing(claims) == []
+    for section in (labels.indicators, labels.units):
+        for key, texts in section.items():
+            assert set(texts) == {"en", "ru", "kk"}, key
+            # Russian in Cyrillic without Kazakh letters; no English left but names (US News)
+            assert not KAZAKH_LETTERS & set(texts["ru"]), texts["ru"]
+            for lang in ("ru", "kk"):
+                assert not set(re.findall(r"[A-Za-z]{3,}", texts[lang])) - {"News"}, texts[lang]
+    kk = [t["kk"] for t in labels.indicators.values()]
+    assert sum(1 for t in kk if KAZAKH_LETTERS & set(t)) >= len(kk) * 2 // 3
+    assert sum(1 for key, t in labels.indicators.items() if t["kk"] != t["ru"]) == len(labels.indicators)
+    assert statistics.indicator_label("killed_kyrgyz_side", "kk") == "Қаза тапқандар, қырғыз тарапы"
+    assert statistics.indicator_label("killed_kyrgyz_side", "ru") == "Погибшие, кыргызская сторона"
+    assert statistics.unit_label("USD million", "kk") == "млн АҚШ доллары"
+
+
+def test_an_indicator_without_labels_is_named_from_its_key():
+    assert statistics.indicator_label("seized_heroin_kgz", "kk") == "Seized heroin KGZ"
+    assert statistics.unit_label("barrels", "ru") == "barrels"
+    assert indicators.in_sentence("Drugs seized", "en") == "drugs seized"
+    assert indicators.in_sentence("UN payment per year", "en") == "UN payment per year"
+    assert indicators.in_sentence("Afghanistan's share", "en") == "Afghanistan's share"
+    assert indicators.in_sentence("Погибшие", "ru") == "Погибшие"
+
+
+def test_claim_values_follow_the_locale_but_years_stay_years(world):
+    claims = {c.claim_id: c for c in world[2]}
+    idn = claims["idn_pk_un"]
+    assert statistics.display_value(idn, "en") == "2,752"
+    assert statistics.display_value(idn, "ru") == statistics.display_value(idn, "kk") == "2\u00a0752"
+    assert statistics.display_value(claims["kgz_seized_2021"], "kk") == "> 3,5"
+    assert statistics.display_value(claims["kgz_seized_2021"], "en") == "> 3.5"
+    assert statistics.display_value(claims["tjk_milex_gdp_2023"], "ru") == "1,0"  # the source's decimals
+    assert statistics.display_value(claims["kaz_milex_ca3_change"], "ru") == "−5,3"
+    assert statistics.display_value(claims["tkm_neutrality_1995"], "kk") == "1995"
+    assert statistics.value_with_unit(claims["kgz_milex_2023"], "kk").endswith("208,5 млн АҚШ доллары")
+    chart = statistics.build_chart("defence_usd", world[2], world[1], world[0], "ru")
+    assert chart.indicator == "military_expenditure" and chart.unit == "USD million"
+    assert [b.text for b in chart.bars if b.category == "UZB"] == ["1\u00a0800"]

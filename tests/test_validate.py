@@ -111,3 +111,29 @@ def test_a_broken_data_file_is_reported_not_raised(copy):
     layer.data.write_text("{ this is not json", encoding="utf-8")
     report = validate(load_catalog(copy / "layers"))
     assert any(p.startswith(f"{layer.id}: {layer.data.name}: not valid GeoJSON") for p in report.problems)
+
+
+def test_a_claim_whose_indicator_or_unit_has_no_labels_fails(copy):
+    """A new claim needs labels in layers/indicators.toml in en, ru and kk; validate names what lacks."""
+    with open(copy / "layers" / "claims.csv", "a", encoding="utf-8") as fh:
+        fh.write("new_claim_1,KAZ,drones_bought,12,drones,2024,kurmangali_jaukhan_2025,,,n/a,false\n")
+    labels = copy / "layers" / "indicators.toml"
+    text = labels.read_text(encoding="utf-8")
+    head = '[indicators.drugs_seized]\nen = "Drugs seized"\n'
+    entry = head + 'ru = "Изъято наркотиков"\nkk = "Тәркіленген есірткі"\n'
+    assert entry in text
+    labels.write_text(text.replace(entry, head), encoding="utf-8")
+    result = run_cli("validate", root=copy)
+    assert result.returncode == 1
+    assert "indicator 'drones_bought' (claim new_claim_1) has no labels" in result.stderr
+    assert "unit 'drones' (claim new_claim_1) has no labels" in result.stderr
+    assert "indicator 'drugs_seized' has no ru, kk label" in result.stderr
+    assert "persons" not in result.stderr and "uniformed_personnel" not in result.stderr
+
+
+def test_a_broken_labels_file_is_reported_not_raised(copy):
+    (copy / "layers" / "indicators.toml").write_text("[indicators.killed\nen = 1\n", encoding="utf-8")
+    report = validate(load_catalog(copy / "layers"))
+    assert any(p.startswith("indicators.toml: not valid TOML") for p in report.problems)
+    assert any("indicator 'killed' (claim osh2010_dead) has no labels" in p for p in report.problems)
+    assert "indicators" not in load_catalog(copy / "layers").ids(), "the labels file is no layer"

@@ -191,8 +191,12 @@ def load_groups(folder: Path) -> list[Group]:
     return [Group(g["id"], dict(g["title"])) for g in raw.get("group", [])]
 
 
+# TOML files of the layers folder that are not layer definitions.
+NOT_LAYERS = ("groups.toml", "indicators.toml")
+
+
 def load_catalog(folder: Path | None = None) -> Catalog:
-    """Every layers/*.toml except groups.toml; bad files are reported in `problems`, not raised."""
+    """Every layers/*.toml except NOT_LAYERS; bad files are reported in `problems`, not raised."""
     folder = folder or paths.layers_dir()
     root = folder.parent
     problems: list[str] = []
@@ -203,7 +207,7 @@ def load_catalog(folder: Path | None = None) -> Catalog:
     known_groups = {g.id for g in groups}
     layers: list[LayerDef] = []
     for source in sorted(folder.glob("*.toml")):
-        if source.name == "groups.toml":
+        if source.name in NOT_LAYERS:
             continue
         try:
             with open(source, "rb") as fh:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from . import i18n, indicators
 from .catalog import Catalog
 from .evidence import Claim, disagreements
 from .features import DataError, FeatureStore
@@ -26,26 +27,42 @@ def qualifier(claim: Claim) -> str:
     return next((sign for words, sign in QUALIFIERS if note.startswith(words)), "")
 
 
-def format_number(value: float) -> str:
-    """2735 -> '2,735'; 3.5 -> '3.5'; -5.3 -> '−5.3' (thin, language-neutral grouping is the UI's)."""
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.replace("-", "−")
+def format_value(value: str, lang: str = "en", unit: str = "") -> str:
+    """A claim's value as the locale writes numbers, with as many decimals as the source gave:
+    '2735' -> '2 735' (kk, ru; a no-break space) or '2,735' (en); '3.5' -> '3,5'; '-5.3' -> '−5,3'.
+    A year stays a year ('1995'); a value that is no number is shown as it is."""
+    text = value.strip()
+    match = re.fullmatch(r"[-+]?\d+(?:\.(\d+))?", text)
+    if match is None or unit == "year":
+        return text
+    number = float(text)
+    out = i18n.format_number(number, lang, len(match.group(1) or ""))
+    return out.replace("-", "−")
 
 
-def display_value(claim: Claim) -> str:
-    number = claim.number
-    if number is None:
+def display_value(claim: Claim, lang: str = "en") -> str:
+    """The value with the sign of its qualifier ('> 9' for "more than 9"), in `lang`'s number format."""
+    if claim.number is None:
         return claim.value
     sign = qualifier(claim)
-    return f"{sign} {format_number(number)}" if sign else format_number(number)
+    text = format_value(claim.value, lang, claim.unit)
+    return f"{sign} {text}" if sign else text
 
 
-def indicator_label(indicator: str) -> str:
-    """'uniformed_personnel' -> 'Uniformed personnel' (the claims table's own words)."""
-    text = indicator.replace("_", " ").strip()
-    text = re.sub(r"\b(kaz|kgz|tjk|un|gdp|usd)\b", lambda m: m.group(1).upper(), text)
-    text = re.sub(r"\b(kyrgyz|tajik|uzbek|japanese|afghan)\b", lambda m: m.group(1).capitalize(), text)
-    return text[:1].upper() + text[1:]
+def indicator_label(indicator: str, lang: str = "en") -> str:
+    """'uniformed_personnel' -> 'Uniformed personnel in UN peacekeeping' (layers/indicators.toml)."""
+    return indicators.labels().indicator(indicator, lang)
+
+
+def unit_label(unit: str, lang: str = "en") -> str:
+    """'persons' -> 'persons', 'чел.', 'адам' (layers/indicators.toml); an unknown unit as it is."""
+    return indicators.labels().unit(unit, lang) if unit else ""
+
+
+def value_with_unit(claim: Claim, lang: str = "en") -> str:
+    """'2 752 чел.', '> 9 т', '1 800 млн АҚШ доллары'."""
+    unit = unit_label(claim.unit, lang)
+    return f"{display_value(claim, lang)} {unit}".strip()
 
 
 def subject_of(layer_id: str, feature_id: str) -> str:
@@ -80,6 +97,7 @@ class Bar:
     layer_id: str          # the feature a click selects
     feature_id: str
     disputed_by: tuple[Claim, ...] = ()
+    lang: str = "en"       # the language of `label` and `text`
 
     @property
     def value(self) -> float:
@@ -91,18 +109,19 @@ class Bar:
 
     @property
     def text(self) -> str:
-        return display_value(self.claim)
+        return display_value(self.claim, self.lang)
 
 
 @dataclass
 class Chart:
     id: str
-    unit: str
+    unit: str                                  # the claims' unit key (statistics.unit_label names it)
     categories: list[tuple[str, str]]         # (key, label) in display order
     series: list[str]
     bars: list[Bar]
     citations: list[str] = field(default_factory=list)   # bibliography ids, in order of first use
     notes: list[tuple[str, dict]] = field(default_factory=list)  # (kind, values) the UI words
+    indicator: str = ""                        # the one indicator the bars show ("" if several)
 
     def bar(self, category: str, series: str) -> Bar | None:
         return next((b for b in self.bars if b.category == category and b.series == series), None)
@@ -146,7 +165,7 @@ def _country_chart(chart_id: str, layer_id: str, indicator: str, year: str, clai
     (or the only one); other claims on the same figure are kept as disputing or agreeing."""
     disputes = disagreeing(claims)
     features = [str((f.get("properties") or {}).get("id")) for f in store.layer(layer_id).features]
-    chart = Chart(chart_id, "", [], [], [])
+    chart = Chart(chart_id, "", [], [], [], indicator=indicator)
     missing = []
     for fid in order or features:
         mine = [c for c in claims if c.subject == subject_of(layer_id, fid) and c.indicator == indicator
@@ -165,7 +184,7 @@ def _country_chart(chart_id: str, layer_id: str, indicator: str, year: str, clai
             chart.series.append(series)
         chart.unit = chart.unit or claim.unit
         chart.bars.append(Bar(fid, label, series, claim, layer_id, fid,
-                              tuple(disputes.get(claim.claim_id, ()))))
+                              tuple(disputes.get(claim.claim_id, ())), lang))
     for bar in chart.bars:
         if bar.disputed_by:
             chart.notes.append(("disagree", {"name": bar.label, "claims": (bar.claim, *bar.disputed_by)}))
@@ -253,7 +272,7 @@ def casualties_chart(claims: list[Claim], store: FeatureStore, catalog: Catalog,
         if lid != layer_id or fid not in shown or not series or claim.number is None:
             continue
         year = str(incidents[fid].get("year") or claim.date[:4])
-        by_year.setdefault(year, []).append(Bar(year, year, series, claim, layer_id, fid))
+        by_year.setdefault(year, []).append(Bar(year, year, series, claim, layer_id, fid, lang=lang))
     for year in sorted(by_year):
         chart.categories.append((year, year))
         chart.bars.extend(sorted(by_year[year], key=lambda b: list(CASUALTY_SERIES.values()).index(b.series)))

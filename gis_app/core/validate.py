@@ -13,6 +13,7 @@ from . import paths
 from .catalog import Catalog
 from .evidence import Claim, load_bibliography, load_claims
 from .features import DataError, read_feature_collection
+from .indicators import labels_path, load_labels
 from .timefilter import feature_span
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
@@ -137,4 +138,6 @@ def validate(catalog: Catalog) -> Report:
 
     for claim in claims:
         report.problems += _claim_problems(claim, bibliography, feature_ids)
+    labels, label_problems = load_labels(labels_path(folder))
+    report.problems += label_problems + labels.missing(claims)
     return report

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gis_app.core import citations, statistics
+from gis_app.core import citations, indicators, statistics
 from gis_app.core.catalog import Catalog
 from gis_app.core.evidence import Claim
 from gis_app.core.features import DataError, FeatureStore
@@ -277,17 +277,19 @@ class InfoPanel(QWidget):
         table.setRowCount(len(self.shown_claims))
         for row, claim in enumerate(self.shown_claims):
             disputed = claim.claim_id in self.disputes
-            label = statistics.indicator_label(claim.indicator)
+            label = statistics.indicator_label(claim.indicator, self.lang)
             if claim.estimate:
                 label += " " + self.tr("(estimate)")
-            cells = [("⚠ " if disputed else "") + label, statistics.display_value(claim), claim.unit,
-                     claim.date, citations.short_reference(self.bibliography.get(claim.citation,
-                                                                                 {"id": claim.citation}))]
+            cells = [("⚠ " if disputed else "") + label, statistics.display_value(claim, self.lang),
+                     statistics.unit_label(claim.unit, self.lang), claim.date,
+                     citations.short_reference(self.bibliography.get(claim.citation, {"id": claim.citation}))]
             where = self.tr("Where: {0}").format(claim.locator) if claim.locator else ""
             tip = "\n".join(t for t in (claim.note, where) if t)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                if tip:
+                if column == 0:  # the whole label, should the narrow column cut it short
+                    item.setToolTip("\n".join(t for t in (text, tip) if t))
+                elif tip:
                     item.setToolTip(tip)
                 if disputed:
                     item.setBackground(QColor(DISPUTE_COLOUR))
@@ -307,10 +309,11 @@ class InfoPanel(QWidget):
             group = [claim, *others]
             done.update(c.claim_id for c in group)
             figures = self.tr(" vs ").join(
-                "{} ({}, {})".format(statistics.display_value(c), citations.short_reference(
+                "{} ({}, {})".format(statistics.value_with_unit(c, self.lang), citations.short_reference(
                     self.bibliography.get(c.citation, {"id": c.citation})), c.date) for c in group)
+            label = statistics.indicator_label(claim.indicator, self.lang)
             lines.append(self.tr("⚠ Sources disagree on {0}: {1}").format(
-                statistics.indicator_label(claim.indicator).lower(), figures))
+                indicators.in_sentence(label, self.lang), figures))
         self.dispute_label.setText("\n".join(lines))
         self.dispute_label.setVisible(bool(lines))
 

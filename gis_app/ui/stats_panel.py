@@ -38,6 +38,7 @@ from gis_app.core import citations, statistics
 from gis_app.core.catalog import Catalog
 from gis_app.core.evidence import Claim
 from gis_app.core.features import DataError, FeatureStore
+from gis_app.ui import i18n
 
 PALETTE = {"value": "#2b6ca3", "ASEAN": "#2b8cbe", "China": "#c0392b", "top": "#6a6a6a",
            "kyrgyz_side": "#d95f02", "tajik_side": "#1b9e77", "total": "#5e3c99"}
@@ -178,6 +179,8 @@ class StatsPanel(QWidget):
         chart.setTitleFont(font)
         chart.setMargins(QMargins(4, 4, 12, 4))
         chart.setAnimationOptions(QChart.AnimationOption.NoAnimation)
+        chart.setLocale(i18n.locale(self.lang))  # axis and bar numbers: 6 000 (kk, ru), 6,000 (en)
+        chart.setLocalizeNumbers(True)
         names = self.series_names()
         horizontal = data.id != "casualties"
         series = QHorizontalStackedBarSeries() if horizontal else QBarSeries()
@@ -217,7 +220,7 @@ class StatsPanel(QWidget):
         axis.append([labels[k] for k in keys])
         values = QValueAxis()
         values.setLabelFormat("%.0f" if max((b.value for b in data.bars), default=0) >= 10 else "%.1f")
-        values.setTitleText(self._unit_text(data.unit))
+        values.setTitleText(self.axis_title(data, full=export))
         if export:
             for a in (axis, values):
                 f = QFont(a.labelsFont())
@@ -238,9 +241,13 @@ class StatsPanel(QWidget):
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         return chart
 
-    def _unit_text(self, unit: str) -> str:
-        return {"persons": self.tr("persons"), "t": self.tr("tonnes"), "USD million": self.tr("USD million"),
-                "%": self.tr("% of GDP")}.get(unit, unit)
+    def axis_title(self, data: statistics.Chart, full: bool = False) -> str:
+        """The value axis: its unit ('млн АҚШ доллары'); in a saved chart, which is wide, with the
+        indicator ('Military expenditure, USD million'). Labels from layers/indicators.toml."""
+        unit = statistics.unit_label(data.unit, self.lang)
+        if not data.indicator or not full:
+            return unit
+        return ", ".join(t for t in (statistics.indicator_label(data.indicator, self.lang), unit) if t)
 
     def _range_suffix(self, data: statistics.Chart) -> str:
         if data.id == "casualties" and self.time_range:
@@ -269,7 +276,7 @@ class StatsPanel(QWidget):
         return self.tr("Sources: {0}").format("; ".join(self._short(c) for c in self.data.citations))
 
     def _claim_text(self, claim: Claim) -> str:
-        return f"{statistics.display_value(claim)} ({self._short(claim.citation)}, {claim.date})"
+        return f"{statistics.value_with_unit(claim, self.lang)} ({self._short(claim.citation)}, {claim.date})"
 
     def notes_text(self) -> str:
         if self.data is None:
@@ -301,7 +308,7 @@ class StatsPanel(QWidget):
             elif kind == "bodies":
                 lines.append(self.tr("2010: bodies counted by the national commission: {0}.").format(
                     self._claim_text(v["claim"])))
-        qualified = [b for b in self.data.bars if b.text.startswith((">", "≈", "≥", "<", "≤"))]
+        qualified = [b for b in self.data.bars if statistics.qualifier(b.claim)]
         if qualified and self.data.id == "casualties":  # the bar labels show the bare number
             lines.append(self.tr("As the sources put it: {0}.").format("; ".join(
                 f"{b.label}, {self.series_names().get(b.series, b.series)}: {b.text}" for b in qualified)))

@@ -1,0 +1,143 @@
+"""Labels of the claims' indicators and units in English, Russian and Kazakh (no Qt).
+
+The claims table names a figure by a key (`uniformed_personnel`, unit `persons`); what a reader
+sees comes from `layers/indicators.toml`, one source of truth for the info panel, the charts and
+the popups:
+
+    [indicators.uniformed_personnel]
+    en = "Uniformed personnel in UN peacekeeping"
+    ru = "…"
+    kk = "…"
+
+    [units.persons]
+    en = "persons"
+    …
+
+An indicator missing from the file is named from its key in English ("killed_kyrgyz_side" ->
+"Killed Kyrgyz side"), a missing unit by its key; `gis-app validate` reports both.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import paths
+from .i18n import LANGUAGES, pick
+
+FILE_NAME = "indicators.toml"
+SECTIONS = ("indicators", "units")
+
+_UPPER = r"kaz|kgz|tjk|un|gdp|usd"
+_PROPER = r"kyrgyz|tajik|uzbek|japanese|afghan|afghanistan"
+
+
+def english_label(indicator: str) -> str:
+    """'killed_kyrgyz_side' -> 'Killed Kyrgyz side': the key in words, for an indicator with no label."""
+    text = indicator.replace("_", " ").strip()
+    text = re.sub(rf"\b({_UPPER})\b", lambda m: m.group(1).upper(), text)
+    text = re.sub(rf"\b({_PROPER})\b", lambda m: m.group(1).capitalize(), text)
+    return text[:1].upper() + text[1:]
+
+
+def in_sentence(label: str, lang: str) -> str:
+    """A label to go inside an English sentence: 'Drugs seized' -> 'drugs seized', while
+    'UN payment…', 'Afghanistan's share…' or 'Japanese geologists…' keep their capital.
+    Russian and Kazakh sentences quote the label «…» and keep it as it is."""
+    if lang != "en" or not label:
+        return label
+    first = re.match(r"[\w'’-]+", label)
+    word = first.group(0) if first else ""
+    if word[1:] != word[1:].lower() or re.fullmatch(rf"({_PROPER})(['’]s)?", word.lower()):
+        return label
+    return label[:1].lower() + label[1:]
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Indicator and unit labels by key, each a {lang: text} mapping."""
+
+    indicators: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    units: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+
+    def indicator(self, key: str, lang: str) -> str:
+        return pick(self.indicators.get(key), lang) or english_label(key)
+
+    def unit(self, key: str, lang: str) -> str:
+        return pick(self.units.get(key), lang) or key
+
+    def missing(self, claims: Iterable) -> list[str]:
+        """A problem line for each indicator or unit of `claims` without a label in every language."""
+        used: dict[tuple[str, str], str] = {}  # (section, key) -> the first claim using it
+        for claim in claims:
+            used.setdefault(("indicators", claim.indicator), claim.claim_id)
+            if claim.unit:
+                used.setdefault(("units", claim.unit), claim.claim_id)
+        out = []
+        for (section, key), claim_id in used.items():
+            texts = getattr(self, section).get(key)
+            kind = section[:-1]
+            if texts is None:
+                out.append(f"{FILE_NAME}: {kind} '{key}' (claim {claim_id}) has no labels; add "
+                           f"[{section}.{_toml_key(key)}] with en, ru and kk")
+                continue
+            lacking = [lang for lang in LANGUAGES if not (texts.get(lang) or "").strip()]
+            if lacking:
+                out.append(f"{FILE_NAME}: {kind} '{key}' has no {', '.join(lacking)} label")
+        return out
+
+
+def _toml_key(key: str) -> str:
+    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else '"' + key.replace('"', '\\"') + '"'
+
+
+def labels_path(folder: Path | None = None) -> Path:
+    return (folder or paths.layers_dir()) / FILE_NAME
+
+
+def load_labels(path: Path | None = None) -> tuple[Labels, list[str]]:
+    """The labels in `path` (default layers/indicators.toml), and a problem line for each part
+    that cannot be read; a missing or broken file gives no labels (the keys stand in)."""
+    path = path or labels_path()
+    try:
+        with open(path, "rb") as fh:
+            raw = tomllib.load(fh)
+    except FileNotFoundError:
+        return Labels(), [f"{path.name}: not found (the indicator and unit labels)"]
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        return Labels(), [f"{path.name}: not valid TOML: {exc}"]
+    problems = [f"{path.name}: unknown section [{key}] (expected {', '.join(SECTIONS)})"
+                for key in raw if key not in SECTIONS]
+    tables: dict[str, dict[str, dict[str, str]]] = {}
+    for section in SECTIONS:
+        entries = raw.get(section, {})
+        if not isinstance(entries, dict):
+            problems.append(f"{path.name}: [{section}] must be a table of labels")
+            entries = {}
+        tables[section] = {}
+        for key, texts in entries.items():
+            if not isinstance(texts, dict) or not all(isinstance(t, str) for t in texts.values()):
+                problems.append(f"{path.name}: [{section}.{_toml_key(key)}] must hold texts: en = \"…\" …")
+                continue
+            tables[section][key] = {lang: text.strip() for lang, text in texts.items()}
+    return Labels(tables["indicators"], tables["units"]), problems
+
+
+_CACHE: dict[Path, tuple[int, Labels]] = {}
+
+
+def labels(folder: Path | None = None) -> Labels:
+    """The labels of `folder` (default: the layers folder), read again when the file changes."""
+    path = labels_path(folder)
+    try:
+        stamp = path.stat().st_mtime_ns
+    except OSError:
+        stamp = -1
+    cached = _CACHE.get(path)
+    if cached is None or cached[0] != stamp:
+        cached = (stamp, load_labels(path)[0])
+        _CACHE[path] = cached
+    return cached[1]
