@@ -184,7 +184,10 @@ def export(args) -> int:
         return 2
     _qt_app(headless=True)
     from gis_app.core.catalog import load_catalog
+    from gis_app.ui import i18n
     from gis_app.ui.export import export_map
+
+    i18n.install(args.lang or "en")  # the layout's texts (legend, scale, sources) in that language
 
     catalog = load_catalog()
     for problem in catalog.problems:

@@ -453,7 +453,7 @@ def paint_scale_bar(page: _Page, anchor: QRectF, metres_per_unit: float, lat: fl
         return f"{value / 1000:g}" if km >= 1 else f"{value:g}"
 
     end_number = number(length_m)
-    end_label = f"{end_number} {unit_text.split(' ', 1)[1]}"
+    end_label = unit_text  # "200 km": the bar's end number with its unit, as translated
     tail = metrics.horizontalAdvance(end_label) - metrics.horizontalAdvance(end_number) / 2
     box_w = (
         max(length + tail + metrics.horizontalAdvance("0") / 2, metrics.horizontalAdvance(scale_text))
@@ -496,7 +496,8 @@ def paint_north_arrow(page: _Page, anchor: QRectF) -> None:
     p.setFont(font)
     p.setPen(QColor("#111111"))
     metrics = QFontMetricsF(font)
-    p.drawText(QPointF(cx - metrics.horizontalAdvance("N") / 2, top + metrics.ascent()), "N")
+    north = QCoreApplication.translate("Layout", "N", "north arrow letter")
+    p.drawText(QPointF(cx - metrics.horizontalAdvance(north) / 2, top + metrics.ascent()), north)
     tip, base_y = QPointF(cx, top + metrics.height()), top + metrics.height() + h - page.mm(2)
     mid_y = base_y - page.mm(2.2)
     left = QPolygonF([tip, QPointF(cx - w / 2, base_y), QPointF(cx, mid_y)])

@@ -58,7 +58,6 @@ class ExportDialog(QDialog):
         for box, value in ((self.width_box, 1920), (self.height_box, 1080)):
             box.setRange(200, 12000)
             box.setValue(value)
-            box.setSuffix(" px")
         self.dpi_box = QSpinBox(self)
         self.dpi_box.setRange(96, 600)
         self.dpi_box.setValue(300)
@@ -132,6 +131,8 @@ class ExportDialog(QDialog):
 
     # --- texts ---------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:
+        for box in (self.width_box, self.height_box):
+            box.setSuffix(self.tr(" px"))
         self.setWindowTitle(self.tr("Export map"))
         for key, text in (
             ("title", self.tr("Title:")),

@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         self.annotations = Annotations()
         self.undo_stack = QUndoStack(self)
         self.annotation_toolbar = AnnotationToolBar(self)
+        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)  # its own row: all tools stay in view
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.annotation_toolbar)
         self.annotation_tools = AnnotationController(self.annotations, self.undo_stack, self.map,
                                                      self.annotation_toolbar, self)

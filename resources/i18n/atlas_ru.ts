@@ -649,6 +649,185 @@ Map data: {0}</source>
     </message>
 </context>
 <context>
+    <name>ProjectController</name>
+    <message>
+        <source>&amp;New project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Open project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save project &amp;as…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Present from the first slide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Present from the &amp;selected slide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add slide from the current view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export slides to &amp;PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export slides as P&amp;NG images…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Lectures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Slides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slides</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}[*] — Central Asia Security Atlas</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an untitled project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recover unsaved work?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The atlas did not close normally. Unsaved work on {0} was kept at {1}.
+
+Restore it?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the changes to {0}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the untitled project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atlas projects (*.atlas.json *.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{0}
+
+Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened {0} with {1} notes: {2}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Opened {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Atlas projects (*.atlas.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no lectures found)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No slides to export.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Slides not exported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export slides to PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished">Документ PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Wrote {0} pages to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export slides as PNG images</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrote {0} images to {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No slides to present: add one from the current view first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <source>Search places, enclaves, missions, incidents…</source>
@@ -657,6 +836,83 @@ Map data: {0}</source>
     <message>
         <source>Names in English, Russian or Kazakh; Cyrillic or Latin (Osh, Ош)</source>
         <translation>Названия на английском, русском или казахском языке; кириллицей или латиницей (Osh, Ош)</translation>
+    </message>
+</context>
+<context>
+    <name>SlideDialog</name>
+    <message>
+        <source>Slide {0}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Caption</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Speaker notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SlideExport</name>
+    <message>
+        <source>Slide {0} of {1}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SlidesPanel</name>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a slide from the current view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Update</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the selected slide&apos;s view with the current one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the caption and speaker notes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected slide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the presentation at the selected slide (Shift+F5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no caption)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete slide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete slide {0}?</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -791,22 +1047,6 @@ Map data: {0}</source>
     <message>
         <source>{0}: no figure</source>
         <translation>{0}: нет данных</translation>
-    </message>
-    <message>
-        <source>persons</source>
-        <translation>человек</translation>
-    </message>
-    <message>
-        <source>tonnes</source>
-        <translation>тонн</translation>
-    </message>
-    <message>
-        <source>USD million</source>
-        <translation>млн долл. США</translation>
-    </message>
-    <message>
-        <source>% of GDP</source>
-        <translation>% ВВП</translation>
     </message>
     <message>
         <source>Sources: {0}</source>
