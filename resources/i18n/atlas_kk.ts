@@ -210,6 +210,10 @@
 <context>
     <name>ExportDialog</name>
     <message>
+        <source> px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Export map</source>
         <translation>Картаны экспорттау</translation>
     </message>
@@ -468,6 +472,11 @@
     <message>
         <source>1:{0} at {1}° latitude</source>
         <translation>1:{0}, {1}° ендікте</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <comment>north arrow letter</comment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Sources: {0}</source>
