@@ -82,9 +82,3 @@ def scratch_catalog(tmp_path):
                 style={"stroke": "#003366", "fill": "#3366cc", "fill_opacity": 1.0})
     (tmp_path / "layers" / "zones.toml").open("a").write('[[popup]]\nfield = "name"\n')
     return load_catalog(tmp_path / "layers")
-
-# PySide6 6.12 on CPython 3.11 drops one reference to None on each QCoreApplication.processEvents(),
-# QTest.qWait() or QEventLoop.exec() call (measured: 1000 processEvents calls, None's refcount
-# 5125 -> 4125); a few thousand waits then end the process with "none_dealloc: deallocating None".
-# Holding extra references gives the test session headroom (CPython 3.12+ has an immortal None).
-_NONE_HEADROOM = [None] * 2_000_000
