@@ -33,6 +33,7 @@ class SourcesPanel(QWidget):
         super().__init__(parent)
         self.catalog, self.state, self.bibliography, self.style = catalog, state, bibliography, style
         self.ids: list[str] = []
+        self._stale = True  # formatting every citation takes ~0.3 s: done when the panel is seen
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.list = QListWidget(self)
@@ -83,6 +84,17 @@ class SourcesPanel(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        self._stale = True
+        if self.isVisible():
+            self._fill()
+
+    def showEvent(self, event):  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self._fill()
+
+    def _fill(self) -> None:
+        self._stale = False
         visible = [self.catalog.layer(i) for i in self.state.visible_ids()]
         self.ids = citations.cited_by_layers(visible, self.bibliography)
         self.list.clear()
@@ -97,9 +109,13 @@ class SourcesPanel(QWidget):
             len(self.ids), len(visible), citations.STYLE_NAMES[self.style]))
 
     def entries(self) -> list[str]:
+        if self._stale:
+            self._fill()
         return [self.list.item(i).text() for i in range(self.list.count())]
 
     def copy_selected(self) -> None:
+        if self._stale:
+            self._fill()
         items = self.list.selectedItems() or [self.list.item(i) for i in range(self.list.count())]
         QGuiApplication.clipboard().setText("\n".join(item.text() for item in items))
 
@@ -110,6 +126,8 @@ class SourcesPanel(QWidget):
 
     def export(self, path: str) -> None:
         """Write the listed sources to `path`: .ris as RIS, anything else as BibTeX."""
+        if self._stale:
+            self._fill()
         items = [self.bibliography[i] for i in self.ids]
         text = citations.to_ris(items) if path.lower().endswith(".ris") else citations.to_bibtex(items)
         Path(path).write_text(text, encoding="utf-8")
