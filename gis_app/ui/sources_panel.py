@@ -84,9 +84,14 @@ class SourcesPanel(QWidget):
             self.refresh()
 
     def refresh(self) -> None:
+        """Which sources the visible layers cite (cheap); formatted when the panel is seen."""
+        self.ids = citations.cited_by_layers(self._visible_layers(), self.bibliography)
         self._stale = True
         if self.isVisible():
             self._fill()
+
+    def _visible_layers(self):
+        return [self.catalog.layer(i) for i in self.state.visible_ids()]
 
     def showEvent(self, event):  # noqa: N802
         super().showEvent(event)
@@ -95,8 +100,6 @@ class SourcesPanel(QWidget):
 
     def _fill(self) -> None:
         self._stale = False
-        visible = [self.catalog.layer(i) for i in self.state.visible_ids()]
-        self.ids = citations.cited_by_layers(visible, self.bibliography)
         self.list.clear()
         for item_id in self.ids:
             entry = QListWidgetItem(citations.format_citation(item_id, self.style, self.bibliography))
@@ -106,7 +109,7 @@ class SourcesPanel(QWidget):
                 entry.setToolTip(url)
             self.list.addItem(entry)
         self.summary.setText(self.tr("{0} sources of the {1} visible layers ({2})").format(
-            len(self.ids), len(visible), citations.STYLE_NAMES[self.style]))
+            len(self.ids), len(self._visible_layers()), citations.STYLE_NAMES[self.style]))
 
     def entries(self) -> list[str]:
         if self._stale:
