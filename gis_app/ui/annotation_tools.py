@@ -12,7 +12,7 @@ import json
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from gis_app.core.annotations import DEFAULTS, AnnotationError, Annotations, normalise, with_style
+from gis_app.ui.i18n import Retranslating
 
 log = logging.getLogger(__name__)
 TOOLS = ("text", "arrow", "line", "area", "rect", "marker")
@@ -101,7 +102,7 @@ class UpdateAnnotation(QUndoCommand):
 # --- asking for text ---------------------------------------------------------------------------
 
 
-class AnnotationTextDialog(QDialog):
+class AnnotationTextDialog(Retranslating, QDialog):
     """The text of a label, or the label and note of a marker (plain text, never markup)."""
 
     def __init__(self, kind: str, text: str = "", note: str = "", parent=None):
@@ -131,11 +132,6 @@ class AnnotationTextDialog(QDialog):
         self.text_label.setText(self.tr("Text:"))
         self.note_label.setText(self.tr("Note:"))
 
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def values(self) -> tuple[str, str]:
         return self.text_edit.text(), self.note_edit.toPlainText()
 
@@ -156,7 +152,7 @@ def _swatch(color: str) -> QIcon:
     return QIcon(pixmap)
 
 
-class AnnotationToolBar(QToolBar):
+class AnnotationToolBar(Retranslating, QToolBar):
     """Tools (select/move, text, arrow, line, area, rectangle, marker) and the style of the selected
     annotation, or of the next one drawn when none is selected."""
 
@@ -252,11 +248,6 @@ class AnnotationToolBar(QToolBar):
         self.opacity_box.setToolTip(self.tr("Fill opacity of areas"))
         self.edit_text_action.setText(self.tr("Edit text…"))
         self.delete_action.setText(self.tr("Delete annotation"))
-
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def _pick_color(self):
         color = QColorDialog.getColor(QColor(self.color), self, self.tr("Annotation colour"))

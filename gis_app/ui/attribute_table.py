@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QRegularExpression,
@@ -33,6 +32,7 @@ from PySide6.QtWidgets import (
 from gis_app.core.catalog import Catalog
 from gis_app.core.features import DataError, FeatureStore
 from gis_app.core.i18n import pick
+from gis_app.ui.i18n import Retranslating
 
 SKIP = {"citations"}          # shown in the info panel, not as a column
 FEATURE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -151,7 +151,7 @@ class _SortProxy(QSortFilterProxyModel):
         return str(a or "").casefold() < str(b or "").casefold()
 
 
-class AttributeTable(QWidget):
+class AttributeTable(Retranslating, QWidget):
     feature_selected = Signal(str, str)   # layer id, feature id (the user picked a row)
     zoom_requested = Signal(str, str)     # layer id, feature id
 
@@ -209,11 +209,6 @@ class AttributeTable(QWidget):
         self.zoom_button.setText(self.tr("Zoom to selection"))
         self.layer_box.setToolTip(self.tr("The layer shown in the table"))
         self._update_count()
-
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_lang(self, lang: str) -> None:
         self.lang = lang

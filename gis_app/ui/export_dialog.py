@@ -6,7 +6,7 @@ import json
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QRectF, Qt, QTimer
+from PySide6.QtCore import QRectF, Qt, QTimer
 from PySide6.QtGui import QGuiApplication, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -30,13 +30,14 @@ from gis_app.core.catalog import Catalog
 from gis_app.core.map_state import MapState
 from gis_app.render.layout import CUSTOM, PRESETS, ExportOptions, layout_geometry, paint_layout
 from gis_app.ui.export import MapRenderer, export_map, layout_context
+from gis_app.ui.i18n import Retranslating
 
 log = logging.getLogger(__name__)
 PREVIEW_WIDTH = 560
 ELEMENTS = ("legend", "scale_bar", "north_arrow", "inset", "attribution", "footer")
 
 
-class ExportDialog(QDialog):
+class ExportDialog(Retranslating, QDialog):
     def __init__(
         self, catalog: Catalog, state: MapState, annotations: Annotations, lang: str = "en", parent=None
     ):
@@ -174,11 +175,6 @@ class ExportDialog(QDialog):
         for name, check in self.checks.items():
             check.setText(texts[name])
         self.export_button.setText(self.tr("Export…"))
-
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # --- options -------------------------------------------------------------------------------
     def options(self) -> ExportOptions:

@@ -21,11 +21,21 @@ import shutil
 import subprocess
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QDate, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from gis_app.core import paths
 
 log = logging.getLogger(__name__)
+
+class Retranslating:
+    """Mixin for widgets (listed before the Qt base class): each LanguageChange, sent by Qt when a
+    translator is installed, calls the widget's retranslate_ui(), which sets all its texts."""
+
+    def changeEvent(self, event):  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
 
 LANGUAGES = ("kk", "ru", "en")  # the order of the Language menu
 NATIVE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}  # each in its own language

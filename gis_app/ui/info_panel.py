@@ -8,7 +8,7 @@ Every data text goes into plain-text labels or table items: nothing from the dat
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import QSettings, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -32,6 +32,7 @@ from gis_app.core.catalog import Catalog
 from gis_app.core.evidence import Claim
 from gis_app.core.features import DataError, FeatureStore
 from gis_app.core.i18n import feature_name, pick
+from gis_app.ui.i18n import Retranslating
 
 STYLE_KEY = "citations/style"
 DISPUTE_COLOUR = "#fde2c4"
@@ -65,7 +66,7 @@ def _clear(layout) -> None:
             _clear(item.layout())
 
 
-class CitationRow(QFrame):
+class CitationRow(Retranslating, QFrame):
     """One formatted citation with Copy and (if it has a URL) Open buttons."""
 
     def __init__(self, item_id: str, text: str, url: str, parent=None):
@@ -94,11 +95,6 @@ class CitationRow(QFrame):
         self.open_button.setText(self.tr("Open link"))
         self.open_button.setToolTip(self.tr("Open {0} in the system web browser").format(self.url))
 
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
-
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text)
 
@@ -107,7 +103,7 @@ class CitationRow(QFrame):
         return bool(self.url) and QDesktopServices.openUrl(QUrl(self.url))
 
 
-class InfoPanel(QWidget):
+class InfoPanel(Retranslating, QWidget):
     style_changed = Signal(str)   # "apa" | "gost"
 
     def __init__(self, catalog: Catalog, store: FeatureStore, claims: list[Claim],
@@ -200,11 +196,6 @@ class InfoPanel(QWidget):
         self.style_box.setToolTip(self.tr("Citation style: APA 7 or GOST R 7.0.5-2008"))
         if self.current:
             self.show_feature(*self.current)
-
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_lang(self, lang: str) -> None:
         self.lang = lang

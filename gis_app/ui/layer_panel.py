@@ -6,7 +6,6 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QAbstractItemModel,
     QByteArray,
-    QEvent,
     QMimeData,
     QModelIndex,
     QRect,
@@ -30,7 +29,7 @@ from PySide6.QtWidgets import (
 from gis_app.core.catalog import Catalog
 from gis_app.core.i18n import pick
 from gis_app.core.map_state import MapState
-from gis_app.ui.i18n import format_date
+from gis_app.ui.i18n import Retranslating, format_date
 
 MIME = "application/x-atlas-layer-id"
 LAYER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -325,7 +324,7 @@ class OpacityDelegate(QStyledItemDelegate):
         model.setData(index, editor.value())
 
 
-class LayerPanel(QWidget):
+class LayerPanel(Retranslating, QWidget):
     layer_activated = Signal(str)  # a layer double-clicked: zoom to it
 
     def __init__(self, catalog: Catalog, state: MapState, lang: str = "en", parent=None):
@@ -363,11 +362,6 @@ class LayerPanel(QWidget):
         header = self.tree.header()
         title = str(self.model.headerData(1, Qt.Orientation.Horizontal))
         header.resizeSection(1, max(80, min(header.fontMetrics().horizontalAdvance(title) + 24, 112)))
-
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_lang(self, lang: str) -> None:
         """Layer and group titles and descriptions in `lang` (fallback kk -> ru -> en)."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox
 
@@ -37,7 +37,7 @@ def settings() -> QSettings:
     return QSettings("CentralAsiaSecurityAtlas", "gis-app")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(i18n.Retranslating, QMainWindow):
     def __init__(self, catalog: Catalog, lang: str | None = None, restore: bool = True):
         """`lang` None: the remembered language, else the system's (English when not restoring)."""
         super().__init__()
@@ -169,11 +169,6 @@ class MainWindow(QMainWindow):
         self._refresh_undo_texts()
         self.project.retranslate_ui()
         self._refresh_status_texts()
-
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_language(self, lang: str) -> None:
         """Switch interface and data to `lang` (kk, ru, en) at once, and remember it.

@@ -6,7 +6,7 @@ import json
 import logging
 
 import shiboken6
-from PySide6.QtCore import QEvent, QEventLoop, QTimer, QUrl
+from PySide6.QtCore import QEventLoop, QTimer, QUrl
 from PySide6.QtGui import QImage
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings, QWebEngineUrlRequestInterceptor
@@ -17,6 +17,7 @@ from gis_app.core.map_state import MapState
 from gis_app.render.page import page_url
 from gis_app.ui.bridge import AtlasBridge
 from gis_app.ui.grab import stable_grab
+from gis_app.ui.i18n import Retranslating
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ class _Page(QWebEnginePage):
         log.warning("page: %s (%s:%s)", message, source.rsplit("/", 1)[-1], line)
 
 
-class MapView(QWebEngineView):
+class MapView(Retranslating, QWebEngineView):
     def __init__(self, catalog: Catalog, state: MapState, lang: str = "en", parent=None):
         super().__init__(parent)
         self.catalog, self.state, self.lang = catalog, state, lang
@@ -169,11 +170,6 @@ class MapView(QWebEngineView):
                            "km": self.tr("km"), "m": self.tr("m")}
         if self.ready:
             self.call("setTexts", self.page_texts)
-
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # --- waiting and grabbing ---------------------------------------------------------------
     def wait_ready(self, timeout_ms: int = 20000) -> bool:

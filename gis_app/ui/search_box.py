@@ -6,16 +6,17 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from gis_app.core.search import Hit, SearchIndex
+from gis_app.ui.i18n import Retranslating
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class SearchBox(QLineEdit):
+class SearchBox(Retranslating, QLineEdit):
     result_chosen = Signal(str, str)   # layer id, feature id
 
     def __init__(self, index_factory: Callable[[], SearchIndex], lang: str = "en", parent=None):
@@ -38,11 +39,6 @@ class SearchBox(QLineEdit):
     def retranslate_ui(self) -> None:
         self.setPlaceholderText(self.tr("Search places, enclaves, missions, incidents…"))
         self.setToolTip(self.tr("Names in English, Russian or Kazakh; Cyrillic or Latin (Osh, Ош)"))
-
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_lang(self, lang: str) -> None:
         self.lang = lang

@@ -13,7 +13,7 @@ from __future__ import annotations
 import base64
 from collections.abc import Callable
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QSize, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from gis_app.core.project import Slide
+from gis_app.ui.i18n import Retranslating
 
 THUMB = QSize(160, 100)  # stored
 ICON = QSize(112, 70)     # shown in the dock
@@ -76,7 +77,7 @@ def thumbnail_pixmap(slide: Slide, number: int) -> QPixmap:
     return pixmap
 
 
-class SlideDialog(QDialog):
+class SlideDialog(Retranslating, QDialog):
     """Caption and speaker notes of one slide, in the current language."""
 
     def __init__(self, caption: str, notes: str, number: int, parent=None):
@@ -103,10 +104,6 @@ class SlideDialog(QDialog):
         self.caption_label.setText(self.tr("Caption"))
         self.notes_label.setText(self.tr("Speaker notes"))
 
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
 
 def _set_text(texts, lang: str, value: str):
@@ -116,7 +113,7 @@ def _set_text(texts, lang: str, value: str):
     return value
 
 
-class SlidesPanel(QWidget):
+class SlidesPanel(Retranslating, QWidget):
     changed = Signal()              # the slides were added, edited, moved or deleted
     activated = Signal(int)         # go to this slide
     present_requested = Signal(int)  # start the presentation at this slide
@@ -170,11 +167,6 @@ class SlidesPanel(QWidget):
             self.buttons[key].setText(label)
             self.buttons[key].setToolTip(tip)
         self.refresh()
-
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_lang(self, lang: str) -> None:
         self.lang = lang

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Qt, QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 from gis_app.core import citations
 from gis_app.core.catalog import Catalog
 from gis_app.core.map_state import MapState
+from gis_app.ui.i18n import Retranslating
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class SourcesPanel(QWidget):
+class SourcesPanel(Retranslating, QWidget):
     def __init__(self, catalog: Catalog, state: MapState, bibliography: dict[str, dict],
                  style: str = citations.DEFAULT_STYLE, parent=None):
         super().__init__(parent)
@@ -68,11 +69,6 @@ class SourcesPanel(QWidget):
         self.ris_button.setToolTip(self.tr("Export these sources as RIS (.ris) for Zotero or EndNote"))
         self.list.setToolTip(self.tr("Double-click a source with a link to open it in the web browser"))
         self.refresh()
-
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_style(self, style: str) -> None:
         if style in citations.STYLES and style != self.style:

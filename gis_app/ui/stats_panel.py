@@ -18,7 +18,7 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QEvent, QMargins, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QMargins, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextDocument, QTextOption
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
@@ -50,7 +50,7 @@ def _tint(color: str, factor: float = 0.45) -> QColor:
     return QColor(*(int(v + (255 - v) * (1 - factor)) for v in (c.red(), c.green(), c.blue())))
 
 
-class StatsPanel(QWidget):
+class StatsPanel(i18n.Retranslating, QWidget):
     feature_activated = Signal(str, str)   # layer id, feature id (a bar was clicked)
 
     def __init__(self, catalog: Catalog, store: FeatureStore, claims: list[Claim],
@@ -122,11 +122,6 @@ class StatsPanel(QWidget):
         self.save_svg.setText(self.tr("SVG…"))
         self.save_svg.setToolTip(self.tr("Save the chart and its sources as an SVG drawing"))
         self.refresh()
-
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     def set_lang(self, lang: str) -> None:
         self.lang = lang

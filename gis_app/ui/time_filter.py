@@ -4,7 +4,7 @@ the charts follow the state."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from gis_app.core.map_state import MapState
+from gis_app.ui.i18n import Retranslating
 
 STEP_MS = 900
 
 
-class TimeFilter(QWidget):
+class TimeFilter(Retranslating, QWidget):
     def __init__(self, state: MapState, bounds: tuple[int, int], parent=None):
         super().__init__(parent)
         self.state = state
@@ -73,11 +74,6 @@ class TimeFilter(QWidget):
         playing = self.play_button.isChecked()
         self.play_button.setText(self.tr("❚❚ Pause") if playing else self.tr("▶ Play"))
         self.play_button.setToolTip(self.tr("Step the end of the range through the years"))
-
-    def changeEvent(self, event):  # noqa: N802
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate_ui()
-        super().changeEvent(event)
 
     # --- state ------------------------------------------------------------------------------
     def sync_from_state(self) -> None:
