@@ -16,6 +16,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QToolBar, QVBoxLayout, QWidget
 
+from gis_app.ui.i18n import Retranslating
+
 NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_Space, Qt.Key.Key_N,
              Qt.Key.Key_Return, Qt.Key.Key_Enter}
 PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace, Qt.Key.Key_P}
@@ -31,7 +33,7 @@ def _plain_label(parent: QWidget, name: str) -> QLabel:
     return label
 
 
-class SpeakerNotes(QWidget):
+class SpeakerNotes(Retranslating, QWidget):
     """The speaker's window (second screen): counter, caption, notes, next caption, clock."""
 
     def __init__(self):
@@ -58,6 +60,19 @@ class SpeakerNotes(QWidget):
         self.timer.timeout.connect(self._tick)
         self.timer.start(1000)
         self._tick()
+        self.position: tuple[int, int] = (0, 0)
+        self.following = ""
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Speaker notes"))
+        self.show_position(*self.position, self.following)
+
+    def show_position(self, index: int, count: int, following: str) -> None:
+        """'Slide 3 of 9' and the next slide's caption."""
+        self.position, self.following = (index, count), following
+        self.counter.setText(self.tr("Slide {0} of {1}").format(index + 1, count) if count else "")
+        self.next.setText(self.tr("Next: {0}").format(following) if following else "")
 
     def _tick(self) -> None:
         elapsed = int(time.monotonic() - self.started)
@@ -172,11 +187,10 @@ class Presenter(QObject):
         self.counter.setText(f"{self.index + 1} / {n}")
         self.counter.setVisible(not self.blanked)
         if self.notes_window is not None:
-            self.notes_window.counter.setText(f"{self.index + 1} / {n}")
             self.notes_window.caption.setText(caption)
             self.notes_window.notes.setText(notes)
             following = self.texts(self.index + 1)[0] if self.index + 1 < n else ""
-            self.notes_window.next.setText(("→ " + following) if following else "")
+            self.notes_window.show_position(self.index, n, following)
         self._place_overlay()
         self.slide_changed.emit(self.index)
 
