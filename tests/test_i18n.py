@@ -32,10 +32,10 @@ KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 LANGS = ("kk", "ru", "en")
 SHOTS = os.environ.get("GIS_APP_TEST_SHOTS")  # keep the screenshots here (default: the test's tmp_path)
 # Names that stay in Latin letters in every language: file formats and their extensions, the
-# resolution unit DPI, citation styles, reference managers, and the Latin example of the search box
-# ("Osh, Ош").
+# resolution unit DPI, citation styles, reference managers, the Latin example of the search box
+# ("Osh, Ош"), the project file pattern (*.atlas.json) and the key name in a shortcut (Shift+F5).
 LATIN_NAMES = {"PNG", "png", "SVG", "svg", "PDF", "pdf", "DPI", "BibTeX", "bib", "RIS", "ris", "APA",
-               "Zotero", "EndNote", "Osh"}
+               "Zotero", "EndNote", "Osh", "atlas", "json", "Shift"}
 
 
 def _shot(tmp_path: Path, name: str) -> Path:

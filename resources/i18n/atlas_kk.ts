@@ -211,7 +211,7 @@
     <name>ExportDialog</name>
     <message>
         <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation> пикс.</translation>
     </message>
     <message>
         <source>Export map</source>
@@ -476,7 +476,7 @@
     <message>
         <source>N</source>
         <comment>north arrow letter</comment>
-        <translation type="unfinished"></translation>
+        <translation>С</translation>
     </message>
     <message>
         <source>Sources: {0}</source>
@@ -661,179 +661,183 @@ Map data: {0}</source>
     <name>ProjectController</name>
     <message>
         <source>&amp;New project</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Жаңа жоба</translation>
     </message>
     <message>
         <source>&amp;Open project…</source>
-        <translation type="unfinished"></translation>
+        <translation>Жобаны &amp;ашу…</translation>
     </message>
     <message>
         <source>&amp;Save project</source>
-        <translation type="unfinished"></translation>
+        <translation>Жобаны &amp;сақтау</translation>
     </message>
     <message>
         <source>Save project &amp;as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Жобаны &amp;басқаша сақтау…</translation>
     </message>
     <message>
         <source>&amp;Present from the first slide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Бірінші слайдтан бастап көрсету</translation>
     </message>
     <message>
         <source>Present from the &amp;selected slide</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Таңдалған слайдтан бастап көрсету</translation>
     </message>
     <message>
         <source>&amp;Add slide from the current view</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ағымдағы көріністен слайд қосу</translation>
     </message>
     <message>
         <source>Export slides to &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Слайдтарды PDF &amp;файлына экспорттау…</translation>
     </message>
     <message>
         <source>Export slides as P&amp;NG images…</source>
-        <translation type="unfinished"></translation>
+        <translation>Слайдтарды PNG &amp;суреттері ретінде экспорттау…</translation>
     </message>
     <message>
         <source>Present</source>
-        <translation type="unfinished"></translation>
+        <translation>Көрсету</translation>
     </message>
     <message>
         <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Соңғы &amp;файлдар</translation>
     </message>
     <message>
         <source>&amp;Lectures</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Дәрістер</translation>
     </message>
     <message>
         <source>&amp;Slides</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Слайдтар</translation>
     </message>
     <message>
         <source>Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Жоба</translation>
     </message>
     <message>
         <source>Slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Слайдтар</translation>
     </message>
     <message>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>Атаусыз</translation>
     </message>
     <message>
         <source>{0}[*] — Central Asia Security Atlas</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}[*] — Орталық Азия қауіпсіздігі атласы</translation>
     </message>
     <message>
         <source>an untitled project</source>
-        <translation type="unfinished"></translation>
+        <translation>атаусыз жоба</translation>
     </message>
     <message>
         <source>Recover unsaved work?</source>
-        <translation type="unfinished"></translation>
+        <translation>Сақталмаған жұмысты қалпына келтіру керек пе?</translation>
     </message>
     <message>
         <source>The atlas did not close normally. Unsaved work on {0} was kept at {1}.
 
 Restore it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Атлас дұрыс жабылмады. {0} ішіндегі сақталмаған өзгерістер автоматты түрде сақталған ({1}).
+
+Оларды қалпына келтіру керек пе?</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Сақталмаған өзгерістер</translation>
     </message>
     <message>
         <source>Save the changes to {0}?</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} ішіндегі өзгерістерді сақтау керек пе?</translation>
     </message>
     <message>
         <source>the untitled project</source>
-        <translation type="unfinished"></translation>
+        <translation>атаусыз жоба</translation>
     </message>
     <message>
         <source>Open project</source>
-        <translation type="unfinished"></translation>
+        <translation>Жобаны ашу</translation>
     </message>
     <message>
         <source>Atlas projects (*.atlas.json *.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Атлас жобалары (*.atlas.json *.json);;Барлық файлдар (*)</translation>
     </message>
     <message>
         <source>Cannot open project</source>
-        <translation type="unfinished"></translation>
+        <translation>Жобаны ашу мүмкін болмады</translation>
     </message>
     <message>
         <source>{0}
 
 Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}
+
+Ештеңе өзгертілмеді.</translation>
     </message>
     <message>
         <source>Opened {0} with {1} notes: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ашылды: {0}; ескертпелер ({1}): {2}</translation>
     </message>
     <message>
         <source>Opened {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ашылды: {0}</translation>
     </message>
     <message>
         <source>Save project</source>
-        <translation type="unfinished"></translation>
+        <translation>Жобаны сақтау</translation>
     </message>
     <message>
         <source>Atlas projects (*.atlas.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Атлас жобалары (*.atlas.json)</translation>
     </message>
     <message>
         <source>Project not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Жоба сақталмады</translation>
     </message>
     <message>
         <source>Saved {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Сақталды: {0}</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(бос)</translation>
     </message>
     <message>
         <source>(no lectures found)</source>
-        <translation type="unfinished"></translation>
+        <translation>(дәрістер табылмады)</translation>
     </message>
     <message>
         <source>No slides to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорттайтын слайд жоқ.</translation>
     </message>
     <message>
         <source>Slides not exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Слайдтар экспортталмады</translation>
     </message>
     <message>
         <source>Export slides to PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Слайдтарды PDF файлына экспорттау</translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
-        <translation type="unfinished">PDF құжаты (*.pdf)</translation>
+        <translation>PDF құжаты (*.pdf)</translation>
     </message>
     <message>
         <source>Wrote {0} pages to {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} бет сақталды: {1}</translation>
     </message>
     <message>
         <source>Export slides as PNG images</source>
-        <translation type="unfinished"></translation>
+        <translation>Слайдтарды PNG суреттері ретінде экспорттау</translation>
     </message>
     <message>
         <source>Wrote {0} images to {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} сурет сақталды: {1}</translation>
     </message>
     <message>
         <source>No slides to present: add one from the current view first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Көрсететін слайд жоқ: алдымен ағымдағы көріністен слайд қосыңыз.</translation>
     </message>
 </context>
 <context>
@@ -851,77 +855,77 @@ Nothing was changed.</source>
     <name>SlideDialog</name>
     <message>
         <source>Slide {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Слайд {0}</translation>
     </message>
     <message>
         <source>Caption</source>
-        <translation type="unfinished"></translation>
+        <translation>Тақырып</translation>
     </message>
     <message>
         <source>Speaker notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Баяндамашы ескертпелері</translation>
     </message>
 </context>
 <context>
     <name>SlideExport</name>
     <message>
         <source>Slide {0} of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Слайд {0} / {1}</translation>
     </message>
 </context>
 <context>
     <name>SlidesPanel</name>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Қосу</translation>
     </message>
     <message>
         <source>Add a slide from the current view</source>
-        <translation type="unfinished"></translation>
+        <translation>Ағымдағы көріністен слайд қосу</translation>
     </message>
     <message>
         <source>Update</source>
-        <translation type="unfinished"></translation>
+        <translation>Жаңарту</translation>
     </message>
     <message>
         <source>Replace the selected slide&apos;s view with the current one</source>
-        <translation type="unfinished"></translation>
+        <translation>Таңдалған слайдтың көрінісін ағымдағы көрініспен ауыстыру</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Өңдеу…</translation>
     </message>
     <message>
         <source>Edit the caption and speaker notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Тақырып пен баяндамашы ескертпелерін өңдеу</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Жою</translation>
     </message>
     <message>
         <source>Delete the selected slide</source>
-        <translation type="unfinished"></translation>
+        <translation>Таңдалған слайдты жою</translation>
     </message>
     <message>
         <source>Present</source>
-        <translation type="unfinished"></translation>
+        <translation>Көрсету</translation>
     </message>
     <message>
         <source>Start the presentation at the selected slide (Shift+F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Көрсетуді таңдалған слайдтан бастау (Shift+F5)</translation>
     </message>
     <message>
         <source>(no caption)</source>
-        <translation type="unfinished"></translation>
+        <translation>(тақырыпсыз)</translation>
     </message>
     <message>
         <source>Delete slide</source>
-        <translation type="unfinished"></translation>
+        <translation>Слайдты жою</translation>
     </message>
     <message>
         <source>Delete slide {0}?</source>
-        <translation type="unfinished"></translation>
+        <translation>«{0}» слайдын жою керек пе?</translation>
     </message>
 </context>
 <context>

@@ -211,7 +211,7 @@
     <name>ExportDialog</name>
     <message>
         <source> px</source>
-        <translation type="unfinished"></translation>
+        <translation> пикс.</translation>
     </message>
     <message>
         <source>Export map</source>
@@ -476,7 +476,7 @@
     <message>
         <source>N</source>
         <comment>north arrow letter</comment>
-        <translation type="unfinished"></translation>
+        <translation>С</translation>
     </message>
     <message>
         <source>Sources: {0}</source>
@@ -661,179 +661,183 @@ Map data: {0}</source>
     <name>ProjectController</name>
     <message>
         <source>&amp;New project</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Новый проект</translation>
     </message>
     <message>
         <source>&amp;Open project…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Открыть проект…</translation>
     </message>
     <message>
         <source>&amp;Save project</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Сохранить проект</translation>
     </message>
     <message>
         <source>Save project &amp;as…</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить проект &amp;как…</translation>
     </message>
     <message>
         <source>&amp;Present from the first slide</source>
-        <translation type="unfinished"></translation>
+        <translation>Показ с &amp;первого слайда</translation>
     </message>
     <message>
         <source>Present from the &amp;selected slide</source>
-        <translation type="unfinished"></translation>
+        <translation>Показ с &amp;выбранного слайда</translation>
     </message>
     <message>
         <source>&amp;Add slide from the current view</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Добавить слайд из текущего вида</translation>
     </message>
     <message>
         <source>Export slides to &amp;PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Экспортировать слайды в PDF…</translation>
     </message>
     <message>
         <source>Export slides as P&amp;NG images…</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспортировать слайды в &amp;изображения PNG…</translation>
     </message>
     <message>
         <source>Present</source>
-        <translation type="unfinished"></translation>
+        <translation>Показ</translation>
     </message>
     <message>
         <source>Open &amp;recent</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Последние проекты</translation>
     </message>
     <message>
         <source>&amp;Lectures</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Лекции</translation>
     </message>
     <message>
         <source>&amp;Slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Слай&amp;ды</translation>
     </message>
     <message>
         <source>Project</source>
-        <translation type="unfinished"></translation>
+        <translation>Проект</translation>
     </message>
     <message>
         <source>Slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Слайды</translation>
     </message>
     <message>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>Без названия</translation>
     </message>
     <message>
         <source>{0}[*] — Central Asia Security Atlas</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}[*] — Атлас безопасности Центральной Азии</translation>
     </message>
     <message>
         <source>an untitled project</source>
-        <translation type="unfinished"></translation>
+        <translation>безымянном проекте</translation>
     </message>
     <message>
         <source>Recover unsaved work?</source>
-        <translation type="unfinished"></translation>
+        <translation>Восстановить несохранённую работу?</translation>
     </message>
     <message>
         <source>The atlas did not close normally. Unsaved work on {0} was kept at {1}.
 
 Restore it?</source>
-        <translation type="unfinished"></translation>
+        <translation>Атлас был закрыт некорректно. Несохранённые изменения в {0} были сохранены автоматически ({1}).
+
+Восстановить их?</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Несохранённые изменения</translation>
     </message>
     <message>
         <source>Save the changes to {0}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить изменения в {0}?</translation>
     </message>
     <message>
         <source>the untitled project</source>
-        <translation type="unfinished"></translation>
+        <translation>безымянном проекте</translation>
     </message>
     <message>
         <source>Open project</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыть проект</translation>
     </message>
     <message>
         <source>Atlas projects (*.atlas.json *.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Проекты атласа (*.atlas.json *.json);;Все файлы (*)</translation>
     </message>
     <message>
         <source>Cannot open project</source>
-        <translation type="unfinished"></translation>
+        <translation>Не удалось открыть проект</translation>
     </message>
     <message>
         <source>{0}
 
 Nothing was changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}
+
+Ничего не изменено.</translation>
     </message>
     <message>
         <source>Opened {0} with {1} notes: {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыто: {0}; замечания ({1}): {2}</translation>
     </message>
     <message>
         <source>Opened {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Открыто: {0}</translation>
     </message>
     <message>
         <source>Save project</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранить проект</translation>
     </message>
     <message>
         <source>Atlas projects (*.atlas.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>Проекты атласа (*.atlas.json)</translation>
     </message>
     <message>
         <source>Project not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Проект не сохранён</translation>
     </message>
     <message>
         <source>Saved {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранено: {0}</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(пусто)</translation>
     </message>
     <message>
         <source>(no lectures found)</source>
-        <translation type="unfinished"></translation>
+        <translation>(лекции не найдены)</translation>
     </message>
     <message>
         <source>No slides to export.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет слайдов для экспорта.</translation>
     </message>
     <message>
         <source>Slides not exported</source>
-        <translation type="unfinished"></translation>
+        <translation>Слайды не экспортированы</translation>
     </message>
     <message>
         <source>Export slides to PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт слайдов в PDF</translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
-        <translation type="unfinished">Документ PDF (*.pdf)</translation>
+        <translation>Документ PDF (*.pdf)</translation>
     </message>
     <message>
         <source>Wrote {0} pages to {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранено страниц: {0} ({1})</translation>
     </message>
     <message>
         <source>Export slides as PNG images</source>
-        <translation type="unfinished"></translation>
+        <translation>Экспорт слайдов в изображения PNG</translation>
     </message>
     <message>
         <source>Wrote {0} images to {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Сохранено изображений: {0} ({1})</translation>
     </message>
     <message>
         <source>No slides to present: add one from the current view first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Нет слайдов для показа: сначала добавьте слайд из текущего вида.</translation>
     </message>
 </context>
 <context>
@@ -851,77 +855,77 @@ Nothing was changed.</source>
     <name>SlideDialog</name>
     <message>
         <source>Slide {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>Слайд {0}</translation>
     </message>
     <message>
         <source>Caption</source>
-        <translation type="unfinished"></translation>
+        <translation>Подпись</translation>
     </message>
     <message>
         <source>Speaker notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Заметки докладчика</translation>
     </message>
 </context>
 <context>
     <name>SlideExport</name>
     <message>
         <source>Slide {0} of {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Слайд {0} из {1}</translation>
     </message>
 </context>
 <context>
     <name>SlidesPanel</name>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить</translation>
     </message>
     <message>
         <source>Add a slide from the current view</source>
-        <translation type="unfinished"></translation>
+        <translation>Добавить слайд из текущего вида</translation>
     </message>
     <message>
         <source>Update</source>
-        <translation type="unfinished"></translation>
+        <translation>Обновить</translation>
     </message>
     <message>
         <source>Replace the selected slide&apos;s view with the current one</source>
-        <translation type="unfinished"></translation>
+        <translation>Заменить вид выбранного слайда текущим</translation>
     </message>
     <message>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить…</translation>
     </message>
     <message>
         <source>Edit the caption and speaker notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Изменить подпись и заметки докладчика</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить</translation>
     </message>
     <message>
         <source>Delete the selected slide</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить выбранный слайд</translation>
     </message>
     <message>
         <source>Present</source>
-        <translation type="unfinished"></translation>
+        <translation>Показ</translation>
     </message>
     <message>
         <source>Start the presentation at the selected slide (Shift+F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Начать показ с выбранного слайда (Shift+F5)</translation>
     </message>
     <message>
         <source>(no caption)</source>
-        <translation type="unfinished"></translation>
+        <translation>(без подписи)</translation>
     </message>
     <message>
         <source>Delete slide</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить слайд</translation>
     </message>
     <message>
         <source>Delete slide {0}?</source>
-        <translation type="unfinished"></translation>
+        <translation>Удалить слайд «{0}»?</translation>
     </message>
 </context>
 <context>
