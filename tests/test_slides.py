@@ -330,3 +330,18 @@ def test_export_slides_to_pngs_and_pdf(window, qtbot, tmp_path):
     assert "Fergana valley enclaves" not in first  # each page's legend is its own slide's layers
     size = doc.pagePointSize(0)
     assert size.width() > size.height()  # landscape
+
+
+def test_a_lecture_opens_in_the_readers_language(window, qtbot):
+    win, project = window, window.project
+    project.answer = QMessageBox.StandardButton.Discard
+    win.set_language("kk")
+    try:
+        path = REPO / "lectures" / "peacekeeping.atlas.json"
+        assert proj.load(path).language == "en"  # the file's own language is not forced on the reader
+        assert project.open_path(path, as_copy=True)
+        assert win.lang == "kk"
+        qtbot.waitUntil(lambda: win.file_menu.title() != "&File", timeout=5000)  # events are posted
+        assert project.slides.slides[0].caption_in(win.lang) == project.slides.slides[0].caption["kk"]
+    finally:
+        win.set_language("en")

@@ -193,7 +193,6 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         self.annotations = Annotations()
         self.undo_stack = QUndoStack(self)
         self.annotation_toolbar = AnnotationToolBar(self)
-        self.addToolBarBreak(Qt.ToolBarArea.TopToolBarArea)  # its own row: all tools stay in view
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.annotation_toolbar)
         self.annotation_tools = AnnotationController(self.annotations, self.undo_stack, self.map,
                                                      self.annotation_toolbar, self)
@@ -241,6 +240,10 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         from gis_app.ui.project_actions import ProjectController
 
         self.project = ProjectController(self, self._settings)
+        # Project buttons beside the search box; the annotation tools get the second row to
+        # themselves, so no tool hides behind the overflow arrow.
+        self.insertToolBar(self.annotation_toolbar, self.project.toolbar)
+        self.insertToolBarBreak(self.annotation_toolbar)
         self.slides_dock = self.project.dock
         self.project.install_menus(self.file_menu, self.view_menu)
         if self._settings is not None:  # a real session: offer what a crash left behind

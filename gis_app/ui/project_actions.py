@@ -95,8 +95,7 @@ class ProjectController(QObject):
         self.toolbar = QToolBar(w)
         self.toolbar.setObjectName("projectToolbar")
         for key in ("new", "open", "save", "present"):
-            self.toolbar.addAction(self.actions[key])
-        w.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.toolbar)
+            self.toolbar.addAction(self.actions[key])  # the window places the toolbar
 
     def install_menus(self, file_menu: QMenu, view_menu: QMenu) -> None:
         """Put the project entries at the top of File, the slides dock in View, and add the
@@ -130,7 +129,7 @@ class ProjectController(QObject):
                  "present": self.tr("&Present from the first slide"),
                  "present_here": self.tr("Present from the &selected slide"),
                  "add_slide": self.tr("&Add slide from the current view"),
-                 "export_pdf": self.tr("Export slides to &PDF…"),
+                 "export_pdf": self.tr("Export slides to P&DF…"),
                  "export_png": self.tr("Export slides as P&NG images…")}
         for key, text in names.items():
             self.actions[key].setText(text)
@@ -298,10 +297,12 @@ class ProjectController(QObject):
         try:  # read first: a file that cannot be opened should not cost a question about saving
             project = proj.load(path)
         except ProjectError as exc:
-            self.warn(self.tr("Cannot open project"), self.tr("{0}\n\nNothing was changed.").format(str(exc)))
+            self.warn(self.tr("Cannot open project"), self._error_text(exc, path))
             return False
         if not self.maybe_save():
             return False
+        if as_copy:  # a lecture carries its texts in every language: keep the reader's
+            project.language = self.window.lang
         self.apply(project)
         self.path = None if as_copy else path
         if not as_copy:
@@ -318,6 +319,18 @@ class ProjectController(QObject):
         else:
             self.window.statusBar().showMessage(self.tr("Opened {0}").format(path.name), 5000)
         return True
+
+    def _error_text(self, exc: ProjectError, path: Path) -> str:
+        """Why a file was refused, in the interface language; core's detail (English) below."""
+        reasons = {
+            ProjectError.UNREADABLE: self.tr("{0} cannot be read."),
+            ProjectError.NOT_PROJECT: self.tr("{0} is not an atlas project."),
+            ProjectError.CORRUPT: self.tr("{0} is damaged or incomplete."),
+            ProjectError.NEWER: self.tr("{0} was saved by a newer version of the atlas; update the "
+                                        "atlas to open it."),
+        }
+        reason = reasons.get(exc.kind, self.tr("{0} is not a valid atlas project.")).format(path.name)
+        return self.tr("{0}\n\nDetails: {1}\n\nNothing was changed.").format(reason, str(exc))
 
     def save(self) -> bool:
         if self.path is None:

@@ -688,7 +688,7 @@ Map data: {0}</source>
         <translation>&amp;Ағымдағы көріністен слайд қосу</translation>
     </message>
     <message>
-        <source>Export slides to &amp;PDF…</source>
+        <source>Export slides to P&amp;DF…</source>
         <translation>Слайдтарды PDF &amp;файлына экспорттау…</translation>
     </message>
     <message>
@@ -768,20 +768,44 @@ Restore it?</source>
         <translation>Жобаны ашу мүмкін болмады</translation>
     </message>
     <message>
-        <source>{0}
-
-Nothing was changed.</source>
-        <translation>{0}
-
-Ештеңе өзгертілмеді.</translation>
-    </message>
-    <message>
         <source>Opened {0} with {1} notes: {2}</source>
         <translation>Ашылды: {0}; ескертпелер ({1}): {2}</translation>
     </message>
     <message>
         <source>Opened {0}</source>
         <translation>Ашылды: {0}</translation>
+    </message>
+    <message>
+        <source>{0} cannot be read.</source>
+        <translation>{0} файлын оқу мүмкін емес.</translation>
+    </message>
+    <message>
+        <source>{0} is not an atlas project.</source>
+        <translation>{0} атлас жобасы емес.</translation>
+    </message>
+    <message>
+        <source>{0} is damaged or incomplete.</source>
+        <translation>{0} файлы зақымдалған немесе толық емес.</translation>
+    </message>
+    <message>
+        <source>{0} was saved by a newer version of the atlas; update the atlas to open it.</source>
+        <translation>{0} атластың жаңарақ нұсқасында сақталған; оны ашу үшін атласты жаңартыңыз.</translation>
+    </message>
+    <message>
+        <source>{0} is not a valid atlas project.</source>
+        <translation>{0} жарамды атлас жобасы емес.</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Details: {1}
+
+Nothing was changed.</source>
+        <translation>{0}
+
+Толығырақ: {1}
+
+Ештеңе өзгертілмеді.</translation>
     </message>
     <message>
         <source>Save project</source>
@@ -981,6 +1005,21 @@ Nothing was changed.</source>
     <message>
         <source>Could not write {0}: {1}</source>
         <translation>{0} файлын жазу мүмкін болмады: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerNotes</name>
+    <message>
+        <source>Speaker notes</source>
+        <translation>Баяндамашы ескертпелері</translation>
+    </message>
+    <message>
+        <source>Slide {0} of {1}</source>
+        <translation>Слайд {0} / {1}</translation>
+    </message>
+    <message>
+        <source>Next: {0}</source>
+        <translation>Келесі: {0}</translation>
     </message>
 </context>
 <context>

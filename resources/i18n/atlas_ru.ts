@@ -688,7 +688,7 @@ Map data: {0}</source>
         <translation>&amp;Добавить слайд из текущего вида</translation>
     </message>
     <message>
-        <source>Export slides to &amp;PDF…</source>
+        <source>Export slides to P&amp;DF…</source>
         <translation>&amp;Экспортировать слайды в PDF…</translation>
     </message>
     <message>
@@ -768,20 +768,44 @@ Restore it?</source>
         <translation>Не удалось открыть проект</translation>
     </message>
     <message>
-        <source>{0}
-
-Nothing was changed.</source>
-        <translation>{0}
-
-Ничего не изменено.</translation>
-    </message>
-    <message>
         <source>Opened {0} with {1} notes: {2}</source>
         <translation>Открыто: {0}; замечания ({1}): {2}</translation>
     </message>
     <message>
         <source>Opened {0}</source>
         <translation>Открыто: {0}</translation>
+    </message>
+    <message>
+        <source>{0} cannot be read.</source>
+        <translation>Не удаётся прочитать файл {0}.</translation>
+    </message>
+    <message>
+        <source>{0} is not an atlas project.</source>
+        <translation>{0} не является проектом атласа.</translation>
+    </message>
+    <message>
+        <source>{0} is damaged or incomplete.</source>
+        <translation>Файл {0} повреждён или неполон.</translation>
+    </message>
+    <message>
+        <source>{0} was saved by a newer version of the atlas; update the atlas to open it.</source>
+        <translation>Файл {0} сохранён более новой версией атласа; чтобы открыть его, обновите атлас.</translation>
+    </message>
+    <message>
+        <source>{0} is not a valid atlas project.</source>
+        <translation>{0} не является корректным проектом атласа.</translation>
+    </message>
+    <message>
+        <source>{0}
+
+Details: {1}
+
+Nothing was changed.</source>
+        <translation>{0}
+
+Подробности: {1}
+
+Ничего не изменено.</translation>
     </message>
     <message>
         <source>Save project</source>
@@ -981,6 +1005,21 @@ Nothing was changed.</source>
     <message>
         <source>Could not write {0}: {1}</source>
         <translation>Не удалось записать {0}: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerNotes</name>
+    <message>
+        <source>Speaker notes</source>
+        <translation>Заметки докладчика</translation>
+    </message>
+    <message>
+        <source>Slide {0} of {1}</source>
+        <translation>Слайд {0} из {1}</translation>
+    </message>
+    <message>
+        <source>Next: {0}</source>
+        <translation>Далее: {0}</translation>
     </message>
 </context>
 <context>
