@@ -339,6 +339,7 @@
   var scaleOnAdd = L.Control.Scale.prototype.onAdd;
   L.Control.Scale.prototype.onAdd = function (map) {
     atlas.scaleControl = this;
+    this.options.imperial = false;  // metric only: the atlas's readers (and sources) use km
     return scaleOnAdd.call(this, map);
   };
   var scaleUpdate = L.Control.Scale.prototype._updateScale;
