@@ -26,11 +26,11 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
-from gis_app.core import paths
+from gis_app.core import indicators, paths
 from gis_app.core.catalog import Catalog, LayerDef
 from gis_app.core.evidence import short_citation
 from gis_app.core.geo import round_scale
-from gis_app.core.i18n import pick
+from gis_app.core.i18n import format_number, pick
 
 MM_PER_INCH = 25.4
 FONT_FAMILY = "DejaVu Sans"
@@ -144,8 +144,11 @@ def _swatch_kind(layer: LayerDef, style: dict, override: dict | None = None) -> 
     return "polygon" if style.get("fill") else "line"
 
 
-def _number_text(value: float) -> str:
-    return f"{value:,.0f}".replace(",", "\u2009") if value >= 1000 else f"{value:g}"
+def _number_text(value: float, lang: str) -> str:
+    """A class break as written in the style (3.75 keeps two decimals), in the locale's format."""
+    shown = f"{value:g}"
+    decimals = len(shown.split(".")[1]) if "." in shown and "e" not in shown else 0
+    return format_number(value, lang, decimals)
 
 
 def legend_entries(
@@ -164,14 +167,19 @@ def legend_entries(
         if choropleth:
             breaks, colors = list(choropleth["breaks"]), list(choropleth["colors"])
             bounds = [None, *breaks, None]
+            # A class is a figure: it needs its unit (a unit key of layers/indicators.toml).
+            unit_key = choropleth.get("unit", "")
+            unit = indicators.labels(catalog.folder).unit(unit_key, lang) if unit_key else ""
             for i, color in enumerate(colors):
                 low, high = bounds[i], bounds[i + 1]
                 if low is None:
-                    label = f"< {_number_text(high)}"
+                    label = f"< {_number_text(high, lang)}"
                 elif high is None:
-                    label = f"≥ {_number_text(low)}"
+                    label = f"≥ {_number_text(low, lang)}"
                 else:
-                    label = f"{_number_text(low)} – {_number_text(high)}"
+                    label = f"{_number_text(low, lang)} – {_number_text(high, lang)}"
+                if unit:
+                    label += f" {unit}"
                 items.append(LegendItem(label, "polygon", {**base, "fill": color}))
             items.append(
                 LegendItem(QCoreApplication.translate("Layout", "No data"), "polygon",
