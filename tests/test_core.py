@@ -135,3 +135,20 @@ def test_the_qt_binding_keeps_its_references_to_none_and_true():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert out.returncode == 0 and out.stdout.strip() == "ok", out.stderr[-500:]
+
+
+def test_a_malformed_saved_state_changes_nothing(catalog):
+    from gis_app.core.map_state import MapState
+
+    state = MapState(catalog)
+    before = state.to_dict()
+    layer_id = state.layers[0].id
+    with pytest.raises(ValueError, match="view.lon"):
+        state.apply({"layers": {layer_id: {"visible": not state.layers[0].visible}}, "view": {"lat": 40}})
+    assert state.to_dict() == before  # checked whole first: no half-applied state
+
+
+def test_a_nan_date_is_undated_not_a_crash():
+    from gis_app.core.timefilter import year_of
+
+    assert year_of(float("nan")) is None and year_of(float("inf")) is None and year_of(1999.0) == 1999

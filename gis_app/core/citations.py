@@ -45,10 +45,12 @@ def _style(style: str):
 
 
 def _processor(style: str, items: dict[str, dict]):
+    # Keyed by id(items); the entry keeps `items` itself alive, so that id cannot be reused by
+    # another dict while the cached texts (keyed the same way) exist.
     key = (style, id(items))
     if key not in _processors:
-        _processors[key] = (_style(style), _source(items))
-    return _processors[key]
+        _processors[key] = (_style(style), _source(items), items)
+    return _processors[key][:2]
 
 
 def tidy(text: str) -> str:
@@ -63,11 +65,10 @@ def tidy(text: str) -> str:
     return text.strip()
 
 
-def format_citation(item_id: str, style: str = DEFAULT_STYLE, items: dict[str, dict] | None = None) -> str:
+def format_citation(item_id: str, style: str, items: dict[str, dict]) -> str:
     """One bibliography entry as plain text. Unknown ids give a readable placeholder, not an error."""
     from citeproc import Citation, CitationItem, CitationStylesBibliography, formatter
 
-    items = items if items is not None else _default_items()
     if style not in STYLES:
         raise ValueError(f"unknown citation style {style!r}: one of {', '.join(STYLES)}")
     if item_id not in items:
@@ -82,16 +83,6 @@ def format_citation(item_id: str, style: str = DEFAULT_STYLE, items: dict[str, d
             text = tidy(entries[0]) if entries else items[item_id].get("title", item_id)
             _cache[key] = re.sub(r"^\d+\.\s+", "", text)  # GOST numbers its list; one entry has none
     return _cache[key]
-
-
-_items: dict[str, dict] | None = None
-
-
-def _default_items() -> dict[str, dict]:
-    global _items
-    if _items is None:
-        _items = evidence.load_bibliography()
-    return _items
 
 
 def item_url(item: dict) -> str:
@@ -122,11 +113,6 @@ def _names(item: dict, role: str = "author") -> list[str]:
     return out
 
 
-def _date(item: dict, key: str = "issued") -> list[int]:
-    parts = (item.get(key) or {}).get("date-parts") or [[]]
-    return [int(p) for p in parts[0] if str(p).lstrip("-").isdigit()] if parts else []
-
-
 def to_ris(items: Iterable[dict]) -> str:
     import rispy
 
@@ -142,7 +128,7 @@ def to_ris(items: Iterable[dict]) -> str:
             entry["authors"] = _names(item)
         if _names(item, "editor"):
             entry["editors"] = _names(item, "editor")
-        date = _date(item)
+        date = evidence.csl_date(item)
         if date:
             entry["year"] = str(date[0])
             entry["date"] = "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(date))
@@ -160,7 +146,7 @@ def to_ris(items: Iterable[dict]) -> str:
                 entry["end_page"] = last
         if item_url(item):
             entry["urls"] = [item_url(item)]
-        accessed = _date(item, "accessed")
+        accessed = evidence.csl_date(item, "accessed")
         if accessed:
             entry["access_date"] = "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(accessed))
         if item.get("note"):
@@ -199,7 +185,7 @@ def to_bibtex(items: Iterable[dict]) -> str:
         if container:
             fields.append(("journal" if kind.startswith("article") else "howpublished"
                            if kind in ("webpage", "dataset") else "booktitle", bibtex_escape(container)))
-        date = _date(item)
+        date = evidence.csl_date(item)
         if date:
             fields.append(("year", str(date[0])))
             if len(date) > 1:
@@ -212,7 +198,7 @@ def to_bibtex(items: Iterable[dict]) -> str:
                 fields.append((bib, bibtex_escape(value)))
         if item_url(item):
             fields.append(("url", item_url(item).replace("%", r"\%").replace("#", r"\#")))
-        accessed = _date(item, "accessed")
+        accessed = evidence.csl_date(item, "accessed")
         if accessed:
             fields.append(("urldate", "-".join(f"{p:02d}" if i else str(p) for i, p in enumerate(accessed))))
         if item.get("note"):
@@ -226,22 +212,3 @@ def cited_by_layers(layers, items: dict[str, dict]) -> list[str]:
     """Bibliography ids the given layers cite, in bibliography order, each once."""
     wanted = {c for layer in layers for c in layer.citations}
     return [item_id for item_id in items if item_id in wanted]
-
-
-def short_reference(item: dict) -> str:
-    """'Kurmangali & Jaukhan 2025', 'UNODC 2012', 'JPNN.com n.d.': a source named in one breath
-    (under charts, beside figures)."""
-    people = [p for p in item.get("author") or [] if isinstance(p, dict)]
-    names = [str(p.get("literal") or p.get("family") or "") for p in people]
-    names = [n for n in names if n]
-    if len(names) > 2:
-        who = f"{names[0]} et al."
-    elif names:
-        who = " & ".join(names)
-    else:
-        who = str(item.get("container-title") or item.get("publisher") or item.get("title-short")
-                  or item.get("title") or item.get("id", "?"))
-    if len(who) > 48:
-        who = who[:46].rstrip() + "…"
-    date = _date(item)
-    return f"{who} {date[0]}" if date else f"{who} n.d."

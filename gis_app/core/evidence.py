@@ -65,6 +65,10 @@ def load_bibliography(path: Path | None = None) -> dict[str, dict]:
             raise ValueError(f"{path.name}: item {i + 1} needs an 'id' and a 'title'")
         if item["id"] in result:
             raise ValueError(f"{path.name}: id '{item['id']}' is used twice")
+        for key in ("issued", "accessed", "original-date"):
+            if key in item and not _date_parts_ok(item[key]):
+                raise ValueError(f"{path.name}: '{item['id']}': {key} must be "
+                                 '{"date-parts": [[year, month, day]]}')
         result[item["id"]] = item
     return result
 
@@ -122,12 +126,22 @@ def disagreements(claims: list[Claim]) -> list[list[Claim]]:
     return [g for g in groups.values() if len({c.value for c in g}) > 1]
 
 
+def _date_parts_ok(value: object) -> bool:
+    parts = value.get("date-parts") if isinstance(value, dict) else None
+    return isinstance(parts, list) and bool(parts) and isinstance(parts[0], list)
+
+
+def csl_date(item: dict, key: str = "issued") -> list[int]:
+    """[year, month, day] (as many as given) of a CSL date; [] when absent or unreadable."""
+    value = item.get(key)
+    if not _date_parts_ok(value):
+        return []
+    return [int(p) for p in value["date-parts"][0] if str(p).lstrip("-").isdigit()]
+
+
 def _year(item: dict) -> str:
-    for key in ("issued", "original-date"):
-        parts = (item.get(key) or {}).get("date-parts") if isinstance(item.get(key), dict) else None
-        if parts and isinstance(parts[0], list) and parts[0] and str(parts[0][0]).strip():
-            return str(parts[0][0])
-    return "n.d."
+    date = csl_date(item) or csl_date(item, "original-date")
+    return str(date[0]) if date else "n.d."
 
 
 def _abbreviated(name: str) -> str:
@@ -137,8 +151,9 @@ def _abbreviated(name: str) -> str:
 
 
 def short_citation(item: dict) -> str:
-    """An author–year label for a footer: "Kurmangali & Jaukhan 2025", "UNODC 2012",
-    "Imomov et al. 2013"; with no author, the container (newspaper, site) or the short title."""
+    """A source named in one breath (export footer, under charts, beside figures): "Kurmangali &
+    Jaukhan 2025", "UNODC 2012", "Imomov et al. 2013"; with no author, the container (newspaper,
+    site) or the short title."""
     names = []
     for author in item.get("author") or []:
         if isinstance(author, dict):

@@ -6,8 +6,10 @@ callback and are told which layer changed and how.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
 from .catalog import Catalog
 
@@ -94,9 +96,7 @@ class MapState:
         self._emit("order", layer_id)
 
     def set_time_range(self, time_range: tuple[int, int] | None) -> None:
-        if time_range is not None:
-            first, last = sorted((int(time_range[0]), int(time_range[1])))
-            time_range = (first, last)
+        time_range = check_years(list(time_range) if time_range is not None else None, "time range")
         if time_range != self.time_range:
             self.time_range = time_range
             self._emit("time", "")
@@ -107,9 +107,11 @@ class MapState:
             self._emit("annotations", "")
 
     def apply(self, saved: dict) -> None:
-        """Take visibility, opacity, order and view from a saved dict; unknown ids are ignored."""
+        """Take visibility, opacity, order, view and time range from a saved dict (to_dict()'s
+        form); unknown ids are ignored. ValueError, before anything changes, if it is malformed."""
+        saved = check_saved(saved)
         known = {s.id: s for s in self.layers}
-        saved_rank = {layer_id: i for i, layer_id in enumerate(saved.get("order", []))}
+        saved_rank = {layer_id: i for i, layer_id in enumerate(saved["order"])}
         group_rank = {g.id: i for i, g in enumerate(self.catalog.groups)}
         default_rank = {s.id: i for i, s in enumerate(self.layers)}
         # Groups keep their panel order; inside a group the saved order wins, and layers the saved
@@ -117,18 +119,13 @@ class MapState:
         self.layers.sort(key=lambda s: (group_rank.get(self.catalog.layer(s.id).group, 99),
                                         s.id not in saved_rank,
                                         saved_rank.get(s.id, default_rank[s.id])))
-        for layer_id, entry in saved.get("layers", {}).items():
+        for layer_id, entry in saved["layers"].items():
             if layer_id in known:
-                known[layer_id].visible = bool(entry.get("visible", known[layer_id].visible))
-                known[layer_id].opacity = min(1.0, max(0.0, float(entry.get("opacity", 1.0))))
-        view = saved.get("view")
-        if view:
-            self.view = View(float(view["lat"]), float(view["lon"]), float(view["zoom"]))
-        if "time_range" in saved:
-            span = saved["time_range"]
-            self.time_range = tuple(sorted((int(span[0]), int(span[1])))) if span else None
-        if "annotations_visible" in saved:
-            self.annotations_visible = bool(saved["annotations_visible"])
+                known[layer_id].visible, known[layer_id].opacity = entry["visible"], entry["opacity"]
+        if "view" in saved:
+            self.view = View(**saved["view"])
+        self.time_range = tuple(saved["time_range"]) if saved["time_range"] else None
+        self.annotations_visible = saved["annotations_visible"]
         self._emit("all", "")
 
     def to_dict(self) -> dict:
@@ -139,3 +136,62 @@ class MapState:
             "time_range": list(self.time_range) if self.time_range else None,
             "annotations_visible": self.annotations_visible,
         }
+
+
+# --- reading a saved state (settings, project files): checked whole before anything changes --------
+def check_number(value: Any, where: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError(f"{where} must be a number")
+    return float(value)
+
+
+def check_years(value: Any, where: str) -> tuple[int, int] | None:
+    """A year range as (first, last), or None (no time filter)."""
+    if value is None:
+        return None
+    if (not isinstance(value, list | tuple) or len(value) != 2
+            or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)):
+        raise ValueError(f"{where} must be null or two whole years")
+    first, last = sorted(value)
+    return (first, last)
+
+
+def check_ids(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"{where} must be a list of layer ids")
+    return list(value)
+
+
+def check_saved(value: Any, where: str = "map") -> dict:
+    """A map state as MapState.to_dict() writes it, checked; ValueError names the bad field."""
+    if not isinstance(value, dict):
+        raise ValueError(f"{where} must be a table")
+    out: dict = {"order": check_ids(value.get("order", []), f"{where}.order")}
+    layers = value.get("layers", {})
+    if not isinstance(layers, dict):
+        raise ValueError(f"{where}.layers must be a table of layer id -> settings")
+    out["layers"] = {}
+    for layer_id, entry in layers.items():
+        if not isinstance(entry, dict) or not isinstance(entry.get("visible", True), bool):
+            raise ValueError(f"{where}.layers.{layer_id} must have a true/false 'visible'")
+        opacity = check_number(entry.get("opacity", 1.0), f"{where}.layers.{layer_id}.opacity")
+        if not 0 <= opacity <= 1:
+            raise ValueError(f"{where}.layers.{layer_id}.opacity must be between 0 and 1")
+        out["layers"][layer_id] = {"visible": entry.get("visible", True), "opacity": opacity}
+    view = value.get("view")
+    if view is not None:
+        if not isinstance(view, dict):
+            raise ValueError(f"{where}.view must be a table with lat, lon and zoom")
+        lat = check_number(view.get("lat"), f"{where}.view.lat")
+        lon = check_number(view.get("lon"), f"{where}.view.lon")
+        zoom = check_number(view.get("zoom"), f"{where}.view.zoom")
+        if not (-90 <= lat <= 90 and 0 <= zoom <= 24):
+            raise ValueError(f"{where}.view is out of range (lat -90..90, zoom 0..24)")
+        out["view"] = {"lat": lat, "lon": lon, "zoom": zoom}
+    span = check_years(value.get("time_range"), f"{where}.time_range")
+    out["time_range"] = list(span) if span else None
+    shown = value.get("annotations_visible", True)
+    if not isinstance(shown, bool):
+        raise ValueError(f"{where}.annotations_visible must be true or false")
+    out["annotations_visible"] = shown
+    return out

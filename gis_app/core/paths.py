@@ -43,3 +43,12 @@ def state_dir() -> Path:
     path = Path(base) / "gis-app"
     path.mkdir(parents=True, exist_ok=True)
     return path
+
+
+def write_cache_file(path: Path, text: str) -> None:
+    """Write a cache file whole or not at all: several processes may build it at once, so each
+    writes its own temporary file and renames it over the target."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(path)

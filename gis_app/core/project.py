@@ -20,7 +20,6 @@ any moment leaves either the old file or the new one, never a half-written one.
 from __future__ import annotations
 
 import json
-import math
 import os
 import re
 import tempfile
@@ -32,7 +31,7 @@ from typing import Any
 from . import paths
 from .annotations import AnnotationError, normalise
 from .i18n import LANGUAGES, pick
-from .map_state import MapState
+from .map_state import MapState, check_ids, check_number, check_saved, check_years
 
 FORMAT = "central-asia-security-atlas/project"
 SCHEMA_VERSION = 1
@@ -64,12 +63,6 @@ class _InvalidError(ValueError):
 
 
 # --- small validators --------------------------------------------------------------------------
-def _number(value: Any, where: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise _InvalidError(f"{where} must be a number")
-    return float(value)
-
-
 def _texts(value: Any, where: str) -> Texts:
     if isinstance(value, str):
         if len(value) > MAX_TEXT:
@@ -81,64 +74,13 @@ def _texts(value: Any, where: str) -> Texts:
     raise _InvalidError(f"{where} must be a text or a table of language -> text")
 
 
-def _years(value: Any, where: str) -> tuple[int, int] | None:
-    if value is None:
-        return None
-    if (not isinstance(value, list | tuple) or len(value) != 2
-            or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)):
-        raise _InvalidError(f"{where} must be null or two whole years")
-    first, last = sorted(value)
-    return (first, last)
-
-
 def _bounds(value: Any, where: str) -> tuple[float, float, float, float]:
     if not isinstance(value, list | tuple) or len(value) != 4:
         raise _InvalidError(f"{where} must be [west, south, east, north]")
-    w, s, e, n = (_number(v, where) for v in value)
+    w, s, e, n = (check_number(v, where) for v in value)
     if not (-90 <= s < n <= 90 and w < e and -540 <= w and e <= 540):
         raise _InvalidError(f"{where} is not a valid extent [west, south, east, north]: {list(value)}")
     return (w, s, e, n)
-
-
-def _ids(value: Any, where: str) -> list[str]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise _InvalidError(f"{where} must be a list of layer ids")
-    return list(value)
-
-
-def check_map(value: Any, where: str = "map") -> dict:
-    """A map state as MapState.to_dict() writes it; raises _InvalidError naming the bad field."""
-    if not isinstance(value, dict):
-        raise _InvalidError(f"{where} must be a table")
-    out: dict = {"order": _ids(value.get("order", []), f"{where}.order")}
-    layers = value.get("layers", {})
-    if not isinstance(layers, dict):
-        raise _InvalidError(f"{where}.layers must be a table of layer id -> settings")
-    out["layers"] = {}
-    for layer_id, entry in layers.items():
-        if not isinstance(entry, dict) or not isinstance(entry.get("visible", True), bool):
-            raise _InvalidError(f"{where}.layers.{layer_id} must have a true/false 'visible'")
-        opacity = _number(entry.get("opacity", 1.0), f"{where}.layers.{layer_id}.opacity")
-        if not 0 <= opacity <= 1:
-            raise _InvalidError(f"{where}.layers.{layer_id}.opacity must be between 0 and 1")
-        out["layers"][layer_id] = {"visible": entry.get("visible", True), "opacity": opacity}
-    view = value.get("view")
-    if view is not None:
-        if not isinstance(view, dict):
-            raise _InvalidError(f"{where}.view must be a table with lat, lon and zoom")
-        lat = _number(view.get("lat"), f"{where}.view.lat")
-        lon = _number(view.get("lon"), f"{where}.view.lon")
-        zoom = _number(view.get("zoom"), f"{where}.view.zoom")
-        if not (-90 <= lat <= 90 and 0 <= zoom <= 24):
-            raise _InvalidError(f"{where}.view is out of range (lat -90..90, zoom 0..24)")
-        out["view"] = {"lat": lat, "lon": lon, "zoom": zoom}
-    span = _years(value.get("time_range"), f"{where}.time_range")
-    out["time_range"] = list(span) if span else None
-    shown = value.get("annotations_visible", True)
-    if not isinstance(shown, bool):
-        raise _InvalidError(f"{where}.annotations_visible must be true or false")
-    out["annotations_visible"] = shown
-    return out
 
 
 def check_feature(item: Any) -> str:
@@ -239,8 +181,8 @@ class Slide:
                    notes=_texts(raw.get("notes", ""), f"{where}.notes"),
                    bounds=(_bounds(raw["bounds"], f"{where}.bounds")
                            if raw.get("bounds") is not None else None),
-                   visible=_ids(raw.get("visible", []), f"{where}.visible"),
-                   time_range=_years(raw.get("time_range"), f"{where}.time_range"),
+                   visible=check_ids(raw.get("visible", []), f"{where}.visible"),
+                   time_range=check_years(raw.get("time_range"), f"{where}.time_range"),
                    annotations=_features(raw.get("annotations"), f"{where}.annotations", warnings),
                    thumbnail=thumb)
 
@@ -336,7 +278,7 @@ def from_dict(raw: Any) -> Project:
             raise _InvalidError("slides must be a list")
         recovery_of = raw.get("recovery_of")
         return Project(
-            map=check_map(raw.get("map", {})),
+            map=check_saved(raw.get("map", {})),
             title=_texts(raw.get("title", ""), "title"),
             language=language,
             style_overrides=_style_overrides(raw.get("style_overrides"), warnings),
@@ -344,7 +286,7 @@ def from_dict(raw: Any) -> Project:
             slides=[Slide.from_dict(s, f"slides[{i}]", warnings) for i, s in enumerate(slides_raw)],
             recovery_of=recovery_of if isinstance(recovery_of, str) else None,
             warnings=warnings)
-    except (_InvalidError, KeyError, TypeError) as exc:
+    except (ValueError, KeyError, TypeError) as exc:  # _InvalidError, or check_saved's ValueError
         raise ProjectError(f"This project file is damaged: {exc}", ProjectError.CORRUPT) from exc
 
 

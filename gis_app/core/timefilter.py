@@ -7,6 +7,7 @@ date cannot be read is never hidden (the map shows what it cannot place in time)
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 
@@ -20,7 +21,7 @@ def year_of(value: object) -> int | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int | float):
-        return int(value)
+        return int(value) if math.isfinite(value) else None  # JSON allows NaN and Infinity
     match = YEAR.match(str(value))
     return int(match.group(1)) if match else None
 

@@ -9,6 +9,7 @@ the page, so a preview is the same layout scaled down. Text is drawn as text (PD
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
 from dataclasses import dataclass, field
@@ -533,7 +534,9 @@ def inset_rings(catalog: Catalog) -> list[list[list[float]]]:
     key = f"{source}:{stat.st_size}:{int(stat.st_mtime)}"
     if key in _INSET_CACHE:
         return _INSET_CACHE[key]
-    cache = paths.cache_dir() / "inset" / f"countries-{abs(hash(key)) % 10**12}.json"
+    # sha256, not hash(): Python salts str hashes per process, and the file must be found again.
+    digest = hashlib.sha256(key.encode()).hexdigest()[:16]
+    cache = paths.cache_dir() / "inset" / f"countries-{digest}.json"
     rings: list[list[list[float]]] = []
     try:
         cached = json.loads(cache.read_text(encoding="utf-8"))
@@ -543,10 +546,7 @@ def inset_rings(catalog: Catalog) -> list[list[list[float]]]:
         rings = []
     if not rings:
         rings = _simplify_countries(source)
-        cache.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cache.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"key": key, "rings": rings}), encoding="utf-8")
-        tmp.replace(cache)
+        paths.write_cache_file(cache, json.dumps({"key": key, "rings": rings}))
     _INSET_CACHE[key] = rings
     return rings
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 import importlib.util
 import json
-import os
 import urllib.parse
 from pathlib import Path
 
@@ -104,10 +103,7 @@ def page_path(catalog: Catalog) -> Path:
         sort_keys=True, ensure_ascii=False).encode()).hexdigest()[:16]
     target = paths.cache_dir() / "page" / f"atlas-{key}.html"
     if not target.exists():
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_suffix(f".{os.getpid()}.tmp")  # processes may build it at once
-        tmp.write_text(render_html(config), encoding="utf-8")
-        tmp.replace(target)
+        paths.write_cache_file(target, render_html(config))
     return target
 
 

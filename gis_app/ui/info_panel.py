@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from gis_app.core import citations, indicators, statistics
 from gis_app.core.catalog import Catalog
-from gis_app.core.evidence import Claim
+from gis_app.core.evidence import Claim, short_citation
 from gis_app.core.features import DataError, FeatureStore
 from gis_app.core.i18n import feature_name, pick
 from gis_app.ui.i18n import Retranslating
@@ -273,7 +273,7 @@ class InfoPanel(Retranslating, QWidget):
                 label += " " + self.tr("(estimate)")
             cells = [("⚠ " if disputed else "") + label, statistics.display_value(claim, self.lang),
                      statistics.unit_label(claim.unit, self.lang), claim.date,
-                     citations.short_reference(self.bibliography.get(claim.citation, {"id": claim.citation}))]
+                     short_citation(self.bibliography.get(claim.citation, {"id": claim.citation}))]
             where = self.tr("Where: {0}").format(claim.locator) if claim.locator else ""
             tip = "\n".join(t for t in (claim.note, where) if t)
             for column, text in enumerate(cells):
@@ -300,7 +300,7 @@ class InfoPanel(Retranslating, QWidget):
             group = [claim, *others]
             done.update(c.claim_id for c in group)
             figures = self.tr(" vs ").join(
-                "{} ({}, {})".format(statistics.value_with_unit(c, self.lang), citations.short_reference(
+                "{} ({}, {})".format(statistics.value_with_unit(c, self.lang), short_citation(
                     self.bibliography.get(c.citation, {"id": c.citation})), c.date) for c in group)
             label = statistics.indicator_label(claim.indicator, self.lang)
             lines.append(self.tr("⚠ Sources disagree on {0}: {1}").format(

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gis_app.core import citations, statistics
+from gis_app.core import statistics
 from gis_app.core.catalog import Catalog
-from gis_app.core.evidence import Claim
+from gis_app.core.evidence import Claim, short_citation
 from gis_app.core.features import DataError, FeatureStore
 from gis_app.ui import i18n
 
@@ -263,7 +263,7 @@ class StatsPanel(i18n.Retranslating, QWidget):
 
     # --- sources and notes -------------------------------------------------------------------
     def _short(self, item_id: str) -> str:
-        return citations.short_reference(self.bibliography.get(item_id, {"id": item_id}))
+        return short_citation(self.bibliography.get(item_id, {"id": item_id}))
 
     def sources_text(self) -> str:
         if self.data is None:
