@@ -12,15 +12,18 @@ from pathlib import Path
 import pytest
 
 from gis_app.core import project as proj
+from gis_app.core.annotations import normalise
 from gis_app.core.catalog import load_catalog
 from gis_app.core.map_state import MapState
 from gis_app.core.project import Project, ProjectError, Slide
 
 REPO = Path(__file__).resolve().parent.parent
 LECTURES = sorted((REPO / "lectures").glob("*.atlas.json"))
-ANNOTATION = {"type": "Feature", "id": "a1", "geometry": {"type": "Point", "coordinates": [70.58, 39.85]},
-              "properties": {"kind": "marker", "text": "Vorukh <b>not markup</b>", "note": "",
-                             "color": "#d62728"}}
+# As the atlas keeps annotations: normalised (defaults filled in), which is what a project holds.
+ANNOTATION = normalise({"type": "Feature", "id": "a1",
+                        "geometry": {"type": "Point", "coordinates": [70.58, 39.85]},
+                        "properties": {"kind": "marker", "text": "Vorukh <b>not markup</b>", "note": "",
+                                       "color": "#d62728"}})
 
 
 def sample(catalog) -> Project:

@@ -85,6 +85,25 @@ def _number(props: dict, key: str) -> float:
     return min(high, max(low, value))
 
 
+def clean_list(items: list) -> tuple[list[dict], list[tuple[int, str]]]:
+    """The usable annotations of a list, normalised, and (index, reason) for each one skipped."""
+    clean: list[dict] = []
+    skipped: list[tuple[int, str]] = []
+    seen: set[str] = set()
+    for i, item in enumerate(items):
+        try:
+            ann = normalise(item, fallback_id=f"a{i + 1}")
+        except AnnotationError as exc:
+            skipped.append((i, str(exc)))
+            continue
+        if ann["id"] in seen:
+            skipped.append((i, f"id '{ann['id']}' is used twice"))
+            continue
+        seen.add(ann["id"])
+        clean.append(ann)
+    return clean, skipped
+
+
 def normalise(item: object, fallback_id: str = "") -> dict:
     """A clean copy of one annotation, with defaults filled in; AnnotationError if unusable."""
     if not isinstance(item, dict) or item.get("type") != "Feature":
@@ -193,24 +212,11 @@ class Annotations:
     # --- editing ------------------------------------------------------------------------------
     def replace(self, items: object) -> list[str]:
         """Take a whole list (from a project or a slide); returns one problem line per skipped item."""
-        problems: list[str] = []
-        clean: list[dict] = []
-        if not isinstance(items, list):
-            items = []
-            problems.append("annotations: not a list; none loaded")
-        seen: set[str] = set()
-        for i, item in enumerate(items):
-            try:
-                ann = normalise(item, fallback_id=f"a{i + 1}")
-            except AnnotationError as exc:
-                problems.append(f"annotation {i + 1}: {exc}")
-                continue
-            if ann["id"] in seen:
-                problems.append(f"annotation {i + 1}: id '{ann['id']}' is used twice; skipped")
-                continue
-            seen.add(ann["id"])
-            clean.append(ann)
-        self._items = clean
+        if isinstance(items, list):
+            self._items, skipped = clean_list(items)
+            problems = [f"annotation {i + 1}: {reason}; skipped" for i, reason in skipped]
+        else:
+            self._items, problems = [], ["annotations: not a list; none loaded"]
         self._emit("all", "")
         return problems
 

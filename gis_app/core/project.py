@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from . import paths
-from .annotations import AnnotationError, normalise
+from .annotations import clean_list
 from .i18n import LANGUAGES, pick
 from .map_state import MapState, check_ids, check_number, check_saved, check_years
 
@@ -83,27 +83,13 @@ def _bounds(value: Any, where: str) -> tuple[float, float, float, float]:
     return (w, s, e, n)
 
 
-def check_feature(item: Any) -> str:
-    """'' if `item` is a usable annotation (core.annotations decides), else what is wrong."""
-    try:
-        normalise(item, fallback_id="x")
-    except AnnotationError as exc:
-        return str(exc)
-    return ""
-
-
 def _features(value: Any, where: str, warnings: list[str]) -> list[dict]:
     if value is None:
         return []
     if not isinstance(value, list):
         raise _InvalidError(f"{where} must be a list of GeoJSON Features")
-    kept = []
-    for i, item in enumerate(value):
-        problem = check_feature(item)
-        if problem:
-            warnings.append(f"{where}[{i}] skipped: {problem}")
-        else:
-            kept.append(item)
+    kept, skipped = clean_list(value)  # the atlas's own rules for an annotation, normalised
+    warnings.extend(f"{where}[{i}] skipped: {reason}" for i, reason in skipped)
     return kept
 
 
