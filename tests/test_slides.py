@@ -345,3 +345,33 @@ def test_a_lecture_opens_in_the_readers_language(window, qtbot):
         assert project.slides.slides[0].caption_in(win.lang) == project.slides.slides[0].caption["kk"]
     finally:
         win.set_language("en")
+
+
+def test_going_to_a_slide_does_not_lose_what_was_drawn(window, qtbot):
+    from gis_app.core.annotations import make
+
+    win = window
+    win.project.slides.set_slides([Slide(caption="Bare", bounds=(60, 35, 80, 46), visible=["countries"])])
+    win.annotations.replace([])
+    win.annotation_tools.add(make("marker", {"type": "Point", "coordinates": [70.6, 39.9]}, text="Mine"))
+    assert len(win.annotations) == 1
+    win.project.go_to_slide(0, animate=False)
+    assert len(win.annotations) == 0  # the slide shows its own (none)
+    win.undo_stack.undo()  # …and the user's marker is one Ctrl+Z away, not gone
+    assert [a["properties"]["text"] for a in win.annotations.to_list()] == ["Mine"]
+    win.annotations.replace([])
+    win.undo_stack.clear()
+
+
+def test_a_language_switch_does_not_select_again(window, qtbot):
+    win = window
+    win.select_feature("enclaves", "vorukh")
+    win.state.set_visible("enclaves", False)
+    win.info_dock.hide()
+    try:
+        win.set_language("ru")
+        qtbot.waitUntil(lambda: "Ворух" in win.selection_label.text(), timeout=5000)
+        assert not win.state.get("enclaves").visible and not win.info_dock.isVisible()
+    finally:
+        win.set_language("en")
+        win.state.set_visible("enclaves", True)

@@ -238,3 +238,18 @@ def test_the_page_cannot_reach_the_network(qtbot, scratch_catalog):
     assert [u for u, r in requests.items() if r.blocked] == list(requests)[:2]
     assert guard.blocked == list(requests)[:2]
     view.shutdown()
+
+
+def test_changes_made_while_the_page_loads_reach_it(qtbot, scratch_catalog):
+    state = MapState(scratch_catalog)
+    view = MapView(scratch_catalog, state)
+    qtbot.addWidget(view)
+    view.resize(800, 600)
+    view.show()
+    view.load_atlas()  # the URL carries the state as it is now…
+    layer_id = state.layers[0].id
+    state.set_visible(layer_id, not state.get(layer_id).visible)  # …and this comes before "ready"
+    assert view.wait_ready(30000)
+    qtbot.waitUntil(lambda: (layer_id in view.evaluate("state")["onMap"]) == state.get(layer_id).visible,
+                    timeout=5000)
+    view.shutdown()

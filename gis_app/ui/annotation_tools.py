@@ -74,6 +74,21 @@ class RemoveAnnotation(QUndoCommand):
         self.annotations.add(self.item, self.index)
 
 
+class ReplaceAnnotations(QUndoCommand):
+    """The whole set at once (going to a slide shows the slide's): undo brings the previous back."""
+
+    def __init__(self, annotations: Annotations, items: list[dict], text: str = ""):
+        super().__init__(text)
+        self.annotations, self.before, self.after = annotations, annotations.to_list(), list(items)
+        self.problems: list[str] = []
+
+    def redo(self):
+        self.problems = self.annotations.replace(self.after)
+
+    def undo(self):
+        self.annotations.replace(self.before)
+
+
 class UpdateAnnotation(QUndoCommand):
     """Geometry or style of one annotation; consecutive changes of one property merge into one step."""
 

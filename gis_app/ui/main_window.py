@@ -268,21 +268,27 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         if self._cursor is not None:
             self._show_cursor(*self._cursor)
         if self.selection is not None:
-            self.select_feature(*self.selection)
+            self._name_selection(*self.selection)
 
-    def select_feature(self, layer_id: str, feature_id: str, zoom: bool = False) -> None:
-        """The one way to select a feature (map click, search, table row, chart bar): the status bar
-        names it, the info panel shows it, the map highlights it (showing its layer if hidden) and
-        the attribute table selects its row."""
+    def _name_selection(self, layer_id: str, feature_id: str) -> bool:
+        """The status bar names the selected feature; False if it is not in the data."""
         try:
             layer = self.catalog.layer(layer_id)
             props = self.features.properties(layer_id, feature_id)
         except (KeyError, DataError) as exc:
             self.selection_label.setText(self.tr("Selection not found: {0}").format(str(exc)))
-            return
-        self.selection = (layer_id, feature_id)
+            return False
         name = feature_name(props, self.lang) or feature_id
         self.selection_label.setText(self.tr("Selected: {0} — {1}").format(name, layer.title_in(self.lang)))
+        return True
+
+    def select_feature(self, layer_id: str, feature_id: str, zoom: bool = False) -> None:
+        """The one way to select a feature (map click, search, table row, chart bar): the status bar
+        names it, the info panel shows it, the map highlights it (showing its layer if hidden) and
+        the attribute table selects its row."""
+        if not self._name_selection(layer_id, feature_id):
+            return
+        self.selection = (layer_id, feature_id)
         self.state.set_visible(layer_id, True)
         self.info_panel.show_feature(layer_id, feature_id)
         self.info_dock.show()

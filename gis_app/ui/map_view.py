@@ -92,6 +92,8 @@ class MapView(Retranslating, QWebEngineView):
     def _on_ready(self) -> None:
         self.ready = True
         self.call("setTexts", self.page_texts)
+        # The page started from the state in its URL; changes made while it loaded catch up now.
+        self._push_state(view=False)
         if self.annotations is not None or not self.state.annotations_visible:
             self._push_annotations()
 
@@ -147,12 +149,17 @@ class MapView(Retranslating, QWebEngineView):
         elif what == "annotations":
             self.call("setAnnotationsVisible", self.state.annotations_visible)
         elif what == "all":
-            self.call("setAnnotationsVisible", self.state.annotations_visible)
-            for s in self.state.layers:
-                self.call("setVisible", s.id, s.visible)
-                self.call("setOpacity", s.id, s.opacity)
-            self.call("setOrder", self.state.order())
-            self.call("setTimeRange", *(self.state.time_range or (None, None)))
+            self._push_state(view=True)
+
+    def _push_state(self, view: bool) -> None:
+        """The whole MapState to the page."""
+        self.call("setAnnotationsVisible", self.state.annotations_visible)
+        for s in self.state.layers:
+            self.call("setVisible", s.id, s.visible)
+            self.call("setOpacity", s.id, s.opacity)
+        self.call("setOrder", self.state.order())
+        self.call("setTimeRange", *(self.state.time_range or (None, None)))
+        if view:
             v = self.state.view
             self.call("setView", v.lat, v.lon, v.zoom)
 

@@ -21,6 +21,7 @@ from gis_app.core import project as proj
 from gis_app.core.i18n import pick
 from gis_app.core.map_state import MapState
 from gis_app.core.project import Project, ProjectError, Slide
+from gis_app.ui.annotation_tools import ReplaceAnnotations
 from gis_app.ui.presentation import Presenter
 from gis_app.ui.slides_dock import SlidesPanel, thumbnail_text
 
@@ -230,8 +231,7 @@ class ProjectController(QObject):
             self._applying = False
 
     def _show_annotations(self, items: list[dict]) -> None:
-        """Another project's or slide's annotations: undo history of the previous ones is dropped,
-        so Undo can never resurrect an annotation of another slide."""
+        """Another project's annotations: the undo history of the previous project is dropped."""
         self.window.undo_stack.clear()
         for problem in self.window.annotations.replace(list(items)):
             log.warning("annotations: %s", problem)
@@ -441,7 +441,13 @@ class ProjectController(QObject):
         self._applying = True  # stepping through slides is not an edit of the project
         try:
             slide.apply_to(self.window.state)
-            self._show_annotations(slide.annotations)
+            if slide.annotations != self.window.annotations.to_list():
+                # Undoable: what was drawn before going to the slide comes back with Ctrl+Z.
+                step = ReplaceAnnotations(self.window.annotations, slide.annotations,
+                                          self.tr("Show the slide's annotations"))
+                self.window.undo_stack.push(step)
+                for problem in step.problems:
+                    log.warning("annotations: %s", problem)
         finally:
             self._applying = False
         if slide.bounds:

@@ -832,6 +832,10 @@ Nothing was changed.</source>
         <translation>(дәрістер табылмады)</translation>
     </message>
     <message>
+        <source>Show the slide&apos;s annotations</source>
+        <translation>Слайд аннотацияларын көрсету</translation>
+    </message>
+    <message>
         <source>No slides to export.</source>
         <translation>Экспорттайтын слайд жоқ.</translation>
     </message>

@@ -832,6 +832,10 @@ Nothing was changed.</source>
         <translation>(лекции не найдены)</translation>
     </message>
     <message>
+        <source>Show the slide&apos;s annotations</source>
+        <translation>Показ аннотаций слайда</translation>
+    </message>
+    <message>
         <source>No slides to export.</source>
         <translation>Нет слайдов для экспорта.</translation>
     </message>
