@@ -6,7 +6,9 @@
     gis-app layers                  one line per layer: id, features, citations, as-of date
     gis-app validate                check layers and evidence; non-zero exit with the problems
     gis-app export OUT.(png|pdf|svg) [--project P] [--layers a,b] [--bbox W,S,E,N]
-                   [--size A4-landscape] [--dpi 300] [--title T] [--subtitle S]
+                   [--size A4-landscape] [--dpi 300] [--title T] [--subtitle S] [--lang kk|ru|en]
+                   [--no-legend] [--no-scale-bar] [--no-north-arrow] [--no-inset] [--no-attribution]
+                   [--no-footer]
 """
 
 from __future__ import annotations
@@ -20,9 +22,9 @@ DEFAULT_SNAPSHOT = Path("atlas-snapshot.png")
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gis-app", description="Central Asia Security Atlas")
-    parser.add_argument("--lang", choices=("kk", "ru", "en"), default=None,
-                        help="language of the interface and the map for this run (default: as chosen "
-                             "last time in the Language menu, else the system's)")
+    lang_help = ("language of the interface and the map for this run (default: as chosen last time "
+                 "in the Language menu, else the system's)")
+    parser.add_argument("--lang", choices=("kk", "ru", "en"), default=None, help=lang_help)
     parser.add_argument("--open", type=Path, default=None, metavar="PROJECT",
                         help="open this project file in the window")
     sub = parser.add_subparsers(dest="command")
@@ -30,11 +32,16 @@ def _parser() -> argparse.ArgumentParser:
     snap.add_argument("out", type=Path)
     snap.add_argument("--width", type=int, default=1280)
     snap.add_argument("--height", type=int, default=800)
+    # --lang also after the command (gis-app export out.png --lang kk); absent there, the one
+    # before the command stands.
+    snap.add_argument("--lang", choices=("kk", "ru", "en"), default=argparse.SUPPRESS, help=lang_help)
     sub.add_parser("layers", help="list the layers: id, feature count, citation count, as-of date")
     sub.add_parser("validate", help="check every layer and the evidence; exit 1 on problems")
     exp = sub.add_parser("export", help="export the map with title, legend, scale bar... (PNG, PDF, SVG)")
     exp.add_argument("out", type=Path, help="the file to write: .png, .pdf or .svg")
-    exp.add_argument("--project", type=Path, help="a project JSON ('state': map state, 'annotations': list)")
+    exp.add_argument("--lang", choices=("kk", "ru", "en"), default=argparse.SUPPRESS, help=lang_help)
+    exp.add_argument("--project", type=Path, help="an atlas project (*.atlas.json): its layers, view, "
+                                                   "time filter and annotations")
     exp.add_argument("--layers", help="comma-separated layer ids to show (all others hidden)")
     exp.add_argument("--bbox", help="the extent to show: west,south,east,north in degrees")
     exp.add_argument("--size", default="A4-landscape",
@@ -98,9 +105,8 @@ def snapshot(out: Path, width: int, height: int, lang: str | None) -> int:
         return 2
     _qt_app(headless=True)
     from gis_app.ui import i18n
-    from gis_app.ui.main_window import settings
 
-    lang = i18n.initial_language(settings(), lang)
+    lang = i18n.initial_language(i18n.settings(), lang)
     i18n.install(lang)
     from gis_app.core.catalog import load_catalog
     from gis_app.ui.grab import distinct_colours
@@ -187,7 +193,8 @@ def export(args) -> int:
     from gis_app.ui import i18n
     from gis_app.ui.export import export_map
 
-    i18n.install(args.lang or "en")  # the layout's texts (legend, scale, sources) in that language
+    lang = i18n.initial_language(i18n.settings(), args.lang)  # as snapshot and the window do
+    i18n.install(lang)  # the layout's texts (legend, scale, sources) in that language
 
     catalog = load_catalog()
     for problem in catalog.problems:
@@ -198,7 +205,7 @@ def export(args) -> int:
         print(f"gis-app: {exc}", file=sys.stderr)
         return 2
     try:
-        result = export_map(args.out, options, catalog, state, args.lang or "en", annotations, bbox)
+        result = export_map(args.out, options, catalog, state, lang, annotations, bbox)
     except (TimeoutError, OSError, ValueError) as exc:
         print(f"gis-app: {exc}", file=sys.stderr)
         return 1

@@ -32,9 +32,11 @@ GREEN = "#00ff00"  # an annotation colour no layer uses
 
 
 def run_export(*args: str, timeout: int = 180) -> subprocess.CompletedProcess:
+    # English layout texts whatever language an earlier test left remembered
+    lang = [] if "--lang" in args else ["--lang", "en"]
     return subprocess.run(
-        [sys.executable, "-m", "gis_app", "export", *args], capture_output=True, text=True, timeout=timeout
-    )
+        [sys.executable, "-m", "gis_app", "export", *args, *lang], capture_output=True, text=True,
+        timeout=timeout)
 
 
 def pdf_text(path: Path) -> str:
@@ -304,3 +306,12 @@ def test_window_export_dialog_preview_annotation_and_undo(qtbot, tmp_path):
         dialog.close()
     finally:
         window.close()
+
+
+def test_the_export_speaks_the_language_asked_for(tmp_path):
+    out = tmp_path / "kk.pdf"
+    result = run_export(str(out), "--layers", "countries", "--dpi", "96", "--lang", "kk")
+    assert result.returncode == 0, result.stderr
+    text = pdf_text(out)
+    assert "Шартты белгілер" in text and "Елдер" in text  # legend heading and layer title in Kazakh
+    assert "Legend" not in text

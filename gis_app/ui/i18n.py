@@ -27,6 +27,11 @@ from gis_app.core import paths
 
 log = logging.getLogger(__name__)
 
+def settings() -> QSettings:
+    """The atlas's own settings (window layout, map state, language, citation style, recent files)."""
+    return QSettings("CentralAsiaSecurityAtlas", "gis-app")
+
+
 class Retranslating:
     """Mixin for widgets (listed before the Qt base class): each LanguageChange, sent by Qt when a
     translator is installed, calls the widget's retranslate_ui(), which sets all its texts."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import logging
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox
 
@@ -33,16 +33,12 @@ log = logging.getLogger(__name__)
 SETTINGS_VERSION = 1
 
 
-def settings() -> QSettings:
-    return QSettings("CentralAsiaSecurityAtlas", "gis-app")
-
-
 class MainWindow(i18n.Retranslating, QMainWindow):
     def __init__(self, catalog: Catalog, lang: str | None = None, restore: bool = True):
         """`lang` None: the remembered language, else the system's (English when not restoring)."""
         super().__init__()
         self.setObjectName("atlasMainWindow")
-        self._settings = settings() if restore else None
+        self._settings = i18n.settings() if restore else None
         if lang is None:
             lang = i18n.initial_language(self._settings) if restore else "en"
         self.catalog, self.lang = catalog, lang

@@ -46,10 +46,9 @@
     return pick({ en: props.name, ru: props.name_ru, kk: props.name_kk }, lang);
   }
 
-  function escapeHtml(text) {
-    var div = document.createElement("div");
-    div.textContent = String(text);
-    return div.innerHTML;
+  function escapeHtml(text) {  // also for attribute values: quotes too
+    return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;").replace(/'/g, "&#39;");
   }
 
   function call(method) {
@@ -524,6 +523,7 @@
   atlas.fitFeature = function (layerId, featureId) {
     var sub = findFeature(layerId, featureId);
     if (!sub) return false;
+    atlas.slideBounds = null;  // the user's own view now: a resize must not snap back to a slide
     if (sub.getLatLng) {
       atlas.map.setView(sub.getLatLng(), Math.max(atlas.map.getZoom(), 9), { animate: false });
     } else {
