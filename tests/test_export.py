@@ -300,6 +300,9 @@ def test_window_export_dialog_preview_annotation_and_undo(qtbot, tmp_path):
 
         window.undo_stack.undo()
         assert len(window.annotations) == 0
+        # The open dialog follows the window: its preview loses the undone annotation by itself.
+        qtbot.waitUntil(lambda: colour_share(dialog.preview_image, GREEN, tolerance=10, step=2) == 0,
+                        timeout=15000)
         without = dialog.export_to(tmp_path / "without.png")
         assert without is not None
         assert colour_share(QImage(str(tmp_path / "without.png")), GREEN, tolerance=10, step=3) == 0

@@ -52,6 +52,10 @@ class MapState:
     def subscribe(self, listener: Listener) -> None:
         self._listeners.append(listener)
 
+    def unsubscribe(self, listener: Listener) -> None:
+        if listener in self._listeners:
+            self._listeners.remove(listener)
+
     def _emit(self, what: str, layer_id: str) -> None:
         for listener in list(self._listeners):
             listener(what, layer_id)

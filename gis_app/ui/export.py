@@ -261,7 +261,10 @@ def export_map(
     context = layout_context(catalog, state, lang, None)
     frame_w, frame_h = map_frame_px(options, context)
     own = renderer is None
-    renderer = renderer or MapRenderer(catalog, state, lang, annotations)
+    if own:
+        renderer = MapRenderer(catalog, state, lang, annotations)
+    else:  # a reused page (the dialog's preview) shows what this export asks for
+        renderer.update_source(state, annotations)
     try:
         picture = renderer.render(frame_w, frame_h, options.dpi, bbox)
     finally:

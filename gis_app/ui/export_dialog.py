@@ -49,6 +49,7 @@ class ExportDialog(Retranslating, QDialog):
         self._picture_key = None
         self.preview_image = QImage()
         self.last_result = None
+        self._rendering = False
 
         self.title_edit = QLineEdit(self)
         self.subtitle_edit = QLineEdit(self)
@@ -116,6 +117,8 @@ class ExportDialog(Retranslating, QDialog):
         self._timer.setSingleShot(True)
         self._timer.setInterval(300)
         self._timer.timeout.connect(self.update_preview)
+        state.subscribe(self._source_changed)
+        annotations.subscribe(self._source_changed)
         for edit in (self.title_edit, self.subtitle_edit):
             edit.textChanged.connect(self.schedule_preview)
         for combo in (self.page_combo, self.format_combo):
@@ -201,6 +204,16 @@ class ExportDialog(Retranslating, QDialog):
     # --- preview -------------------------------------------------------------------------------
     def update_preview(self) -> None:
         """Paint the layout at preview size; the map is rendered again only when its frame changes."""
+        if self._rendering:  # a render waits in a nested event loop, where the timer can fire again
+            self._timer.start()
+            return
+        self._rendering = True
+        try:
+            self._update_preview()
+        finally:
+            self._rendering = False
+
+    def _update_preview(self) -> None:
         options = self.options()
         if options.problems():
             self.status.setText("; ".join(options.problems()))
@@ -267,8 +280,9 @@ class ExportDialog(Retranslating, QDialog):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.last_result = export_map(
-                path, options, self.catalog, self.state, self.lang, self.annotations.to_list()
-            )
+                path, options, self.catalog, self.state, self.lang, self.annotations.to_list(),
+                renderer=self._renderer)  # the preview's page: no second page to build
+            self._picture_key = None  # that page now holds the export's size
         except (TimeoutError, OSError, ValueError) as exc:
             QGuiApplication.restoreOverrideCursor()
             QMessageBox.warning(
@@ -280,15 +294,33 @@ class ExportDialog(Retranslating, QDialog):
         self.status.setText(self.tr("Wrote {0} ({1} × {2} px)").format(str(path), w, h))
         return self.last_result
 
-    def closeEvent(self, event):  # noqa: N802
-        self._timer.stop()
+    def set_lang(self, lang: str) -> None:
+        """Layer titles and map labels of the preview (and the export) in `lang`."""
+        if lang != self.lang:
+            self.lang = lang
+            self._release_renderer()  # its page was built for the old language
+            self._picture_key = None
+            self.schedule_preview()
+
+    def _source_changed(self, *_args) -> None:
+        """The window's map or annotations changed: the preview follows."""
+        self.schedule_preview()
+
+    def _release_renderer(self) -> None:
         if self._renderer is not None:
             self._renderer.close()
             self._renderer = None
+
+    def closeEvent(self, event):  # noqa: N802
+        self._release()
         super().closeEvent(event)
 
     def done(self, result):
-        if self._renderer is not None:
-            self._renderer.close()
-            self._renderer = None
+        self._release()
         super().done(result)
+
+    def _release(self) -> None:
+        self._timer.stop()
+        self.state.unsubscribe(self._source_changed)
+        self.annotations.unsubscribe(self._source_changed)
+        self._release_renderer()
