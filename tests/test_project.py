@@ -14,6 +14,7 @@ import pytest
 from gis_app.core import project as proj
 from gis_app.core.annotations import normalise
 from gis_app.core.catalog import load_catalog
+from gis_app.core.evidence import load_bibliography
 from gis_app.core.map_state import MapState
 from gis_app.core.project import Project, ProjectError, Slide
 
@@ -255,3 +256,20 @@ def _citations(text: str) -> set[str]:
     import re
 
     return set(re.findall(r"\[([a-z0-9_]+)\]", text))
+
+
+@pytest.mark.parametrize("path", LECTURES, ids=lambda p: p.name)
+def test_a_lecture_cites_the_entry_of_every_seed_reference_it_names(path):
+    """'ref. 18' in a note means the seed's reference 18: where the bibliography has that work
+    (its note says 'Seed 002 ref 18'), the slide must cite it, not only the seed."""
+    import re
+
+    notes = {k: i.get("note", "") for k, i in load_bibliography().items()}
+    seed = "000" if "peacekeeping" in path.name else "002"
+    for n, slide in enumerate(proj.load(path).slides):
+        text = slide.notes_in("en")
+        cited = set(re.findall(r"\[([a-z0-9_]+)\]", text))
+        for m in re.finditer(r"refs?\. (\d+)(?:[–-](\d+))?", text):
+            for ref in range(int(m.group(1)), int(m.group(2) or m.group(1)) + 1):
+                entries = {k for k, v in notes.items() if re.search(rf"Seed {seed} ref {ref}\b", v)}
+                assert not entries or entries & cited, f"slide {n + 1}: ref. {ref} is {entries}, not cited"
