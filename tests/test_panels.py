@@ -76,7 +76,7 @@ def test_info_panel_shows_claims_citations_in_both_styles_and_the_indonesia_disa
     assert len(apa) == len(gost) and apa != gost
     assert window.sources_panel.style == "gost", "the sources panel follows the setting"
     info.set_style("apa")
-    qtbot.waitUntil(lambda: page(window, "atlas.highlightLayer !== null") is True, timeout=5000)
+    qtbot.waitUntil(lambda: page(window, "atlas.highlighted") == "pk_contributors/IDN", timeout=5000)
 
 
 def test_citation_buttons_copy_and_open_in_the_system_browser(window, monkeypatch):
@@ -116,7 +116,7 @@ def test_attribute_table_filters_and_selects_both_ways(window, qtbot):
     table.view.selectRow(row)
     assert window.selection == ("conflict_incidents", "osh_2010")
     assert window.info_panel.current == ("conflict_incidents", "osh_2010")
-    qtbot.waitUntil(lambda: page(window, "atlas.highlightLayer !== null") is True, timeout=5000)
+    qtbot.waitUntil(lambda: page(window, "atlas.highlighted") == "conflict_incidents/osh_2010", timeout=5000)
 
     # map -> row (a click runs atlas.select)
     assert window.map.evaluate("select", "conflict_incidents", "kg_tj_2021") is True

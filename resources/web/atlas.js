@@ -394,6 +394,7 @@
   atlas.highlight = function (layerId, featureId) {
     if (atlas.highlightLayer) { atlas.map.removeLayer(atlas.highlightLayer); atlas.highlightLayer = null; }
     var sub = layerId ? findFeature(layerId, featureId) : null;
+    atlas.highlighted = sub ? layerId + "/" + featureId : null;  // what is lit, for tests and tools
     if (!sub) return false;
     atlas.highlightLayer = L.geoJSON(sub.feature, {
       interactive: false,
