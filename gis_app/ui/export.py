@@ -99,11 +99,10 @@ class MapRenderer:
         view.load_atlas(extra)
         if not view.wait_ready(timeout_ms):
             raise TimeoutError(f"the map page did not finish drawing within {timeout_ms / 1000:.0f} s")
-        info = view.evaluate("viewInfo") or {}
-        css_w = int(info.get("width") or css_w)
-        css_h = int(info.get("height") or css_h)
+        info = view.evaluate("state") or {}
+        css_w, css_h = (int(v) for v in info.get("size") or (css_w, css_h))
         image = _print_page(view, css_w, css_h, width, height, timeout_ms)
-        lat = float(info.get("lat", self.state.view.lat))
+        lat = float((info.get("center") or (self.state.view.lat,))[0])
         zoom = float(info.get("zoom", self.state.view.zoom))
         return MapPicture(
             image,

@@ -428,9 +428,10 @@
       z[id] = Number(pane.style.zIndex);
     });
     var c = atlas.map.getCenter();
+    var size = atlas.map.getSize();
     return { onMap: onMap.sort(), opacity: opacity, zIndex: z, ready: atlas.ready,
              center: [c.lat, c.lng], zoom: atlas.map.getZoom(), errors: atlas.errors.slice(),
-             loadId: atlas.loadId, bounds: atlas.bounds() };
+             loadId: atlas.loadId, bounds: atlas.bounds(), size: [size.x, size.y] };
   };
 
   /* ---------- slides and projects (issue 6) ---------- */
@@ -551,6 +552,7 @@
 
   /* ---------- start-up ---------- */
 
+  atlas.initialState = initialState;  // export.js reads its own keys from the same fragment
   function initialState() {
     // The page URL's fragment carries MapState.to_dict() (+ lang), so the first paint is right.
     var m = /[#&]state=([^&]*)/.exec(window.location.hash);
