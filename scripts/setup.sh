@@ -46,17 +46,22 @@ if [ ! -f "$stamp" ]; then
   echo "setup: installing Python packages from requirements.lock (PySide6 is ~660 MB the first time)"
   .venv/bin/python -m pip install -q --upgrade pip
   .venv/bin/python -m pip install -q -r requirements.lock
-  # A venv made from an older lock keeps packages the lock no longer lists (PySide6 6.12's split
-  # WebEngine wheels beside 6.11's Addons would clash): remove them, so the venv is the lock.
-  locked=$(sed -n 's/^\([A-Za-z0-9_.-]*\)==.*/\1/p' requirements.lock | tr 'A-Z_.' 'a-z--' | sort)
-  installed=$(.venv/bin/python -m pip freeze --exclude-editable 2>/dev/null \
-    | sed -n 's/^\([A-Za-z0-9_.-]*\)==.*/\1/p' | tr 'A-Z_.' 'a-z--' | sort)
-  extra=$(comm -13 <(echo "$locked") <(echo "$installed") | grep -v -x -e pip -e setuptools -e wheel || true)
+  # Packages an older lock installed and this one drops are removed (a venv from the PySide6
+  # 6.12 lock kept its split WebEngine wheels beside 6.11's Addons). Other packages the user added
+  # (the [build] extras) stay. A venv set up before the lock was recorded: only stray Qt wheels go.
+  names() { sed -n 's/^\([A-Za-z0-9_.-]*\)==.*/\1/p' "$@" | tr 'A-Z_.' 'a-z--' | sort -u; }
+  if [ -f .venv/.lock ]; then
+    extra=$(comm -23 <(names .venv/.lock) <(names requirements.lock))
+  else
+    extra=$(comm -23 <(.venv/bin/python -m pip freeze --exclude-editable 2>/dev/null | names) \
+      <(names requirements.lock) | grep -e '^pyside6' -e '^shiboken6' || true)
+  fi
   if [ -n "$extra" ]; then
     echo "setup: removing packages the lock no longer lists: $(echo $extra)"
     # shellcheck disable=SC2086
     .venv/bin/python -m pip uninstall -q -y $extra
   fi
+  cp requirements.lock .venv/.lock
   .venv/bin/python -m pip install -q --no-deps --no-build-isolation -e . 2>/dev/null \
     || .venv/bin/python -m pip install -q --no-deps -e .
   rm -f .venv/.installed-*
