@@ -110,7 +110,7 @@ def page_path(catalog: Catalog) -> Path:
 def page_url(catalog: Catalog, state: MapState | None = None, lang: str = "en",
              extra: dict | None = None) -> str:
     """The page's file URL, with the map state in its fragment (and `extra`: what an export needs
-    before the first paint: print mode, extent, annotations; see resources/web/export.js)."""
+    before the first paint: print mode, extent; see resources/web/export.js)."""
     url = page_path(catalog).as_uri()
     if state is None:
         return url

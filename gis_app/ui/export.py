@@ -92,13 +92,17 @@ class MapRenderer:
         if not self._shown:
             view.show()  # hidden pages get no animation frames, and never say they are ready
             self._shown = True
-        # Print mode, extent and annotations go in the URL, applied before the first paint.
-        extra = {"print": True, "annotations": self.annotations}
+        # Print mode and extent go in the URL, applied before the first paint.
+        extra = {"print": True}
         if bbox is not None:
             extra["bbox"] = list(bbox)
         view.load_atlas(extra)
         if not view.wait_ready(timeout_ms):
             raise TimeoutError(f"the map page did not finish drawing within {timeout_ms / 1000:.0f} s")
+        # Annotations afterwards, not in the URL (any number of points: no URL length limit); they
+        # are drawn at once, before the print below lays the page out.
+        if self.annotations:
+            view.evaluate("setAnnotations", self.annotations, timeout_ms=timeout_ms)
         info = view.evaluate("state") or {}
         css_w, css_h = (int(v) for v in info.get("size") or (css_w, css_h))
         image = _print_page(view, css_w, css_h, width, height, timeout_ms)
