@@ -105,7 +105,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         self.file_menu = self.menuBar().addMenu("")
         self.file_menu.setObjectName("fileMenu")
         self.save_image_action = QAction(self)
-        self.save_image_action.setShortcut(QKeySequence("Ctrl+Shift+S"))
+        self.save_image_action.setShortcut(QKeySequence("Ctrl+Alt+S"))
         self.save_image_action.triggered.connect(self._save_image)
         self.file_menu.addAction(self.save_image_action)
         self.file_menu.addSeparator()

@@ -78,7 +78,7 @@ class ProjectController(QObject):
                 ("new", QKeySequence.StandardKey.New, self.new),
                 ("open", QKeySequence.StandardKey.Open, self.open_dialog),
                 ("save", QKeySequence.StandardKey.Save, self.save),
-                ("save_as", QKeySequence("Ctrl+Alt+S"), self.save_as_dialog),
+                ("save_as", QKeySequence.StandardKey.SaveAs, self.save_as_dialog),  # Ctrl+Shift+S
                 ("present", QKeySequence("F5"), lambda: self.present(0)),
                 ("present_here", QKeySequence("Shift+F5"),
                  lambda: self.present(max(0, self.slides.list.currentRow()))),
