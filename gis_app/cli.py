@@ -210,7 +210,9 @@ def export(args) -> int:
         print(f"gis-app: {exc}", file=sys.stderr)
         return 1
     w, h = result.size
-    print(f"wrote {result.path} ({w} x {h} px at {options.dpi} DPI; legend: {len(result.legend_ids)} layers)")
+    seconds = sum(result.timings_ms.values()) / 1000
+    print(f"wrote {result.path} ({w} x {h} px at {options.dpi} DPI; legend: {len(result.legend_ids)} "
+          f"layers; {seconds:.1f} s, of which the map {result.timings_ms['map_ms'] / 1000:.1f} s)")
     return 0
 
 

@@ -137,3 +137,12 @@ def test_a_broken_labels_file_is_reported_not_raised(copy):
     assert any(p.startswith("indicators.toml: not valid TOML") for p in report.problems)
     assert any("indicator 'killed' (claim osh2010_dead) has no labels" in p for p in report.problems)
     assert "indicators" not in load_catalog(copy / "layers").ids(), "the labels file is no layer"
+
+
+def test_a_choropleth_unit_without_labels_fails(copy):
+    toml = copy / "layers" / "drug_seizures_2021.toml"
+    text = toml.read_text(encoding="utf-8")
+    assert 'unit = "t"' in text
+    toml.write_text(text.replace('unit = "t"', 'unit = "tonnez"'), encoding="utf-8")
+    report = validate(load_catalog(copy / "layers"))
+    assert any("drug_seizures_2021: choropleth unit 'tonnez'" in p for p in report.problems)

@@ -21,7 +21,6 @@ from collections.abc import Callable, Iterable
 KINDS = ("text", "arrow", "line", "area", "rect", "marker")
 POINT_KINDS = ("text", "marker")
 LINE_KINDS = ("arrow", "line")
-POLYGON_KINDS = ("area", "rect")
 COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 MAX_TEXT = 2000
 MAX_POINTS = 5000

@@ -126,10 +126,6 @@ class Chart:
     def bar(self, category: str, series: str) -> Bar | None:
         return next((b for b in self.bars if b.category == category and b.series == series), None)
 
-    def value(self, category: str, series: str) -> float:
-        bar = self.bar(category, series)
-        return bar.value if bar else 0.0
-
 
 CHART_IDS = ("defence_usd", "defence_gdp", "peacekeepers", "seizures", "casualties")
 

@@ -13,6 +13,7 @@ from . import paths
 from .catalog import Catalog
 from .evidence import Claim, load_bibliography, load_claims
 from .features import DataError, read_feature_collection
+from .i18n import LANGUAGES
 from .indicators import labels_path, load_labels
 from .timefilter import feature_span
 
@@ -140,4 +141,9 @@ def validate(catalog: Catalog) -> Report:
         report.problems += _claim_problems(claim, bibliography, feature_ids)
     labels, label_problems = load_labels(labels_path(folder))
     report.problems += label_problems + labels.missing(claims)
+    for layer in catalog.layers:  # a legend class's unit needs its words in every language too
+        unit = (layer.style.get("choropleth") or {}).get("unit")
+        if unit and any(not (labels.units.get(unit) or {}).get(lang) for lang in LANGUAGES):
+            report.problems.append(f"{layer.id}: choropleth unit '{unit}' has no label in every "
+                                   f"language in {labels_path(folder).name}")
     return report

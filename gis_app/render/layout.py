@@ -32,6 +32,7 @@ from gis_app.core.catalog import Catalog, LayerDef
 from gis_app.core.evidence import short_citation
 from gis_app.core.geo import round_scale
 from gis_app.core.i18n import format_number, pick
+from gis_app.core.map_state import DEFAULT_CENTER, DEFAULT_ZOOM
 
 MM_PER_INCH = 25.4
 FONT_FAMILY = "DejaVu Sans"
@@ -110,8 +111,8 @@ class LayoutContext:
     catalog: Catalog
     visible: list[str]  # visible layer ids, top of the drawing first
     lang: str = "en"
-    lat: float = 42.0  # the map's centre latitude and Leaflet zoom
-    zoom: float = 5.0
+    lat: float = DEFAULT_CENTER[0]  # the map's centre latitude and Leaflet zoom
+    zoom: float = DEFAULT_ZOOM
     bounds: tuple[float, float, float, float] | None = None  # W, S, E, N of the map picture
     metres_per_map_px: float = 0.0  # ground size of one pixel of the map picture
     bibliography: dict = field(default_factory=dict)
@@ -438,7 +439,7 @@ def _nice_distance(max_m: float) -> float:
     return exp
 
 
-def paint_scale_bar(page: _Page, anchor: QRectF, metres_per_unit: float, lat: float) -> None:
+def paint_scale_bar(page: _Page, anchor: QRectF, metres_per_unit: float, lat: float, lang: str) -> None:
     """A bar of a round length, in km, in the bottom right of `anchor` (the map frame)."""
     if metres_per_unit <= 0:
         return
@@ -452,7 +453,7 @@ def paint_scale_bar(page: _Page, anchor: QRectF, metres_per_unit: float, lat: fl
         unit_text = QCoreApplication.translate("Layout", "{0} m").format(f"{length_m:g}")
     denominator = round_scale(metres_per_unit * page.true_u * 1000)
     scale_text = QCoreApplication.translate("Layout", "1:{0} at {1}° latitude").format(
-        f"{denominator:,}".replace(",", "\u2009"), f"{lat:.0f}")
+        format_number(denominator, lang), f"{lat:.0f}")
     font = page.font(7)
     metrics = QFontMetricsF(font)
     bar_h = page.mm(1.6)
@@ -679,7 +680,7 @@ def paint_layout(
         paint_north_arrow(page, frame)
     if options.scale_bar and map_image is not None and context.metres_per_map_px > 0:
         per_unit = context.metres_per_map_px * map_image.width() / frame.width()
-        paint_scale_bar(page, frame, per_unit, context.lat)
+        paint_scale_bar(page, frame, per_unit, context.lat, context.lang)
     if options.inset and context.bounds:
         paint_inset(page, frame, context.bounds, context.catalog)
     p.setPen(QPen(QColor("#333333"), page.mm(0.3)))

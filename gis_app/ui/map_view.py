@@ -169,7 +169,6 @@ class MapView(Retranslating, QWebEngineView):
         self.lang = lang
         self.call("setLang", lang)
 
-    set_language = set_lang  # the earlier name
 
     def retranslate_ui(self) -> None:
         """The page's own chrome: zoom button tooltips and the scale bar's units."""
