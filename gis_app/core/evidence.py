@@ -42,12 +42,13 @@ class Claim:
             return None
 
 
-def bibliography_path() -> Path:
-    return paths.layers_dir() / "bibliography.json"
+def bibliography_path(folder: Path | None = None) -> Path:
+    """The bibliography of a layers folder (default: the atlas's own)."""
+    return (folder or paths.layers_dir()) / "bibliography.json"
 
 
-def claims_path() -> Path:
-    return paths.layers_dir() / "claims.csv"
+def claims_path(folder: Path | None = None) -> Path:
+    return (folder or paths.layers_dir()) / "claims.csv"
 
 
 def load_bibliography(path: Path | None = None) -> dict[str, dict]:

@@ -11,7 +11,7 @@ from shapely.geometry import shape
 
 from . import paths
 from .catalog import Catalog
-from .evidence import Claim, load_bibliography, load_claims
+from .evidence import Claim, bibliography_path, claims_path, load_bibliography, load_claims
 from .features import DataError, read_feature_collection
 from .i18n import LANGUAGES
 from .indicators import labels_path, load_labels
@@ -100,12 +100,12 @@ def validate(catalog: Catalog) -> Report:
     report = Report(problems=list(catalog.problems))
     folder = catalog.folder or paths.layers_dir()
     try:
-        bibliography = load_bibliography(folder / "bibliography.json")
+        bibliography = load_bibliography(bibliography_path(folder))
     except ValueError as exc:
         report.problems.append(str(exc))
         bibliography = {}
     report.sources = len(bibliography)
-    claims, claim_problems = load_claims(folder / "claims.csv")
+    claims, claim_problems = load_claims(claims_path(folder))
     report.problems += claim_problems
     report.claims = len(claims)
 

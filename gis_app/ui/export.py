@@ -19,7 +19,7 @@ from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from gis_app.core.catalog import Catalog
-from gis_app.core.evidence import load_bibliography
+from gis_app.core.evidence import bibliography_path, load_bibliography
 from gis_app.core.geo import metres_per_pixel
 from gis_app.core.map_state import MapState
 from gis_app.render.layout import ExportOptions, LayoutContext, map_frame_px, paint_layout
@@ -156,7 +156,7 @@ def _print_page(view, css_w: int, css_h: int, width: int, height: int, timeout_m
 
 def layout_context(catalog: Catalog, state: MapState, lang: str, picture: MapPicture | None) -> LayoutContext:
     try:
-        bibliography = load_bibliography((catalog.folder / "bibliography.json") if catalog.folder else None)
+        bibliography = load_bibliography(bibliography_path(catalog.folder))
     except ValueError:
         bibliography = {}
     context = LayoutContext(

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMe
 
 from gis_app.core.annotations import Annotations
 from gis_app.core.catalog import Catalog
-from gis_app.core.evidence import load_bibliography, load_claims
+from gis_app.core.evidence import bibliography_path, claims_path, load_bibliography, load_claims
 from gis_app.core.features import DataError, FeatureStore
 from gis_app.core.geo import round_scale, scale_denominator
 from gis_app.core.i18n import feature_name
@@ -294,9 +294,9 @@ class MainWindow(i18n.Retranslating, QMainWindow):
 
     def _build_analyst_panels(self) -> None:
         """Info, statistics, sources and attribute table docks, the time filter, the search box."""
-        claims, problems = load_claims()
+        claims, problems = load_claims(claims_path(self.catalog.folder))
         try:
-            bibliography = load_bibliography()
+            bibliography = load_bibliography(bibliography_path(self.catalog.folder))
         except ValueError as exc:
             bibliography, problems = {}, [*problems, str(exc)]
         for problem in problems:
