@@ -87,13 +87,20 @@ class MapView(Retranslating, QWebEngineView):
         # navigation, with no new page and so never "ready" (a reused export renderer).
         self._loads = getattr(self, "_loads", 0) + 1
         url.setQuery(f"load={self._loads}")
+        self._loaded_state = self._page_part()
         self.load(url)
 
     def _on_ready(self) -> None:
         self.ready = True
         self.call("setTexts", self.page_texts)
-        # The page started from the state in its URL; changes made while it loaded catch up now.
-        self._push_state(view=False)
+        # The page started from the state in its URL; changes made while it loaded catch up now
+        # (only then: re-sending an unchanged state would redraw a map that is already right).
+        if self._page_part() != getattr(self, "_loaded_state", None):
+            self._push_state(view=False)
+
+    def _page_part(self) -> dict:
+        """The state the page shows, but the view (which the page itself reports while loading)."""
+        return {k: v for k, v in self.state.to_dict().items() if k != "view"}
         if self.annotations is not None or not self.state.annotations_visible:
             self._push_annotations()
 
