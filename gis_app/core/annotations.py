@@ -18,6 +18,8 @@ import math
 import re
 from collections.abc import Callable, Iterable
 
+from .events import Change, Events, Kind, change
+
 KINDS = ("text", "arrow", "line", "area", "rect", "marker")
 POINT_KINDS = ("text", "marker")
 LINE_KINDS = ("arrow", "line")
@@ -28,7 +30,7 @@ DEFAULTS = {"text": "", "note": "", "color": "#d62728", "width": 3.0, "font_size
 LIMITS = {"width": (0.5, 20.0), "font_size": (6, 72), "fill_opacity": (0.0, 1.0)}
 
 # (what: "add" | "update" | "remove" | "all", annotation id or "")
-Listener = Callable[[str, str], None]
+Listener = Callable[[Change], None]
 
 
 class AnnotationError(ValueError):
@@ -156,24 +158,23 @@ def make(kind: str, geometry: dict, ann_id: str = "", **props) -> dict:
 class Annotations:
     """An ordered collection of annotations (drawn in order: later on top), with listeners."""
 
-    def __init__(self, items: Iterable[dict] = ()):
+    def __init__(self, items: Iterable[dict] = (), events: Events | None = None):
         self._items: list[dict] = []
-        self._listeners: list[Listener] = []
+        self.events = events or Events()
         self._counter = 0
         if items:
             self.replace(list(items))
 
     # --- observers ---------------------------------------------------------------------------
     def subscribe(self, listener: Listener) -> None:
-        self._listeners.append(listener)
+        self.events.connect(listener)
 
     def unsubscribe(self, listener: Listener) -> None:
-        if listener in self._listeners:
-            self._listeners.remove(listener)
+        self.events.disconnect(listener)
 
     def _emit(self, what: str, ann_id: str) -> None:
-        for listener in list(self._listeners):
-            listener(what, ann_id)
+        """`what`: add | update | remove | all; the page applies exactly that (not the list)."""
+        self.events.emit(change(Kind.ANNOTATIONS, annotations=((what, ann_id),)))
 
     # --- reading ------------------------------------------------------------------------------
     def __len__(self) -> int:

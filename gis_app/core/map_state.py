@@ -1,7 +1,7 @@
-"""What the map shows: layer order, visibility, opacity and the view. One object, no Qt.
+"""What the map shows: layer order, visibility, opacity, the view and the time filter. No Qt.
 
-The layer panel edits it, the page follows it, and projects (later) save it. Observers register a
-callback and are told which layer changed and how.
+A part of the AtlasDocument (core/document.py), which owns it: its changes go out on the
+document's event stream as typed `Change`s (core/events.py), batched with the rest.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .catalog import Catalog
+from .events import Change, Events, Kind, change
 
 # The default view: Central Asia with the Fergana valley near the centre.
 DEFAULT_CENTER = (42.0, 66.0)
@@ -32,12 +33,11 @@ class View:
     zoom: float = DEFAULT_ZOOM
 
 
-# (what changed: "visible" | "opacity" | "order" | "time" | "annotations" | "all", layer id or "")
-Listener = Callable[[str, str], None]
+Listener = Callable[[Change], None]
 
 
 class MapState:
-    def __init__(self, catalog: Catalog):
+    def __init__(self, catalog: Catalog, events: Events | None = None):
         self.catalog = catalog
         self.layers: list[LayerState] = [
             LayerState(i, catalog.layer(i).visible) for i in catalog.default_order()
@@ -47,18 +47,16 @@ class MapState:
         self.time_range: tuple[int, int] | None = None
         # The user's annotations are drawn above every layer; this shows or hides all of them.
         self.annotations_visible = True
-        self._listeners: list[Listener] = []
+        self.events = events or Events()
 
     def subscribe(self, listener: Listener) -> None:
-        self._listeners.append(listener)
+        self.events.connect(listener)
 
     def unsubscribe(self, listener: Listener) -> None:
-        if listener in self._listeners:
-            self._listeners.remove(listener)
+        self.events.disconnect(listener)
 
-    def _emit(self, what: str, layer_id: str) -> None:
-        for listener in list(self._listeners):
-            listener(what, layer_id)
+    def _emit(self, kind: Kind, layer_id: str = "") -> None:
+        self.events.emit(change(kind, layers=frozenset({layer_id}) if layer_id else frozenset()))
 
     def get(self, layer_id: str) -> LayerState:
         for state in self.layers:
@@ -76,14 +74,14 @@ class MapState:
         state = self.get(layer_id)
         if state.visible != visible:
             state.visible = visible
-            self._emit("visible", layer_id)
+            self._emit(Kind.VISIBLE, layer_id)
 
     def set_opacity(self, layer_id: str, opacity: float) -> None:
         state = self.get(layer_id)
         opacity = min(1.0, max(0.0, float(opacity)))
         if abs(state.opacity - opacity) > 1e-6:
             state.opacity = opacity
-            self._emit("opacity", layer_id)
+            self._emit(Kind.OPACITY, layer_id)
 
     def move_within_group(self, layer_id: str, new_index: int) -> None:
         """Move a layer to position `new_index` among its group's layers (0 = top)."""
@@ -97,18 +95,18 @@ class MapState:
         members.insert(new_index, moving)
         for slot, state in zip(slots, members, strict=True):
             self.layers[slot] = state
-        self._emit("order", layer_id)
+        self._emit(Kind.ORDER, layer_id)
 
     def set_time_range(self, time_range: tuple[int, int] | None) -> None:
         time_range = check_years(list(time_range) if time_range is not None else None, "time range")
         if time_range != self.time_range:
             self.time_range = time_range
-            self._emit("time", "")
+            self._emit(Kind.TIME)
 
     def set_annotations_visible(self, visible: bool) -> None:
         if self.annotations_visible != bool(visible):
             self.annotations_visible = bool(visible)
-            self._emit("annotations", "")
+            self._emit(Kind.ANNOTATIONS_VISIBLE)
 
     def apply(self, saved: dict) -> None:
         """Take visibility, opacity, order, view and time range from a saved dict (to_dict()'s
@@ -130,7 +128,15 @@ class MapState:
             self.view = View(**saved["view"])
         self.time_range = tuple(saved["time_range"]) if saved["time_range"] else None
         self.annotations_visible = saved["annotations_visible"]
-        self._emit("all", "")
+        self.events.emit(change(Kind.VISIBLE, Kind.OPACITY, Kind.ORDER, Kind.VIEW, Kind.TIME,
+                                Kind.ANNOTATIONS_VISIBLE, layers=frozenset(known)))
+
+    def set_view(self, lat: float, lon: float, zoom: float, from_page: bool = False) -> None:
+        """The view; `from_page` when the page reports where the user moved it (not sent back)."""
+        view = View(check_number(lat, "lat"), check_number(lon, "lon"), check_number(zoom, "zoom"))
+        if view != self.view:
+            self.view = view
+            self.events.emit(change(Kind.VIEW, from_page=from_page))
 
     def to_dict(self) -> dict:
         return {

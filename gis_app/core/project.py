@@ -181,6 +181,8 @@ class Project:
     style_overrides: dict[str, dict] = field(default_factory=dict)
     annotations: list[dict] = field(default_factory=list)
     slides: list[Slide] = field(default_factory=list)
+    user_layers: list[dict] = field(default_factory=list)   # imported layers (saved when present)
+    evidence: dict = field(default_factory=dict)            # the analyst's sources and claims
     recovery_of: str | None = None                # set in recovery files: the project it rescues
     warnings: list[str] = field(default_factory=list, compare=False)
 
@@ -198,9 +200,25 @@ class Project:
         out = {"format": FORMAT, "schema": SCHEMA_VERSION, "title": self.title, "language": self.language,
                "map": self.map, "style_overrides": self.style_overrides, "annotations": self.annotations,
                "slides": [s.to_dict() for s in self.slides]}
+        if self.user_layers:
+            out["user_layers"] = self.user_layers
+        if self.evidence:
+            out["evidence"] = self.evidence
         if self.recovery_of is not None:
             out["recovery_of"] = self.recovery_of
         return out
+
+
+def _table(value: Any, where: str) -> dict:
+    if not isinstance(value, dict):
+        raise _InvalidError(f"{where} must be a table")
+    return value
+
+
+def _tables(value: Any, where: str) -> list[dict]:
+    if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+        raise _InvalidError(f"{where} must be a list of tables")
+    return value
 
 
 # --- schema versions -------------------------------------------------------------------------
@@ -270,6 +288,8 @@ def from_dict(raw: Any) -> Project:
             style_overrides=_style_overrides(raw.get("style_overrides"), warnings),
             annotations=_features(raw.get("annotations"), "annotations", warnings),
             slides=[Slide.from_dict(s, f"slides[{i}]", warnings) for i, s in enumerate(slides_raw)],
+            user_layers=_tables(raw.get("user_layers", []), "user_layers"),
+            evidence=_table(raw.get("evidence", {}), "evidence"),
             recovery_of=recovery_of if isinstance(recovery_of, str) else None,
             warnings=warnings)
     except (ValueError, KeyError, TypeError) as exc:  # _InvalidError, or check_saved's ValueError
