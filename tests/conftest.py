@@ -24,19 +24,21 @@ REPO = Path(__file__).resolve().parent.parent
 
 @pytest.fixture(autouse=True, scope="session")
 def _no_modal_questions():
-    """A project question (save changes?) in a test that does not answer it would open a modal box
-    and hang the run offscreen: unanswered questions are answered Discard. Tests that care set
-    `window.project.ask` themselves."""
+    """A question (save changes?) or warning in a test that does not answer it would open a modal
+    box and hang the run offscreen: unanswered questions are answered Discard, warnings recorded.
+    Tests that care give the window a ScriptedPrompts or set `window.project.ask` themselves."""
     from PySide6.QtWidgets import QMessageBox
 
-    from gis_app.ui.project_actions import ProjectController
+    from gis_app.ui.prompts import Prompts
 
-    original = ProjectController._ask_with_box
-    ProjectController._ask_with_box = lambda self, title, text, buttons: (
-        QMessageBox.StandardButton.Ok if buttons == QMessageBox.StandardButton.Ok
-        else QMessageBox.StandardButton.Discard)
+    saved = {name: getattr(Prompts, name) for name in ("ask", "warn", "info", "about", "choose", "details")}
+    Prompts.ask = lambda self, title, text, buttons, default=None: QMessageBox.StandardButton.Discard
+    Prompts.warn = Prompts.info = Prompts.about = lambda self, title, text: None
+    Prompts.choose = lambda self, title, text, choices: None
+    Prompts.details = lambda self, title, text, detail: None
     yield
-    ProjectController._ask_with_box = original
+    for name, value in saved.items():
+        setattr(Prompts, name, value)
 
 
 @pytest.fixture

@@ -88,7 +88,7 @@ def test_bad_items_are_refused_with_a_reason(bad):
 def test_replace_skips_bad_items_and_reports_them():
     events = []
     ann = Annotations()
-    ann.subscribe(lambda what, i: events.append((what, i)))
+    ann.subscribe(lambda what: events.extend(what.annotations))
     good = make("text", {"type": "Point", "coordinates": [66, 42]}, "t1", text="Fergana")
     problems = ann.replace([good, {"type": "Feature", "id": "bad"}, dict(good), "nonsense"])
     assert ann.ids() == ["t1"]
@@ -100,7 +100,7 @@ def test_replace_skips_bad_items_and_reports_them():
 def test_add_update_remove_tell_listeners_and_keep_ids_unique():
     events = []
     ann = Annotations()
-    ann.subscribe(lambda what, i: events.append((what, i)))
+    ann.subscribe(lambda what: events.extend(what.annotations))
     first = ann.add(make("area", SQUARE))
     second = ann.add(make("area", SQUARE, first))  # the same id again gets a fresh one
     assert first != second and ann.ids() == [first, second]
@@ -278,7 +278,7 @@ def test_annotation_row_in_the_layer_panel_hides_them(clean, qtbot):
 
 
 def test_edit_menu_has_undo_and_redo_with_shortcuts(window):
-    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
-    assert "Ctrl+Shift+Z" in [s.toString() for s in window.redo_action.shortcuts()]
+    assert window.actions["undo"].shortcut().toString() == "Ctrl+Z"
+    assert "Ctrl+Shift+Z" in [s.toString() for s in window.actions["redo"].shortcuts()]
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert titles[:2] == ["File", "Edit"]

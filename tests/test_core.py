@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from gis_app.core.catalog import load_catalog
+from gis_app.core.events import Kind
 from gis_app.core.features import FeatureStore, read_feature_collection
 from gis_app.core.geo import round_scale, scale_denominator
 from gis_app.core.i18n import pick
@@ -105,12 +106,12 @@ def test_map_state_moves_within_a_group_and_restores(scratch_catalog):
     state = MapState(scratch_catalog)
     assert state.order() == ["zones", "below"]
     seen = []
-    state.subscribe(lambda what, layer_id: seen.append((what, layer_id)))
+    state.subscribe(lambda what: seen.append((set(what.kinds), set(what.layers))))
     state.move_within_group("below", 0)
     assert state.order() == ["below", "zones"]
     state.set_opacity("zones", 0.25)
     state.set_visible("below", False)
-    assert seen == [("order", "below"), ("opacity", "zones"), ("visible", "below")]
+    assert seen == [({Kind.ORDER}, {"below"}), ({Kind.OPACITY}, {"zones"}), ({Kind.VISIBLE}, {"below"})]
     saved = state.to_dict()
     saved["layers"]["gone"] = {"visible": True}  # a layer that no longer exists is ignored
     fresh = MapState(scratch_catalog)

@@ -12,9 +12,11 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from gis_app.core import project as proj
+from gis_app.core.events import Kind
 from gis_app.core.project import Slide
 from gis_app.ui.grab import distinct_colours, stable_grab
 from gis_app.ui.main_window import MainWindow
+from gis_app.ui.prompts import ScriptedPrompts
 from gis_app.ui.slides_dock import SlideDialog
 
 REPO = Path(__file__).resolve().parent.parent
@@ -31,14 +33,18 @@ def window(qapp):
     assert win.map.wait_ready(30000)
     win.project.asked = []
 
-    def ask(title, text, buttons):  # no modal boxes in tests: record the question, answer No/Discard
-        win.project.asked.append((title, text))
-        return win.project.answer
+    class Recorder(ScriptedPrompts):  # no modal boxes in tests: record the question, answer it
+        def ask(self, title, text, buttons, default=None):
+            win.project.asked.append((title, text))
+            return win.project.answer
 
-    win.project.ask = ask
+        def warn(self, title, text):
+            win.project.asked.append((title, text))
+
+    win.prompts = Recorder(win)
     win.project.answer = QMessageBox.StandardButton.Discard
     yield win
-    win.project.dirty = False
+    win.document.mark_clean()
     win.close()
 
 
@@ -109,7 +115,8 @@ def test_drag_reorder_rename_and_delete(window, qtbot):
     panel.set_slides([Slide(caption=f"S{i}", bounds=(60, 35, 80, 46), visible=["countries"])
                       for i in range(3)])
     changes = []
-    panel.changed.connect(lambda: changes.append(1))
+    window.document.subscribe(
+        lambda what: changes.append(1) if Kind.SLIDES in what and what.is_edit else None)
     # What a drop does in a QListWidget with InternalMove: the model moves the row.
     assert panel.list.model().moveRow(QModelIndex(), 0, QModelIndex(), 3)
     assert [s.caption for s in panel.slides] == ["S1", "S2", "S0"]
@@ -138,12 +145,12 @@ def test_presentation_full_screen_keys_blank_and_escape(window, qtbot, tmp_path)
     win.slides_dock.show()
     size, docks = win.size(), win.layer_dock.isVisible()
     assert docks and win.slides_dock.isVisible()
-    win.project.actions["present"].trigger()  # F5 / the toolbar button
+    win.actions["present"].trigger()  # F5 / the toolbar button
     presenter = win.project.presenter
     assert presenter.active and win.isFullScreen()
     assert not win.layer_dock.isVisible() and not win.slides_dock.isVisible()
     assert not win.menuBar().isVisible() and not win.statusBar().isVisible()
-    assert not win.project.toolbar.isVisible()
+    assert not win.project_toolbar.isVisible()
     assert presenter.caption.isVisible() and presenter.caption.text() == "Central Asia"
     assert presenter.counter.text() == "1 / 2"
     wait_page(qtbot, win, shows(win, slides[0]), timeout=8000)
@@ -180,7 +187,7 @@ def test_presentation_full_screen_keys_blank_and_escape(window, qtbot, tmp_path)
     assert not presenter.active and not win.isFullScreen()
     qtbot.waitUntil(lambda: win.size() == size, timeout=3000)
     assert win.layer_dock.isVisible() and win.slides_dock.isVisible() and win.menuBar().isVisible()
-    assert win.statusBar().isVisible() and win.project.toolbar.isVisible()
+    assert win.statusBar().isVisible() and win.project_toolbar.isVisible()
     assert not presenter.caption.isVisible() and not presenter.counter.isVisible()
 
 
@@ -206,7 +213,7 @@ def test_save_reopen_and_refuse_bad_files(window, qtbot, tmp_path):
                                      visible=["countries", "lakes"], time_range=(2000, 2010))])
     win.state.set_visible("rivers", False)
     win.state.set_opacity("provinces", 0.4)
-    project.style_overrides = {"rivers": {"stroke": "#ff00ff"}}
+    win.document.set_style_override("rivers", {"stroke": "#ff00ff"})
     path = tmp_path / "lecture.atlas.json"
     assert project.save_to(path)
     assert not win.isWindowModified() and win.windowTitle().startswith("lecture.atlas.json")
@@ -241,7 +248,7 @@ def test_save_reopen_and_refuse_bad_files(window, qtbot, tmp_path):
 
 def test_autosave_recovery_and_clean_exit(window, qtbot):
     project = window.project
-    project.mark_clean()
+    window.document.mark_clean()
     assert project.autosave() is None  # nothing changed, nothing written
     project.slides.set_slides([Slide(caption="unsaved", bounds=(60, 35, 80, 46), visible=["countries"])])
     project.mark_dirty()
@@ -251,7 +258,7 @@ def test_autosave_recovery_and_clean_exit(window, qtbot):
     orphan = proj.recovery_path(2 ** 22 + 12345)
     written.rename(orphan)
     project.slides.set_slides([])
-    project.mark_clean()
+    window.document.mark_clean()
     project.answer = QMessageBox.StandardButton.Yes
     assert project.offer_recovery()
     assert [s.caption for s in project.slides.slides] == ["unsaved"] and window.isWindowModified()
@@ -366,12 +373,15 @@ def test_going_to_a_slide_does_not_lose_what_was_drawn(window, qtbot):
 def test_a_language_switch_does_not_select_again(window, qtbot):
     win = window
     win.select_feature("enclaves", "vorukh")
-    win.state.set_visible("enclaves", False)
     win.info_dock.hide()
     try:
         win.set_language("ru")
         qtbot.waitUntil(lambda: "Ворух" in win.selection_label.text(), timeout=5000)
-        assert not win.state.get("enclaves").visible and not win.info_dock.isVisible()
+        assert win.selection == ("enclaves", "vorukh") and not win.info_dock.isVisible()
     finally:
         win.set_language("en")
-        win.state.set_visible("enclaves", True)
+    # Hiding the selected feature's layer ends the selection: no ring or popup left behind.
+    win.state.set_visible("enclaves", False)
+    assert win.selection is None and win.selection_label.text() == ""
+    qtbot.waitUntil(lambda: win.map.eval_js("atlas.highlighted") is None, timeout=3000)
+    win.state.set_visible("enclaves", True)

@@ -173,3 +173,14 @@ def short_citation(item: dict) -> str:
     if len(who) > 50:
         who = who[:49].rstrip(" ,;:(") + "…"
     return f"{who} {_year(item)}"
+
+
+def load_evidence(folder) -> tuple[list, dict, list[str]]:
+    """The claims and the bibliography of a catalog's folder, and the problems found (a broken file
+    costs its own entries, never the window)."""
+    claims, problems = load_claims(claims_path(folder))
+    try:
+        bibliography = load_bibliography(bibliography_path(folder))
+    except ValueError as exc:
+        bibliography, problems = {}, [*problems, str(exc)]
+    return claims, bibliography, problems

@@ -55,3 +55,16 @@ def year_bounds(spans: Iterable[tuple[int, int] | None]) -> tuple[int, int] | No
     """The smallest range holding every span (the slider's ends)."""
     years = [y for span in spans if span for y in span]
     return (min(years), max(years)) if years else None
+
+
+def dated_year_bounds(catalog: Catalog, features) -> tuple[tuple[int, int] | None, list[str]]:
+    """The years the dated layers' features span (the time filter's range), and the problems found
+    reading them (a layer that cannot be read is left out)."""
+    spans, problems = [], []
+    for layer in dated_layers(catalog):
+        try:
+            found = features.layer(layer.id).features
+            spans += [feature_span(layer, f.get("properties") or {}) for f in found]
+        except (KeyError, ValueError) as exc:  # DataError is a ValueError
+            problems.append(str(exc))
+    return year_bounds(spans), problems

@@ -1,8 +1,9 @@
 """The map page: folium builds it once with every asset local; atlas.js does the rest.
 
 The page depends only on the catalog (and the assets), not on what is visible or where the view
-is: that state travels in the URL fragment and over the bridge. So the HTML is cached under a hash
-of its inputs, and a start-up with an unchanged catalog neither imports folium (0.4 s) nor writes.
+is: that state travels in the URL fragment and then as atlas.applyState diffs (ui/map_view.py).
+So the HTML is cached under a hash of its inputs, and a start-up with an unchanged catalog neither
+imports folium (0.4 s) nor writes.
 """
 
 from __future__ import annotations
@@ -63,8 +64,7 @@ def render_html(config: dict) -> str:
     fmap.default_js = [("leaflet", _asset("vendor/leaflet/leaflet.js")),
                        ("qwebchannel", QWEBCHANNEL_JS),
                        ("atlas", _asset("atlas.js")),
-                       ("annotations", _asset("annotations.js")),
-                       ("export", _asset("export.js"))]
+                       ("annotations", _asset("annotations.js"))]
     fmap.default_css = [("leaflet_css", _asset("vendor/leaflet/leaflet.css")),
                         ("atlas_css", _asset("atlas.css"))]
 
@@ -109,8 +109,9 @@ def page_path(catalog: Catalog) -> Path:
 
 def page_url(catalog: Catalog, state: MapState | None = None, lang: str = "en",
              extra: dict | None = None) -> str:
-    """The page's file URL, with the map state in its fragment (and `extra`: what an export needs
-    before the first paint: print mode, extent; see resources/web/export.js)."""
+    """The page's file URL, with the first state in its fragment: MapState.to_dict() and `extra`
+    (what an export needs before the first paint: print mode, extent), read by atlas.applyState,
+    the one function every later change goes through too."""
     url = page_path(catalog).as_uri()
     if state is None:
         return url

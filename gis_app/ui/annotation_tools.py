@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from gis_app.core.annotations import DEFAULTS, AnnotationError, Annotations, normalise, with_style
+from gis_app.core.events import Change, Kind
 from gis_app.ui.i18n import Retranslating
 
 log = logging.getLogger(__name__)
@@ -326,7 +327,6 @@ class AnnotationController(QObject):
         toolbar.delete_requested.connect(self.delete_selected)
         toolbar.edit_text_requested.connect(self.edit_text)
         annotations.subscribe(self._model_changed)
-        map_view.attach_annotations(annotations)
 
     def set_tool(self, tool: str) -> None:
         self.map.call("setAnnotationTool", tool or None)
@@ -419,8 +419,10 @@ class AnnotationController(QObject):
                 RemoveAnnotation(self.annotations, self.selected, self.tr("Delete annotation"))
             )
 
-    def _model_changed(self, what: str, ann_id: str) -> None:
+    def _model_changed(self, what: Change) -> None:
+        if Kind.ANNOTATIONS not in what:
+            return
         if self.selected and self.selected not in self.annotations:
             self.select("")
-        elif what == "update" and ann_id == self.selected:
-            self.select(ann_id)
+        elif ("update", self.selected) in what.annotations:
+            self.select(self.selected)

@@ -102,7 +102,7 @@ class MapRenderer:
         # Annotations afterwards, not in the URL (any number of points: no URL length limit); they
         # are drawn at once, before the print below lays the page out.
         if self.annotations:
-            view.evaluate("setAnnotations", self.annotations, timeout_ms=timeout_ms)
+            view.evaluate("applyState", {"annotations": {"all": self.annotations}}, timeout_ms=timeout_ms)
         info = view.evaluate("state") or {}
         css_w, css_h = (int(v) for v in info.get("size") or (css_w, css_h))
         image = _print_page(view, css_w, css_h, width, height, timeout_ms)

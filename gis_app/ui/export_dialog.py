@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from gis_app.core.annotations import Annotations
 from gis_app.core.catalog import Catalog
+from gis_app.core.events import Change, Kind
 from gis_app.core.map_state import MapState
 from gis_app.render.layout import CUSTOM, PRESETS, ExportOptions, layout_geometry, paint_layout
 from gis_app.ui.export import MapRenderer, export_map, layout_context
@@ -118,7 +119,8 @@ class ExportDialog(Retranslating, QDialog):
         self._timer.setInterval(300)
         self._timer.timeout.connect(self.update_preview)
         state.subscribe(self._source_changed)
-        annotations.subscribe(self._source_changed)
+        if annotations.events is not state.events:  # a window's document: one stream for both
+            annotations.subscribe(self._source_changed)
         for edit in (self.title_edit, self.subtitle_edit):
             edit.textChanged.connect(self.schedule_preview)
         for combo in (self.page_combo, self.format_combo):
@@ -302,9 +304,10 @@ class ExportDialog(Retranslating, QDialog):
             self._picture_key = None
             self.schedule_preview()
 
-    def _source_changed(self, *_args) -> None:
+    def _source_changed(self, what: Change) -> None:
         """The window's map or annotations changed: the preview follows."""
-        self.schedule_preview()
+        if what.kinds - {Kind.SELECTION, Kind.DIRTY}:
+            self.schedule_preview()
 
     def _release_renderer(self) -> None:
         if self._renderer is not None:

@@ -198,9 +198,7 @@ class InfoPanel(Retranslating, QWidget):
             self.show_feature(*self.current)
 
     def set_lang(self, lang: str) -> None:
-        self.lang = lang
-        if self.current:
-            self.show_feature(*self.current)
+        self.lang = lang  # shown again by retranslate_ui, on the LanguageChange that follows
 
     def set_style(self, style: str) -> None:
         if style not in citations.STYLES:

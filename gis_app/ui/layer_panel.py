@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from gis_app.core.catalog import Catalog
+from gis_app.core.events import Change, Kind
 from gis_app.core.i18n import pick
 from gis_app.core.map_state import MapState
 from gis_app.ui.i18n import Retranslating, format_date
@@ -248,22 +249,23 @@ class LayerTreeModel(QAbstractItemModel):
         self.endMoveRows()
 
     # --- following MapState ------------------------------------------------------------------
-    def _on_state_changed(self, what: str, layer_id: str) -> None:
-        if what in ("visible", "opacity"):
-            col = 0 if what == "visible" else 1
-            index = self.layer_index(layer_id, col)
-            self.dataChanged.emit(index, index)
-            if what == "visible":
-                group = index.parent()
-                self.dataChanged.emit(group, group)
-        elif what == "order" and self._moving:
-            return
-        elif what == "annotations":
-            index = self.annotation_index()
-            self.dataChanged.emit(index, index)
-        else:
+    def _on_state_changed(self, what: Change) -> None:
+        if Kind.ORDER in what and not self._moving:
             self.layoutAboutToBeChanged.emit()
             self.layoutChanged.emit()
+            return
+        for kind, col in ((Kind.VISIBLE, 0), (Kind.OPACITY, 1)):
+            if kind not in what:
+                continue
+            for layer_id in what.layers:
+                index = self.layer_index(layer_id, col)
+                self.dataChanged.emit(index, index)
+                if kind == Kind.VISIBLE:
+                    group = index.parent()
+                    self.dataChanged.emit(group, group)
+        if Kind.ANNOTATIONS_VISIBLE in what:
+            index = self.annotation_index()
+            self.dataChanged.emit(index, index)
 
     def set_language(self, lang: str) -> None:
         """Show the data (group and layer titles, descriptions) in `lang`."""

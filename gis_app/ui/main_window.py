@@ -1,83 +1,85 @@
-"""The atlas window: the map in the centre, the layer panel on the left, a status bar."""
+"""The atlas window: the composition root. It makes the document, the adapters that show it (the
+map page, the panels, the layer tree) and the actions and docks declared in ui/actions.py and
+ui/docks.py, and joins them. It holds no project state of its own: that is the AtlasDocument's.
+"""
 
 from __future__ import annotations
 
 import json
 import logging
 
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QUndoStack
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 
-from gis_app.core.annotations import Annotations
 from gis_app.core.catalog import Catalog
-from gis_app.core.evidence import bibliography_path, claims_path, load_bibliography, load_claims
+from gis_app.core.document import AtlasDocument
+from gis_app.core.events import Change, Kind
 from gis_app.core.features import DataError, FeatureStore
 from gis_app.core.geo import round_scale, scale_denominator
 from gis_app.core.i18n import feature_name
-from gis_app.core.map_state import DEFAULT_CENTER, DEFAULT_ZOOM, MapState
+from gis_app.core.map_state import DEFAULT_CENTER, DEFAULT_ZOOM
 from gis_app.core.search import SearchIndex
-from gis_app.core.timefilter import dated_layers, feature_span, year_bounds
+from gis_app.core.timefilter import feature_span
 from gis_app.ui import i18n
+from gis_app.ui.actions import MENU_TITLES, ActionRegistry
 from gis_app.ui.annotation_tools import AnnotationController, AnnotationToolBar
-from gis_app.ui.attribute_table import AttributeTable
-from gis_app.ui.info_panel import InfoPanel
+from gis_app.ui.docks import DockRegistry
+from gis_app.ui.language import LanguageService
 from gis_app.ui.layer_panel import LayerPanel
 from gis_app.ui.map_view import MapView
+from gis_app.ui.prompts import Prompts
 from gis_app.ui.search_box import SearchBox
-from gis_app.ui.sources_panel import SourcesPanel
-from gis_app.ui.stats_panel import StatsPanel
-from gis_app.ui.time_filter import TimeFilter
 
 log = logging.getLogger(__name__)
 SETTINGS_VERSION = 1
 
 
 class MainWindow(i18n.Retranslating, QMainWindow):
-    def __init__(self, catalog: Catalog, lang: str | None = None, restore: bool = True):
+    def __init__(self, catalog: Catalog, lang: str | None = None, restore: bool = True,
+                 prompts: Prompts | None = None):
         """`lang` None: the remembered language, else the system's (English when not restoring)."""
         super().__init__()
         self.setObjectName("atlasMainWindow")
         self._settings = i18n.settings() if restore else None
         if lang is None:
             lang = i18n.initial_language(self._settings) if restore else "en"
-        self.catalog, self.lang = catalog, lang
-        i18n.install(lang)  # before any text is set: the first texts are already translated
-        self.state = MapState(catalog)
+        self.catalog = catalog
+        self.prompts = prompts or Prompts(self, self._settings)
         self.features = FeatureStore(catalog)
-        self.selection: tuple[str, str] | None = None
+        self.document = AtlasDocument(catalog, in_time=self._in_time, language=lang)
+        self.language = LanguageService(self.document, self._settings, lang, self)
+        # The document's parts under their old names: the panels and tools take these.
+        self.state, self.annotations = self.document.map, self.document.annotations
         self._view: tuple[float, float, float] | None = None
         self._cursor: tuple[float, float] | None = None
         if self._settings is not None:
             self._restore_state()
         self.resize(1280, 800)
 
-        self.map = MapView(catalog, self.state, lang, self)
+        self.map = MapView(catalog, self.document, lang, self)
         self.setCentralWidget(self.map)
         # Start the page now: Chromium loads it while the rest of the window is built.
         self.map.load_atlas()
 
+        from gis_app.ui.panels import build_panels
+        from gis_app.ui.project_actions import ProjectController
+
+        self.undo_stack = QUndoStack(self)
         self.layer_panel = LayerPanel(catalog, self.state, lang, self)
-        self.layer_dock = QDockWidget(self)
-        self.layer_dock.setObjectName("layerDock")
-        self.layer_dock.setWidget(self.layer_panel)
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.layer_dock)
-        self.resizeDocks([self.layer_dock], [360], Qt.Orientation.Horizontal)  # titles fit
-        self.layer_panel.layer_activated.connect(lambda layer_id: self.map.call("fitTo", layer_id))
-
+        build_panels(self)  # info, statistics, sources, attribute table, time filter
+        self.project = ProjectController(self, self._settings)
+        self.docks = DockRegistry(self, {
+            "layers": self.layer_panel, "time": self.time_filter, "info": self.info_panel,
+            "stats": self.stats_panel, "sources": self.sources_panel, "slides": self.project.slides,
+            "table": self.attribute_table})
         self._build_status_bar()
+        self._build_annotations()
+        self.actions = ActionRegistry(self, self._handlers())
+        self._build_toolbars()
         self._build_menus()
-        self._build_language_menu()
-        self._build_analyst_panels()
-        self._build_annotations_and_export()
-        self._build_project()
         self.retranslate_ui()
-
-        bridge = self.map.bridge
-        bridge.cursor_moved.connect(self._show_cursor)
-        bridge.view_changed.connect(self._view_changed)
-        bridge.feature_clicked.connect(self.select_feature)
-        bridge.layer_error.connect(self._layer_error)
+        self._connect()
 
         if self._settings is not None:
             geometry = self._settings.value("window/geometry")
@@ -88,162 +90,200 @@ class MainWindow(i18n.Retranslating, QMainWindow):
                 self.restoreState(window_state, SETTINGS_VERSION)
         if catalog.problems:
             QTimer.singleShot(0, self._report_catalog_problems)
+        if self._settings is not None:  # a real session: offer what a crash left behind
+            QTimer.singleShot(0, self.project.offer_recovery)
 
-    # --- chrome ------------------------------------------------------------------------------
+    # --- the old names of the docks (tests, presentation) -----------------------------------------
+    @property
+    def lang(self) -> str:
+        return self.language.current
+
+    def __getattr__(self, name: str):
+        if name.endswith("_dock") and "docks" in self.__dict__:
+            key = {"layer_dock": "layers", "table_dock": "table", "time_dock": "time"}.get(
+                name, name[:-5])
+            if key in self.docks.specs:
+                return self.docks[key]
+        raise AttributeError(name)
+
+    # --- building ------------------------------------------------------------------------------
+    def _handlers(self) -> dict:
+        p = self.project
+        return {
+            "new": p.new, "open": p.open_dialog, "save": p.save, "save_as": p.save_as_dialog,
+            "export": self.open_export_dialog, "save_image": self._save_image, "quit": self.close,
+            "undo": self.undo_stack.undo, "redo": self.undo_stack.redo,
+            "find": lambda: (self.search_box.setFocus(), self.search_box.selectAll()),
+            "home": lambda: self.map.call("setView", *DEFAULT_CENTER, DEFAULT_ZOOM, True),
+            "add_slide": p.slides_ctl.add_slide, "present": lambda: p.slides_ctl.present(0),
+            "present_here": lambda: p.slides_ctl.present(max(0, p.slides.list.currentRow())),
+            "export_pdf": p.slides_ctl.export_pdf_dialog, "export_png": p.slides_ctl.export_png_dialog,
+            "about": self._about,
+        }
+
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
         self.selection_label = QLabel(self)
         self.cursor_label = QLabel(self)
         self.zoom_label = QLabel(self)
         self.scale_label = QLabel(self)
+        for widget in (self.selection_label, self.cursor_label, self.zoom_label, self.scale_label):
+            widget.setTextFormat(Qt.TextFormat.PlainText)  # feature names are data, never markup
         for widget in (self.cursor_label, self.zoom_label, self.scale_label):
             widget.setMinimumWidth(90)
             bar.addPermanentWidget(widget)
         bar.addWidget(self.selection_label, 1)
 
+    def _build_annotations(self) -> None:
+        self.annotation_toolbar = AnnotationToolBar(self)
+        self.annotation_tools = AnnotationController(self.annotations, self.undo_stack, self.map,
+                                                     self.annotation_toolbar, self)
+
+    def _build_toolbars(self) -> None:
+        self.search_box = SearchBox(lambda: SearchIndex(self.catalog, self.features), self.lang, self)
+        self.search_box.setFixedWidth(360)
+        self.project_toolbar = self.addToolBar("")
+        self.project_toolbar.setObjectName("projectToolbar")
+        self.actions.fill_toolbar(self.project_toolbar, "project")
+        self.search_toolbar = self.addToolBar("")
+        self.search_toolbar.setObjectName("searchToolbar")
+        self.search_toolbar.setMovable(False)
+        self.search_toolbar.addWidget(self.search_box)
+        self.search_toolbar.addSeparator()
+        self.search_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.search_toolbar.addActions(self.docks.toolbar_toggles())
+        # The annotation tools get the second row to themselves: no tool behind the overflow arrow.
+        self.addToolBarBreak()
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.annotation_toolbar)
+
     def _build_menus(self) -> None:
-        self.file_menu = self.menuBar().addMenu("")
-        self.file_menu.setObjectName("fileMenu")
-        self.save_image_action = QAction(self)
-        self.save_image_action.setShortcut(QKeySequence("Ctrl+Alt+S"))
-        self.save_image_action.triggered.connect(self._save_image)
-        self.file_menu.addAction(self.save_image_action)
-        self.file_menu.addSeparator()
-        self.quit_action = QAction(self)
-        self.quit_action.setShortcut(QKeySequence.StandardKey.Quit)
-        self.quit_action.triggered.connect(self.close)
-        self.file_menu.addAction(self.quit_action)
-
-        self.view_menu = self.menuBar().addMenu("")
-        self.view_menu.setObjectName("viewMenu")
-        self.home_action = QAction(self)
-        self.home_action.setShortcut(QKeySequence("Ctrl+Home"))
-        self.home_action.triggered.connect(
-            lambda: self.map.call("setView", DEFAULT_CENTER[0], DEFAULT_CENTER[1], DEFAULT_ZOOM, True))
-        self.view_menu.addAction(self.home_action)
-        self.view_menu.addSeparator()
-        self.view_menu.addAction(self.layer_dock.toggleViewAction())
-
-        self.help_menu = self.menuBar().addMenu("")
-        self.help_menu.setObjectName("helpMenu")
-        self.about_action = QAction(self)
-        self.about_action.triggered.connect(self._about)
-        self.help_menu.addAction(self.about_action)
-
-    def _build_language_menu(self) -> None:
-        """View > Language: the three languages, each named in its own language."""
-        self.view_menu.addSeparator()
-        self.language_menu = self.view_menu.addMenu("")
+        self.menus: dict[str, QMenu] = {}
+        for name in MENU_TITLES:
+            menu = self.menuBar().addMenu("")
+            menu.setObjectName(f"{name}Menu")
+            self.menus[name] = menu
+        self.language_menu = QMenu(self)
         self.language_menu.setObjectName("languageMenu")
         self.language_actions: dict[str, QAction] = {}
         group = QActionGroup(self)
-        group.setExclusive(True)
-        for code in i18n.LANGUAGES:
+        for code in i18n.LANGUAGES:  # each language named in its own language
             action = QAction(i18n.NATIVE_NAMES[code], self, checkable=True)
-            action.setData(code)
             action.setChecked(code == self.lang)
             action.triggered.connect(lambda _checked=False, c=code: self.set_language(c))
             group.addAction(action)
             self.language_menu.addAction(action)
             self.language_actions[code] = action
+        extras = {"recent": self.project.recent_menu,
+                  "annotation_delete": self.annotation_toolbar.delete_action,
+                  "docks": [*self.docks.toggles(), self.annotation_toolbar.toggleViewAction()],
+                  "language": self.language_menu}
+        for name, menu in self.menus.items():
+            self.actions.fill_menu(menu, name, extras)
+        self.project.install_lectures(self.menus["lectures"])
+        # The old names (tests, the presentation's hiding of the chrome).
+        self.file_menu, self.view_menu = self.menus["file"], self.menus["view"]
+        self.edit_menu, self.help_menu = self.menus["edit"], self.menus["help"]
 
-    def retranslate_ui(self) -> None:
-        """Every text of the window's own chrome; called at start and on each LanguageChange."""
-        self.setWindowTitle(self.tr("Central Asia Security Atlas"))
-        self.layer_dock.setWindowTitle(self.tr("Layers"))
-        self.file_menu.setTitle(self.tr("&File"))
-        self.save_image_action.setText(self.tr("Save map image…"))
-        self.quit_action.setText(self.tr("&Quit"))
-        self.view_menu.setTitle(self.tr("&View"))
-        self.home_action.setText(self.tr("Zoom to Central Asia"))
-        self.help_menu.setTitle(self.tr("&Help"))
-        self.about_action.setText(self.tr("About the atlas and its data"))
-        self.language_menu.setTitle(self.tr("&Language"))
-        self._retranslate_analyst_panels()
-        self.edit_menu.setTitle(self.tr("&Edit"))
-        self.export_action.setText(self.tr("Export map…"))
-        self._refresh_undo_texts()
-        self.project.retranslate_ui()
-        self._refresh_status_texts()
-
-    def set_language(self, lang: str) -> None:
-        """Switch interface and data to `lang` (kk, ru, en) at once, and remember it.
-
-        Installs the translators (every widget's retranslate_ui runs on the LanguageChange that
-        follows), then hands the data language to every child with a `set_lang(lang)` (layer panel,
-        map page, other panels) and refreshes the texts that show data."""
-        if lang not in i18n.LANGUAGES:
-            raise ValueError(f"unknown language {lang!r}")
-        self.lang = lang
-        i18n.install(lang)
-        for child in self.findChildren(QObject):
-            set_lang = getattr(child, "set_lang", None)
-            if callable(set_lang):
-                set_lang(lang)
-        self.language_actions[lang].setChecked(True)
-        self._refresh_status_texts()
-        i18n.remember_language(self._settings, lang)
-
-    def _build_annotations_and_export(self) -> None:
-        """Annotations (toolbar, Edit menu with undo/redo) and File > Export map… (issue 5)."""
-        self.annotations = Annotations()
-        self.undo_stack = QUndoStack(self)
-        self.annotation_toolbar = AnnotationToolBar(self)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.annotation_toolbar)
-        self.annotation_tools = AnnotationController(self.annotations, self.undo_stack, self.map,
-                                                     self.annotation_toolbar, self)
-        self.edit_menu = QMenu(self)
-        self.edit_menu.setObjectName("editMenu")
-        self.menuBar().insertMenu(self.view_menu.menuAction(), self.edit_menu)
-        # Own actions rather than QUndoStack.createUndoAction: their texts must follow the language.
-        self.undo_action = QAction(self)
-        self.undo_action.setShortcut(QKeySequence("Ctrl+Z"))
-        self.undo_action.triggered.connect(self.undo_stack.undo)
-        self.redo_action = QAction(self)
-        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
-        self.redo_action.triggered.connect(self.undo_stack.redo)
+    def _connect(self) -> None:
+        bridge = self.map.bridge
+        bridge.cursor_moved.connect(self._show_cursor)
+        bridge.view_changed.connect(self._view_changed)
+        bridge.feature_clicked.connect(self.select_feature)
+        bridge.layer_error.connect(self._layer_error)
+        self.map.context_menu_requested.connect(self._map_menu)
+        self.layer_panel.layer_activated.connect(lambda layer_id: self.map.call("fitTo", layer_id))
+        self.search_box.result_chosen.connect(lambda lid, fid: self.select_feature(lid, fid, zoom=True))
+        self.attribute_table.feature_selected.connect(self.select_feature)
+        self.attribute_table.zoom_requested.connect(lambda lid, fid: self.map.call("fitFeature", lid, fid))
+        self.stats_panel.feature_activated.connect(self.select_feature)
+        self.info_panel.style_changed.connect(self.sources_panel.set_style)
         for signal in (self.undo_stack.canUndoChanged, self.undo_stack.canRedoChanged,
                        self.undo_stack.undoTextChanged, self.undo_stack.redoTextChanged):
             signal.connect(self._refresh_undo_texts)
-        self.edit_menu.addAction(self.undo_action)
-        self.edit_menu.addAction(self.redo_action)
-        self.edit_menu.addSeparator()
-        self.edit_menu.addAction(self.annotation_toolbar.delete_action)
-        self.export_action = QAction(self)
-        self.export_action.setShortcut(QKeySequence("Ctrl+E"))
-        self.export_action.triggered.connect(self.open_export_dialog)
-        self.file_menu.insertAction(self.file_menu.actions()[0], self.export_action)
-        self.view_menu.addAction(self.annotation_toolbar.toggleViewAction())
+        # Who follows the data language: connected once here, not found by a broadcast.
+        for panel in (self.layer_panel, self.info_panel, self.stats_panel, self.attribute_table,
+                      self.search_box, self.project.slides):
+            self.language.changed.connect(panel.set_lang)
+        self.language.changed.connect(self._language_changed)
+        self.document.subscribe(self._document_changed)
+        self.stats_panel.set_time_range(self.state.time_range)
 
-    def _refresh_undo_texts(self, *_args) -> None:
-        stack = self.undo_stack
-        self.undo_action.setEnabled(stack.canUndo())
-        self.redo_action.setEnabled(stack.canRedo())
-        undo, redo = stack.undoText(), stack.redoText()
-        self.undo_action.setText(self.tr("&Undo {0}").format(undo) if undo else self.tr("&Undo"))
-        self.redo_action.setText(self.tr("&Redo {0}").format(redo) if redo else self.tr("&Redo"))
+    def retranslate_ui(self) -> None:
+        """Every text of the window's own chrome; called at start and on each LanguageChange."""
+        for name, menu in self.menus.items():
+            menu.setTitle(self.actions.menu_title(name))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.actions.retranslate()
+        self.docks.retranslate()
+        self.project_toolbar.setWindowTitle(self.tr("Project"))
+        self.search_toolbar.setWindowTitle(self.tr("Search"))
+        self._refresh_undo_texts()
+        self.project.update_title()
+        self._refresh_status_texts()
 
-    def open_export_dialog(self):
-        from gis_app.ui.export_dialog import ExportDialog
+    # --- language ------------------------------------------------------------------------------
+    def set_language(self, lang: str) -> None:
+        """The user's choice: interface and data in `lang` (kk, ru, en) at once, remembered."""
+        self.language.set(lang, remember=True)
 
-        dialog = ExportDialog(self.catalog, self.state, self.annotations, self.lang, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
-        dialog.show()
-        return dialog
+    def _language_changed(self, lang: str) -> None:
+        self.language_actions[lang].setChecked(True)
+        self._refresh_status_texts()
 
-    def _build_project(self) -> None:
-        """Projects, slides, presentation and the Lectures menu (gis_app/ui/project_actions.py)."""
-        from gis_app.ui.project_actions import ProjectController
+    # --- the document's changes ----------------------------------------------------------------
+    def _document_changed(self, what: Change) -> None:
+        if Kind.SELECTION in what:
+            self._show_selection()
+        if Kind.TIME in what:
+            self.stats_panel.set_time_range(self.state.time_range)
+        if Kind.LANGUAGE in what and self.document.language != self.language.current:
+            self.language.set(self.document.language, remember=False)  # a project's own language
 
-        self.project = ProjectController(self, self._settings)
-        # Project buttons beside the search box; the annotation tools get the second row to
-        # themselves, so no tool hides behind the overflow arrow.
-        self.insertToolBar(self.annotation_toolbar, self.project.toolbar)
-        self.insertToolBarBreak(self.annotation_toolbar)
-        self.slides_dock = self.project.dock
-        self.project.install_menus(self.file_menu, self.view_menu)
-        if self._settings is not None:  # a real session: offer what a crash left behind
-            QTimer.singleShot(0, self.project.offer_recovery)
+    def _in_time(self, layer_id: str, feature_id: str, span: tuple[int, int]) -> bool:
+        """The time filter's rule for the document: is this feature inside `span`?"""
+        try:
+            layer = self.catalog.layer(layer_id)
+            if not layer.time_field:
+                return True
+            years = feature_span(layer, self.features.properties(layer_id, feature_id))
+        except (KeyError, DataError):
+            return True
+        return years is None or (years[0] <= span[1] and years[1] >= span[0])
+
+    # --- selection -----------------------------------------------------------------------------
+    @property
+    def selection(self) -> tuple[str, str] | None:
+        sel = self.document.selection
+        return (sel.layer, sel.feature) if sel else None
+
+    def select_feature(self, layer_id: str, feature_id: str, zoom: bool = False) -> None:
+        """A map click, search hit, table row or chart bar: the document's selection (its layer is
+        shown); every view follows it."""
+        if self._name_selection(layer_id, feature_id):
+            self.document.select(layer_id, feature_id, focus=zoom)
+
+    def _show_selection(self) -> None:
+        sel = self.document.selection
+        if sel is None:
+            self.selection_label.clear()
+            self.info_panel.clear()
+            return
+        self._name_selection(sel.layer, sel.feature)
+        self.info_panel.show_feature(sel.layer, sel.feature)
+        self.docks.show("info")
+        self.attribute_table.select(sel.layer, sel.feature)
+
+    def _name_selection(self, layer_id: str, feature_id: str) -> bool:
+        """The status bar names the selected feature; False if it is not in the data."""
+        try:
+            layer = self.catalog.layer(layer_id)
+            props = self.features.properties(layer_id, feature_id)
+        except (KeyError, DataError) as exc:
+            self.selection_label.setText(self.tr("Selection not found: {0}").format(str(exc)))
+            return False
+        name = feature_name(props, self.lang) or feature_id
+        self.selection_label.setText(self.tr("Selected: {0} — {1}").format(name, layer.title_in(self.lang)))
+        return True
 
     # --- page events -------------------------------------------------------------------------
     def _show_cursor(self, lat: float, lon: float) -> None:
@@ -251,7 +291,10 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         self.cursor_label.setText(i18n.format_lat_lon(lat, lon, self.lang))
 
     def _view_changed(self, lat: float, lon: float, zoom: float) -> None:
-        self.state.view.lat, self.state.view.lon, self.state.view.zoom = lat, lon, zoom
+        try:
+            self.state.set_view(lat, lon, zoom, from_page=True)
+        except ValueError:
+            return
         self._view = (lat, lon, zoom)
         self.zoom_label.setText(self.tr("Zoom {0}").format(i18n.format_zoom(zoom, self.lang)))
         denominator = round_scale(scale_denominator(lat, zoom))
@@ -266,139 +309,51 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         if self.selection is not None:
             self._name_selection(*self.selection)
 
-    def _name_selection(self, layer_id: str, feature_id: str) -> bool:
-        """The status bar names the selected feature; False if it is not in the data."""
-        try:
-            layer = self.catalog.layer(layer_id)
-            props = self.features.properties(layer_id, feature_id)
-        except (KeyError, DataError) as exc:
-            self.selection_label.setText(self.tr("Selection not found: {0}").format(str(exc)))
-            return False
-        name = feature_name(props, self.lang) or feature_id
-        self.selection_label.setText(self.tr("Selected: {0} — {1}").format(name, layer.title_in(self.lang)))
-        return True
+    def _map_menu(self, where: dict, global_pos) -> None:
+        from gis_app.ui.map_menu import map_menu
 
-    def select_feature(self, layer_id: str, feature_id: str, zoom: bool = False) -> None:
-        """The one way to select a feature (map click, search, table row, chart bar): the status bar
-        names it, the info panel shows it, the map highlights it (showing its layer if hidden) and
-        the attribute table selects its row."""
-        if not self._name_selection(layer_id, feature_id):
-            return
-        self.selection = (layer_id, feature_id)
-        self.state.set_visible(layer_id, True)
-        self.info_panel.show_feature(layer_id, feature_id)
-        self.info_dock.show()
-        self.info_dock.raise_()
-        self.attribute_table.select(layer_id, feature_id)
-        self.map.call("showFeature", layer_id, feature_id, bool(zoom))
-
-    def _build_analyst_panels(self) -> None:
-        """Info, statistics, sources and attribute table docks, the time filter, the search box."""
-        claims, problems = load_claims(claims_path(self.catalog.folder))
-        try:
-            bibliography = load_bibliography(bibliography_path(self.catalog.folder))
-        except ValueError as exc:
-            bibliography, problems = {}, [*problems, str(exc)]
-        for problem in problems:
-            log.warning("evidence: %s", problem)
-        self.claims, self.bibliography = claims, bibliography
-        self.info_panel = InfoPanel(self.catalog, self.features, claims, bibliography, self._settings,
-                                    self.lang, self)
-        self.stats_panel = StatsPanel(self.catalog, self.features, claims, bibliography, self.lang, self)
-        self.sources_panel = SourcesPanel(self.catalog, self.state, bibliography, self.info_panel.style, self)
-        self.attribute_table = AttributeTable(self.catalog, self.features, self.lang, self)
-        spans = []
-        for layer in dated_layers(self.catalog):
-            try:
-                spans += [feature_span(layer, f.get("properties") or {})
-                          for f in self.features.layer(layer.id).features]
-            except (KeyError, DataError) as exc:
-                log.warning("time filter: %s", exc)
-        self.time_filter = TimeFilter(self.state, year_bounds(spans) or (1990, 2025), self)
-
-        def dock(widget, name: str, area) -> QDockWidget:
-            d = QDockWidget(self)
-            d.setObjectName(name)
-            d.setWidget(widget)
-            self.addDockWidget(area, d)
-            return d
-
-        right, bottom = Qt.DockWidgetArea.RightDockWidgetArea, Qt.DockWidgetArea.BottomDockWidgetArea
-        self.info_dock = dock(self.info_panel, "infoDock", right)
-        self.stats_dock = dock(self.stats_panel, "statsDock", right)
-        self.sources_dock = dock(self.sources_panel, "sourcesDock", right)
-        self.tabifyDockWidget(self.info_dock, self.stats_dock)
-        self.tabifyDockWidget(self.stats_dock, self.sources_dock)
-        self.info_dock.raise_()
-        self.table_dock = dock(self.attribute_table, "attributeDock", bottom)
-        self.time_dock = dock(self.time_filter, "timeDock", Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.resizeDocks([self.info_dock], [380], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.table_dock, self.time_dock], [190, 120], Qt.Orientation.Vertical)
-        # The map comes first: these open on demand (a selection opens the info panel; the toolbar
-        # and the View menu toggle each), and the saved window state remembers the user's layout.
-        for d in (self.info_dock, self.stats_dock, self.sources_dock, self.table_dock):
-            d.hide()
-
-        self.search_box = SearchBox(lambda: SearchIndex(self.catalog, self.features), self.lang, self)
-        self.search_box.setFixedWidth(360)
-        self.search_toolbar = self.addToolBar("")
-        self.search_toolbar.setObjectName("searchToolbar")
-        self.search_toolbar.setMovable(False)
-        self.search_toolbar.addWidget(self.search_box)
-        self.search_toolbar.addSeparator()
-        self.search_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for d in (self.info_dock, self.stats_dock, self.sources_dock, self.table_dock, self.time_dock):
-            self.search_toolbar.addAction(d.toggleViewAction())
-        find = QAction(self)
-        find.setShortcut(QKeySequence.StandardKey.Find)
-        find.triggered.connect(lambda: (self.search_box.setFocus(), self.search_box.selectAll()))
-        self.addAction(find)
-
-        self.search_box.result_chosen.connect(lambda lid, fid: self.select_feature(lid, fid, zoom=True))
-        self.attribute_table.feature_selected.connect(self.select_feature)
-        self.attribute_table.zoom_requested.connect(lambda lid, fid: self.map.call("fitFeature", lid, fid))
-        self.stats_panel.feature_activated.connect(self.select_feature)
-        self.info_panel.style_changed.connect(self.sources_panel.set_style)
-        self.state.subscribe(lambda what, _id: self.stats_panel.set_time_range(self.state.time_range)
-                             if what in ("time", "all") else None)
-        self.stats_panel.set_time_range(self.state.time_range)
-
-        self.view_menu.addSeparator()
-        for d in (self.info_dock, self.stats_dock, self.sources_dock, self.table_dock, self.time_dock):
-            self.view_menu.addAction(d.toggleViewAction())
-
-    def _retranslate_analyst_panels(self) -> None:
-        self.info_dock.setWindowTitle(self.tr("Info"))
-        self.stats_dock.setWindowTitle(self.tr("Statistics"))
-        self.sources_dock.setWindowTitle(self.tr("Sources"))
-        self.table_dock.setWindowTitle(self.tr("Attribute table"))
-        self.time_dock.setWindowTitle(self.tr("Time filter"))
-        self.search_toolbar.setWindowTitle(self.tr("Search"))
+        map_menu(self, where).popup(global_pos)
 
     def _layer_error(self, layer_id: str, message: str) -> None:
-        text = self.tr("Layer '{0}' could not be drawn: {1}").format(layer_id, message)
+        try:
+            title = self.catalog.layer(layer_id).title_in(self.lang)
+        except KeyError:
+            title = layer_id
+        text = self.tr("Layer '{0}' could not be drawn: {1}").format(title, message)
         log.warning(text)
         self.statusBar().showMessage(text, 15000)
 
     def _report_catalog_problems(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Some layers were not loaded"),
-                          self.tr("These layer definitions have problems and were skipped:"),
-                          QMessageBox.StandardButton.Ok, self)
-        box.setDetailedText("\n".join(self.catalog.problems))
-        box.setModal(False)
-        box.show()
+        self.prompts.details(self.tr("Some layers were not loaded"),
+                             self.tr("These layer definitions have problems and were skipped:"),
+                             "\n".join(self.catalog.problems))
 
     # --- actions -----------------------------------------------------------------------------
+    def _refresh_undo_texts(self, *_args) -> None:
+        stack, undo_action, redo_action = self.undo_stack, self.actions["undo"], self.actions["redo"]
+        undo_action.setEnabled(stack.canUndo())
+        redo_action.setEnabled(stack.canRedo())
+        undo, redo = stack.undoText(), stack.redoText()
+        undo_action.setText(self.tr("&Undo {0}").format(undo) if undo else self.tr("&Undo"))
+        redo_action.setText(self.tr("&Redo {0}").format(redo) if redo else self.tr("&Redo"))
+
+    def open_export_dialog(self):
+        from gis_app.ui.export_dialog import ExportDialog
+
+        dialog = ExportDialog(self.catalog, self.state, self.annotations, self.lang, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
+        dialog.show()
+        return dialog
+
     def _save_image(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save map image"), "atlas.png",
-                                              self.tr("PNG image (*.png)"))
-        if path:
-            if not self.map.stable_grab().save(path):
-                QMessageBox.warning(self, self.tr("Not saved"), self.tr("Could not write {0}").format(path))
+        path = self.prompts.save_file("export", self.tr("Save map image"), "atlas.png",
+                                      self.tr("PNG image (*.png)"))
+        if path and not self.map.stable_grab().save(str(path)):
+            self.prompts.warn(self.tr("Not saved"), self.tr("Could not write {0}").format(path))
 
     def _about(self) -> None:
         credits = sorted({a for layer in self.catalog.layers for a in layer.attribution})
-        QMessageBox.about(self, self.tr("About the atlas"), self.tr(
+        self.prompts.about(self.tr("About the atlas"), self.tr(
             "Central Asia Security Atlas\n\nAn offline atlas of security in Central Asia. "
             "Every layer names its sources.\n\nMap data: {0}").format(", ".join(credits)))
 
@@ -408,9 +363,11 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         if not raw:
             return
         try:
-            self.state.apply(json.loads(raw))
+            with self.document.batch(edit=False):
+                self.state.apply(json.loads(raw))
         except (ValueError, TypeError, KeyError) as exc:
             log.warning("ignoring unreadable saved map state: %s", exc)
+        self.document.mark_clean()
 
     def closeEvent(self, event):  # noqa: N802
         if not self.project.closing():

@@ -6,13 +6,15 @@ import json
 import logging
 
 import shiboken6
-from PySide6.QtCore import QEventLoop, QTimer, QUrl
+from PySide6.QtCore import QEventLoop, QPoint, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings, QWebEngineUrlRequestInterceptor
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
 from gis_app.core.catalog import Catalog
+from gis_app.core.document import AtlasDocument
+from gis_app.core.events import Change, Kind
 from gis_app.core.map_state import MapState
 from gis_app.render.page import page_url
 from gis_app.ui.bridge import AtlasBridge
@@ -54,17 +56,35 @@ class _Page(QWebEnginePage):
         return nav_type != QWebEnginePage.NavigationType.NavigationTypeLinkClicked
 
     def javaScriptConsoleMessage(self, level, message, line, source):  # noqa: N802
-        log.warning("page: %s (%s:%s)", message, source.rsplit("/", 1)[-1], line)
+        name = source.split("#", 1)[0].split("?", 1)[0].rsplit("/", 1)[-1]  # not the state in the URL
+        log.warning("page: %s (%s:%s)", message[:500], name, line)
 
 
 class MapView(Retranslating, QWebEngineView):
-    def __init__(self, catalog: Catalog, state: MapState, lang: str = "en", parent=None):
+    """The page adapter: the page shows a MapState (or a whole AtlasDocument) and reports what the
+    user does. What changed in one event-loop turn goes as one `atlas.applyState(diff)`; the first
+    paint takes the state from the URL through the same function; a page that reloads for any
+    reason is rebuilt from the document, so nothing shown is lost."""
+
+    # {lat, lon, zoom, layer, feature} under a right click, and where to open the menu
+    context_menu_requested = Signal(dict, QPoint)
+
+
+    def __init__(self, catalog: Catalog, source: MapState | AtlasDocument, lang: str = "en", parent=None):
         super().__init__(parent)
-        self.catalog, self.state, self.lang = catalog, state, lang
+        self.document = source if isinstance(source, AtlasDocument) else None
+        self.state = source.map if self.document is not None else source
+        self.catalog, self.lang = catalog, (self.document.language if self.document else lang)
+        self.annotations = self.document.annotations if self.document else None
         self.bridge = AtlasBridge(self)
         self.ready = False
-        self.annotations = None  # a core.annotations.Annotations, once attached
         self._shut_down = False
+        self._pending: Change | None = None
+        self._commands: dict = {}  # page commands sent with the next diff (a slide's flight)
+        self._flush_queued = False
+        self._own_load = False
+        self._rebuild = False
+        self.applied = 0  # applyState calls sent (scripts/bench.py: one per batch)
         self.setPage(_Page(self))
         settings = self.page().settings()
         # Local files only: the page may read our GeoJSON, and nothing on a network.
@@ -76,45 +96,133 @@ class MapView(Retranslating, QWebEngineView):
         self.channel.registerObject("atlasBridge", self.bridge)
         self.page().setWebChannel(self.channel)
         self.bridge.page_ready.connect(self._on_ready)
-        state.subscribe(self._on_state_changed)
+        self.page().loadStarted.connect(self._load_started)
+        self.page().renderProcessTerminated.connect(self._renderer_gone)
+        (self.document or self.state).subscribe(self._on_change)
+        if self.document is None:  # no document to hold a selection: a click selects on the page
+            self.bridge.feature_clicked.connect(
+                lambda layer, feature: self.apply_state({"selection": {"layer": layer, "feature": feature}}))
         self.page_texts: dict[str, str] = {}
         self.retranslate_ui()
 
     def load_atlas(self, extra: dict | None = None) -> None:
         self.ready = False
+        self._pending = None  # the URL carries the state as it is now
         url = QUrl(page_url(self.catalog, self.state, self.lang, extra))
         # A new query each time: a URL differing only in its fragment would be a same-document
         # navigation, with no new page and so never "ready" (a reused export renderer).
         self._loads = getattr(self, "_loads", 0) + 1
         url.setQuery(f"load={self._loads}")
-        self._loaded_state = self._page_part()
+        self._own_load = True
         self.load(url)
+
+    def _load_started(self) -> None:
+        if not self._own_load:  # a reload we did not ask for: its URL holds an old state
+            self.ready, self._rebuild = False, True
+        self._own_load = False
+
+    def _renderer_gone(self, *_args) -> None:
+        if not self._shut_down:
+            log.warning("the map page's renderer stopped; rebuilding the page from the document")
+            QTimer.singleShot(0, self.load_atlas)
 
     def _on_ready(self) -> None:
         self.ready = True
-        self.call("setTexts", self.page_texts)
-        # The page started from the state in its URL; changes made while it loaded catch up now
-        # (only then: re-sending an unchanged state would redraw a map that is already right).
-        if self._page_part() != getattr(self, "_loaded_state", None):
-            self._push_state(view=False)
+        # What the URL cannot carry (texts, styles, annotations, the selection) and whatever changed
+        # while the page loaded; after a reload we did not start, everything, the view included.
+        full = self.full_state(view=self._rebuild)
+        full.update(self._commands)
+        self._rebuild, self._pending, self._commands = False, None, {}
+        self.apply_state(full)
 
-    def _page_part(self) -> dict:
-        """The state the page shows, but the view (which the page itself reports while loading)."""
-        return {k: v for k, v in self.state.to_dict().items() if k != "view"}
-        if self.annotations is not None or not self.state.annotations_visible:
-            self._push_annotations()
+    def full_state(self, view: bool = True) -> dict:
+        """Everything the page shows, as one applyState diff."""
+        out = {**self.state.to_dict(), "lang": self.lang, "texts": self.page_texts}
+        if not view:
+            out.pop("view")
+        doc = self.document
+        if doc is not None:
+            out["styles"] = {i: doc.style_overrides.get(i, {}) for i in self.catalog.ids()}
+            out["annotations"] = {"all": doc.annotations.to_list()}
+            out["selection"] = self._selection()
+        return out
+
+    def _selection(self, zoom: bool = False) -> dict | None:
+        sel = self.document.selection if self.document else None
+        return {"layer": sel.layer, "feature": sel.feature, "zoom": zoom} if sel else None
+
+    # --- the document's changes -> one applyState per event-loop turn ---------------------------
+    def _on_change(self, what: Change) -> None:
+        self._pending = what if self._pending is None else self._pending.merge(what)
+        self._queue_flush()
+
+    def _queue_flush(self) -> None:
+        if not self._flush_queued:
+            self._flush_queued = True
+            QTimer.singleShot(0, self._flush)
+
+    def request_fly(self, bounds, animate: bool, seconds: float) -> None:
+        """Fit [w, s, e, n] (flying if `animate`), in the same page call as the state's changes."""
+        self._commands["fly"] = [*bounds, bool(animate), float(seconds)]
+        self._queue_flush()
+
+    def _flush(self) -> None:
+        self._flush_queued = False
+        if not self.ready:
+            return  # the page takes everything when it is ready (_on_ready)
+        what, self._pending = self._pending, None
+        diff = self.diff(what) if what is not None else {}
+        diff.update(self._commands)
+        self._commands = {}
+        if diff:
+            self.apply_state(diff)
+
+    def diff(self, what: Change) -> dict:
+        """The part of the state that `what` changed, as applyState wants it."""
+        state, doc, out = self.state, self.document, {}
+        if Kind.VISIBLE in what or Kind.OPACITY in what:
+            known = {s.id: s for s in state.layers}
+            out["layers"] = {i: {"visible": known[i].visible, "opacity": known[i].opacity}
+                             for i in what.layers if i in known}
+        if Kind.ORDER in what:
+            out["order"] = state.order()
+        if Kind.TIME in what:
+            out["time_range"] = list(state.time_range) if state.time_range else None
+        if Kind.ANNOTATIONS_VISIBLE in what:
+            out["annotations_visible"] = state.annotations_visible
+        if Kind.VIEW in what and not what.from_page:
+            out["view"] = {"lat": state.view.lat, "lon": state.view.lon, "zoom": state.view.zoom}
+        if doc is not None:
+            if Kind.LANGUAGE in what and doc.language != self.lang:
+                self.lang = doc.language
+                out["lang"] = self.lang
+            if Kind.STYLES in what:
+                out["styles"] = {i: doc.style_overrides.get(i, {}) for i in what.layers}
+            if Kind.ANNOTATIONS in what:
+                out["annotations"] = self._annotation_ops(what.annotations)
+            if Kind.SELECTION in what:
+                out["selection"] = self._selection(zoom=what.focus)
+        return out
+
+    def _annotation_ops(self, ops: tuple) -> dict:
+        items = self.document.annotations
+        if any(op == "all" for op, _ in ops):
+            return {"all": items.to_list()}
+        out = []
+        for op, ann_id in ops:
+            if op == "remove":
+                out.append(["remove", ann_id])
+            elif ann_id in items:
+                out.append(["put", items.get(ann_id), items.index(ann_id)])
+        return {"ops": out}
+
+    def apply_state(self, diff: dict) -> None:
+        self.applied += 1
+        self.call("applyState", diff)
 
     def attach_annotations(self, annotations) -> None:
-        """Draw these annotations (core.annotations.Annotations) and follow their changes."""
+        """A map with no document (an export): draw this list once the page is ready."""
         self.annotations = annotations
-        annotations.subscribe(lambda _what, _id: self._push_annotations())
-        self._push_annotations()
-
-    def _push_annotations(self) -> None:
-        if self.ready and not self._shut_down:
-            self.call("setAnnotationsVisible", self.state.annotations_visible)
-            if self.annotations is not None:
-                self.call("setAnnotations", self.annotations.to_list())
 
     # --- Python -> page -------------------------------------------------------------------
     def call(self, function: str, *args) -> None:
@@ -142,47 +250,29 @@ class MapView(Retranslating, QWebEngineView):
             loop.exec()
         return box.get("value")
 
-    def _on_state_changed(self, what: str, layer_id: str) -> None:
-        if not self.ready and what != "all":
-            return  # the page takes the whole state from its URL when it loads
-        if what == "visible":
-            self.call("setVisible", layer_id, self.state.get(layer_id).visible)
-        elif what == "opacity":
-            self.call("setOpacity", layer_id, self.state.get(layer_id).opacity)
-        elif what == "order":
-            self.call("setOrder", self.state.order())
-        elif what == "time":
-            self.call("setTimeRange", *(self.state.time_range or (None, None)))
-        elif what == "annotations":
-            self.call("setAnnotationsVisible", self.state.annotations_visible)
-        elif what == "all":
-            self._push_state(view=True)
-
-    def _push_state(self, view: bool) -> None:
-        """The whole MapState to the page."""
-        self.call("setAnnotationsVisible", self.state.annotations_visible)
-        for s in self.state.layers:
-            self.call("setVisible", s.id, s.visible)
-            self.call("setOpacity", s.id, s.opacity)
-        self.call("setOrder", self.state.order())
-        self.call("setTimeRange", *(self.state.time_range or (None, None)))
-        if view:
-            v = self.state.view
-            self.call("setView", v.lat, v.lon, v.zoom)
-
     # --- language ---------------------------------------------------------------------------
     def set_lang(self, lang: str) -> None:
-        """Feature labels and popups in `lang` (fallback kk -> ru -> en), without reloading."""
-        self.lang = lang
-        self.call("setLang", lang)
-
+        """A map with no document: feature labels and popups in `lang` (fallback kk -> ru -> en)."""
+        if lang != self.lang:
+            self.lang = lang
+            if self.ready:
+                self.apply_state({"lang": lang})
 
     def retranslate_ui(self) -> None:
         """The page's own chrome: zoom button tooltips and the scale bar's units."""
         self.page_texts = {"zoomIn": self.tr("Zoom in"), "zoomOut": self.tr("Zoom out"),
                            "km": self.tr("km"), "m": self.tr("m")}
         if self.ready:
-            self.call("setTexts", self.page_texts)
+            self.apply_state({"texts": self.page_texts})
+
+    # --- the map's own context menu, not Chromium's (no Back, Reload or page source) -------------
+    def contextMenuEvent(self, event):  # noqa: N802
+        event.accept()
+        if not self.ready:
+            return
+        where = self.evaluate("contextAt", event.pos().x(), event.pos().y(), timeout_ms=1000)
+        if isinstance(where, dict) and isinstance(where.get("lat"), int | float):
+            self.context_menu_requested.emit(where, event.globalPos())
 
     # --- waiting and grabbing ---------------------------------------------------------------
     def wait_ready(self, timeout_ms: int = 20000) -> bool:

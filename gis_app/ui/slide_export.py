@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from gis_app.core.i18n import pick
 from gis_app.render.layout import ExportOptions, LayoutContext, map_frame_px, paint_layout
 from gis_app.ui.export import MapPicture, MapRenderer, compose, layout_context, snapshot_state
 
@@ -23,8 +24,8 @@ SLIDE_DPI = 150  # 16:9 at 150 DPI is 2000 x 1125 px: sharp on a projector, quic
 
 def _pages(window, dpi: int) -> Iterator[tuple[ExportOptions, MapPicture, LayoutContext]]:
     """(options, map picture, layout context) for every slide, rendered by one offscreen page."""
-    slides, lang, catalog = window.project.slides.slides, window.lang, window.catalog
-    project_title = window.project.current_project().title_in(lang)
+    doc, lang, catalog = window.document, window.lang, window.catalog
+    slides, project_title = doc.slides, pick(doc.title, lang)
     renderer: MapRenderer | None = None
     try:
         for i, slide in enumerate(slides):
@@ -64,7 +65,7 @@ def export_pdf(window, path: str | Path, dpi: int = SLIDE_DPI) -> int:
     w_mm, h_mm = ExportOptions(page=SLIDE_PAGE).page_mm()
     writer.setPageLayout(QPageLayout(QPageSize(QSizeF(w_mm, h_mm), QPageSize.Unit.Millimeter),
                                      QPageLayout.Orientation.Portrait, QMarginsF(0, 0, 0, 0)))
-    writer.setTitle(window.project.current_project().title_in(window.lang) or "Atlas slides")
+    writer.setTitle(pick(window.document.title, window.lang) or "Atlas slides")
     writer.setCreator("Central Asia Security Atlas (gis-app)")
     painter = QPainter()
     pages = 0

@@ -11,6 +11,7 @@ hand) show a numbered placeholder until they are first shown.
 from __future__ import annotations
 
 import base64
+import dataclasses
 from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
@@ -33,6 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gis_app.core.document import AtlasDocument
+from gis_app.core.events import Change, Kind
 from gis_app.core.project import Slide
 from gis_app.ui.i18n import Retranslating
 
@@ -114,14 +117,16 @@ def _set_text(texts, lang: str, value: str):
 
 
 class SlidesPanel(Retranslating, QWidget):
-    changed = Signal()              # the slides were added, edited, moved or deleted
+    """A view of the document's slides: edits go to the document, which tells every view."""
+
     activated = Signal(int)         # go to this slide
     present_requested = Signal(int)  # start the presentation at this slide
 
-    def __init__(self, capture: Callable[[], Slide], lang: str = "en", parent=None):
+    def __init__(self, document: AtlasDocument, capture: Callable[[], Slide], lang: str = "en",
+                 parent=None):
         super().__init__(parent)
-        self.capture, self.lang = capture, lang
-        self.slides: list[Slide] = []
+        self.document, self.capture, self.lang = document, capture, lang
+        document.subscribe(self._document_changed)
         self.list = QListWidget(self)
         self.list.setObjectName("slidesList")
         self.list.setIconSize(ICON)
@@ -169,13 +174,19 @@ class SlidesPanel(Retranslating, QWidget):
         self.refresh()
 
     def set_lang(self, lang: str) -> None:
-        self.lang = lang
-        self.refresh()
+        self.lang = lang  # the LanguageChange that follows renders the list (retranslate_ui)
 
     # --- the list --------------------------------------------------------------------------------
+    @property
+    def slides(self) -> list[Slide]:
+        return self.document.slides
+
     def set_slides(self, slides: list[Slide]) -> None:
-        self.slides = list(slides)
-        self.refresh()
+        self.document.set_slides(slides)
+
+    def _document_changed(self, what: Change) -> None:
+        if Kind.SLIDES in what:
+            self.refresh()
 
     def label(self, index: int) -> str:
         caption = self.slides[index].caption_in(self.lang) or self.tr("(no caption)")
@@ -204,18 +215,13 @@ class SlidesPanel(Retranslating, QWidget):
     def _rows_moved(self, *args) -> None:
         order = [self.list.item(r).data(ROLE_SLIDE) for r in range(self.list.count())]
         moved_to = self.list.currentRow()
-        self.slides = [self.slides[i] for i in order]
-        self.refresh()
+        self.document.set_slides([self.slides[i] for i in order])
         self.list.setCurrentRow(moved_to)
-        self.changed.emit()
 
     def move(self, source: int, target: int) -> None:
         """Move a slide (what a drag does), for keyboard users and tests."""
-        slide = self.slides.pop(source)
-        self.slides.insert(target, slide)
-        self.refresh()
+        self.document.move_slide(source, target)
         self.list.setCurrentRow(target)
-        self.changed.emit()
 
     def _update_buttons(self, *args) -> None:
         has = 0 <= self.list.currentRow() < len(self.slides)
@@ -235,10 +241,8 @@ class SlidesPanel(Retranslating, QWidget):
     def add_from_view(self) -> int:
         slide = self.capture()
         row = self.list.currentRow() + 1 if self.slides else 0
-        self.slides.insert(row, slide)
-        self.refresh()
+        self.document.insert_slide(row, slide)
         self.list.setCurrentRow(row)
-        self.changed.emit()
         return row
 
     def update_current(self) -> None:
@@ -247,9 +251,7 @@ class SlidesPanel(Retranslating, QWidget):
             return
         fresh, old = self.capture(), self.slides[row]
         fresh.caption, fresh.notes = old.caption, old.notes
-        self.slides[row] = fresh
-        self.refresh()
-        self.changed.emit()
+        self.document.replace_slide(row, fresh)
 
     def edit_current(self, dialog: SlideDialog | None = None) -> bool:
         row = self.list.currentRow()
@@ -259,10 +261,10 @@ class SlidesPanel(Retranslating, QWidget):
         dialog = dialog or SlideDialog(slide.caption_in(self.lang), slide.notes_in(self.lang), row + 1, self)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return False
-        slide.caption = _set_text(slide.caption, self.lang, dialog.caption_edit.text().strip())
-        slide.notes = _set_text(slide.notes, self.lang, dialog.notes_edit.toPlainText().strip())
-        self.refresh()
-        self.changed.emit()
+        edited = dataclasses.replace(
+            slide, caption=_set_text(slide.caption, self.lang, dialog.caption_edit.text().strip()),
+            notes=_set_text(slide.notes, self.lang, dialog.notes_edit.toPlainText().strip()))
+        self.document.replace_slide(row, edited)
         return True
 
     def delete_current(self, confirm: bool = True) -> None:
@@ -273,6 +275,4 @@ class SlidesPanel(Retranslating, QWidget):
                 self, self.tr("Delete slide"), self.tr("Delete slide {0}?").format(self.label(row))) \
                 != QMessageBox.StandardButton.Yes:
             return
-        del self.slides[row]
-        self.refresh()
-        self.changed.emit()
+        self.document.remove_slide(row)

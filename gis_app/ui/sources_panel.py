@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from gis_app.core import citations
 from gis_app.core.catalog import Catalog
+from gis_app.core.events import Change, Kind
 from gis_app.core.map_state import MapState
 from gis_app.ui.i18n import Retranslating
 
@@ -75,8 +76,8 @@ class SourcesPanel(Retranslating, QWidget):
             self.style = style
             self.refresh()
 
-    def _state_changed(self, what: str, _layer_id: str) -> None:
-        if what in ("visible", "all"):
+    def _state_changed(self, what: Change) -> None:
+        if Kind.VISIBLE in what:
             self.refresh()
 
     def refresh(self) -> None:

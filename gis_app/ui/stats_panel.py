@@ -124,8 +124,7 @@ class StatsPanel(i18n.Retranslating, QWidget):
         self.refresh()
 
     def set_lang(self, lang: str) -> None:
-        self.lang = lang
-        self.refresh()
+        self.lang = lang  # drawn again by retranslate_ui, on the LanguageChange that follows
 
     def set_time_range(self, time_range: tuple[int, int] | None) -> None:
         self.time_range = time_range

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gis_app.core.events import Change, Kind
 from gis_app.core.map_state import MapState
 from gis_app.ui.i18n import Retranslating
 
@@ -92,8 +93,8 @@ class TimeFilter(Retranslating, QWidget):
         for w in (self.first_slider, self.last_slider, self.first_spin, self.last_spin):
             w.setEnabled(span is not None)
 
-    def _state_changed(self, what: str, _layer_id: str) -> None:
-        if what in ("time", "all"):
+    def _state_changed(self, what: Change) -> None:
+        if Kind.TIME in what:
             self.sync_from_state()
 
     def _changed(self, *_args) -> None:

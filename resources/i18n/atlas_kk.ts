@@ -490,10 +490,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Central Asia Security Atlas</source>
-        <translation>Орталық Азия қауіпсіздігі атласы</translation>
-    </message>
-    <message>
         <source>Layers</source>
         <translation>Қабаттар</translation>
     </message>
@@ -508,6 +504,10 @@
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Шығу</translation>
+    </message>
+    <message>
+        <source>&amp;Find a place…</source>
+        <translation>Орын &amp;іздеу…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -566,6 +566,10 @@
         <translation>Таңдалған нысан табылмады: {0}</translation>
     </message>
     <message>
+        <source>Project</source>
+        <translation>Жоба</translation>
+    </message>
+    <message>
         <source>Selected: {0} — {1}</source>
         <translation>Таңдалды: {0} — {1}</translation>
     </message>
@@ -580,6 +584,10 @@
     <message>
         <source>Sources</source>
         <translation>Дереккөздер</translation>
+    </message>
+    <message>
+        <source>Slides</source>
+        <translation>Слайдтар</translation>
     </message>
     <message>
         <source>Attribute table</source>
@@ -636,6 +644,29 @@ Map data: {0}</source>
 Орталық Азиядағы қауіпсіздік туралы желісіз (офлайн) жұмыс істейтін атлас. Әр қабат өз дереккөздерін көрсетеді.
 
 Карта деректері: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MapMenu</name>
+    <message>
+        <source>Copy coordinates ({0})</source>
+        <translation>Координаттарды көшіру ({0})</translation>
+    </message>
+    <message>
+        <source>Identify</source>
+        <translation>Анықтау</translation>
+    </message>
+    <message>
+        <source>Zoom in here</source>
+        <translation>Осы жерді жақындату</translation>
+    </message>
+    <message>
+        <source>Add a text label here…</source>
+        <translation>Осында мәтін белгісін қосу…</translation>
+    </message>
+    <message>
+        <source>Add a marker here…</source>
+        <translation>Осында маркер қосу…</translation>
     </message>
 </context>
 <context>
@@ -712,20 +743,16 @@ Map data: {0}</source>
         <translation>&amp;Слайдтар</translation>
     </message>
     <message>
-        <source>Project</source>
-        <translation>Жоба</translation>
-    </message>
-    <message>
-        <source>Slides</source>
-        <translation>Слайдтар</translation>
-    </message>
-    <message>
         <source>Untitled</source>
         <translation>Атаусыз</translation>
     </message>
     <message>
         <source>{0}[*] — Central Asia Security Atlas</source>
         <translation>{0}[*] — Орталық Азия қауіпсіздігі атласы</translation>
+    </message>
+    <message>
+        <source>Autosave failed: {0}</source>
+        <translation>Автосақтау сәтсіз аяқталды: {0}</translation>
     </message>
     <message>
         <source>an untitled project</source>
@@ -816,6 +843,26 @@ Nothing was changed.</source>
         <translation>Атлас жобалары (*.atlas.json)</translation>
     </message>
     <message>
+        <source>Project changed on disk</source>
+        <translation>Жоба дискіде өзгерді</translation>
+    </message>
+    <message>
+        <source>{0} was changed by another window or program since you opened it. Saving now would replace those changes.</source>
+        <translation>{0} файлын сіз ашқаннан кейін басқа терезе немесе бағдарлама өзгертті. Қазір сақтасаңыз, сол өзгерістер жойылады.</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>Үстінен жазу</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Басқа атпен сақтау…</translation>
+    </message>
+    <message>
+        <source>Reload from disk</source>
+        <translation>Дискіден қайта жүктеу</translation>
+    </message>
+    <message>
         <source>Project not saved</source>
         <translation>Жоба сақталмады</translation>
     </message>
@@ -831,6 +878,20 @@ Nothing was changed.</source>
         <source>(no lectures found)</source>
         <translation>(дәрістер табылмады)</translation>
     </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Search places, enclaves, missions, incidents…</source>
+        <translation>Елді мекендерді, анклавтарды, миссияларды, оқиғаларды іздеу…</translation>
+    </message>
+    <message>
+        <source>Names in English, Russian or Kazakh; Cyrillic or Latin (Osh, Ош)</source>
+        <translation>Атаулар ағылшын, орыс немесе қазақ тілінде; кирилл немесе латын әліпбиімен (Osh, Ош)</translation>
+    </message>
+</context>
+<context>
+    <name>SlideController</name>
     <message>
         <source>Show the slide&apos;s annotations</source>
         <translation>Слайд аннотацияларын көрсету</translation>
@@ -866,17 +927,6 @@ Nothing was changed.</source>
     <message>
         <source>No slides to present: add one from the current view first.</source>
         <translation>Көрсететін слайд жоқ: алдымен ағымдағы көріністен слайд қосыңыз.</translation>
-    </message>
-</context>
-<context>
-    <name>SearchBox</name>
-    <message>
-        <source>Search places, enclaves, missions, incidents…</source>
-        <translation>Елді мекендерді, анклавтарды, миссияларды, оқиғаларды іздеу…</translation>
-    </message>
-    <message>
-        <source>Names in English, Russian or Kazakh; Cyrillic or Latin (Osh, Ош)</source>
-        <translation>Атаулар ағылшын, орыс немесе қазақ тілінде; кирилл немесе латын әліпбиімен (Osh, Ош)</translation>
     </message>
 </context>
 <context>

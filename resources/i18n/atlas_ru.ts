@@ -490,10 +490,6 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <source>Central Asia Security Atlas</source>
-        <translation>Атлас безопасности Центральной Азии</translation>
-    </message>
-    <message>
         <source>Layers</source>
         <translation>Слои</translation>
     </message>
@@ -508,6 +504,10 @@
     <message>
         <source>&amp;Quit</source>
         <translation>&amp;Выход</translation>
+    </message>
+    <message>
+        <source>&amp;Find a place…</source>
+        <translation>&amp;Найти место…</translation>
     </message>
     <message>
         <source>&amp;View</source>
@@ -566,6 +566,10 @@
         <translation>Выбранный объект не найден: {0}</translation>
     </message>
     <message>
+        <source>Project</source>
+        <translation>Проект</translation>
+    </message>
+    <message>
         <source>Selected: {0} — {1}</source>
         <translation>Выбрано: {0} — {1}</translation>
     </message>
@@ -580,6 +584,10 @@
     <message>
         <source>Sources</source>
         <translation>Источники</translation>
+    </message>
+    <message>
+        <source>Slides</source>
+        <translation>Слайды</translation>
     </message>
     <message>
         <source>Attribute table</source>
@@ -636,6 +644,29 @@ Map data: {0}</source>
 Автономный (офлайн) атлас безопасности в Центральной Азии. Для каждого слоя указаны его источники.
 
 Картографические данные: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MapMenu</name>
+    <message>
+        <source>Copy coordinates ({0})</source>
+        <translation>Копировать координаты ({0})</translation>
+    </message>
+    <message>
+        <source>Identify</source>
+        <translation>Определить</translation>
+    </message>
+    <message>
+        <source>Zoom in here</source>
+        <translation>Приблизить сюда</translation>
+    </message>
+    <message>
+        <source>Add a text label here…</source>
+        <translation>Добавить здесь подпись…</translation>
+    </message>
+    <message>
+        <source>Add a marker here…</source>
+        <translation>Добавить здесь маркер…</translation>
     </message>
 </context>
 <context>
@@ -712,20 +743,16 @@ Map data: {0}</source>
         <translation>Слай&amp;ды</translation>
     </message>
     <message>
-        <source>Project</source>
-        <translation>Проект</translation>
-    </message>
-    <message>
-        <source>Slides</source>
-        <translation>Слайды</translation>
-    </message>
-    <message>
         <source>Untitled</source>
         <translation>Без названия</translation>
     </message>
     <message>
         <source>{0}[*] — Central Asia Security Atlas</source>
         <translation>{0}[*] — Атлас безопасности Центральной Азии</translation>
+    </message>
+    <message>
+        <source>Autosave failed: {0}</source>
+        <translation>Автосохранение не удалось: {0}</translation>
     </message>
     <message>
         <source>an untitled project</source>
@@ -816,6 +843,26 @@ Nothing was changed.</source>
         <translation>Проекты атласа (*.atlas.json)</translation>
     </message>
     <message>
+        <source>Project changed on disk</source>
+        <translation>Проект изменён на диске</translation>
+    </message>
+    <message>
+        <source>{0} was changed by another window or program since you opened it. Saving now would replace those changes.</source>
+        <translation>{0} изменён другим окном или программой после того, как вы его открыли. Если сохранить сейчас, эти изменения будут потеряны.</translation>
+    </message>
+    <message>
+        <source>Overwrite</source>
+        <translation>Перезаписать</translation>
+    </message>
+    <message>
+        <source>Save as…</source>
+        <translation>Сохранить как…</translation>
+    </message>
+    <message>
+        <source>Reload from disk</source>
+        <translation>Загрузить с диска заново</translation>
+    </message>
+    <message>
         <source>Project not saved</source>
         <translation>Проект не сохранён</translation>
     </message>
@@ -831,6 +878,20 @@ Nothing was changed.</source>
         <source>(no lectures found)</source>
         <translation>(лекции не найдены)</translation>
     </message>
+</context>
+<context>
+    <name>SearchBox</name>
+    <message>
+        <source>Search places, enclaves, missions, incidents…</source>
+        <translation>Поиск мест, анклавов, миссий, инцидентов…</translation>
+    </message>
+    <message>
+        <source>Names in English, Russian or Kazakh; Cyrillic or Latin (Osh, Ош)</source>
+        <translation>Названия на английском, русском или казахском языке; кириллицей или латиницей (Osh, Ош)</translation>
+    </message>
+</context>
+<context>
+    <name>SlideController</name>
     <message>
         <source>Show the slide&apos;s annotations</source>
         <translation>Показ аннотаций слайда</translation>
@@ -866,17 +927,6 @@ Nothing was changed.</source>
     <message>
         <source>No slides to present: add one from the current view first.</source>
         <translation>Нет слайдов для показа: сначала добавьте слайд из текущего вида.</translation>
-    </message>
-</context>
-<context>
-    <name>SearchBox</name>
-    <message>
-        <source>Search places, enclaves, missions, incidents…</source>
-        <translation>Поиск мест, анклавов, миссий, инцидентов…</translation>
-    </message>
-    <message>
-        <source>Names in English, Russian or Kazakh; Cyrillic or Latin (Osh, Ош)</source>
-        <translation>Названия на английском, русском или казахском языке; кириллицей или латиницей (Osh, Ош)</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,8 @@
 /* annotations.js: the user's annotations drawn on the map, and the tools that draw them.
  *
  * Python owns the annotations (gis_app/core/annotations.py, every change an undo command) and
- * pushes the whole list with atlas.setAnnotations(list). The page only draws them and reports what
+ * sends what changed through atlas.applyState: the whole list once (a project, a slide), then one
+ * operation per edit (atlas.annotationOps), which redraws only that annotation. The page only draws them and reports what
  * the user did through the bridge: annotationChanged(json) for a new or moved annotation (no id =
  * new), annotationSelected(id) for a click ("" = none). Text reaches the DOM through textContent
  * only: annotation text is user input.
@@ -155,8 +156,9 @@
   function select(id, fromUser) {
     id = id || "";
     if (A.selected === id) return;
+    var before = A.selected;
     A.selected = id;
-    redraw();
+    [before, id].forEach(redrawId);
     if (fromUser) report("annotationSelected", id);
   }
 
@@ -190,7 +192,7 @@
     if (Math.abs(dx) + Math.abs(dy) < 2 && !A.drag.moved) return;
     A.drag.moved = true;
     A.drag.feature = shifted(A.drag.original, dx, dy);
-    redraw();
+    drawOne(A.drag.feature);
   }
 
   function endDrag() {
@@ -198,7 +200,12 @@
     A.drag = null;
     map().dragging.enable();
     if (drag.moved) report("annotationChanged", JSON.stringify(drag.feature));
-    redraw();
+    redrawId(drag.id);  // as it stands until Python's update arrives
+  }
+
+  function redrawId(id) {
+    if (!id || !A.group) return;
+    for (var i = 0; i < A.items.length; i++) if (A.items[i].id === id) return drawOne(A.items[i]);
   }
 
   /* ---------- the drawing tools ---------- */
@@ -303,7 +310,47 @@
     return A.items.length;
   };
 
+  function drawOne(feature) {
+    (A.drawn[feature.id] || []).forEach(function (layer) { A.group.removeLayer(layer); });
+    delete A.drawn[feature.id];
+    if (!A.visible) return;
+    try {
+      A.drawn[feature.id] = layersFor(feature);
+      A.drawn[feature.id].forEach(function (layer) { A.group.addLayer(layer); });
+    } catch (err) {
+      console.warn("annotation " + feature.id + " not drawn: " + err.message);
+    }
+  }
+
+  function undraw(id) {
+    (A.drawn[id] || []).forEach(function (layer) { A.group.removeLayer(layer); });
+    delete A.drawn[id];
+  }
+
+  // {all: [...]} replaces the list; {ops: [["put", feature, index], ["remove", id]]} changes only
+  // those (10,000 annotations: an edit redraws one, not all). A changed annotation is drawn on top
+  // until the next whole redraw (zoom); the list keeps its order.
+  atlas.annotationOps = function (change) {
+    if (!ensure()) return false;
+    if (Array.isArray(change.all)) return atlas.setAnnotations(change.all);
+    (change.ops || []).forEach(function (op) {
+      if (op[0] === "put" && op[1] && op[1].id) {
+        var f = op[1], at = -1;
+        for (var i = 0; i < A.items.length; i++) if (A.items[i].id === f.id) { at = i; break; }
+        if (at >= 0) A.items[at] = f;
+        else A.items.splice(typeof op[2] === "number" ? op[2] : A.items.length, 0, f);
+        drawOne(f);
+      } else if (op[0] === "remove") {
+        A.items = A.items.filter(function (f) { return f.id !== op[1]; });
+        if (A.selected === op[1]) A.selected = "";
+        undraw(op[1]);
+      }
+    });
+    return A.items.length;
+  };
+
   atlas.setAnnotationsVisible = function (visible) {
+    if (A.visible === !!visible && A.group) return A.visible;
     A.visible = !!visible;
     redraw();
     return A.visible;

@@ -207,6 +207,10 @@
           if (e.originalEvent) L.DomEvent.stopPropagation(e);
           atlas.select(def.id, sub.atlasId, e.latlng);
         });
+        sub.on("contextmenu", function (e) {
+          atlas.lastContext = { x: e.containerPoint.x, y: e.containerPoint.y, t: Date.now(),
+                                layer: def.id, feature: sub.atlasId };
+        });
       }
     });
     layer.atlasDef = def;
@@ -406,15 +410,16 @@
     return true;
   };
 
+  // What a click on a feature runs: the page reports it; the selection is Python's (AtlasDocument)
+  // and comes back through applyState, which highlights it and opens the popup here. A page with no
+  // bridge (a page opened without the window) selects by itself.
   atlas.select = function (layerId, featureId, latlng) {
     var sub = findFeature(layerId, featureId);
     if (!sub) return false;
-    atlas.selected = { layer: layerId, feature: String(featureId) };
-    atlas.highlight(layerId, featureId);
     var where = latlng || (sub.getLatLng ? sub.getLatLng() : sub.getBounds().getCenter());
-    atlas.popup = L.popup({ maxWidth: 360 }).setLatLng(where)
-      .setContent(popupContent(atlas.defs[layerId], sub.feature.properties || {})).openOn(atlas.map);
-    call("featureClicked", layerId, String(featureId));
+    atlas.lastClick = { layer: layerId, feature: String(featureId), latlng: where };
+    if (atlas.bridge) call("featureClicked", layerId, String(featureId));
+    else applySelection({ layer: layerId, feature: String(featureId) });
     return true;
   };
 
@@ -536,25 +541,108 @@
     return true;
   };
 
-  // Highlight a feature (loading its layer first if need be) and optionally zoom to it: what a
-  // selection made outside the map (search, table, chart) asks of the page.
-  atlas.showFeature = function (layerId, featureId, zoom) {
-    if (!atlas.defs[layerId]) return false;
-    var same = atlas.selected && atlas.selected.layer === layerId && atlas.selected.feature === String(featureId);
+  /* ---------- the one way state reaches the page ---------- */
+
+  function sameJSON(a, b) { return JSON.stringify(a) === JSON.stringify(b); }
+
+  // The popup of a selection made by a click here opens where the user clicked.
+  atlas.lastClick = null;
+
+  function applySelection(sel) {
+    if (!sel || !atlas.defs[sel.layer]) {
+      atlas.selected = null;
+      atlas.highlight(null);
+      atlas.map.closePopup();
+      return;
+    }
+    var layerId = sel.layer, featureId = String(sel.feature);
+    var same = atlas.selected && atlas.selected.layer === layerId && atlas.selected.feature === featureId;
+    atlas.selected = { layer: layerId, feature: featureId };
+    var click = atlas.lastClick;
+    var clicked = click && click.layer === layerId && click.feature === featureId;
+    atlas.lastClick = null;
     if (!same) atlas.map.closePopup();  // a popup left from an earlier click would name another feature
-    atlas.selected = { layer: layerId, feature: String(featureId) };
     ensureLoaded(layerId).then(function () {
+      var now = atlas.selected;
+      if (!now || now.layer !== layerId || now.feature !== featureId) return;  // selected again since
       atlas.highlight(layerId, featureId);
-      if (zoom) atlas.fitFeature(layerId, featureId);
+      var sub = findFeature(layerId, featureId);
+      if (sub && clicked) {
+        atlas.popup = L.popup({ maxWidth: 360, autoPanPadding: [60, 40] }).setLatLng(click.latlng)
+          .setContent(popupContent(atlas.defs[layerId], sub.feature.properties || {})).openOn(atlas.map);
+      }
+      if (sel.zoom) atlas.fitFeature(layerId, featureId);
     }, function () {});
+  }
+
+  /* Python's MapView sends what changed, once per event-loop turn; the first paint takes the whole
+   * state from the URL through this same function. Every key is optional; a value equal to what the
+   * page shows is skipped (sending the whole state again redraws nothing). Keys: lang, texts, print,
+   * styles {id: override}, layers {id: {visible, opacity}}, order [ids], time_range [a, b] | null,
+   * annotations_visible, annotations {all: [...]} | {ops: [["put", feature, index] | ["remove", id]]},
+   * view {lat, lon, zoom}, bbox [w, s, e, n], fly [w, s, e, n, animate, seconds],
+   * selection {layer, feature, zoom} | null. */
+  atlas.applyState = function (d) {
+    d = d || {};
+    if (d.print) {
+      atlas.map.options.zoomSnap = 0;  // the exact extent asked for, not the nearest quarter step
+      atlas.map.getContainer().classList.add("atlas-print");
+    }
+    if (d.texts) atlas.setTexts(d.texts);
+    if (typeof d.lang === "string" && d.lang !== atlas.lang) atlas.setLang(d.lang);
+    Object.keys(d.styles || {}).forEach(function (id) {
+      if (atlas.defs[id] && !sameJSON(atlas.defs[id].override || {}, d.styles[id] || {})) {
+        atlas.setStyleOverride(id, d.styles[id]);
+      }
+    });
+    Object.keys(d.layers || {}).forEach(function (id) {
+      var entry = d.layers[id] || {};
+      if (!atlas.defs[id]) return;
+      if (typeof entry.visible === "boolean" && entry.visible !== !!atlas.visible[id]) {
+        atlas.setVisible(id, entry.visible);
+      }
+      if (typeof entry.opacity === "number") atlas.setOpacity(id, entry.opacity);
+    });
+    if (Array.isArray(d.order) && !sameJSON(d.order.filter(function (id) { return atlas.defs[id]; }), atlas.order)) {
+      atlas.setOrder(d.order.concat(Object.keys(atlas.defs).filter(function (id) { return d.order.indexOf(id) < 0; })));
+    }
+    if ("time_range" in d && !sameJSON(d.time_range || null, atlas.timeRange)) {
+      var t = d.time_range || [null, null];
+      atlas.setTimeRange(t[0], t[1]);
+    }
+    if ("annotations_visible" in d && atlas.setAnnotationsVisible) atlas.setAnnotationsVisible(d.annotations_visible);
+    if (d.annotations && atlas.annotationOps) atlas.annotationOps(d.annotations);
+    if (d.view) {
+      atlas.slideBounds = null;
+      atlas.map.setView([d.view.lat, d.view.lon], d.view.zoom, { animate: false });
+    }
+    if (Array.isArray(d.bbox) && d.bbox.length === 4) atlas.flyToBounds(d.bbox[0], d.bbox[1], d.bbox[2], d.bbox[3], false);
+    if (Array.isArray(d.fly) && d.fly.length === 6) atlas.flyToBounds(d.fly[0], d.fly[1], d.fly[2], d.fly[3], d.fly[4], d.fly[5]);
+    if ("selection" in d) applySelection(d.selection);
+    return true;
+  };
+
+  /* ---------- the map's own context menu (drawn by Qt: no Reload, no page source) ---------- */
+
+  atlas.lastContext = null;
+  // What is under the point (x, y) of the map: where, and which feature if one was right-clicked.
+  atlas.contextAt = function (x, y) {
+    var ll = atlas.map.containerPointToLatLng([x, y]), c = atlas.lastContext, hit = null;
+    if (c && Math.abs(c.x - x) < 4 && Math.abs(c.y - y) < 4 && Date.now() - c.t < 3000) hit = c;
+    return { lat: ll.lat, lon: ll.lng, zoom: atlas.map.getZoom(),
+             layer: hit ? hit.layer : null, feature: hit ? hit.feature : null };
+  };
+
+  atlas.zoomAt = function (lat, lon) {
+    atlas.slideBounds = null;
+    atlas.map.setView([lat, lon], Math.min(atlas.map.getMaxZoom(), atlas.map.getZoom() + 2));
     return true;
   };
 
   /* ---------- start-up ---------- */
 
-  atlas.initialState = initialState;  // export.js reads its own keys from the same fragment
   function initialState() {
-    // The page URL's fragment carries MapState.to_dict() (+ lang), so the first paint is right.
+    // The page URL's fragment carries the first state (MapState.to_dict() + lang + export keys).
     var m = /[#&]state=([^&]*)/.exec(window.location.hash);
     if (!m) return {};
     try { return JSON.parse(decodeURIComponent(m[1])); } catch (e) { return {}; }
@@ -582,32 +670,32 @@
   atlas.init = function (map, config) {
     atlas.map = map;
     atlas.loadId = Date.now();
-    var st = initialState();
-    atlas.lang = st.lang || config.lang || "en";
-    document.documentElement.lang = atlas.lang;
-    atlas.timeRange = Array.isArray(st.time_range) ? st.time_range.slice(0, 2) : null;
+    atlas.lang = config.lang || "en";
     map.attributionControl.setPrefix("Leaflet");
     map.createPane("atlas-highlight").style.zIndex = String(HIGHLIGHT_PANE_Z);
+    var ids = config.layers.map(function (d) { return d.id; });
     config.layers.forEach(function (def) {
       atlas.defs[def.id] = def;
       map.createPane("atlas-" + def.id);
-      var saved = (st.layers || {})[def.id];
-      atlas.visible[def.id] = saved ? !!saved.visible : !!def.visible;
+      atlas.visible[def.id] = false;
     });
-    var ids = config.layers.map(function (d) { return d.id; });
-    var order = (st.order || []).filter(function (id) { return atlas.defs[id]; });
-    ids.forEach(function (id) { if (order.indexOf(id) < 0) order.push(id); });
-    atlas.setOrder(order);
-    Object.keys(st.layers || {}).forEach(function (id) {
-      if (atlas.defs[id] && st.layers[id].opacity < 1) atlas.setOpacity(id, st.layers[id].opacity);
-    });
-    if (st.view) map.setView([st.view.lat, st.view.lon], st.view.zoom, { animate: false });
+    atlas.setOrder(ids);
+    var st = initialState(), layers = {};
+    config.layers.forEach(function (def) { layers[def.id] = { visible: !!def.visible }; });
+    Object.keys(st.layers || {}).forEach(function (id) { layers[id] = st.layers[id]; });
+    st.layers = layers;
+    atlas.applyState(st);
 
     map.on("zoomend", function () { Object.keys(atlas.layers).forEach(sync); });
     keepSlideFit(map);
     map.on("moveend", function () {
       var c = map.getCenter();
       call("viewChanged", c.lat, c.lng, map.getZoom());
+    });
+    map.on("contextmenu", function (e) {
+      if (!atlas.lastContext || Date.now() - atlas.lastContext.t > 50) {
+        atlas.lastContext = { x: e.containerPoint.x, y: e.containerPoint.y, t: Date.now() };
+      }
     });
     var lastMove = 0;
     map.on("mousemove", function (e) {
@@ -618,10 +706,10 @@
     });
 
     var firstPaint = ids.filter(function (id) { return atlas.visible[id]; }).map(function (id) {
-      return ensureLoaded(id).then(function () {
+      return (atlas.loading[id] || Promise.resolve()).then(function () {
         var t = performance.now();
         sync(id);
-        atlas.timingsMs[id].add = Math.round(performance.now() - t);
+        if (atlas.timingsMs[id]) atlas.timingsMs[id].add = Math.round(performance.now() - t);
       }, function () {});
     });
     Promise.all([Promise.all(firstPaint), connectBridge()]).then(function () {
