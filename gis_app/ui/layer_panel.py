@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QAbstractItemModel,
     QByteArray,
+    QCoreApplication,
+    QEvent,
     QMimeData,
     QModelIndex,
     QRect,
@@ -13,6 +15,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -151,7 +154,10 @@ class LayerTreeModel(QAbstractItemModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
                 return round(st.opacity * 100)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.tr("Opacity: {0} %").format(round(st.opacity * 100))
+                return self.tr("Opacity: {0} % (F2 to type a value)").format(round(st.opacity * 100))
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return self.tr("Opacity of {0}: {1} %").format(layer.title_in(self.lang),
+                                                               round(st.opacity * 100))
         return None
 
     def flags(self, index):
@@ -277,11 +283,19 @@ class LayerTreeModel(QAbstractItemModel):
 
 
 class OpacityDelegate(QStyledItemDelegate):
-    """Paints the opacity as a slider; click or drag on it to set, F2/double-click to type."""
+    """Paints the opacity as a slider with its value beside it ("40 %"); click or drag on the slider
+    to set it, F2 (on any column of the layer's row) or a double-click to type it."""
+
+    @staticmethod
+    def text_width(option) -> int:
+        return option.fontMetrics.horizontalAdvance("100 %") + 6
+
+    def slider_rect(self, option) -> QRect:
+        return QRect(option.rect).adjusted(2, 0, -2 - self.text_width(option), 0)
 
     def _option(self, option, value: int) -> QStyleOptionSlider:
         opt = QStyleOptionSlider()
-        opt.rect = QRect(option.rect).adjusted(2, 0, -2, 0)
+        opt.rect = self.slider_rect(option)
         opt.minimum, opt.maximum = 0, 100
         opt.sliderPosition = opt.sliderValue = int(value)
         opt.orientation = Qt.Orientation.Horizontal
@@ -296,9 +310,16 @@ class OpacityDelegate(QStyledItemDelegate):
         style = option.widget.style() if option.widget else QApplication.style()
         style.drawComplexControl(QStyle.ComplexControl.CC_Slider, self._option(option, value), painter,
                                  option.widget)
+        text_rect = QRect(option.rect)
+        text_rect.setLeft(option.rect.right() - self.text_width(option))
+        painter.save()
+        painter.setPen(option.palette.color(QPalette.ColorRole.Text))
+        painter.drawText(text_rect, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                         f"{int(value)} %")
+        painter.restore()
 
     def sizeHint(self, option, index):  # noqa: N802
-        return QSize(80, super().sizeHint(option, index).height())
+        return QSize(80 + self.text_width(option), super().sizeHint(option, index).height())
 
     def editorEvent(self, event, model, option, index):  # noqa: N802
         kinds = (event.Type.MouseButtonPress, event.Type.MouseMove)
@@ -306,7 +327,9 @@ class OpacityDelegate(QStyledItemDelegate):
             return super().editorEvent(event, model, option, index)
         if not event.buttons() & Qt.MouseButton.LeftButton:
             return False
-        rect = QRect(option.rect).adjusted(6, 0, -6, 0)
+        rect = self.slider_rect(option).adjusted(4, 0, -4, 0)
+        if event.type() == event.Type.MouseButtonPress and event.position().x() > rect.right() + 4:
+            return False  # a click on the number: no change (a double-click there types a value)
         x = min(max(event.position().x(), rect.left()), rect.right())
         model.setData(index, round(100 * (x - rect.left()) / max(1, rect.width())))
         return True
@@ -315,17 +338,19 @@ class OpacityDelegate(QStyledItemDelegate):
         box = QSpinBox(parent)
         box.setRange(0, 100)
         box.setSuffix(" %")
+        box.setAccessibleName(QCoreApplication.translate("OpacityDelegate", "Opacity (%)"))
         return box
 
     def setEditorData(self, editor, index):  # noqa: N802
         editor.setValue(int(index.data(Qt.ItemDataRole.EditRole)))
+        editor.selectAll()  # typing replaces the value
 
     def setModelData(self, editor, model, index):  # noqa: N802
         model.setData(index, editor.value())
 
 
 class LayerPanel(Retranslating, QWidget):
-    layer_activated = Signal(str)  # a layer double-clicked: zoom to it
+    layer_activated = Signal(str)  # a layer double-clicked or Enter on it: zoom to it
 
     def __init__(self, catalog: Catalog, state: MapState, lang: str = "en", parent=None):
         super().__init__(parent)
@@ -340,13 +365,15 @@ class LayerPanel(Retranslating, QWidget):
         self.tree.setAcceptDrops(True)
         self.tree.setDropIndicatorShown(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.SelectedClicked)
+                                  | QAbstractItemView.EditTrigger.SelectedClicked
+                                  | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.tree.installEventFilter(self)  # F2 on a layer's row types its opacity
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         self.tree.expandAll()
-        self.tree.doubleClicked.connect(self._double_clicked)
+        self.tree.activated.connect(self._double_clicked)  # double-click or Enter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
@@ -357,11 +384,34 @@ class LayerPanel(Retranslating, QWidget):
             "Tick a layer or group to show it; drag a layer to reorder it within its group; "
             "double-click a layer to zoom to it; the slider sets its opacity."))
         self.model.retranslate()
+        self.tree.setAccessibleName(self.tr("Layers"))
+        self.tree.setAccessibleDescription(self.tr(
+            "Space shows or hides a layer; F2 types its opacity; Enter zooms to it"))
         # The opacity column fits its title in this language (Мөлдірсіздік), up to a limit that
         # leaves the layer titles their room (Непрозрачность is then elided; the tooltip has it).
         header = self.tree.header()
         title = str(self.model.headerData(1, Qt.Orientation.Horizontal))
-        header.resizeSection(1, max(80, min(header.fontMetrics().horizontalAdvance(title) + 24, 112)))
+        number = header.fontMetrics().horizontalAdvance("100 %") + 6  # the value beside the slider
+        header.resizeSection(1, max(80 + number, min(header.fontMetrics().horizontalAdvance(title) + 24,
+                                                     112 + number)))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        """F2 anywhere on a layer's row edits its opacity (the row's current cell is the title,
+        which is not editable: F2 did nothing)."""
+        editing = self.tree.state() == QAbstractItemView.State.EditingState
+        if watched is self.tree and event.type() == QEvent.Type.KeyPress \
+                and event.key() == Qt.Key.Key_F2 and not editing:
+            return self.edit_opacity(self.tree.currentIndex())
+        return super().eventFilter(watched, event)
+
+    def edit_opacity(self, index: QModelIndex) -> bool:
+        """Open the opacity editor (a spin box, 0–100 %) of the layer on `index`'s row."""
+        if self.model.layer_id(index) is None:
+            return False
+        cell = index.siblingAtColumn(1)
+        self.tree.setCurrentIndex(cell)
+        self.tree.edit(cell)
+        return True
 
     def set_lang(self, lang: str) -> None:
         """Layer and group titles and descriptions in `lang` (fallback kk -> ru -> en)."""

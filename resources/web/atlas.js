@@ -412,7 +412,7 @@
     atlas.selected = { layer: layerId, feature: String(featureId) };
     atlas.highlight(layerId, featureId);
     var where = latlng || (sub.getLatLng ? sub.getLatLng() : sub.getBounds().getCenter());
-    atlas.popup = L.popup({ maxWidth: 360 }).setLatLng(where)
+    atlas.popup = L.popup(popupOptions()).setLatLng(where)
       .setContent(popupContent(atlas.defs[layerId], sub.feature.properties || {})).openOn(atlas.map);
     call("featureClicked", layerId, String(featureId));
     return true;
@@ -548,6 +548,74 @@
       if (zoom) atlas.fitFeature(layerId, featureId);
     }, function () {});
     return true;
+  };
+
+  /* ---------- map furniture: popups, year badge, Home (issue 19) ----------
+   * Nothing on the map hides another thing: the attribution wraps beside the scale bar (atlas.css),
+   * a popup opens clear of the zoom buttons and of the bottom controls, the year badge sits top
+   * right where no control is. */
+
+  function controlRect(selector) {
+    var el = atlas.map && atlas.map.getContainer().querySelector(selector);
+    if (!el || el.offsetParent === null) return null;
+    var r = el.getBoundingClientRect(), box = atlas.map.getContainer().getBoundingClientRect();
+    return { left: r.left - box.left, top: r.top - box.top, right: r.right - box.left,
+             bottom: r.bottom - box.top, width: r.width, height: r.height };
+  }
+
+  // A popup pans the map until it stands clear of the zoom buttons (top left) and of the scale
+  // bar and attribution (bottom), and is never wider than the map leaves room for.
+  function popupOptions() {
+    var size = atlas.map.getSize(), zoom = controlRect(".leaflet-control-zoom");
+    var bottom = 0;
+    [".leaflet-bottom.leaflet-left", ".leaflet-bottom.leaflet-right"].forEach(function (sel) {
+      var r = controlRect(sel);
+      if (r) bottom = Math.max(bottom, size.y - r.top);
+    });
+    return { maxWidth: Math.max(160, Math.min(360, size.x - 100)),
+             autoPanPaddingTopLeft: L.point(zoom ? zoom.right + 8 : 10, 10),
+             autoPanPaddingBottomRight: L.point(10, bottom + 8) };
+  }
+
+  // The year the time filter's Play shows, large on the map; null removes it. Text only.
+  atlas.setYearBadge = function (text) {
+    var box = atlas.map.getContainer(), badge = box.querySelector(".atlas-year-badge");
+    if (text === null || text === undefined || text === "") {
+      if (badge) badge.parentNode.removeChild(badge);
+      return true;
+    }
+    if (!badge) {
+      badge = document.createElement("div");
+      badge.className = "atlas-year-badge";
+      badge.setAttribute("aria-live", "polite");
+      box.appendChild(badge);
+    }
+    badge.textContent = String(text);
+    return true;
+  };
+  atlas.yearBadge = function () {
+    var badge = atlas.map.getContainer().querySelector(".atlas-year-badge");
+    return badge ? badge.textContent : null;
+  };
+
+  // Home: the given [west, south, east, north] (Central Asia) fitted to the window, whatever its
+  // width; the map keeps it through a resize until the user moves the map (as a slide does).
+  atlas.fitCentralAsia = function (w, s, e, n) {
+    var target = L.latLngBounds([s, w], [n, e]);
+    if (!target.isValid()) return false;
+    atlas.map.fitBounds(target, { animate: false, padding: [12, 12] });
+    atlas.slideBounds = target;
+    return true;
+  };
+
+  // For tests: the boxes of the map's furniture in map pixels (null when absent).
+  atlas.furnitureBoxes = function () {
+    var size = atlas.map.getSize();
+    return { map: { left: 0, top: 0, right: size.x, bottom: size.y, width: size.x, height: size.y },
+             zoom: controlRect(".leaflet-control-zoom"), scale: controlRect(".leaflet-control-scale"),
+             attribution: controlRect(".leaflet-control-attribution"),
+             popup: controlRect(".leaflet-popup-content-wrapper"),
+             year: controlRect(".atlas-year-badge") };
   };
 
   /* ---------- start-up ---------- */
