@@ -563,17 +563,42 @@
              bottom: r.bottom - box.top, width: r.width, height: r.height };
   }
 
-  // A popup pans the map until it stands clear of the zoom buttons (top left) and of the scale
-  // bar and attribution (bottom), and is never wider than the map leaves room for.
+  // Under NARROW_PX the attribution is one line cut with "…", its whole text in its tooltip (and
+  // for screen readers); wider, it wraps in the room the scale bar leaves (atlas.css).
+  var NARROW_PX = 520;
+  var attributionUpdate = L.Control.Attribution.prototype._update;
+  L.Control.Attribution.prototype._update = function () {
+    attributionUpdate.call(this);
+    if (this._container) {
+      this._container.title = this._container.textContent;
+      this._container.setAttribute("aria-label", this._container.textContent);
+    }
+  };
+  function markNarrow(map) {
+    map.getContainer().classList.toggle("atlas-narrow", map.getSize().x < NARROW_PX);
+  }
+  L.Map.addInitHook(function () {
+    var map = this;
+    map.whenReady(function () { markNarrow(map); });
+    map.on("resize", function () { markNarrow(map); });
+  });
+
+  // A popup pans the map until it stands below the zoom buttons and the year badge (the band they
+  // stand in) and above the scale bar and attribution; it is never wider or taller than the room
+  // between them (its content scrolls).
   function popupOptions() {
-    var size = atlas.map.getSize(), zoom = controlRect(".leaflet-control-zoom");
-    var bottom = 0;
+    var size = atlas.map.getSize(), top = 0, bottom = 0;
+    [".leaflet-top.leaflet-left", ".leaflet-top.leaflet-right", ".atlas-year-badge"].forEach(function (sel) {
+      var r = controlRect(sel);
+      if (r && r.height > 0) top = Math.max(top, r.bottom);
+    });
     [".leaflet-bottom.leaflet-left", ".leaflet-bottom.leaflet-right"].forEach(function (sel) {
       var r = controlRect(sel);
-      if (r) bottom = Math.max(bottom, size.y - r.top);
+      if (r && r.height > 0) bottom = Math.max(bottom, size.y - r.top);
     });
-    return { maxWidth: Math.max(160, Math.min(360, size.x - 100)),
-             autoPanPaddingTopLeft: L.point(zoom ? zoom.right + 8 : 10, 10),
+    return { maxWidth: Math.max(160, Math.min(360, size.x - 60)),
+             maxHeight: Math.max(80, size.y - top - bottom - 60),
+             autoPanPaddingTopLeft: L.point(10, top + 8),
              autoPanPaddingBottomRight: L.point(10, bottom + 8) };
   }
 
