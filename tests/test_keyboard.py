@@ -230,3 +230,24 @@ def test_the_layout_fits_a_small_screen_with_the_default_docks(window, qtbot, tm
     window.resize(1400, 900)
     for dock in (window.info_dock, window.slides_dock, window.table_dock):
         dock.hide()
+
+
+def test_undo_and_find_work_whatever_widget_has_the_focus(window, qtbot):
+    """Ctrl+Z (the window's undo) and Ctrl+F (search) from the map, the layer tree, the time
+    filter's year boxes and the annotation toolbar's boxes."""
+    window.undo_stack.clear()
+    window.annotations.clear()
+    places = {"map": window.map.focusProxy() or window.map, "layers": window.layer_panel.tree,
+              "first year": window.time_filter.first_spin, "font": window.annotation_toolbar.font_box}
+    window.time_filter.enabled_box.setChecked(True)
+    for name, widget in places.items():
+        window.annotation_tools.add(make("marker", {"type": "Point", "coordinates": [69.3, 41.3]}, text=name))
+        assert len(window.annotations) == 1
+        focus(widget, qtbot)
+        QTest.keyClick(keys_to(widget), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        assert len(window.annotations) == 0, f"Ctrl+Z with the focus in the {name} did not undo"
+        focus(widget, qtbot)
+        QTest.keyClick(keys_to(widget), Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search_box, timeout=3000)
+        window.undo_stack.clear()
+    window.time_filter.enabled_box.setChecked(False)
