@@ -251,3 +251,28 @@ def test_undo_and_find_work_whatever_widget_has_the_focus(window, qtbot):
         qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search_box, timeout=3000)
         window.undo_stack.clear()
     window.time_filter.enabled_box.setChecked(False)
+
+
+def test_the_layout_guard_corrects_a_window_larger_than_its_screen(window, qtbot):
+    """What the window does at start with a restored layout (LayoutGuard): the offscreen screen is
+    800 px wide, the window restored at 1400."""
+    from gis_app.ui.layout_fit import LayoutGuard
+
+    screen = window.screen().availableGeometry()
+    for dock in (window.info_dock, window.slides_dock, window.time_dock):
+        dock.show()
+    window.resize(1400, 900)
+    guard = LayoutGuard(window)
+    try:
+        window.resize(1400, 901)  # what a restoreGeometry does
+        qtbot.waitUntil(lambda: bool(guard.changes), timeout=3000)
+        qtbot.wait(300)
+        frame = window.frameGeometry()
+        assert screen.contains(frame), (frame, screen, guard.changes)
+        assert window.map.width() >= min(240, window.width() // 2), guard.changes
+    finally:
+        window.removeEventFilter(guard)
+        guard.deleteLater()
+        window.resize(1400, 900)
+        for dock in (window.info_dock, window.slides_dock):
+            dock.hide()
