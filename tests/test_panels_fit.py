@@ -160,3 +160,20 @@ def test_every_control_of_the_time_filter_and_annotation_toolbar_is_named(qtbot,
         unnamed = [w for w in controls if not (w.accessibleName() or w.text() if hasattr(w, "text")
                                                 else w.accessibleName())]
         assert unnamed == [], unnamed
+
+
+def test_the_time_filter_is_tabbed_in_reading_order(qtbot, world):
+    from gis_app.core.map_state import MapState
+    from gis_app.ui.time_filter import TimeFilter
+
+    tf = TimeFilter(MapState(world[0]), (1990, 2022))
+    qtbot.addWidget(tf)
+    tf.enabled_box.setChecked(True)
+    chain, widget = [], tf.enabled_box
+    for _ in range(6):
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+        while widget.focusPolicy() == widget.focusPolicy().NoFocus or widget.parent() is not tf:
+            widget = widget.nextInFocusChain()
+    assert chain == [tf.enabled_box, tf.play_button, tf.first_slider, tf.first_spin, tf.last_slider,
+                     tf.last_spin]

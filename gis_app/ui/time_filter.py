@@ -56,6 +56,11 @@ class TimeFilter(Retranslating, QWidget):
         self.timer.timeout.connect(self.step)
         self.enabled_box.toggled.connect(self._changed)
         self._keys = pass_window_shortcuts(self.first_spin, self.last_spin)
+        # Tab goes as the eye reads the panel: the switch, Play, then each year's slider and box.
+        order = (self.enabled_box, self.play_button, self.first_slider, self.first_spin,
+                 self.last_slider, self.last_spin)
+        for a, b in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(a, b)
 
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 4, 6, 4)
