@@ -21,14 +21,12 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextDocument, QTextOption
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtCore import QMargins, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFrame,
-    QGraphicsScene,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -43,7 +41,7 @@ from gis_app.core import statistics
 from gis_app.core.catalog import Catalog
 from gis_app.core.evidence import Claim, short_citation
 from gis_app.core.features import DataError, FeatureStore
-from gis_app.ui import i18n
+from gis_app.ui import chart_export, i18n
 
 PALETTE = {"value": "#2b6ca3", "ASEAN": "#2b8cbe", "China": "#c0392b", "top": "#6a6a6a",
            "kyrgyz_side": "#d95f02", "tajik_side": "#1b9e77", "total": "#5e3c99"}
@@ -394,58 +392,10 @@ class StatsPanel(i18n.Retranslating, QWidget):
             lines.append(self.tr("> more than, ≈ about, as the sources put it."))
         return "\n".join(lines)
 
-    # --- saving ------------------------------------------------------------------------------
-    def _paint(self, painter: QPainter, width: int, height: int) -> None:
-        """The chart and, under it, its sources and notes: one drawing for PNG and SVG."""
-        text = self.sources_text() + ("\n" + self.notes_text() if self.notes_text() else "")
-        doc = QTextDocument()
-        font = QFont(self.font())
-        font.setPixelSize(max(14, width // 75))
-        doc.setDefaultFont(font)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WordWrap)
-        doc.setDefaultTextOption(option)
-        doc.setPlainText(text)
-        doc.setTextWidth(width - 40)
-        text_height = int(doc.size().height()) + 20
-        chart_height = max(200, height - text_height)
-        painter.fillRect(QRectF(0, 0, width, height), QColor("white"))
-        scene = QGraphicsScene()
-        chart = self.make_chart(self.data, export=True)
-        scene.addItem(chart)
-        chart.setGeometry(QRectF(0, 0, width, chart_height))
-        chart.setBackgroundRoundness(0)
-        scene.setSceneRect(QRectF(0, 0, width, chart_height))
-        scene.render(painter, QRectF(0, 0, width, chart_height), QRectF(0, 0, width, chart_height))
-        painter.save()
-        painter.translate(20, chart_height + 6)
-        doc.drawContents(painter)
-        painter.restore()
-
+    # --- saving (gis_app/ui/chart_export.py draws and writes) ------------------------------------
     def save(self, path: str, size: QSize = EXPORT_SIZE) -> bool:
         """Write the current chart with its source lines to `path` (.png or .svg)."""
-        if self.data is None:
-            return False
-        if path.lower().endswith(".svg"):
-            generator = QSvgGenerator()
-            generator.setFileName(path)
-            generator.setSize(size)
-            generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-            generator.setTitle(self.chart_titles()[self.data.id])
-            generator.setDescription(self.sources_text())
-            painter = QPainter(generator)
-            self._paint(painter, size.width(), size.height())
-            return painter.end()
-        image = QImage(size, QImage.Format.Format_ARGB32)
-        image.fill(QColor("white"))
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        self._paint(painter, size.width(), size.height())
-        painter.end()
-        image.setText("Title", self.chart_titles()[self.data.id])
-        image.setText("Source", self.sources_text())
-        return image.save(path)
+        return chart_export.save(self, path, size)
 
     def _save_dialog(self, fmt: str) -> None:
         name = f"{self.current_id()}.{fmt}"
