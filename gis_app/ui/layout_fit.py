@@ -77,8 +77,7 @@ def _into_screen(window: QMainWindow, available: QRect, changes: list[str]) -> N
 
 def _fit_widths(window: QMainWindow, changes: list[str]) -> None:
     width = window.width()
-    target = max(MIN_MAP_PX, int(width * MAP_SHARE)) if width * MAP_SHARE >= MIN_MAP_PX \
-        else MIN_MAP_PX
+    target = max(MIN_MAP_PX, int(width * MAP_SHARE))
     budget = max(0, width - target)
     left, right = docked(window, Area.LeftDockWidgetArea), docked(window, Area.RightDockWidgetArea)
     if left and right and _min_width(left) + _min_width(right) > budget:
