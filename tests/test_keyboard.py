@@ -126,6 +126,13 @@ def test_opacity_typed_after_f2_and_shown_beside_the_slider(window, qtbot):
                if QColor(after.pixel(x, y)).lightness() < 110)
     assert dark > 15, "no number drawn beside the slider"
     window.state.set_opacity("provinces", 1.0)
+    zoomed = []
+    panel.layer_activated.connect(zoomed.append)
+    focus(tree, qtbot)
+    tree.setCurrentIndex(row)
+    QTest.keyClick(keys_to(tree), Qt.Key.Key_Return)
+    assert zoomed == ["provinces"], "Enter on a layer zooms to it"
+    panel.layer_activated.disconnect(zoomed.append)
 
 
 def test_the_text_label_dialog_shows_text_only_and_no_label_overlaps(qtbot, tmp_path):

@@ -298,7 +298,7 @@ class LayerPanel(Retranslating, QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         self.tree.expandAll()
-        self.tree.activated.connect(self._double_clicked)  # double-click or Enter
+        self.tree.doubleClicked.connect(self._double_clicked)  # Enter too: eventFilter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
@@ -322,11 +322,15 @@ class LayerPanel(Retranslating, QWidget):
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802
         """F2 anywhere on a layer's row edits its opacity (the row's current cell is the title,
-        which is not editable: F2 did nothing)."""
+        which is not editable: F2 did nothing); Enter zooms to the layer."""
         editing = self.tree.state() == QAbstractItemView.State.EditingState
-        if watched is self.tree and event.type() == QEvent.Type.KeyPress \
-                and event.key() == Qt.Key.Key_F2 and not editing:
-            return self.edit_opacity(self.tree.currentIndex())
+        if watched is self.tree and event.type() == QEvent.Type.KeyPress and not editing:
+            if event.key() == Qt.Key.Key_F2:
+                return self.edit_opacity(self.tree.currentIndex())
+            layer_id = self.model.layer_id(self.tree.currentIndex())
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and layer_id:
+                self.layer_activated.emit(layer_id)  # as a double-click: zoom to the layer
+                return True
         return super().eventFilter(watched, event)
 
     def edit_opacity(self, index: QModelIndex) -> bool:
