@@ -10,6 +10,7 @@ from html.parser import HTMLParser
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QStyleOptionViewItem
 
 from gis_app.core.map_state import MapState
 from gis_app.render.page import page_path
@@ -191,7 +192,12 @@ def test_opacity_slider_in_the_panel_follows_a_click(window, qtbot):
     index = model.layer_index("provinces", 1)
     tree.scrollTo(index)
     rect = tree.visualRect(index)
-    point = QPoint(rect.left() + 6 + (rect.width() - 12) // 4, rect.center().y())
+    option = QStyleOptionViewItem()
+    option.initFrom(tree)
+    option.rect = rect
+    # the slider, not the value drawn right of it
+    slider = tree.itemDelegateForColumn(1).slider_rect(option).adjusted(4, 0, -4, 0)
+    point = QPoint(slider.left() + slider.width() // 4, rect.center().y())
     QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
     assert 20 <= model.data(index) <= 30
     qtbot.waitUntil(lambda: abs(page_state(window.map)["opacity"]["provinces"]

@@ -122,6 +122,11 @@ class Chart:
     citations: list[str] = field(default_factory=list)   # bibliography ids, in order of first use
     notes: list[tuple[str, dict]] = field(default_factory=list)  # (kind, values) the UI words
     indicator: str = ""                        # the one indicator the bars show ("" if several)
+    year: str = ""                             # the year the chart is of ("" if several): a bar
+                                               # dated otherwise says its year
+
+    def dated_otherwise(self, bar: Bar) -> bool:
+        return bool(self.year) and not bar.claim.date.startswith(self.year)
 
     def bar(self, category: str, series: str) -> Bar | None:
         return next((b for b in self.bars if b.category == category and b.series == series), None)
@@ -189,19 +194,36 @@ def _country_chart(chart_id: str, layer_id: str, indicator: str, year: str, clai
     return chart
 
 
+DEFENCE_INDICATORS = ("military_expenditure", "military_expenditure_share_of_gdp")
+
+
 def defence_chart(claims: list[Claim], store: FeatureStore, lang: str = "en", usd: bool = True) -> Chart:
-    indicator = "military_expenditure" if usd else "military_expenditure_share_of_gdp"
-    chart = _country_chart("defence_usd" if usd else "defence_gdp", "defence_spending_2023", indicator,
-                           "2023" if usd else "", claims, store, lang)
+    """Defence spending in 2023, in USD or as a share of GDP. A country the sources give only the
+    other measure for is listed with no bar, and the figure that is known is named in a note
+    ("other_measure"): Kazakhstan has a share of GDP (for 2022) but no USD figure of its own."""
+    indicator, other = DEFENCE_INDICATORS if usd else DEFENCE_INDICATORS[::-1]
+    layer_id = "defence_spending_2023"
+    known_other = {}
+    for claim in claims:
+        layer, fid = _split(claim.subject)
+        if layer == layer_id and claim.indicator == other and claim.number is not None:
+            known_other[fid] = max(claim, known_other.get(fid, claim), key=lambda c: (c.date, c.claim_id))
+    chart = _country_chart("defence_usd" if usd else "defence_gdp", layer_id, indicator,
+                           "2023" if usd else "", claims, store, lang, keep=frozenset(known_other))
+    chart.year = "2023"
     for bar in chart.bars:
-        if not bar.claim.date.startswith("2023"):
-            chart.notes.append(("dated", {"name": bar.label, "date": bar.claim.date}))
+        if chart.dated_otherwise(bar):
+            chart.notes.append(("dated", {"name": bar.label, "date": bar.claim.date, "year": chart.year}))
+    with_bars = {bar.category for bar in chart.bars}
+    for fid, label in chart.categories:
+        if fid not in with_bars and fid in known_other:
+            chart.notes.append(("other_measure", {"name": label, "claim": known_other[fid], "usd": usd}))
     combined = [c for c in claims if c.indicator == "military_expenditure_kaz_kgz_tjk_combined"]
     if usd and combined:
         chart.notes.append(("combined", {"claim": combined[0]}))
     chart = _finish(chart, claims)
-    for kind, values in chart.notes:  # a figure named in a note is a source of the chart too
-        if kind == "combined" and values["claim"].citation not in chart.citations:
+    for _kind, values in chart.notes:  # a figure named in a note is a source of the chart too
+        if "claim" in values and values["claim"].citation not in chart.citations:
             chart.citations.append(values["claim"].citation)
     return chart
 

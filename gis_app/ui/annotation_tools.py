@@ -25,13 +25,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QColorDialog,
-    QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
-    QFormLayout,
     QLabel,
-    QLineEdit,
-    QPlainTextEdit,
     QSpinBox,
     QToolBar,
     QToolButton,
@@ -40,7 +35,11 @@ from PySide6.QtWidgets import (
 
 from gis_app.core.annotations import DEFAULTS, AnnotationError, Annotations, normalise, with_style
 from gis_app.core.events import Change, Kind
+from gis_app.ui.annotation_dialog import AnnotationTextDialog, ask_text
 from gis_app.ui.i18n import Retranslating
+from gis_app.ui.keys import pass_window_shortcuts
+
+__all__ = ["AnnotationController", "AnnotationTextDialog", "AnnotationToolBar", "ask_text"]
 
 log = logging.getLogger(__name__)
 TOOLS = ("text", "arrow", "line", "area", "rect", "marker")
@@ -115,48 +114,7 @@ class UpdateAnnotation(QUndoCommand):
         self.annotations.update(self.before)
 
 
-# --- asking for text ---------------------------------------------------------------------------
-
-
-class AnnotationTextDialog(Retranslating, QDialog):
-    """The text of a label, or the label and note of a marker (plain text, never markup)."""
-
-    def __init__(self, kind: str, text: str = "", note: str = "", parent=None):
-        super().__init__(parent)
-        self.kind = kind
-        self.text_edit = QLineEdit(text, self)
-        self.note_edit = QPlainTextEdit(note, self)
-        self.note_edit.setTabChangesFocus(True)
-        self.note_edit.setMaximumHeight(90)
-        self.form = QFormLayout(self)
-        self.text_label, self.note_label = QLabel(self), QLabel(self)
-        self.form.addRow(self.text_label, self.text_edit)
-        if kind == "marker":
-            self.form.addRow(self.note_label, self.note_edit)
-        else:
-            self.note_edit.hide()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        self.form.addRow(buttons)
-        self.retranslate_ui()
-
-    def retranslate_ui(self):
-        self.setWindowTitle(self.tr("Marker") if self.kind == "marker" else self.tr("Text label"))
-        self.text_label.setText(self.tr("Text:"))
-        self.note_label.setText(self.tr("Note:"))
-
-    def values(self) -> tuple[str, str]:
-        return self.text_edit.text(), self.note_edit.toPlainText()
-
-
-def ask_text(parent: QWidget, kind: str, text: str = "", note: str = "") -> tuple[str, str] | None:
-    dialog = AnnotationTextDialog(kind, text, note, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return None
-    return dialog.values()
+# --- asking for text: gis_app/ui/annotation_dialog.py (AnnotationTextDialog, ask_text) ------------
 
 
 # --- the toolbar -------------------------------------------------------------------------------
@@ -217,6 +175,8 @@ class AnnotationToolBar(Retranslating, QToolBar):
         ):
             self.addWidget(label)
             self.addWidget(box)
+        # Ctrl+Z / Ctrl+Shift+Z in these boxes undo and redo the map's changes, not the typing
+        self._keys = pass_window_shortcuts(self.width_box, self.font_box, self.opacity_box)
         self.width_box.valueChanged.connect(lambda v: self.style_edited.emit("width", float(v)))
         self.font_box.valueChanged.connect(lambda v: self.style_edited.emit("font_size", int(v)))
         self.opacity_box.valueChanged.connect(lambda v: self.style_edited.emit("fill_opacity", v / 100))
@@ -262,6 +222,11 @@ class AnnotationToolBar(Retranslating, QToolBar):
         self.width_box.setToolTip(self.tr("Line width (px)"))
         self.font_box.setToolTip(self.tr("Font size (px)"))
         self.opacity_box.setToolTip(self.tr("Fill opacity of areas"))
+        self.color_button.setAccessibleName(self.tr("Colour"))
+        self.width_box.setAccessibleName(self.tr("Line width (px)"))
+        self.font_box.setAccessibleName(self.tr("Font size (px)"))
+        self.opacity_box.setAccessibleName(self.tr("Fill opacity of areas"))
+        self.setAccessibleName(self.tr("Annotations"))
         self.edit_text_action.setText(self.tr("Edit text…"))
         self.delete_action.setText(self.tr("Delete annotation"))
 

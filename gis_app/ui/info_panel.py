@@ -32,6 +32,7 @@ from gis_app.core.catalog import Catalog
 from gis_app.core.evidence import Claim, short_citation
 from gis_app.core.features import DataError, FeatureStore
 from gis_app.core.i18n import feature_name, pick
+from gis_app.ui import table_fit
 from gis_app.ui.i18n import Retranslating
 
 STYLE_KEY = "citations/style"
@@ -61,6 +62,7 @@ def _clear(layout) -> None:
     while layout.count():
         item = layout.takeAt(0)
         if item.widget() is not None:
+            item.widget().hide()  # until deleted it would still paint, over the new rows
             item.widget().deleteLater()
         elif item.layout() is not None:
             _clear(item.layout())
@@ -94,6 +96,9 @@ class CitationRow(Retranslating, QFrame):
         self.copy_button.setToolTip(self.tr("Copy this reference to the clipboard"))
         self.open_button.setText(self.tr("Open link"))
         self.open_button.setToolTip(self.tr("Open {0} in the system web browser").format(self.url))
+        self.copy_button.setAccessibleName(self.tr("Copy this reference to the clipboard"))
+        self.open_button.setAccessibleName(self.tr("Open {0} in the system web browser").format(self.url))
+        self.label.setAccessibleName(self.tr("Reference"))
 
     def copy(self) -> None:
         QGuiApplication.clipboard().setText(self.text)
@@ -139,6 +144,8 @@ class InfoPanel(Retranslating, QWidget):
         for column, mode in enumerate((modes.Stretch, modes.ResizeToContents, modes.ResizeToContents,
                                        modes.ResizeToContents, modes.Stretch)):
             header.setSectionResizeMode(column, mode)
+        # A narrow dock shows value+unit and source+date in two columns (gis_app/ui/table_fit.py).
+        table_fit.install(self.claims_table, self._fit_table)
         header.sectionResized.connect(lambda *_a: self._fit_table())
         self.claims_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.claims_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -194,6 +201,8 @@ class InfoPanel(Retranslating, QWidget):
             [self.tr("Figure"), self.tr("Value"), self.tr("Unit"), self.tr("Date"), self.tr("Source")])
         self.citations_heading.setText(self.tr("Sources"))
         self.style_box.setToolTip(self.tr("Citation style: APA 7 or GOST R 7.0.5-2008"))
+        self.style_box.setAccessibleName(self.tr("Citation style: APA 7 or GOST R 7.0.5-2008"))
+        self.claims_table.setAccessibleName(self.tr("Figures (each with its source)"))
         if self.current:
             self.show_feature(*self.current)
 
@@ -309,7 +318,13 @@ class InfoPanel(Retranslating, QWidget):
     def _fit_table(self) -> None:
         """Rows as tall as their wrapped text, the table as tall as its rows (the panel scrolls)."""
         table = self.claims_table
-        table.resizeRowsToContents()
+        if getattr(self, "_fitting", False):
+            return
+        self._fitting = True  # hiding columns resizes the others, which calls this again
+        try:
+            table_fit.fit(table, table.viewport().width() or table.width())
+        finally:
+            self._fitting = False
         height = table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(table.rowCount()))
         table.setFixedHeight(height + 2 * table.frameWidth() + 2)
 

@@ -6,21 +6,15 @@ from __future__ import annotations
 from PySide6.QtCore import (
     QAbstractItemModel,
     QByteArray,
+    QEvent,
     QMimeData,
     QModelIndex,
-    QRect,
-    QSize,
     Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QHeaderView,
-    QSpinBox,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionSlider,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -31,6 +25,7 @@ from gis_app.core.events import Change, Kind
 from gis_app.core.i18n import pick
 from gis_app.core.map_state import MapState
 from gis_app.ui.i18n import Retranslating, format_date
+from gis_app.ui.opacity_delegate import OpacityDelegate
 
 MIME = "application/x-atlas-layer-id"
 LAYER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -152,7 +147,10 @@ class LayerTreeModel(QAbstractItemModel):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
                 return round(st.opacity * 100)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.tr("Opacity: {0} %").format(round(st.opacity * 100))
+                return self.tr("Opacity: {0} % (F2 to type a value)").format(round(st.opacity * 100))
+            if role == Qt.ItemDataRole.AccessibleTextRole:
+                return self.tr("Opacity of {0}: {1} %").format(layer.title_in(self.lang),
+                                                               round(st.opacity * 100))
         return None
 
     def flags(self, index):
@@ -278,56 +276,8 @@ class LayerTreeModel(QAbstractItemModel):
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, self.columnCount() - 1)
 
 
-class OpacityDelegate(QStyledItemDelegate):
-    """Paints the opacity as a slider; click or drag on it to set, F2/double-click to type."""
-
-    def _option(self, option, value: int) -> QStyleOptionSlider:
-        opt = QStyleOptionSlider()
-        opt.rect = QRect(option.rect).adjusted(2, 0, -2, 0)
-        opt.minimum, opt.maximum = 0, 100
-        opt.sliderPosition = opt.sliderValue = int(value)
-        opt.orientation = Qt.Orientation.Horizontal
-        opt.state = option.state | QStyle.StateFlag.State_Enabled
-        opt.palette = option.palette
-        return opt
-
-    def paint(self, painter, option, index):
-        value = index.data(Qt.ItemDataRole.EditRole)
-        if value is None:
-            return super().paint(painter, option, index)
-        style = option.widget.style() if option.widget else QApplication.style()
-        style.drawComplexControl(QStyle.ComplexControl.CC_Slider, self._option(option, value), painter,
-                                 option.widget)
-
-    def sizeHint(self, option, index):  # noqa: N802
-        return QSize(80, super().sizeHint(option, index).height())
-
-    def editorEvent(self, event, model, option, index):  # noqa: N802
-        kinds = (event.Type.MouseButtonPress, event.Type.MouseMove)
-        if index.data(Qt.ItemDataRole.EditRole) is None or event.type() not in kinds:
-            return super().editorEvent(event, model, option, index)
-        if not event.buttons() & Qt.MouseButton.LeftButton:
-            return False
-        rect = QRect(option.rect).adjusted(6, 0, -6, 0)
-        x = min(max(event.position().x(), rect.left()), rect.right())
-        model.setData(index, round(100 * (x - rect.left()) / max(1, rect.width())))
-        return True
-
-    def createEditor(self, parent, option, index):  # noqa: N802
-        box = QSpinBox(parent)
-        box.setRange(0, 100)
-        box.setSuffix(" %")
-        return box
-
-    def setEditorData(self, editor, index):  # noqa: N802
-        editor.setValue(int(index.data(Qt.ItemDataRole.EditRole)))
-
-    def setModelData(self, editor, model, index):  # noqa: N802
-        model.setData(index, editor.value())
-
-
 class LayerPanel(Retranslating, QWidget):
-    layer_activated = Signal(str)  # a layer double-clicked: zoom to it
+    layer_activated = Signal(str)  # a layer double-clicked or Enter on it: zoom to it
 
     def __init__(self, catalog: Catalog, state: MapState, lang: str = "en", parent=None):
         super().__init__(parent)
@@ -342,13 +292,15 @@ class LayerPanel(Retranslating, QWidget):
         self.tree.setAcceptDrops(True)
         self.tree.setDropIndicatorShown(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
-                                  | QAbstractItemView.EditTrigger.SelectedClicked)
+                                  | QAbstractItemView.EditTrigger.SelectedClicked
+                                  | QAbstractItemView.EditTrigger.DoubleClicked)
+        self.tree.installEventFilter(self)  # F2 on a layer's row types its opacity
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         self.tree.expandAll()
-        self.tree.doubleClicked.connect(self._double_clicked)
+        self.tree.doubleClicked.connect(self._double_clicked)  # Enter too: eventFilter
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
@@ -359,11 +311,38 @@ class LayerPanel(Retranslating, QWidget):
             "Tick a layer or group to show it; drag a layer to reorder it within its group; "
             "double-click a layer to zoom to it; the slider sets its opacity."))
         self.model.retranslate()
+        self.tree.setAccessibleName(self.tr("Layers"))
+        self.tree.setAccessibleDescription(self.tr(
+            "Space shows or hides a layer; F2 types its opacity; Enter zooms to it"))
         # The opacity column fits its title in this language (Мөлдірсіздік), up to a limit that
         # leaves the layer titles their room (Непрозрачность is then elided; the tooltip has it).
         header = self.tree.header()
         title = str(self.model.headerData(1, Qt.Orientation.Horizontal))
-        header.resizeSection(1, max(80, min(header.fontMetrics().horizontalAdvance(title) + 24, 112)))
+        number = header.fontMetrics().horizontalAdvance("100 %") + 6  # the value beside the slider
+        header.resizeSection(1, max(80 + number, min(header.fontMetrics().horizontalAdvance(title) + 24,
+                                                     112 + number)))
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        """F2 anywhere on a layer's row edits its opacity (the row's current cell is the title,
+        which is not editable: F2 did nothing); Enter zooms to the layer."""
+        editing = self.tree.state() == QAbstractItemView.State.EditingState
+        if watched is self.tree and event.type() == QEvent.Type.KeyPress and not editing:
+            if event.key() == Qt.Key.Key_F2:
+                return self.edit_opacity(self.tree.currentIndex())
+            layer_id = self.model.layer_id(self.tree.currentIndex())
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and layer_id:
+                self.layer_activated.emit(layer_id)  # as a double-click: zoom to the layer
+                return True
+        return super().eventFilter(watched, event)
+
+    def edit_opacity(self, index: QModelIndex) -> bool:
+        """Open the opacity editor (a spin box, 0–100 %) of the layer on `index`'s row."""
+        if self.model.layer_id(index) is None:
+            return False
+        cell = index.siblingAtColumn(1)
+        self.tree.setCurrentIndex(cell)
+        self.tree.edit(cell)
+        return True
 
     def set_lang(self, lang: str) -> None:
         """Layer and group titles and descriptions in `lang` (fallback kk -> ru -> en)."""

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 from gis_app.core.catalog import Catalog
 from gis_app.core.document import AtlasDocument
 from gis_app.core.events import Change, Kind
+from gis_app.core.extent import central_asia_bounds
 from gis_app.core.features import DataError, FeatureStore
 from gis_app.core.geo import round_scale, scale_denominator
 from gis_app.core.i18n import feature_name
@@ -27,6 +28,7 @@ from gis_app.ui.annotation_tools import AnnotationController, AnnotationToolBar
 from gis_app.ui.docks import DockRegistry
 from gis_app.ui.language import LanguageService
 from gis_app.ui.layer_panel import LayerPanel
+from gis_app.ui.layout_fit import LayoutGuard
 from gis_app.ui.map_view import MapView
 from gis_app.ui.prompts import Prompts
 from gis_app.ui.search_box import SearchBox
@@ -88,6 +90,9 @@ class MainWindow(i18n.Retranslating, QMainWindow):
             window_state = self._settings.value("window/state")
             if window_state is not None:
                 self.restoreState(window_state, SETTINGS_VERSION)
+            # A restored layout that no longer fits the screen is corrected, at the first show and
+            # after every resize: the map keeps at least half the width (gis_app/ui/layout_fit.py).
+            self.layout_guard = LayoutGuard(self)
         if catalog.problems:
             QTimer.singleShot(0, self._report_catalog_problems)
         if self._settings is not None:  # a real session: offer what a crash left behind
@@ -114,7 +119,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
             "export": self.open_export_dialog, "save_image": self._save_image, "quit": self.close,
             "undo": self.undo_stack.undo, "redo": self.undo_stack.redo,
             "find": lambda: (self.search_box.setFocus(), self.search_box.selectAll()),
-            "home": lambda: self.map.call("setView", *DEFAULT_CENTER, DEFAULT_ZOOM, True),
+            "home": self.go_home,
             "add_slide": p.slides_ctl.add_slide, "present": lambda: p.slides_ctl.present(0),
             "present_here": lambda: p.slides_ctl.present(max(0, p.slides.list.currentRow())),
             "export_pdf": p.slides_ctl.export_pdf_dialog, "export_png": p.slides_ctl.export_png_dialog,
@@ -207,6 +212,20 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         self.language.changed.connect(self._language_changed)
         self.document.subscribe(self._document_changed)
         self.stats_panel.set_time_range(self.state.time_range)
+        self.time_filter.year_shown.connect(  # the year Play shows, large on the map
+            lambda year: self.map.call("setYearBadge", None if year is None else str(year)))
+
+    @property
+    def home_action(self) -> QAction:
+        return self.actions["home"]
+
+    def go_home(self) -> None:
+        """Home: Central Asia (the five states of the countries layer) fitted to the window."""
+        bounds = central_asia_bounds(self.features)
+        if bounds is None:
+            self.map.call("setView", *DEFAULT_CENTER, DEFAULT_ZOOM, True)
+        else:
+            self.map.call("fitCentralAsia", *bounds)
 
     def retranslate_ui(self) -> None:
         """Every text of the window's own chrome; called at start and on each LanguageChange."""

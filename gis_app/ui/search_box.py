@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
@@ -14,6 +14,7 @@ from gis_app.core.search import Hit, SearchIndex
 from gis_app.ui.i18n import Retranslating
 
 HIT_ROLE = Qt.ItemDataRole.UserRole + 1
+NAME_ROLE = Qt.ItemDataRole.UserRole + 2  # what the box shows while a result is highlighted or chosen
 
 
 class SearchBox(Retranslating, QLineEdit):
@@ -28,8 +29,13 @@ class SearchBox(Retranslating, QLineEdit):
         self.completer_ = QCompleter(self.results, self)
         self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         self.completer_.setMaxVisibleItems(12)
+        self.completer_.setCompletionRole(NAME_ROLE)  # the box shows the name, not "name — layer"
         self.completer_.activated[type(self.results.index(0, 0))].connect(self._activated)
         self.setCompleter(self.completer_)
+        # Enter in the drop-down: the highlighted result, once (the completer's own handling also
+        # sent Enter on to the box, which chose the best hit for the text a second time). A filter
+        # installed after the completer's runs before it.
+        self.completer_.popup().installEventFilter(self)
         self.setClearButtonEnabled(True)
         self.setMinimumWidth(260)
         self.textEdited.connect(self._update)
@@ -39,6 +45,22 @@ class SearchBox(Retranslating, QLineEdit):
     def retranslate_ui(self) -> None:
         self.setPlaceholderText(self.tr("Search places, enclaves, missions, incidents…"))
         self.setToolTip(self.tr("Names in English, Russian or Kazakh; Cyrillic or Latin (Osh, Ош)"))
+        self.setAccessibleName(self.tr("Search"))
+        self.setAccessibleDescription(
+            self.tr("Type a name, then choose a result with the arrow keys and Enter"))
+        self.completer_.popup().setAccessibleName(self.tr("Search results"))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.completer_.popup() and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            current = self.completer_.popup().currentIndex()
+            self.completer_.popup().hide()
+            if current.isValid():
+                self._activated(current)
+            else:
+                self.choose_first()
+            return True
+        return super().eventFilter(watched, event)
 
     def set_lang(self, lang: str) -> None:
         self.lang = lang
@@ -56,6 +78,7 @@ class SearchBox(Retranslating, QLineEdit):
             shown = hit.name if hit.matched == hit.name else f"{hit.name} ({hit.matched})"
             item = QStandardItem(f"{shown} — {hit.layer_title}")
             item.setData(hit, HIT_ROLE)
+            item.setData(hit.name, NAME_ROLE)
             item.setToolTip(hit.matched)
             self.results.appendRow(item)
         return self.hits
@@ -66,9 +89,8 @@ class SearchBox(Retranslating, QLineEdit):
             self.completer_.complete()
 
     def _activated(self, index) -> None:
-        hit = self.results.itemFromIndex(self.completer_.completionModel().mapToSource(index)) \
-            if hasattr(self.completer_.completionModel(), "mapToSource") else None
-        hit = hit.data(HIT_ROLE) if hit is not None else index.data(HIT_ROLE)
+        """A result chosen in the drop-down (index of the completer's model)."""
+        hit = index.data(HIT_ROLE)
         if isinstance(hit, Hit):
             self._choose(hit)
 

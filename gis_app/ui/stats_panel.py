@@ -8,6 +8,9 @@ into one PNG (the sources also go into the PNG's text) or SVG.
 
 from __future__ import annotations
 
+import html
+import textwrap
+
 from PySide6.QtCharts import (
     QAbstractBarSeries,
     QBarCategoryAxis,
@@ -18,17 +21,17 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextDocument, QTextOption
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtCore import QMargins, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
-    QGraphicsScene,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -38,11 +41,22 @@ from gis_app.core import statistics
 from gis_app.core.catalog import Catalog
 from gis_app.core.evidence import Claim, short_citation
 from gis_app.core.features import DataError, FeatureStore
-from gis_app.ui import i18n
+from gis_app.ui import chart_export, i18n
 
 PALETTE = {"value": "#2b6ca3", "ASEAN": "#2b8cbe", "China": "#c0392b", "top": "#6a6a6a",
            "kyrgyz_side": "#d95f02", "tajik_side": "#1b9e77", "total": "#5e3c99"}
 EXPORT_SIZE = QSize(1400, 900)
+ROW_PX = 48  # height a bar's row needs on screen (two lines), or its axis label is cut to "…"
+WRAP_CHARS = 16  # an axis label longer than this is wrapped (the label column is ~1/3 of the dock)
+
+
+def wrap_label(text: str, width: int = WRAP_CHARS) -> str:
+    """An axis label on lines of about `width` characters (rich text: QtCharts draws <br>), the name
+    and the value on separate lines; a short label stays as it is, plain."""
+    if len(text) <= width:
+        return text
+    lines = [line for part in text.split("  ", 1) for line in textwrap.wrap(part, width)]
+    return "<br>".join(html.escape(line, quote=False) for line in lines)
 
 
 def _tint(color: str, factor: float = 0.45) -> QColor:
@@ -65,6 +79,16 @@ class StatsPanel(i18n.Retranslating, QWidget):
         self.chooser.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.chooser.setMinimumContentsLength(14)
         self.chooser.currentIndexChanged.connect(lambda _i: self.refresh())
+        # The title above the chart, wrapped: QChart cuts a title wider than the dock.
+        self.title_label = QLabel(self)
+        self.title_label.setObjectName("chartTitle")
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setWordWrap(True)
+        title_font = QFont(self.title_label.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
+        title_font.setBold(True)
+        self.title_label.setFont(title_font)
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.view = QChartView(self)
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setMinimumHeight(260)
@@ -86,11 +110,24 @@ class StatsPanel(i18n.Retranslating, QWidget):
         buttons.addWidget(self.chooser, 1)
         buttons.addWidget(self.save_png)
         buttons.addWidget(self.save_svg)
-        layout = QVBoxLayout(self)
+        # Inside a scroll area: a chart of many bars keeps a readable height (its labels are cut
+        # otherwise) without making the dock, and so the window, taller than the screen.
+        inner = QWidget(self)
+        scroll = QScrollArea(self)
+        scroll.setObjectName("statsScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
+        layout = QVBoxLayout(inner)
         layout.addLayout(buttons)
+        layout.addWidget(self.title_label)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.sources_label)
         layout.addWidget(self.notes_label)
+        scroll.setWidget(inner)
         self.retranslate_ui()
 
     # --- texts -----------------------------------------------------------------------------
@@ -121,6 +158,12 @@ class StatsPanel(i18n.Retranslating, QWidget):
         self.save_png.setToolTip(self.tr("Save the chart and its sources as a PNG image"))
         self.save_svg.setText(self.tr("SVG…"))
         self.save_svg.setToolTip(self.tr("Save the chart and its sources as an SVG drawing"))
+        self.chooser.setAccessibleName(self.tr("Chart"))
+        self.save_png.setAccessibleName(self.tr("Save the chart and its sources as a PNG image"))
+        self.save_svg.setAccessibleName(self.tr("Save the chart and its sources as an SVG drawing"))
+        self.view.setAccessibleName(self.tr("Chart"))
+        self.sources_label.setAccessibleName(self.tr("Sources"))
+        self.notes_label.setAccessibleName(self.tr("Notes"))
         self.refresh()
 
     def set_lang(self, lang: str) -> None:
@@ -146,6 +189,7 @@ class StatsPanel(i18n.Retranslating, QWidget):
         except (KeyError, DataError) as exc:
             self.data = None
             self.view.setChart(QChart())
+            self.title_label.setText("")
             self.sources_label.setText(self.tr("This chart cannot be drawn: {0}").format(str(exc)))
             self.notes_label.setText("")
             return
@@ -153,11 +197,46 @@ class StatsPanel(i18n.Retranslating, QWidget):
         self.view.setChart(self.make_chart(self.data))
         if old is not None:
             old.deleteLater()
+        self.title_label.setText(self.title())
+        self.chooser.setToolTip(self.title())
+        self.view.setAccessibleDescription(self.title())
+        # The axis cuts a long label with "…": every label in full in the chart's tooltip.
+        names = self.series_names()
+        legend = [names.get(n, n) for n in self.data.series] if len(self.data.series) > 1 else []
+        self.view.setToolTip("\n".join([*self.category_labels(self.data).values(), *legend]))
+        wraps = any(len(t) > WRAP_CHARS for t in self.category_labels(self.data).values())
+        rows = len(self.data.categories) * (ROW_PX if wraps else ROW_PX * 2 // 3)
+        self.view.setMinimumHeight(max(260, rows + 130))
         self.sources_label.setText(self.sources_text())
         self.notes_label.setText(self.notes_text())
 
+    def title(self) -> str:
+        """The chart's title as shown above it (and drawn into a saved chart)."""
+        return self.chart_titles()[self.data.id] + self._range_suffix(self.data) if self.data else ""
+
+    def category_labels(self, data: statistics.Chart) -> dict[str, str]:
+        """The axis text of each category: in a bar chart its name and value; with no bar, why."""
+        if data.id == "casualties":
+            return dict(data.categories)
+        other = {v["name"]: v for kind, v in data.notes if kind == "other_measure"}
+        labels = {}
+        for key, label in data.categories:
+            bars = [b for b in data.bars if b.category == key]
+            if bars:
+                labels[key] = self._bar_label(bars[0])
+            elif label in other:
+                known = other[label]["claim"]
+                text = self.tr("{0}: no USD figure; {1} of GDP ({2})") if other[label]["usd"] \
+                    else self.tr("{0}: no share of GDP; {1} ({2})")
+                labels[key] = text.format(label, statistics.value_with_unit(known, self.lang), known.date)
+            else:
+                labels[key] = self.tr("{0}: no figure").format(label)
+        return labels
+
     def _bar_label(self, bar: statistics.Bar) -> str:
         text = f"{bar.label}  {bar.text}"
+        if self.data is not None and self.data.dated_otherwise(bar):
+            text += f" ({bar.claim.date})"  # a 2022 figure in the 2023 chart says so
         if bar.estimate:
             text += " " + self.tr("(est.)")
         if bar.disputed_by:
@@ -166,7 +245,8 @@ class StatsPanel(i18n.Retranslating, QWidget):
 
     def make_chart(self, data: statistics.Chart, export: bool = False) -> QChart:
         chart = QChart()
-        chart.setTitle(self.chart_titles()[data.id] + self._range_suffix(data))
+        if export:  # on screen the title is the wrapped label above the chart
+            chart.setTitle(self.chart_titles()[data.id] + self._range_suffix(data))
         font = QFont(chart.titleFont())
         font.setPointSizeF(font.pointSizeF() * (1.9 if export else 1.15))
         font.setBold(True)
@@ -204,13 +284,9 @@ class StatsPanel(i18n.Retranslating, QWidget):
             for bar_set in series.barSets():
                 bar_set.setLabelColor(QColor("#222222"))
         axis = QBarCategoryAxis()
-        labels = {}
-        for key, label in data.categories:
-            bars = [b for b in data.bars if b.category == key]
-            if horizontal:
-                labels[key] = self._bar_label(bars[0]) if bars else self.tr("{0}: no figure").format(label)
-            else:
-                labels[key] = label
+        labels = self.category_labels(data)
+        if horizontal and not export:  # the dock is narrow: a long label goes on two or three lines
+            labels = {k: wrap_label(v) for k, v in labels.items()}
         axis.append([labels[k] for k in keys])
         values = QValueAxis()
         values.setLabelFormat("%.0f" if max((b.value for b in data.bars), default=0) >= 10 else "%.1f")
@@ -285,7 +361,12 @@ class StatsPanel(i18n.Retranslating, QWidget):
             elif kind == "missing":
                 lines.append(self.tr("No figure in the sources for: {0}.").format(v["names"]))
             elif kind == "dated":
-                lines.append(self.tr("{0}: figure for {1}.").format(v["name"], v["date"]))
+                lines.append(self.tr("{0}: the sources' latest figure is for {1}, not {2}.").format(
+                    v["name"], v["date"], v["year"]))
+            elif kind == "other_measure":
+                text = self.tr("{0}: no figure in US dollars in the sources; its share of GDP: {1}.") \
+                    if v["usd"] else self.tr("{0}: no share of GDP in the sources; in US dollars: {1}.")
+                lines.append(text.format(v["name"], self._claim_text(v["claim"])))
             elif kind == "combined":
                 lines.append(self.tr("Kazakhstan has no 2023 figure of its own in the sources; Kazakhstan, "
                                      "Kyrgyzstan and Tajikistan together: {0}.").format(
@@ -310,58 +391,10 @@ class StatsPanel(i18n.Retranslating, QWidget):
             lines.append(self.tr("> more than, ≈ about, as the sources put it."))
         return "\n".join(lines)
 
-    # --- saving ------------------------------------------------------------------------------
-    def _paint(self, painter: QPainter, width: int, height: int) -> None:
-        """The chart and, under it, its sources and notes: one drawing for PNG and SVG."""
-        text = self.sources_text() + ("\n" + self.notes_text() if self.notes_text() else "")
-        doc = QTextDocument()
-        font = QFont(self.font())
-        font.setPixelSize(max(14, width // 75))
-        doc.setDefaultFont(font)
-        option = QTextOption()
-        option.setWrapMode(QTextOption.WrapMode.WordWrap)
-        doc.setDefaultTextOption(option)
-        doc.setPlainText(text)
-        doc.setTextWidth(width - 40)
-        text_height = int(doc.size().height()) + 20
-        chart_height = max(200, height - text_height)
-        painter.fillRect(QRectF(0, 0, width, height), QColor("white"))
-        scene = QGraphicsScene()
-        chart = self.make_chart(self.data, export=True)
-        scene.addItem(chart)
-        chart.setGeometry(QRectF(0, 0, width, chart_height))
-        chart.setBackgroundRoundness(0)
-        scene.setSceneRect(QRectF(0, 0, width, chart_height))
-        scene.render(painter, QRectF(0, 0, width, chart_height), QRectF(0, 0, width, chart_height))
-        painter.save()
-        painter.translate(20, chart_height + 6)
-        doc.drawContents(painter)
-        painter.restore()
-
+    # --- saving (gis_app/ui/chart_export.py draws and writes) ------------------------------------
     def save(self, path: str, size: QSize = EXPORT_SIZE) -> bool:
         """Write the current chart with its source lines to `path` (.png or .svg)."""
-        if self.data is None:
-            return False
-        if path.lower().endswith(".svg"):
-            generator = QSvgGenerator()
-            generator.setFileName(path)
-            generator.setSize(size)
-            generator.setViewBox(QRectF(0, 0, size.width(), size.height()))
-            generator.setTitle(self.chart_titles()[self.data.id])
-            generator.setDescription(self.sources_text())
-            painter = QPainter(generator)
-            self._paint(painter, size.width(), size.height())
-            return painter.end()
-        image = QImage(size, QImage.Format.Format_ARGB32)
-        image.fill(QColor("white"))
-        painter = QPainter(image)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
-        self._paint(painter, size.width(), size.height())
-        painter.end()
-        image.setText("Title", self.chart_titles()[self.data.id])
-        image.setText("Source", self.sources_text())
-        return image.save(path)
+        return chart_export.save(self, path, size)
 
     def _save_dialog(self, fmt: str) -> None:
         name = f"{self.current_id()}.{fmt}"

@@ -1,10 +1,11 @@
 """The time filter: a year range (two sliders and spin boxes) for the dated layers, with a play
-button that steps the range's end through the years. It edits MapState.time_range; the map and
-the charts follow the state."""
+button that steps the range's end through the years, from the start of the range to its end, and
+tells the map which year it shows (`year_shown`, drawn large by atlas.setYearBadge). It edits
+MapState.time_range; the map and the charts follow the state."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
@@ -18,15 +19,22 @@ from PySide6.QtWidgets import (
 from gis_app.core.events import Change, Kind
 from gis_app.core.map_state import MapState
 from gis_app.ui.i18n import Retranslating
+from gis_app.ui.keys import pass_window_shortcuts
 
 STEP_MS = 900
 
 
 class TimeFilter(Retranslating, QWidget):
+    # The year Play shows now (int), or None when Play has ended or the range was changed by hand.
+    # The window hands it to the page: map.call("setYearBadge", str(year) or None).
+    year_shown = Signal(object)
+
     def __init__(self, state: MapState, bounds: tuple[int, int], parent=None):
         super().__init__(parent)
         self.state = state
         self.bounds = bounds
+        self.play_end: int | None = None  # where the running (or paused) Play stops
+        self._stepping = False
         first, last = bounds
         self.enabled_box = QCheckBox(self)
         self.first_slider, self.last_slider = QSlider(Qt.Orientation.Horizontal, self), \
@@ -48,6 +56,12 @@ class TimeFilter(Retranslating, QWidget):
         self.timer.setInterval(STEP_MS)
         self.timer.timeout.connect(self.step)
         self.enabled_box.toggled.connect(self._changed)
+        self._keys = pass_window_shortcuts(self.first_spin, self.last_spin)
+        # Tab goes as the eye reads the panel: the switch, Play, then each year's slider and box.
+        order = (self.enabled_box, self.play_button, self.first_slider, self.first_spin,
+                 self.last_slider, self.last_spin)
+        for a, b in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(a, b)
 
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 4, 6, 4)
@@ -69,12 +83,21 @@ class TimeFilter(Retranslating, QWidget):
         self.enabled_box.setToolTip(self.tr("Conflict incidents by their dates, UN missions by start year"))
         self.first_label.setText(self.tr("From"))
         self.last_label.setText(self.tr("To"))
+        self.first_label.setBuddy(self.first_spin)
+        self.last_label.setBuddy(self.last_spin)
+        first, last = self.tr("First year"), self.tr("Last year")
+        for widget, name in ((self.first_slider, first), (self.first_spin, first),
+                             (self.last_slider, last), (self.last_spin, last)):
+            widget.setAccessibleName(name)
+        self.enabled_box.setAccessibleName(self.enabled_box.text())
         self._play_text()
 
     def _play_text(self) -> None:
         playing = self.play_button.isChecked()
         self.play_button.setText(self.tr("❚❚ Pause") if playing else self.tr("▶ Play"))
-        self.play_button.setToolTip(self.tr("Step the end of the range through the years"))
+        self.play_button.setToolTip(self.tr(
+            "Step through the years from the start of the range to its end, showing each year on the map"))
+        self.play_button.setAccessibleName(self.tr("Pause") if playing else self.tr("Play"))
 
     # --- state ------------------------------------------------------------------------------
     def sync_from_state(self) -> None:
@@ -98,6 +121,8 @@ class TimeFilter(Retranslating, QWidget):
             self.sync_from_state()
 
     def _changed(self, *_args) -> None:
+        if not self._stepping and self.play_end is not None:  # the user changed the range: Play ends
+            self._end_play()
         if self.first_spin.value() > self.last_spin.value():  # keep first <= last
             sender = self.sender()
             if sender is self.first_spin:
@@ -125,17 +150,49 @@ class TimeFilter(Retranslating, QWidget):
     # --- play -------------------------------------------------------------------------------
     def _play(self, playing: bool) -> None:
         self._play_text()
-        if playing:
-            if not self.enabled_box.isChecked() or self.last_spin.value() >= self.bounds[1]:
-                self.set_range(self.first_spin.value() if self.enabled_box.isChecked() else self.bounds[0],
-                               self.first_spin.value() if self.enabled_box.isChecked() else self.bounds[0])
-            self.timer.start()
-        else:
-            self.timer.stop()
+        if not playing:
+            self.timer.stop()  # paused: the range and the year stay as they are
+            return
+        first, last = self.first_spin.value(), self.last_spin.value()
+        on = self.enabled_box.isChecked()
+        paused = self.play_end is not None and on and first <= last < self.play_end
+        if not paused:
+            # From the start of the range to its end; a one-year range (or none) runs to the last year.
+            if not on:
+                first, last = self.bounds
+            end = last if last > first else self.bounds[1]
+            self._set_quietly(first, first)
+            self.play_end = end
+        self.year_shown.emit(self.last_spin.value())
+        self.timer.start()
+
+    def _set_quietly(self, first: int, last: int) -> None:
+        self._stepping = True
+        try:
+            self.set_range(first, last)
+        finally:
+            self._stepping = False
 
     def step(self) -> None:
-        """One year on; stops at the last year."""
-        if self.last_spin.value() >= self.bounds[1]:
-            self.play_button.setChecked(False)
+        """One year on; at the end of the range Play stops and the year leaves the map."""
+        end = self.play_end if self.play_end is not None else self.bounds[1]
+        if self.last_spin.value() >= end:
+            self._end_play()
             return
-        self.last_spin.setValue(self.last_spin.value() + 1)
+        self._stepping = True
+        try:
+            self.last_spin.setValue(self.last_spin.value() + 1)
+        finally:
+            self._stepping = False
+        if self.play_end is not None:
+            self.year_shown.emit(self.last_spin.value())
+
+    def _end_play(self) -> None:
+        self.play_end = None
+        self.timer.stop()
+        if self.play_button.isChecked():
+            self.play_button.blockSignals(True)
+            self.play_button.setChecked(False)
+            self.play_button.blockSignals(False)
+            self._play_text()
+        self.year_shown.emit(None)

@@ -35,12 +35,20 @@
         <translation>Мәтіндік жазба</translation>
     </message>
     <message>
-        <source>Text:</source>
-        <translation>Мәтін:</translation>
+        <source>&amp;Text:</source>
+        <translation>&amp;Мәтін:</translation>
     </message>
     <message>
-        <source>Note:</source>
-        <translation>Ескертпе:</translation>
+        <source>&amp;Note:</source>
+        <translation>&amp;Жазба:</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Мәтін</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Жазба</translation>
     </message>
 </context>
 <context>
@@ -186,6 +194,10 @@
     <message>
         <source>Open {0} in the system web browser</source>
         <translation>{0} мекенжайын жүйелік веб-браузерде ашу</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Библиографиялық сілтеме</translation>
     </message>
 </context>
 <context>
@@ -407,6 +419,14 @@
         <source>Tick a layer or group to show it; drag a layer to reorder it within its group; double-click a layer to zoom to it; the slider sets its opacity.</source>
         <translation>Қабатты немесе топты көрсету үшін белгілеңіз; қабаттың топ ішіндегі ретін өзгерту үшін оны сүйреңіз; қабатқа жақындау үшін оны екі рет басыңыз; жүгірткі қабаттың мөлдірсіздігін реттейді.</translation>
     </message>
+    <message>
+        <source>Layers</source>
+        <translation>Қабаттар</translation>
+    </message>
+    <message>
+        <source>Space shows or hides a layer; F2 types its opacity; Enter zooms to it</source>
+        <translation>Бос орын пернесі қабатты көрсетеді не жасырады; F2 оның мөлдірсіздігін енгізуге мүмкіндік береді; енгізу пернесі қабатқа жақындатады</translation>
+    </message>
 </context>
 <context>
     <name>LayerTreeModel</name>
@@ -435,8 +455,12 @@
         <translation>Дәлдігі: {0}</translation>
     </message>
     <message>
-        <source>Opacity: {0} %</source>
-        <translation>Мөлдірсіздік: {0} %</translation>
+        <source>Opacity: {0} % (F2 to type a value)</source>
+        <translation>Мөлдірсіздік: {0} % (мәнді енгізу үшін F2)</translation>
+    </message>
+    <message>
+        <source>Opacity of {0}: {1} %</source>
+        <translation>{0} мөлдірсіздігі: {1} %</translation>
     </message>
 </context>
 <context>
@@ -689,6 +713,13 @@ Map data: {0}</source>
     </message>
 </context>
 <context>
+    <name>OpacityDelegate</name>
+    <message>
+        <source>Opacity (%)</source>
+        <translation>Мөлдірсіздік (%)</translation>
+    </message>
+</context>
+<context>
     <name>ProjectController</name>
     <message>
         <source>&amp;New project</source>
@@ -888,6 +919,18 @@ Nothing was changed.</source>
     <message>
         <source>Names in English, Russian or Kazakh; Cyrillic or Latin (Osh, Ош)</source>
         <translation>Атаулар ағылшын, орыс немесе қазақ тілінде; кирилл немесе латын әліпбиімен (Osh, Ош)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Іздеу</translation>
+    </message>
+    <message>
+        <source>Type a name, then choose a result with the arrow keys and Enter</source>
+        <translation>Атауды теріңіз, содан кейін нәтижені бағыт пернелерімен және енгізу пернесімен таңдаңыз</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Іздеу нәтижелері</translation>
     </message>
 </context>
 <context>
@@ -1143,12 +1186,44 @@ Nothing was changed.</source>
         <translation>Диаграмманы дереккөздерімен бірге SVG векторлық суреті ретінде сақтау</translation>
     </message>
     <message>
+        <source>Chart</source>
+        <translation>Диаграмма</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Дереккөздер</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Ескертпелер</translation>
+    </message>
+    <message>
         <source>This chart cannot be drawn: {0}</source>
         <translation>Бұл диаграмманы салу мүмкін емес: {0}</translation>
     </message>
     <message>
+        <source>{0}: no USD figure; {1} of GDP ({2})</source>
+        <translation>{0}: АҚШ долларындағы дерек жоқ; ЖІӨ-нің {1} ({2})</translation>
+    </message>
+    <message>
+        <source>{0}: no share of GDP; {1} ({2})</source>
+        <translation>{0}: ЖІӨ-дегі үлесі жоқ; {1} ({2})</translation>
+    </message>
+    <message>
         <source>(est.)</source>
         <translation>(бағалау)</translation>
+    </message>
+    <message>
+        <source>{0}: the sources&apos; latest figure is for {1}, not {2}.</source>
+        <translation>{0}: дереккөздердегі ең соңғы дерек {2} жылға емес, {1} жылға арналған.</translation>
+    </message>
+    <message>
+        <source>{0}: no figure in US dollars in the sources; its share of GDP: {1}.</source>
+        <translation>{0}: дереккөздерде АҚШ долларындағы дерек жоқ; оның ЖІӨ-дегі үлесі: {1}.</translation>
+    </message>
+    <message>
+        <source>{0}: no share of GDP in the sources; in US dollars: {1}.</source>
+        <translation>{0}: дереккөздерде ЖІӨ-дегі үлесі жоқ; АҚШ долларымен: {1}.</translation>
     </message>
     <message>
         <source>{0}: no figure</source>
@@ -1169,10 +1244,6 @@ Nothing was changed.</source>
     <message>
         <source>No figure in the sources for: {0}.</source>
         <translation>Дереккөздерде дерек жоқ: {0}.</translation>
-    </message>
-    <message>
-        <source>{0}: figure for {1}.</source>
-        <translation>{0}: дерек {1} күйі бойынша берілген.</translation>
     </message>
     <message>
         <source>Kazakhstan has no 2023 figure of its own in the sources; Kazakhstan, Kyrgyzstan and Tajikistan together: {0}.</source>
@@ -1242,6 +1313,14 @@ Nothing was changed.</source>
         <translation>Соңы</translation>
     </message>
     <message>
+        <source>First year</source>
+        <translation>Бірінші жыл</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Соңғы жыл</translation>
+    </message>
+    <message>
         <source>❚❚ Pause</source>
         <translation>❚❚ Кідірту</translation>
     </message>
@@ -1250,8 +1329,16 @@ Nothing was changed.</source>
         <translation>▶ Ойнату</translation>
     </message>
     <message>
-        <source>Step the end of the range through the years</source>
-        <translation>Аралықтың соңын жылдар бойынша біртіндеп жылжыту</translation>
+        <source>Step through the years from the start of the range to its end, showing each year on the map</source>
+        <translation>Аралықтың басынан соңына дейін жылдарды біртіндеп өту, әр жыл картада көрсетіледі</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Кідірту</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Ойнату</translation>
     </message>
 </context>
 </TS>

@@ -35,12 +35,20 @@
         <translation>Надпись</translation>
     </message>
     <message>
-        <source>Text:</source>
-        <translation>Текст:</translation>
+        <source>&amp;Text:</source>
+        <translation>&amp;Текст:</translation>
     </message>
     <message>
-        <source>Note:</source>
-        <translation>Примечание:</translation>
+        <source>&amp;Note:</source>
+        <translation>&amp;Примечание:</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Текст</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
     </message>
 </context>
 <context>
@@ -186,6 +194,10 @@
     <message>
         <source>Open {0} in the system web browser</source>
         <translation>Открыть {0} в системном веб-браузере</translation>
+    </message>
+    <message>
+        <source>Reference</source>
+        <translation>Библиографическая ссылка</translation>
     </message>
 </context>
 <context>
@@ -407,6 +419,14 @@
         <source>Tick a layer or group to show it; drag a layer to reorder it within its group; double-click a layer to zoom to it; the slider sets its opacity.</source>
         <translation>Отметьте слой или группу, чтобы показать их; перетащите слой, чтобы изменить его место в группе; дважды щёлкните слой, чтобы приблизить карту к нему; ползунок задаёт непрозрачность слоя.</translation>
     </message>
+    <message>
+        <source>Layers</source>
+        <translation>Слои</translation>
+    </message>
+    <message>
+        <source>Space shows or hides a layer; F2 types its opacity; Enter zooms to it</source>
+        <translation>Пробел показывает или скрывает слой; F2 — ввести его непрозрачность; клавиша ввода — приблизить к нему</translation>
+    </message>
 </context>
 <context>
     <name>LayerTreeModel</name>
@@ -435,8 +455,12 @@
         <translation>Точность: {0}</translation>
     </message>
     <message>
-        <source>Opacity: {0} %</source>
-        <translation>Непрозрачность: {0} %</translation>
+        <source>Opacity: {0} % (F2 to type a value)</source>
+        <translation>Непрозрачность: {0} % (F2 — ввести значение)</translation>
+    </message>
+    <message>
+        <source>Opacity of {0}: {1} %</source>
+        <translation>Непрозрачность слоя «{0}»: {1} %</translation>
     </message>
 </context>
 <context>
@@ -689,6 +713,13 @@ Map data: {0}</source>
     </message>
 </context>
 <context>
+    <name>OpacityDelegate</name>
+    <message>
+        <source>Opacity (%)</source>
+        <translation>Непрозрачность (%)</translation>
+    </message>
+</context>
+<context>
     <name>ProjectController</name>
     <message>
         <source>&amp;New project</source>
@@ -888,6 +919,18 @@ Nothing was changed.</source>
     <message>
         <source>Names in English, Russian or Kazakh; Cyrillic or Latin (Osh, Ош)</source>
         <translation>Названия на английском, русском или казахском языке; кириллицей или латиницей (Osh, Ош)</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>Поиск</translation>
+    </message>
+    <message>
+        <source>Type a name, then choose a result with the arrow keys and Enter</source>
+        <translation>Введите название, затем выберите результат стрелками и клавишей ввода</translation>
+    </message>
+    <message>
+        <source>Search results</source>
+        <translation>Результаты поиска</translation>
     </message>
 </context>
 <context>
@@ -1143,12 +1186,44 @@ Nothing was changed.</source>
         <translation>Сохранить диаграмму вместе с источниками как векторный рисунок SVG</translation>
     </message>
     <message>
+        <source>Chart</source>
+        <translation>Диаграмма</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Источники</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Примечания</translation>
+    </message>
+    <message>
         <source>This chart cannot be drawn: {0}</source>
         <translation>Не удаётся построить эту диаграмму: {0}</translation>
     </message>
     <message>
+        <source>{0}: no USD figure; {1} of GDP ({2})</source>
+        <translation>{0}: нет данных в долларах США; {1} ВВП ({2})</translation>
+    </message>
+    <message>
+        <source>{0}: no share of GDP; {1} ({2})</source>
+        <translation>{0}: нет доли в ВВП; {1} ({2})</translation>
+    </message>
+    <message>
         <source>(est.)</source>
         <translation>(оценка)</translation>
+    </message>
+    <message>
+        <source>{0}: the sources&apos; latest figure is for {1}, not {2}.</source>
+        <translation>{0}: последняя цифра в источниках — за {1}, а не за {2} г.</translation>
+    </message>
+    <message>
+        <source>{0}: no figure in US dollars in the sources; its share of GDP: {1}.</source>
+        <translation>{0}: в источниках нет данных в долларах США; доля в ВВП: {1}.</translation>
+    </message>
+    <message>
+        <source>{0}: no share of GDP in the sources; in US dollars: {1}.</source>
+        <translation>{0}: в источниках нет доли в ВВП; в долларах США: {1}.</translation>
     </message>
     <message>
         <source>{0}: no figure</source>
@@ -1169,10 +1244,6 @@ Nothing was changed.</source>
     <message>
         <source>No figure in the sources for: {0}.</source>
         <translation>В источниках нет данных: {0}.</translation>
-    </message>
-    <message>
-        <source>{0}: figure for {1}.</source>
-        <translation>{0}: данные за {1}.</translation>
     </message>
     <message>
         <source>Kazakhstan has no 2023 figure of its own in the sources; Kazakhstan, Kyrgyzstan and Tajikistan together: {0}.</source>
@@ -1242,6 +1313,14 @@ Nothing was changed.</source>
         <translation>По</translation>
     </message>
     <message>
+        <source>First year</source>
+        <translation>Первый год</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>Последний год</translation>
+    </message>
+    <message>
         <source>❚❚ Pause</source>
         <translation>❚❚ Пауза</translation>
     </message>
@@ -1250,8 +1329,16 @@ Nothing was changed.</source>
         <translation>▶ Воспроизвести</translation>
     </message>
     <message>
-        <source>Step the end of the range through the years</source>
-        <translation>Сдвигать конец диапазона по годам, шаг за шагом</translation>
+        <source>Step through the years from the start of the range to its end, showing each year on the map</source>
+        <translation>Пройти по годам от начала диапазона до его конца, показывая каждый год на карте</translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation>Пауза</translation>
+    </message>
+    <message>
+        <source>Play</source>
+        <translation>Воспроизвести</translation>
     </message>
 </context>
 </TS>

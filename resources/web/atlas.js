@@ -568,7 +568,7 @@
       atlas.highlight(layerId, featureId);
       var sub = findFeature(layerId, featureId);
       if (sub && clicked) {
-        atlas.popup = L.popup({ maxWidth: 360, autoPanPadding: [60, 40] }).setLatLng(click.latlng)
+        atlas.popup = L.popup(popupOptions()).setLatLng(click.latlng)
           .setContent(popupContent(atlas.defs[layerId], sub.feature.properties || {})).openOn(atlas.map);
       }
       if (sel.zoom) atlas.fitFeature(layerId, featureId);
@@ -637,6 +637,99 @@
     atlas.slideBounds = null;
     atlas.map.setView([lat, lon], Math.min(atlas.map.getMaxZoom(), atlas.map.getZoom() + 2));
     return true;
+  };
+
+  /* ---------- map furniture: popups, year badge, Home (issue 19) ----------
+   * Nothing on the map hides another thing: the attribution wraps beside the scale bar (atlas.css),
+   * a popup opens clear of the zoom buttons and of the bottom controls, the year badge sits top
+   * right where no control is. */
+
+  function controlRect(selector) {
+    var el = atlas.map && atlas.map.getContainer().querySelector(selector);
+    if (!el || el.offsetParent === null) return null;
+    var r = el.getBoundingClientRect(), box = atlas.map.getContainer().getBoundingClientRect();
+    return { left: r.left - box.left, top: r.top - box.top, right: r.right - box.left,
+             bottom: r.bottom - box.top, width: r.width, height: r.height };
+  }
+
+  // Under NARROW_PX the attribution is one line cut with "…", its whole text in its tooltip (and
+  // for screen readers); wider, it wraps in the room the scale bar leaves (atlas.css).
+  var NARROW_PX = 520;
+  var attributionUpdate = L.Control.Attribution.prototype._update;
+  L.Control.Attribution.prototype._update = function () {
+    attributionUpdate.call(this);
+    if (this._container) {
+      this._container.title = this._container.textContent;
+      this._container.setAttribute("aria-label", this._container.textContent);
+    }
+  };
+  function markNarrow(map) {
+    map.getContainer().classList.toggle("atlas-narrow", map.getSize().x < NARROW_PX);
+  }
+  L.Map.addInitHook(function () {
+    var map = this;
+    map.whenReady(function () { markNarrow(map); });
+    map.on("resize", function () { markNarrow(map); });
+  });
+
+  // A popup pans the map until it stands below the zoom buttons and the year badge (the band they
+  // stand in) and above the scale bar and attribution; it is never wider or taller than the room
+  // between them (its content scrolls).
+  function popupOptions() {
+    var size = atlas.map.getSize(), top = 0, bottom = 0;
+    [".leaflet-top.leaflet-left", ".leaflet-top.leaflet-right", ".atlas-year-badge"].forEach(function (sel) {
+      var r = controlRect(sel);
+      if (r && r.height > 0) top = Math.max(top, r.bottom);
+    });
+    [".leaflet-bottom.leaflet-left", ".leaflet-bottom.leaflet-right"].forEach(function (sel) {
+      var r = controlRect(sel);
+      if (r && r.height > 0) bottom = Math.max(bottom, size.y - r.top);
+    });
+    return { maxWidth: Math.max(160, Math.min(360, size.x - 60)),
+             maxHeight: Math.max(80, size.y - top - bottom - 60),
+             autoPanPaddingTopLeft: L.point(10, top + 8),
+             autoPanPaddingBottomRight: L.point(10, bottom + 8) };
+  }
+
+  // The year the time filter's Play shows, large on the map; null removes it. Text only.
+  atlas.setYearBadge = function (text) {
+    var box = atlas.map.getContainer(), badge = box.querySelector(".atlas-year-badge");
+    if (text === null || text === undefined || text === "") {
+      if (badge) badge.parentNode.removeChild(badge);
+      return true;
+    }
+    if (!badge) {
+      badge = document.createElement("div");
+      badge.className = "atlas-year-badge";
+      badge.setAttribute("aria-live", "polite");
+      box.appendChild(badge);
+    }
+    badge.textContent = String(text);
+    return true;
+  };
+  atlas.yearBadge = function () {
+    var badge = atlas.map.getContainer().querySelector(".atlas-year-badge");
+    return badge ? badge.textContent : null;
+  };
+
+  // Home: the given [west, south, east, north] (Central Asia) fitted to the window, whatever its
+  // width; the map keeps it through a resize until the user moves the map (as a slide does).
+  atlas.fitCentralAsia = function (w, s, e, n) {
+    var target = L.latLngBounds([s, w], [n, e]);
+    if (!target.isValid()) return false;
+    atlas.map.fitBounds(target, { animate: false, padding: [12, 12] });
+    atlas.slideBounds = target;
+    return true;
+  };
+
+  // For tests: the boxes of the map's furniture in map pixels (null when absent).
+  atlas.furnitureBoxes = function () {
+    var size = atlas.map.getSize();
+    return { map: { left: 0, top: 0, right: size.x, bottom: size.y, width: size.x, height: size.y },
+             zoom: controlRect(".leaflet-control-zoom"), scale: controlRect(".leaflet-control-scale"),
+             attribution: controlRect(".leaflet-control-attribution"),
+             popup: controlRect(".leaflet-popup-content-wrapper"),
+             year: controlRect(".atlas-year-badge") };
   };
 
   /* ---------- start-up ---------- */
