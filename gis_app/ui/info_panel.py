@@ -32,19 +32,12 @@ from gis_app.core.catalog import Catalog
 from gis_app.core.evidence import Claim, short_citation
 from gis_app.core.features import DataError, FeatureStore
 from gis_app.core.i18n import feature_name, pick
+from gis_app.core.values import field_text
 from gis_app.ui.i18n import Retranslating
 
 STYLE_KEY = "citations/style"
 DISPUTE_COLOUR = "#fde2c4"
 SKIP_FIELDS = {"name", "citations", "id"}
-
-
-def _text(value) -> str:
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    if isinstance(value, float) and value.is_integer():
-        return f"{value:.0f}"
-    return "" if value is None else str(value)
 
 
 def _plain(text: str = "", parent=None, selectable: bool = True) -> QLabel:
@@ -256,7 +249,7 @@ class InfoPanel(Retranslating, QWidget):
         if self.shown_claims:  # the figures table says it better than the summary text
             fields = [p for p in fields if p.field != "figures"]
         for popup in fields:
-            text = _text(props.get(popup.field))
+            text = field_text(props, popup.field, self.lang, popup.shows, self.store.country_names())
             if not text:
                 continue
             key = _plain(pick(popup.label, self.lang), selectable=False)
