@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 import sys
 import tarfile
@@ -266,6 +267,9 @@ class Evidence:
             who = " & ".join(names[:2]) + (" " + FIGURE_WORDS["et al."][lang] if len(names) > 2 else "")
         else:
             who = row["citation"]
+        acronym = re.search(r"\(([A-Z][A-Za-z]{1,9})\)$", who)
+        if lang != "en" and acronym:  # an organisation's English name: its acronym in ru/kk lines
+            who = acronym.group(1)
         year = (item.get("issued", {}).get("date-parts") or [[""]])[0][0]
         text = f"{who} {year}".strip() if year and str(year) not in who else who
         if row["citation"] in ("kurmangali_jaukhan_2025", "sarybayev_nd"):
@@ -463,7 +467,11 @@ def write_layer(layer_id: str, features: list[dict]) -> None:
 
 
 def names_of(row: dict) -> dict:
-    return {"name": row["name"], "name_ru": row["name_ru"], "name_kk": row["name_kk"]}
+    """The names in three languages, and `name_alt` (other spellings search finds) if the row has it."""
+    names = {"name": row["name"], "name_ru": row["name_ru"], "name_kk": row["name_kk"]}
+    if row.get("name_alt"):
+        names["name_alt"] = list(row["name_alt"])
+    return names
 
 
 # ----------------------------------------------------------------------------- layers

@@ -39,6 +39,7 @@ class Report:
     claims: int = 0
     sources: int = 0
     untranslated: dict[str, int] = field(default_factory=dict)  # layer id -> values lacking ru/kk
+    warnings: list[str] = field(default_factory=list)  # reported, not failing (languages missing)
 
     @property
     def ok(self) -> bool:
@@ -113,7 +114,7 @@ def _language_problems(layer, features: list[dict], report: Report) -> None:
                                   f"{' or '.join(m + ' (' + popup.field + '_' + m + ')' for m in missing)}")
     if count:
         report.untranslated[layer.id] = count
-        report.problems.append(f"{layer.id}: {count} visible text value(s) lack a language, e.g. {first}")
+        report.warnings.append(f"{layer.id}: {count} visible text value(s) lack a language, e.g. {first}")
 
 
 def validate(catalog: Catalog) -> Report:

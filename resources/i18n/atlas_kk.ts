@@ -67,7 +67,7 @@
     </message>
     <message>
         <source>Area</source>
-        <translation>Аймақ</translation>
+        <translation>Көпбұрыш</translation>
     </message>
     <message>
         <source>Rectangle</source>
@@ -95,7 +95,7 @@
     </message>
     <message>
         <source>Click corners; double-click to close the area</source>
-        <translation>Бұрыш нүктелерін басыңыз; аймақты тұйықтау үшін екі рет басыңыз</translation>
+        <translation>Бұрыш нүктелерін басыңыз; көпбұрышты тұйықтау үшін екі рет басыңыз</translation>
     </message>
     <message>
         <source>Drag on the map to highlight a rectangle</source>
@@ -131,7 +131,7 @@
     </message>
     <message>
         <source>Fill opacity of areas</source>
-        <translation>Аймақтар бояуының мөлдірсіздігі</translation>
+        <translation>Көпбұрыштар бояуының мөлдірсіздігі</translation>
     </message>
     <message>
         <source>Edit text…</source>
@@ -394,7 +394,7 @@
     </message>
     <message>
         <source> vs </source>
-        <translation> және </translation>
+        <translation> / </translation>
     </message>
     <message>
         <source>⚠ Sources disagree on {0}: {1}</source>
@@ -416,7 +416,7 @@
     </message>
     <message>
         <source>Your labels, arrows, areas and markers, drawn above every layer</source>
-        <translation>Сіз қосқан жазбалар, көрсеткілер, аймақтар мен белгілер; барлық қабаттардың үстінде көрсетіледі</translation>
+        <translation>Сіз қосқан жазбалар, көрсеткілер, көпбұрыштар мен белгілер; барлық қабаттардың үстінде көрсетіледі</translation>
     </message>
     <message>
         <source>Layer</source>
@@ -825,7 +825,7 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>(none)</source>
-        <translation>(бос)</translation>
+        <translation>(жоқ)</translation>
     </message>
     <message>
         <source>(no lectures found)</source>
@@ -887,7 +887,7 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Caption</source>
-        <translation>Тақырып</translation>
+        <translation>Слайд жазуы</translation>
     </message>
     <message>
         <source>Speaker notes</source>

@@ -394,7 +394,7 @@
     </message>
     <message>
         <source> vs </source>
-        <translation> против </translation>
+        <translation> / </translation>
     </message>
     <message>
         <source>⚠ Sources disagree on {0}: {1}</source>
@@ -825,7 +825,7 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>(none)</source>
-        <translation>(пусто)</translation>
+        <translation>(нет)</translation>
     </message>
     <message>
         <source>(no lectures found)</source>
