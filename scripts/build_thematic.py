@@ -77,6 +77,7 @@ NE_ACCURACY_KK = {
     "110m": "Natural Earth v5 110m (1:110 млн): қатты жалпыланған ел контурлары; шағын мемлекеттер жоқ",
 }
 LANGS = (("en", ""), ("ru", "_ru"), ("kk", "_kk"))
+CODES = ("en", "ru", "kk")
 
 PROBLEMS: list[str] = []
 
@@ -115,11 +116,6 @@ def tr(en: str, where: str) -> dict[str, str]:
 def tri(field: str, texts: dict[str, str]) -> dict[str, str]:
     """{field: en, field_ru: ru, field_kk: kk} from {"en", "ru", "kk"}."""
     return {field + suffix: texts[lang] for lang, suffix in LANGS if texts.get(lang)}
-
-
-def by_lang(make) -> dict[str, str]:
-    """{"en", "ru", "kk"} of make(lang)."""
-    return {lang: make(lang) for lang, _ in LANGS}
 
 
 def ne_accuracy(scale: str, lang: str) -> str:
@@ -193,7 +189,8 @@ QUALIFIERS = {  # the note's qualifier of a figure, as the figure lines write it
 }
 FIGURE_WORDS = {
     "estimate": {"en": "estimate", "ru": "оценка", "kk": "бағалау"},
-    "seed_only": {"en": "seed only, not confirmed elsewhere", "ru": "только статья, другими источниками не подтверждено",
+    "seed_only": {"en": "seed only, not confirmed elsewhere",
+                  "ru": "только статья, другими источниками не подтверждено",
                   "kk": "тек мақала, басқа дереккөздер растамаған"},
     "unofficial": {"en": "unofficial", "ru": "неофициально", "kk": "бейресми"},
     "seed": {"en": "seed", "ru": "статья", "kk": "мақала"},
@@ -316,7 +313,7 @@ class Evidence:
 
     def figures3(self, where: str, cids: list[str]) -> dict[str, str]:
         """{"figures", "figures_ru", "figures_kk"}."""
-        return tri("figures", by_lang(lambda lang: self.figures(where, cids, lang)))
+        return tri("figures", {lang: self.figures(where, cids, lang) for lang in CODES})
 
 
 def format_number(value: str, lang: str = "en") -> str:
@@ -662,7 +659,8 @@ def enclave_geometries() -> tuple[dict, str]:
             src3 = {"en": src, "ru": p.get("source_ru") or src, "kk": p.get("source_kk") or src}
             p["_source_texts"] = {"en": p["_source_text"],
                                   "ru": f"слой анклавов основы: {src3['ru'] or 'источник не указан'}",
-                                  "kk": f"негізгі картаның анклавтар қабаты: {src3['kk'] or 'дереккөз көрсетілмеген'}"}
+                                  "kk": "негізгі картаның анклавтар қабаты: "
+                                        + (src3["kk"] or "дереккөз көрсетілмеген")}
             if p.get("accuracy"):
                 p["_accuracy_texts"] = {"en": p["accuracy"], "ru": p.get("accuracy_ru") or "",
                                         "kk": p.get("accuracy_kk") or ""}
@@ -722,12 +720,13 @@ def build_incidents(ev: Evidence, places: Places) -> None:
         offset = abs(dx) + abs(dy)
         accuracy = tr(i["accuracy"], i["id"])
         if dx or dy:
+            shift = {lang: format_number(f"{offset:.2f}", lang) for lang in CODES}
             accuracy = {"en": accuracy.get("en", "") + f" Shown offset by {offset:.2f}° so that points "
                                                       "at the same place stay apart.",
-                        "ru": accuracy.get("ru", "") + f" Точка смещена на {format_number(f'{offset:.2f}', 'ru')}°, "
+                        "ru": accuracy.get("ru", "") + f" Точка смещена на {shift['ru']}°, "
                                                       "чтобы точки в одном месте не сливались.",
-                        "kk": accuracy.get("kk", "") + f" Бір жердегі нүктелер бірікпеуі үшін нүкте "
-                                                      f"{format_number(f'{offset:.2f}', 'kk')}°-қа ығыстырылған."}
+                        "kk": accuracy.get("kk", "") + " Бір жердегі нүктелер бірікпеуі үшін нүкте "
+                                                      f"{shift['kk']}°-қа ығыстырылған."}
         props = {"id": i["id"], **names_of(i), **tri("kind", tr(i["kind"], i["id"])),
                  **tri("parties", tr(i["parties"], i["id"])),
                  "date_start": i["date_start"], "date_end": i["date_end"],
@@ -757,10 +756,11 @@ def build_routes(ev: Evidence, places: Places) -> None:
                      "kk": "сызық {0} елді мекенінен {1} елді мекеніне дейін (қозғалыс бағыты)"}
         props = {"id": s["id"], **names_of(s), **tri("branch", tr(s["branch"], s["id"])),
                  "mode": s["mode"], **tri("mode_name", tr(s["mode"], s["id"])),
-                 **tri("from", by_lang(lambda lang: names[lang][0])),
-                 **tri("to", by_lang(lambda lang: names[lang][-1])),
-                 **tri("via", by_lang(lambda lang: " → ".join(names[lang]))),
-                 **tri("direction", by_lang(lambda lang: direction[lang].format(names[lang][0], names[lang][-1]))),
+                 **tri("from", {lang: names[lang][0] for lang in CODES}),
+                 **tri("to", {lang: names[lang][-1] for lang in CODES}),
+                 **tri("via", {lang: " → ".join(names[lang]) for lang in CODES}),
+                 **tri("direction", {lang: direction[lang].format(names[lang][0], names[lang][-1])
+                                     for lang in CODES}),
                  **tri("description", tr(s["description"], s["id"])),
                  **ev.figures3(s["id"], s.get("claims", [])),
                  "citations": ev.check_citations(s["id"], s["citations"]),
@@ -786,12 +786,12 @@ def build_seizures(ev: Evidence, countries: dict) -> None:
         row = ev.claim(a3, c["value_claim"])
         seized = {"en": "more than {0} t (2021)", "ru": "более {0} т (2021)", "kk": "{0} т астам (2021)"}
         props = {**country_props(a3, countries), "seized_t": value,
-                 **tri("seized_text", by_lang(lambda lang: seized[lang].format(
-                     format_number(row.get("value", ""), lang)))),
+                 **tri("seized_text", {lang: seized[lang].format(
+                     format_number(row.get("value", ""), lang)) for lang in CODES}),
                  "value_claim": c["value_claim"], **tri("transport", tr(c["transport"], a3)),
                  **ev.figures3(a3, c["claims"]),
                  "citations": ev.check_citations(a3, c["citations"] + ["natural_earth_v5"]),
-                 **tri("accuracy", by_lang(lambda lang: ne_accuracy("50m", lang)))}
+                 **tri("accuracy", {lang: ne_accuracy("50m", lang) for lang in CODES})}
         feats.append(feature(props, country_geometry("50m", a3), 3))
     write_layer("drug_seizures_2021", feats)
 
@@ -806,21 +806,22 @@ def build_defence(ev: Evidence, countries: dict) -> None:
                  if ev.claims.get(k, {}).get("indicator") == "military_expenditure"]
         pct = {"en": "{0} % of GDP ({1})", "ru": "{0} % ВВП ({1})", "kk": "ЖІӨ-нің {0} %-ы ({1})"}
 
-        def usd(lang: str) -> str:
+        def usd(lang: str, milex: list = milex) -> str:
             if not milex:
                 return FIGURE_WORDS["no figure"][lang]
             about = QUALIFIERS["about"][lang] if "about" in milex[0]["note"] else ""
-            return f"{about}{format_value(milex[0]['value'], milex[0]['unit'], lang, ev.units)} ({milex[0]['date']})"
+            value = format_value(milex[0]["value"], milex[0]["unit"], lang, ev.units)
+            return f"{about}{value} ({milex[0]['date']})"
         props = {**country_props(a3, countries),
                  "milex_pct_gdp": ev.value(a3, c["value_claim"]),
-                 **tri("milex_pct_gdp_text", by_lang(lambda lang: pct[lang].format(
-                     format_number(row.get("value", ""), lang), row.get("date", "")))),
-                 **tri("milex_usd", by_lang(usd)),
+                 **tri("milex_pct_gdp_text", {lang: pct[lang].format(
+                     format_number(row.get("value", ""), lang), row.get("date", "")) for lang in CODES}),
+                 **tri("milex_usd", {lang: usd(lang) for lang in CODES}),
                  **tri("basis", tr(c["basis"], a3)), "estimate": row.get("estimate") == "true",
                  "value_claim": c["value_claim"],
                  **ev.figures3(a3, c["claims"]),
                  "citations": ev.check_citations(a3, c["citations"] + ["natural_earth_v5"]),
-                 **tri("accuracy", by_lang(lambda lang: ne_accuracy("50m", lang)))}
+                 **tri("accuracy", {lang: ne_accuracy("50m", lang) for lang in CODES})}
         feats.append(feature(props, country_geometry("50m", a3), 3))
     write_layer("defence_spending_2023", feats)
 
@@ -863,14 +864,15 @@ def build_contributors(ev: Evidence, countries: dict) -> None:
         if geom is None:
             problem(f"pk_contributors: {a3} not in Natural Earth 110m")
             continue
+        personnel_text = {lang: (f"{format_number(row['value'], lang)} ({row['date']}; "
+                                 f"{ev.short_source(row, lang)})" if row else FIGURE_WORDS["no figure"][lang])
+                          for lang in CODES}
         props = {**country_props(a3, countries), **tri("group", tr(c["group"], a3)), "personnel": personnel,
-                 **tri("personnel_text", by_lang(
-                     lambda lang: f"{format_number(row['value'], lang)} ({row['date']}; "
-                                  f"{ev.short_source(row, lang)})" if row else FIGURE_WORDS["no figure"][lang])),
+                 **tri("personnel_text", personnel_text),
                  "value_claim": vc or "",
                  **ev.figures3(a3, c.get("claims", [])), **tri("notes", tr(c.get("notes", ""), a3)),
                  "citations": ev.check_citations(a3, c["citations"] + ["natural_earth_v5"]),
-                 **tri("accuracy", by_lang(lambda lang: ne_accuracy("110m", lang)))}
+                 **tri("accuracy", {lang: ne_accuracy("110m", lang) for lang in CODES})}
         feats.append(feature(props, geom, 3))
     write_layer("pk_contributors", feats)
 
@@ -914,7 +916,7 @@ def build_memberships(ev: Evidence, countries: dict) -> None:
         for r in (r for r in rows if r["org"] == org):
             a3 = r["adm0_a3"]
             geom = country_geometry("50m", a3)
-            acc = by_lang(lambda lang: ne_accuracy("50m", lang))
+            acc = {lang: ne_accuracy("50m", lang) for lang in CODES}
             if org == "au" and a3 == "SOM":
                 geom = unary_union([geom, country_geometry("50m", "SOL")])
                 acc = {"en": acc["en"] + "; Natural Earth's Somaliland polygon merged into Somalia",
@@ -925,8 +927,10 @@ def build_memberships(ev: Evidence, countries: dict) -> None:
                 continue
             st = meta["status"][r["status"]]
             props = {**country_props(a3, countries),
-                     **tri("organisation", {"en": o["name"], "ru": o.get("name_ru", ""), "kk": o.get("name_kk", "")}),
-                     "status": r["status"], **tri("status_label", st), **tri("note", tr(r["note"], f"{org}/{a3}")),
+                     **tri("organisation", {"en": o["name"], "ru": o.get("name_ru", ""),
+                                            "kk": o.get("name_kk", "")}),
+                     "status": r["status"], **tri("status_label", st),
+                     **tri("note", tr(r["note"], f"{org}/{a3}")),
                      **ev.figures3(a3, [c["claim_id"] for c in ev.claims.values()
                                         if c["subject"] in (f"membership_{org}/{a3}", a3)
                                         and c["indicator"] in ("returned_to_organisation",

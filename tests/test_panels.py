@@ -159,7 +159,7 @@ def test_time_filter_hides_the_2022_clashes_on_the_map_and_in_the_chart(window, 
     qtbot.waitUntil(lambda: "kg_tj_2022" not in page(window, shown), timeout=5000)
     assert {"kg_tj_2021", "osh_2010", "sughd_1990s"} <= set(page(window, shown))
     assert "2022" not in [k for k, _ in window.stats_panel.data.categories]
-    assert "1990–2021" in window.stats_panel.view.chart().title()
+    assert "1990–2021" in window.stats_panel.title_label.text()
     missions = page(window, "atlas.shownFeatures('pk_missions')")
     assert "minusca" in missions and "unifil" not in missions  # by start year: 2014 and 1978
 

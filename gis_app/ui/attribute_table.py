@@ -222,6 +222,7 @@ class AttributeTable(Retranslating, QWidget):
         self.lang = lang
         self.model.set_lang(lang)
         self._fill_layers()
+        self.fit_columns()
 
     def _fill_layers(self) -> None:
         current = self.layer_box.currentData() or "conflict_incidents"
@@ -239,10 +240,17 @@ class AttributeTable(Retranslating, QWidget):
         layer_id = self.layer_box.currentData()
         if layer_id and layer_id != self.model.layer_id:
             self.model.set_layer(layer_id)
-            self.view.resizeColumnsToContents()
-            for column in range(self.model.columnCount()):
-                if self.view.columnWidth(column) > 260:
-                    self.view.setColumnWidth(column, 260)
+            self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their contents, long texts capped at 260 px, never narrower than the
+        header's text (a Kazakh or Russian header is often longer than the values under it)."""
+        self.view.resizeColumnsToContents()
+        header = self.view.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            title = header.sectionSizeFromContents(column).width()
+            if self.view.columnWidth(column) > max(260, title):
+                self.view.setColumnWidth(column, max(260, title))
 
     def _update_count(self, *_args) -> None:
         if self.model.error:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -266,7 +267,7 @@ class InfoPanel(Retranslating, QWidget):
                 label += " " + self.tr("(estimate)")
             cells = [("⚠ " if disputed else "") + label, statistics.display_value(claim, self.lang),
                      statistics.unit_label(claim.unit, self.lang), claim.date,
-                     short_citation(self.bibliography.get(claim.citation, {"id": claim.citation}))]
+                     short_citation(self.bibliography.get(claim.citation, {"id": claim.citation}), self.lang)]
             where = self.tr("Where: {0}").format(claim.locator) if claim.locator else ""
             tip = "\n".join(t for t in (claim.note, where) if t)
             for column, text in enumerate(cells):
@@ -294,7 +295,7 @@ class InfoPanel(Retranslating, QWidget):
             done.update(c.claim_id for c in group)
             figures = self.tr(" vs ").join(
                 "{} ({}, {})".format(statistics.value_with_unit(c, self.lang), short_citation(
-                    self.bibliography.get(c.citation, {"id": c.citation})), c.date) for c in group)
+                    self.bibliography.get(c.citation, {"id": c.citation}), self.lang), c.date) for c in group)
             label = statistics.indicator_label(claim.indicator, self.lang)
             lines.append(self.tr("⚠ Sources disagree on {0}: {1}").format(
                 indicators.in_sentence(label, self.lang), figures))
@@ -304,6 +305,13 @@ class InfoPanel(Retranslating, QWidget):
     def _fit_table(self) -> None:
         """Rows as tall as their wrapped text, the table as tall as its rows (the panel scrolls)."""
         table = self.claims_table
+        header = table.horizontalHeader()
+        # the panel asks for the room its column titles need (a Kazakh or Russian title is longer)
+        need = sum(header.sectionSizeFromContents(c).width() if header.sectionResizeMode(c)
+                   == QHeaderView.ResizeMode.Stretch else header.sectionSize(c)
+                   for c in range(table.columnCount()))
+        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        self.setMinimumWidth(min(need + 2 * table.frameWidth() + 28 + scroll_bar, 520))
         table.resizeRowsToContents()
         height = table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(table.rowCount()))
         table.setFixedHeight(height + 2 * table.frameWidth() + 2)

@@ -70,6 +70,14 @@ class StatsPanel(i18n.Retranslating, QWidget):
         self.view.setMinimumHeight(260)
         self.view.setMinimumWidth(220)
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.title_label = QLabel(self)   # the chart's title, wrapped (a chart title would be cut)
+        self.title_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.title_label.setWordWrap(True)
+        self.title_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        title_font = QFont(self.title_label.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
+        title_font.setBold(True)
+        self.title_label.setFont(title_font)
         self.sources_label = QLabel(self)
         self.notes_label = QLabel(self)
         for label in (self.sources_label, self.notes_label):
@@ -88,6 +96,7 @@ class StatsPanel(i18n.Retranslating, QWidget):
         buttons.addWidget(self.save_svg)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
+        layout.addWidget(self.title_label)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.sources_label)
         layout.addWidget(self.notes_label)
@@ -147,6 +156,7 @@ class StatsPanel(i18n.Retranslating, QWidget):
         except (KeyError, DataError) as exc:
             self.data = None
             self.view.setChart(QChart())
+            self.title_label.setText("")
             self.sources_label.setText(self.tr("This chart cannot be drawn: {0}").format(str(exc)))
             self.notes_label.setText("")
             return
@@ -167,7 +177,11 @@ class StatsPanel(i18n.Retranslating, QWidget):
 
     def make_chart(self, data: statistics.Chart, export: bool = False) -> QChart:
         chart = QChart()
-        chart.setTitle(self.chart_titles()[data.id] + self._range_suffix(data))
+        title = self.chart_titles()[data.id] + self._range_suffix(data)
+        if export:  # in the dock the title is the wrapped label above the chart
+            chart.setTitle(title)
+        else:
+            self.title_label.setText(title)
         font = QFont(chart.titleFont())
         font.setPointSizeF(font.pointSizeF() * (1.9 if export else 1.15))
         font.setBold(True)
@@ -263,7 +277,7 @@ class StatsPanel(i18n.Retranslating, QWidget):
 
     # --- sources and notes -------------------------------------------------------------------
     def _short(self, item_id: str) -> str:
-        return short_citation(self.bibliography.get(item_id, {"id": item_id}))
+        return short_citation(self.bibliography.get(item_id, {"id": item_id}), self.lang)
 
     def sources_text(self) -> str:
         if self.data is None:

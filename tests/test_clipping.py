@@ -1,0 +1,98 @@
+"""No text of the panels is cut off in English, Kazakh or Russian at the default window size.
+
+Each visible label (not word-wrapped), button and table header of every dock is measured with its
+font (QFontMetrics) against the room its widget gives it; the chart titles against the chart.
+The window's own chrome (menus, toolbar) is left to Qt's layouts.
+"""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QAbstractButton, QCheckBox, QDockWidget, QHeaderView, QLabel, QRadioButton
+
+from gis_app.core import statistics
+from gis_app.ui.main_window import MainWindow
+
+
+@pytest.fixture(scope="module")
+def window(qapp):
+    from gis_app.core.catalog import load_catalog
+
+    win = MainWindow(load_catalog(), restore=False)   # its default size, 1280 × 800
+    win.show()
+    assert win.map.wait_ready(30000)
+    yield win
+    win.set_language("en")
+    win.map.shutdown()
+    win.close()
+    win.deleteLater()
+
+
+def _widget_problems(dock: QDockWidget) -> list[str]:
+    out = []
+    root = dock.widget()
+    for w in root.findChildren(QLabel) + root.findChildren(QAbstractButton):
+        text = w.text().replace("&", "")
+        if not w.isVisible() or not text or "\n" in text or w.width() <= 1:
+            continue
+        metrics = w.fontMetrics()
+        if isinstance(w, QLabel):
+            if w.wordWrap():
+                continue
+            need, have = metrics.horizontalAdvance(text), w.contentsRect().width()
+        else:
+            icon = w.iconSize().width() + 4 if not w.icon().isNull() else 0
+            indicator = 20 if isinstance(w, QCheckBox | QRadioButton) else 0
+            need, have = metrics.horizontalAdvance(text) + icon + indicator, w.width()
+        if need > have:
+            out.append(f"{dock.windowTitle()}: {type(w).__name__} «{text}» needs {need} px, has {have}")
+    for header in root.findChildren(QHeaderView):
+        model = header.model()
+        if not header.isVisible() or model is None or header.orientation().value != 1:
+            continue
+        for i in range(header.count()):
+            text = str(model.headerData(i, header.orientation()) or "")
+            need = header.fontMetrics().horizontalAdvance(text) + 4
+            if not header.isSectionHidden(i) and need > header.sectionSize(i):
+                out.append(f"{dock.windowTitle()}: header «{text}» needs {need} px, "
+                           f"has {header.sectionSize(i)}")
+    return out
+
+
+def _show(window, dock, qtbot) -> None:
+    dock.show()
+    dock.raise_()
+    qtbot.wait(30)
+
+
+@pytest.mark.parametrize("lang", ["en", "kk", "ru"])
+def test_no_panel_text_is_clipped(window, qtbot, lang):
+    window.set_language(lang)
+    window.select_feature("border_disputes", "vorukh")   # the info panel with a feature and figures
+    problems, checked = [], 0
+    for dock in window.findChildren(QDockWidget):
+        _show(window, dock, qtbot)
+        if not dock.isVisible():
+            continue
+        checked += 1
+        problems += _widget_problems(dock)
+    table = window.attribute_table
+    _show(window, table.parentWidget(), qtbot)
+    for layer_id in window.catalog.default_order():   # every layer's headers in the table
+        table.set_layer(layer_id)
+        qtbot.wait(5)
+        problems += [p for p in _widget_problems(table.parentWidget()) if "header" in p]
+    stats = window.stats_panel
+    _show(window, stats.parentWidget(), qtbot)
+    for chart_id in statistics.CHART_IDS:   # the title wraps in the dock, the axis title fits
+        stats.show_chart(chart_id)
+        qtbot.wait(5)
+        label = stats.title_label
+        if not (label.wordWrap() and label.text().startswith(stats.chart_titles()[chart_id])):
+            problems.append(f"chart {chart_id}: the title is not shown whole ({label.text()!r})")
+        axis = next(a for a in stats.view.chart().axes() if a.titleText())
+        need = stats.fontMetrics().horizontalAdvance(axis.titleText())
+        if need > stats.view.width():
+            problems.append(f"chart {chart_id}: axis title «{axis.titleText()}» needs {need} px")
+    assert checked >= 5
+    assert not problems, "\n".join(problems)
