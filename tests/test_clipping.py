@@ -96,3 +96,23 @@ def test_no_panel_text_is_clipped(window, qtbot, lang):
             problems.append(f"chart {chart_id}: axis title «{axis.titleText()}» needs {need} px")
     assert checked >= 5
     assert not problems, "\n".join(problems)
+
+
+@pytest.mark.parametrize("lang, status, country", [
+    ("kk", "Қырғызстан аумағымен қоршалған Тәжікстан анклавы", "Тәжікстан"),
+    ("ru", "Анклав Таджикистана, окружённый территорией Кыргызстана", "Таджикистан")])
+def test_the_map_popup_speaks_the_interface_language(window, qtbot, lang, status, country):
+    """The page's popup (and so the web-map export's) shows the values in the chosen language, and
+    a country code as the country's name."""
+    window.set_language(lang)
+    window.state.set_visible("border_disputes", True)
+    window.state.set_visible("enclaves", True)
+    qtbot.waitUntil(lambda: window.map.eval_js("atlas.featureCount('border_disputes')") > 0, timeout=5000)
+    assert window.map.evaluate("select", "border_disputes", "vorukh") is True
+    text = lambda: window.map.eval_js(  # noqa: E731
+        "(document.querySelector('.atlas-popup') || {}).textContent || ''")
+    qtbot.waitUntil(lambda: status in text(), timeout=5000)
+    assert "enclave surrounded" not in text()
+    qtbot.waitUntil(lambda: window.map.eval_js("atlas.featureCount('enclaves')") > 0, timeout=5000)
+    assert window.map.evaluate("select", "enclaves", "vorukh") is True
+    qtbot.waitUntil(lambda: country in text() and "TJK" not in text(), timeout=5000)

@@ -310,7 +310,7 @@ class InfoPanel(Retranslating, QWidget):
         need = sum(header.sectionSizeFromContents(c).width() if header.sectionResizeMode(c)
                    == QHeaderView.ResizeMode.Stretch else header.sectionSize(c)
                    for c in range(table.columnCount()))
-        scroll_bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
+        scroll_bar = table.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         self.setMinimumWidth(min(need + 2 * table.frameWidth() + 28 + scroll_bar, 520))
         table.resizeRowsToContents()
         height = table.horizontalHeader().height() + sum(table.rowHeight(r) for r in range(table.rowCount()))

@@ -149,6 +149,14 @@
 <context>
     <name>AttributeTable</name>
     <message>
+        <source>Name</source>
+        <translation>Атауы</translation>
+    </message>
+    <message>
+        <source>Value on the map</source>
+        <translation>Картадағы мән</translation>
+    </message>
+    <message>
         <source>Filter rows (any column)…</source>
         <translation>Жолдарды сүзу (кез келген баған бойынша)…</translation>
     </message>

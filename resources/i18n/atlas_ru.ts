@@ -149,6 +149,14 @@
 <context>
     <name>AttributeTable</name>
     <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Value on the map</source>
+        <translation>Значение на карте</translation>
+    </message>
+    <message>
         <source>Filter rows (any column)…</source>
         <translation>Фильтр строк (по любому столбцу)…</translation>
     </message>
