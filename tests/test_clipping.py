@@ -7,7 +7,12 @@ The window's own chrome (menus, toolbar) is left to Qt's layouts.
 
 from __future__ import annotations
 
+import html
+
 import pytest
+from PySide6.QtCharts import QBarCategoryAxis
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontMetricsF
 from PySide6.QtWidgets import QAbstractButton, QCheckBox, QDockWidget, QHeaderView, QLabel, QRadioButton
 
 from gis_app.core import statistics
@@ -94,6 +99,23 @@ def test_no_panel_text_is_clipped(window, qtbot, lang):
         need = stats.fontMetrics().horizontalAdvance(axis.titleText())
         if need > stats.view.width():
             problems.append(f"chart {chart_id}: axis title «{axis.titleText()}» needs {need} px")
+        chart = stats.view.chart()
+        plot = chart.plotArea()
+        for axis in chart.axes():
+            if not isinstance(axis, QBarCategoryAxis):
+                continue
+            metrics = QFontMetricsF(axis.labelsFont())
+            lines_per_label = max(len(c.split("<br>")) for c in axis.categories())
+            if axis.orientation() == Qt.Orientation.Vertical:   # bar names left of the plot
+                for label in axis.categories():
+                    need = max(metrics.horizontalAdvance(html.unescape(line)) for line in label.split("<br>"))
+                    if need > plot.left() - 4:
+                        problems.append(f"chart {chart_id}: bar label «{label}» needs {need:.0f} px, "
+                                        f"has {plot.left() - 4:.0f}")
+                if lines_per_label * metrics.height() > plot.height() / max(1, axis.count()):
+                    problems.append(f"chart {chart_id}: {lines_per_label}-line labels overlap")
+        if chart.legend().isVisible() or (len(stats.data.series) > 1 and not stats.legend_label.wordWrap()):
+            problems.append(f"chart {chart_id}: the legend is Qt's one-row legend, which elides")
     assert checked >= 5
     assert not problems, "\n".join(problems)
 

@@ -18,7 +18,7 @@ from PySide6.QtCharts import (
     QHorizontalStackedBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QMargins, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QTextDocument, QTextOption
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import (
@@ -39,6 +39,7 @@ from gis_app.core.catalog import Catalog
 from gis_app.core.evidence import Claim, short_citation
 from gis_app.core.features import DataError, FeatureStore
 from gis_app.ui import i18n
+from gis_app.ui.chart_text import fit_category_labels, legend_html
 
 PALETTE = {"value": "#2b6ca3", "ASEAN": "#2b8cbe", "China": "#c0392b", "top": "#6a6a6a",
            "kyrgyz_side": "#d95f02", "tajik_side": "#1b9e77", "total": "#5e3c99"}
@@ -70,6 +71,7 @@ class StatsPanel(i18n.Retranslating, QWidget):
         self.view.setMinimumHeight(260)
         self.view.setMinimumWidth(220)
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.view.installEventFilter(self)  # the bar labels are fitted to the chart's size
         self.title_label = QLabel(self)   # the chart's title, wrapped (a chart title would be cut)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
         self.title_label.setWordWrap(True)
@@ -78,6 +80,10 @@ class StatsPanel(i18n.Retranslating, QWidget):
         title_font.setPointSizeF(title_font.pointSizeF() * 1.15)
         title_font.setBold(True)
         self.title_label.setFont(title_font)
+        self.legend_label = QLabel(self)  # the series, wrapped (Qt's one-row legend would be cut)
+        self.legend_label.setTextFormat(Qt.TextFormat.RichText)
+        self.legend_label.setWordWrap(True)
+        self.legend_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         self.sources_label = QLabel(self)
         self.notes_label = QLabel(self)
         for label in (self.sources_label, self.notes_label):
@@ -98,6 +104,7 @@ class StatsPanel(i18n.Retranslating, QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.title_label)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.legend_label)
         layout.addWidget(self.sources_label)
         layout.addWidget(self.notes_label)
         self.retranslate_ui()
@@ -157,6 +164,7 @@ class StatsPanel(i18n.Retranslating, QWidget):
             self.data = None
             self.view.setChart(QChart())
             self.title_label.setText("")
+            self.legend_label.setVisible(False)
             self.sources_label.setText(self.tr("This chart cannot be drawn: {0}").format(str(exc)))
             self.notes_label.setText("")
             return
@@ -227,6 +235,7 @@ class StatsPanel(i18n.Retranslating, QWidget):
             else:
                 labels[key] = label
         axis.append([labels[k] for k in keys])
+        axis.setTruncateLabels(False)  # a bar's name and figure whole; the plot takes what is left
         values = QValueAxis()
         values.setLabelFormat("%.0f" if max((b.value for b in data.bars), default=0) >= 10 else "%.1f")
         values.setTitleText(self.axis_title(data, full=export))
@@ -242,13 +251,23 @@ class StatsPanel(i18n.Retranslating, QWidget):
         values.setMin(0)
         values.setMax(max((b.value for b in data.bars), default=1) * (1.08 if horizontal else 1.15))
         values.applyNiceNumbers()
-        chart.legend().setVisible(len(data.series) > 1)
+        chart.legend().setVisible(len(data.series) > 1 and export)
+        if not export:  # in the dock: labels broken where they would be cut, the legend wrapped below
+            fit_category_labels(chart, self.view.width(), self.view.height())
+            self.legend_label.setText(legend_html([(names.get(n, n), PALETTE.get(n, "#2b6ca3"))
+                                                   for n in data.series]))
+            self.legend_label.setVisible(len(data.series) > 1)
         if export:
             f = QFont(chart.legend().font())
             f.setPointSizeF(f.pointSizeF() * 1.5)
             chart.legend().setFont(f)
         chart.legend().setAlignment(Qt.AlignmentFlag.AlignBottom)
         return chart
+
+    def eventFilter(self, watched, event):  # noqa: N802
+        if watched is self.view and event.type() == QEvent.Type.Resize and self.view.chart() is not None:
+            fit_category_labels(self.view.chart(), self.view.width(), self.view.height())
+        return super().eventFilter(watched, event)
 
     def axis_title(self, data: statistics.Chart, full: bool = False) -> str:
         """The value axis: its unit ('млн АҚШ доллары'); in a saved chart, which is wide, with the
