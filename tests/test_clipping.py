@@ -138,3 +138,22 @@ def test_the_map_popup_speaks_the_interface_language(window, qtbot, lang, status
     qtbot.waitUntil(lambda: window.map.eval_js("atlas.featureCount('enclaves')") > 0, timeout=5000)
     assert window.map.evaluate("select", "enclaves", "vorukh") is True
     qtbot.waitUntil(lambda: country in text() and "TJK" not in text(), timeout=5000)
+
+
+def test_the_page_writes_values_as_the_core_does(window):
+    """atlas.js's fieldText and gis_app.core.values.field_text: one rule for language, numbers, codes."""
+    import json
+
+    from gis_app.core.values import field_text
+
+    names = {"KGZ": {"en": "Kyrgyzstan", "ru": "Кыргызстан", "kk": "Қырғызстан"}}
+    props = {"status": "open", "status_ru": "открыт", "population": 322164, "area_km2": 97.7,
+             "year_start": 1978, "country": "KGZ", "note": "only English", "code": "AF-BAL",
+             "negative": -1234.5}
+    cases = [("status", "text"), ("population", "text"), ("area_km2", "text"), ("year_start", "text"),
+             ("country", "country"), ("note", "text"), ("code", "verbatim"), ("negative", "text")]
+    for lang in ("en", "ru", "kk"):
+        for field, shows in cases:
+            entry = {"field": field, "shows": shows, "names": names}
+            page = window.map.eval_js(f"atlas.fieldText({json.dumps(props)}, {json.dumps(entry)}, '{lang}')")
+            assert page == field_text(props, field, lang, shows, names), (field, lang)

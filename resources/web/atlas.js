@@ -68,6 +68,8 @@
     return String(v);
   }
 
+  atlas.fieldText = fieldText;  // for the test that holds it to gis_app.core.values.field_text
+
   function escapeHtml(text) {  // also for attribute values: quotes too
     return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
       .replace(/"/g, "&quot;").replace(/'/g, "&#39;");
