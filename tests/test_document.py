@@ -141,9 +141,9 @@ def test_a_page_reload_is_rebuilt_from_the_document(window, qtbot):
     qtbot.waitUntil(lambda: win.map.ready and (win.map.evaluate("state") or {}).get("loadId") != load_id,
                     timeout=20000)
     qtbot.waitUntil(lambda: win.map.evaluate("annotationState")["texts"] == ["Osh"], timeout=5000)
+    qtbot.waitUntil(lambda: abs(win.map.evaluate("state")["zoom"] - 8) < 0.01, timeout=5000)
     state = win.map.evaluate("state")
-    assert abs(state["opacity"]["provinces"] - 0.3) < 1e-6
-    assert abs(state["zoom"] - 8) < 0.01 and abs(state["center"][0] - 40.2) < 0.05
+    assert abs(state["opacity"]["provinces"] - 0.3) < 1e-6 and abs(state["center"][0] - 40.2) < 0.05
     qtbot.waitUntil(lambda: win.map.eval_js("atlas.highlighted") == "enclaves/vorukh", timeout=5000)
     assert len(win.annotations) == 1
 
@@ -264,3 +264,17 @@ def test_a_project_language_does_not_change_the_remembered_one(qapp, tmp_path):
     service.set("ru", remember=False)  # a project in Russian
     assert doc.language == "ru" and i18n.saved_language(settings) == "kk"
     service.set("en")
+
+
+def test_the_page_s_own_view_is_never_sent_back_even_merged_with_other_changes(catalog):
+    doc = AtlasDocument(catalog)
+    seen = []
+    doc.subscribe(seen.append)
+    with doc.batch():
+        doc.map.set_view(40.0, 70.0, 8.0, from_page=True)
+        doc.map.set_visible("rivers", False)
+    assert len(seen) == 1 and Kind.VIEW in seen[0] and seen[0].from_page
+    with doc.batch():
+        doc.map.set_view(40.0, 70.0, 8.5, from_page=True)
+        doc.map.set_view(41.0, 70.0, 6.0)  # then a project or a command moves it: sent
+    assert not seen[-1].from_page

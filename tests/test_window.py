@@ -100,7 +100,9 @@ def test_a_real_mouse_click_on_a_feature_reaches_python(window, qtbot):
     for layer in window.catalog.layers:
         window.state.set_visible(layer.id, layer.group == "basemap")
     window.map.evaluate("setView", 39.86, 70.58, 11)
-    qtbot.wait(400)
+    qtbot.waitUntil(lambda: "enclaves" in window.map.evaluate("state")["onMap"]
+                    and "conflict_incidents" not in window.map.evaluate("state")["onMap"], timeout=5000)
+    qtbot.wait(200)
     clicks = []
     window.map.bridge.feature_clicked.connect(lambda layer, fid: clicks.append((layer, fid)))
     target = window.map.focusProxy() or window.map

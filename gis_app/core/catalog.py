@@ -26,6 +26,7 @@ STYLE_KEYS = {"stroke", "weight", "opacity", "fill", "fill_opacity", "dash", "sy
 class PopupField:
     field: str
     label: dict[str, str]
+    shows: str = "text"   # "text" (translated: field, field_ru, field_kk) | "country" | "verbatim"
 
 
 @dataclass(frozen=True)
@@ -158,8 +159,11 @@ def parse_layer(raw: dict, source: Path, root: Path) -> LayerDef:
     for i, item in enumerate(raw.get("popup", [])):
         if not isinstance(item, dict) or not isinstance(item.get("field"), str):
             raise DefinitionError(f"popup entry {i + 1} needs a 'field'")
+        shows = item.get("shows", "text")
+        if shows not in ("text", "country", "verbatim"):
+            raise DefinitionError(f"popup '{item['field']}': shows must be text, country or verbatim")
         popup.append(PopupField(item["field"], _texts(item.get("label", {"en": item["field"]}),
-                                                      f"popup '{item['field']}' label", True)))
+                                                      f"popup '{item['field']}' label", True), shows))
     return LayerDef(
         id=layer_id,
         group=str(raw["group"]),

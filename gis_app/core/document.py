@@ -84,7 +84,7 @@ class AtlasDocument:
         if self.selection is not None and not self._selection_valid():
             self.selection = None
             extra.add(Kind.SELECTION)
-        return what.merge(change(*extra, edit=what.edit)) if extra else what
+        return what.merge(change(*extra, edit=what.edit)) if extra else what  # (extra has no VIEW)
 
     def _selection_valid(self) -> bool:
         """A selection stays only while its feature can be seen: its layer shown, inside the time

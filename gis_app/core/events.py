@@ -46,7 +46,7 @@ class Change:
     layers: frozenset[str] = frozenset()
     # (operation, annotation id) in order: "add" | "update" | "remove" | "all" (the whole list)
     annotations: tuple[tuple[str, str], ...] = ()
-    from_page: bool = False       # the page reported it (its own view): not sent back
+    from_page: bool = False       # the view was reported by the page (its own): not sent back
     focus: bool = False           # the selection asks the map to zoom to it
     edit: bool = True             # False: navigation (a slide, a project opened), not an edit
 
@@ -54,10 +54,12 @@ class Change:
         return kind in self.kinds
 
     def merge(self, other: Change) -> Change:
+        # Whether the view came from the page is decided by the latest view change (a VISIBLE
+        # change merged after the page reported its view must not send that view back).
+        from_page = other.from_page if Kind.VIEW in other.kinds else self.from_page
         return Change(self.kinds | other.kinds, self.layers | other.layers,
                       _merge_ops(self.annotations, other.annotations),
-                      self.from_page and other.from_page, self.focus or other.focus,
-                      self.edit or other.edit)
+                      from_page, self.focus or other.focus, self.edit or other.edit)
 
     @property
     def is_edit(self) -> bool:

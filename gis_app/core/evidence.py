@@ -140,9 +140,12 @@ def csl_date(item: dict, key: str = "issued") -> list[int]:
     return [int(p) for p in value["date-parts"][0] if str(p).lstrip("-").isdigit()]
 
 
-def _year(item: dict) -> str:
+NO_DATE = {"en": "n.d.", "ru": "б. г.", "kk": "жылсыз"}  # a source that gives no year
+
+
+def _year(item: dict, lang: str = "en") -> str:
     date = csl_date(item) or csl_date(item, "original-date")
-    return str(date[0]) if date else "n.d."
+    return str(date[0]) if date else NO_DATE.get(lang, NO_DATE["en"])
 
 
 def _abbreviated(name: str) -> str:
@@ -151,7 +154,7 @@ def _abbreviated(name: str) -> str:
     return match.group(1) if match else name
 
 
-def short_citation(item: dict) -> str:
+def short_citation(item: dict, lang: str = "en") -> str:
     """A source named in one breath (export footer, under charts, beside figures): "Kurmangali &
     Jaukhan 2025", "UNODC 2012", "Imomov et al. 2013"; with no author, the container (newspaper,
     site) or the short title."""
@@ -172,7 +175,7 @@ def short_citation(item: dict) -> str:
                   or item.get("title") or item.get("id") or "?").strip().strip("[]")
     if len(who) > 50:
         who = who[:49].rstrip(" ,;:(") + "…"
-    return f"{who} {_year(item)}"
+    return f"{who} {_year(item, lang)}"
 
 
 def load_evidence(folder) -> tuple[list, dict, list[str]]:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .catalog import Catalog
+from .values import country_names
 
 MAX_BYTES = 200 * 1024 * 1024  # a larger file is refused rather than read into memory
 
@@ -46,6 +47,7 @@ class FeatureStore:
     def __init__(self, catalog: Catalog):
         self.catalog = catalog
         self._cache: dict[str, LayerData] = {}
+        self._countries: dict[str, dict[str, str]] | None = None
 
     def layer(self, layer_id: str) -> LayerData:
         if layer_id not in self._cache:
@@ -59,3 +61,12 @@ class FeatureStore:
         if feature is None:
             raise KeyError(f"{layer_id}/{feature_id}")
         return feature.get("properties") or {}
+
+    def country_names(self) -> dict[str, dict[str, str]]:
+        """{ISO3: {"en", "ru", "kk"}} from the catalog's "countries" layer ({} without one)."""
+        if self._countries is None:
+            try:
+                self._countries = country_names(self.layer("countries").features)
+            except (KeyError, DataError):
+                self._countries = {}
+        return self._countries

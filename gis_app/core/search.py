@@ -15,7 +15,7 @@ from .catalog import Catalog
 from .features import DataError, FeatureStore
 from .i18n import feature_name
 
-NAME_FIELDS = ("name", "name_ru", "name_kk", "acronym")
+NAME_FIELDS = ("name", "name_ru", "name_kk", "acronym", "name_alt")  # name_alt: other spellings (list)
 
 # Russian and Kazakh Cyrillic to Latin (a practical scheme close to BGN/PCGN, the one maps use).
 CYRILLIC = {
@@ -93,8 +93,10 @@ class SearchIndex:
                 if fid in (None, ""):
                     continue
                 seen = set()
-                for key in NAME_FIELDS:
-                    text = props.get(key)
+                texts = [props.get(key) for key in NAME_FIELDS[:-1]]
+                alt = props.get("name_alt")
+                texts += alt if isinstance(alt, list) else [alt]
+                for text in texts:
                     if not isinstance(text, str) or not text.strip() or text in seen:
                         continue
                     seen.add(text)

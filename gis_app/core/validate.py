@@ -16,6 +16,7 @@ from .features import DataError, read_feature_collection
 from .i18n import LANGUAGES
 from .indicators import labels_path, load_labels
 from .timefilter import feature_span
+from .values import missing_languages
 
 ISO3 = re.compile(r"^[A-Z]{3}$")
 KINDS = {"polygon": {"Polygon", "MultiPolygon"}, "line": {"LineString", "MultiLineString"},
@@ -37,6 +38,8 @@ class Report:
     summaries: list[LayerSummary] = field(default_factory=list)
     claims: int = 0
     sources: int = 0
+    untranslated: dict[str, int] = field(default_factory=dict)  # layer id -> values lacking ru/kk
+    warnings: list[str] = field(default_factory=list)  # reported, not failing (languages missing)
 
     @property
     def ok(self) -> bool:
@@ -96,6 +99,24 @@ def _claim_problems(claim: Claim, bibliography: dict, features: dict[str, set[st
     return out
 
 
+def _language_problems(layer, features: list[dict], report: Report) -> None:
+    """Visible text values (popup fields shown as text) that lack Russian or Kazakh, counted."""
+    count, first = 0, ""
+    for feature in features:
+        props = feature.get("properties") or {}
+        for popup in layer.popup:
+            if popup.shows != "text":
+                continue
+            missing = missing_languages(props, popup.field)
+            if missing:
+                count += 1
+                first = first or (f"feature {props.get('id')!r}, '{popup.field}' has no "
+                                  f"{' or '.join(m + ' (' + popup.field + '_' + m + ')' for m in missing)}")
+    if count:
+        report.untranslated[layer.id] = count
+        report.warnings.append(f"{layer.id}: {count} visible text value(s) lack a language, e.g. {first}")
+
+
 def validate(catalog: Catalog) -> Report:
     report = Report(problems=list(catalog.problems))
     folder = catalog.folder or paths.layers_dir()
@@ -135,6 +156,7 @@ def validate(catalog: Catalog) -> Report:
             if isinstance(props.get("citations"), list):
                 cited.update(str(c) for c in props["citations"])
         feature_ids[layer.id] = ids
+        _language_problems(layer, features, report)
         report.summaries.append(LayerSummary(layer.id, len(features), len(cited), layer.as_of))
 
     for claim in claims:

@@ -216,7 +216,7 @@ def attribution_lines(catalog: Catalog, visible: list[str], inset: bool) -> list
     return seen
 
 
-def footer_citations(catalog: Catalog, visible: list[str], bibliography: dict) -> list[str]:
+def footer_citations(catalog: Catalog, visible: list[str], bibliography: dict, lang: str = "en") -> list[str]:
     """Short citations (author year) of the visible layers' sources, sorted, once each."""
     out: set[str] = set()
     for layer_id in visible:
@@ -226,7 +226,7 @@ def footer_citations(catalog: Catalog, visible: list[str], bibliography: dict) -
             continue
         for cite in layer.citations:
             item = bibliography.get(cite)
-            out.add(short_citation(item) if item else cite)
+            out.add(short_citation(item, lang) if item else cite)
     return sorted(out, key=str.casefold)
 
 
@@ -736,7 +736,7 @@ def layout_geometry(
     bottom = inner.bottom()
     footer = footer_text = footer_font = None
     if options.footer:
-        cites = footer_citations(context.catalog, context.visible, context.bibliography)
+        cites = footer_citations(context.catalog, context.visible, context.bibliography, context.lang)
         if cites:
             footer_text = QCoreApplication.translate("Layout", "Sources: {0}").format("; ".join(cites))
             footer_font = page.font(6.5)

@@ -16,19 +16,38 @@ from pathlib import Path
 
 from gis_app.core import paths
 from gis_app.core.catalog import Catalog, LayerDef
+from gis_app.core.features import DataError, read_feature_collection
 from gis_app.core.map_state import MapState
+from gis_app.core.values import country_names
 
 QWEBCHANNEL_JS = "qrc:///qtwebchannel/qwebchannel.js"  # served by QtWebEngine itself
 
 
-def layer_config(layer: LayerDef) -> dict:
+def _country_names(catalog: Catalog | None) -> dict:
+    """{ISO3: {"en", "ru", "kk"}} for popup fields that show a country code as a name."""
+    if catalog is None:
+        return {}
+    try:
+        return country_names(read_feature_collection(catalog.layer("countries").data))
+    except (KeyError, DataError):
+        return {}
+
+
+def _popup_entry(p, countries: dict) -> dict:
+    entry = {"field": p.field, "label": p.label, "shows": p.shows}
+    if p.shows == "country":
+        entry["names"] = countries
+    return entry
+
+
+def layer_config(layer: LayerDef, countries: dict | None = None) -> dict:
     return {
         "id": layer.id,
         "url": layer.data.as_uri(),
         "geometry": layer.geometry,
         "title": layer.title,
         "style": layer.style,
-        "popup": [{"field": p.field, "label": p.label} for p in layer.popup],
+        "popup": [_popup_entry(p, countries or {}) for p in layer.popup],
         "visible": layer.visible,
         "interactive": layer.interactive,
         "label_field": layer.label_field,
@@ -40,7 +59,9 @@ def layer_config(layer: LayerDef) -> dict:
 
 
 def page_config(catalog: Catalog) -> dict:
-    return {"layers": [layer_config(catalog.layer(i)) for i in catalog.default_order()]}
+    countries = _country_names(catalog) if any(p.shows == "country" for layer in catalog.layers
+                                               for p in layer.popup) else {}
+    return {"layers": [layer_config(catalog.layer(i), countries) for i in catalog.default_order()]}
 
 
 def _asset(rel: str) -> str:

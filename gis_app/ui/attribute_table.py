@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QItemSelectionModel,
     QModelIndex,
     QRegularExpression,
@@ -32,25 +33,19 @@ from PySide6.QtWidgets import (
 from gis_app.core.catalog import Catalog
 from gis_app.core.features import DataError, FeatureStore
 from gis_app.core.i18n import pick
+from gis_app.core.statistics import unit_label
+from gis_app.core.values import field_text
 from gis_app.ui.i18n import Retranslating
 
-SKIP = {"citations"}          # shown in the info panel, not as a column
 FEATURE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-def _text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ", ".join(_text(v) for v in value)
-    if isinstance(value, dict):
-        return ", ".join(f"{k}: {_text(v)}" for k, v in value.items())
-    if isinstance(value, float) and value.is_integer():
-        return f"{value:.0f}"
-    return str(value)
-
-
 class FeatureTableModel(QAbstractTableModel):
+    """One row per feature; the columns are the layer's popup fields (what a reader is meant to see,
+    with their labels in the interface language), then the value the map colours by, if the popup
+    does not show it. Values are in the interface language (`field`, `field_ru`, `field_kk`),
+    numbers in the locale's format, country codes as country names."""
+
     def __init__(self, catalog: Catalog, store: FeatureStore, lang: str = "en", parent=None):
         super().__init__(parent)
         self.catalog, self.store, self.lang = catalog, store, lang
@@ -58,6 +53,8 @@ class FeatureTableModel(QAbstractTableModel):
         self.features: list[dict] = []
         self.columns: list[str] = []
         self.labels: dict[str, dict[str, str]] = {}
+        self.shows: dict[str, str] = {}
+        self.value_unit = ""  # the unit of the map's value column (choropleth), if shown
         self.error = ""
 
     def set_layer(self, layer_id: str) -> None:
@@ -71,21 +68,25 @@ class FeatureTableModel(QAbstractTableModel):
             self.endResetModel()
             return
         self.labels = {p.field: p.label for p in layer.popup}
-        keys: list[str] = []
+        self.shows = {p.field: p.shows for p in layer.popup}
+        keys: set[str] = set()
         for feature in self.features:
-            for key in feature.get("properties") or {}:
-                if key not in keys and key not in SKIP:
-                    keys.append(key)
-        popup = [p.field for p in layer.popup if p.field in keys]
-        first = [k for k in ("name", "name_ru", "name_kk") if k in keys and k not in popup]
-        rest = [k for k in keys if k not in popup and k not in first and k != "id"]
-        self.columns = (popup[:1] + [k for k in first if k not in popup[:1]] + popup[1:] + rest
-                        + (["id"] if "id" in keys else []))
+            keys.update(feature.get("properties") or {})
+        columns = list(dict.fromkeys(p.field for p in layer.popup if p.field in keys))
+        if not columns and "name" in keys:
+            columns = ["name"]
+        value = (layer.style.get("choropleth") or {}).get("property")
+        self.value_unit = (layer.style.get("choropleth") or {}).get("unit", "")
+        if value and value in keys and value not in columns:
+            columns.append(value)
+        self.columns = columns
         self.endResetModel()
 
     def set_lang(self, lang: str) -> None:
         self.lang = lang
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, len(self.columns) - 1))
+        if self.features and self.columns:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.features) - 1, len(self.columns) - 1))
 
     def rowCount(self, parent=QModelIndex()):  # noqa: N802
         return 0 if parent.isValid() else len(self.features)
@@ -102,19 +103,26 @@ class FeatureTableModel(QAbstractTableModel):
                 return row
         return -1
 
+    def text(self, row: int, column: int) -> str:
+        props = self.features[row].get("properties") or {}
+        field = self.columns[column]
+        return field_text(props, field, self.lang, self.shows.get(field, "text"), self.store.country_names())
+
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
         props = self.features[index.row()].get("properties") or {}
         value = props.get(self.columns[index.column()])
         if role == Qt.ItemDataRole.DisplayRole:
-            text = _text(value)
+            text = self.text(index.row(), index.column())
             return text if len(text) <= 200 else text[:199] + "…"
         if role == Qt.ItemDataRole.ToolTipRole:
-            text = _text(value)
+            text = self.text(index.row(), index.column())
             return text if len(text) > 40 else None
         if role == Qt.ItemDataRole.EditRole:  # the sort key: numbers as numbers
-            return value if isinstance(value, int | float) and not isinstance(value, bool) else _text(value)
+            if isinstance(value, int | float) and not isinstance(value, bool):
+                return value
+            return self.text(index.row(), index.column())
         if role == FEATURE_ID_ROLE:
             return self.feature_id(index.row())
         if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, int | float):
@@ -125,15 +133,15 @@ class FeatureTableModel(QAbstractTableModel):
         field = self.columns[column]
         if field in self.labels:
             return pick(self.labels[field], self.lang)
-        defaults = {"name": "Name", "name_ru": "Name (ru)", "name_kk": "Name (kk)", "id": "ID"}
-        return defaults.get(field, field.replace("_", " ").capitalize())
+        if field == "name":
+            return QCoreApplication.translate("AttributeTable", "Name")
+        label = QCoreApplication.translate("AttributeTable", "Value on the map")
+        return f"{label}, {unit_label(self.value_unit, self.lang)}" if self.value_unit else label
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
-            if role == Qt.ItemDataRole.DisplayRole:
+            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 return self.column_label(section)
-            if role == Qt.ItemDataRole.ToolTipRole:
-                return self.columns[section]
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return section + 1
         return None
@@ -214,6 +222,7 @@ class AttributeTable(Retranslating, QWidget):
         self.lang = lang
         self.model.set_lang(lang)
         self._fill_layers()
+        self.fit_columns()
 
     def _fill_layers(self) -> None:
         current = self.layer_box.currentData() or "conflict_incidents"
@@ -231,10 +240,17 @@ class AttributeTable(Retranslating, QWidget):
         layer_id = self.layer_box.currentData()
         if layer_id and layer_id != self.model.layer_id:
             self.model.set_layer(layer_id)
-            self.view.resizeColumnsToContents()
-            for column in range(self.model.columnCount()):
-                if self.view.columnWidth(column) > 260:
-                    self.view.setColumnWidth(column, 260)
+            self.fit_columns()
+
+    def fit_columns(self) -> None:
+        """Columns as wide as their contents, long texts capped at 260 px, never narrower than the
+        header's text (a Kazakh or Russian header is often longer than the values under it)."""
+        self.view.resizeColumnsToContents()
+        header = self.view.horizontalHeader()
+        for column in range(self.model.columnCount()):
+            title = header.sectionSizeFromContents(column).width()
+            if self.view.columnWidth(column) > max(260, title):
+                self.view.setColumnWidth(column, max(260, title))
 
     def _update_count(self, *_args) -> None:
         if self.model.error:

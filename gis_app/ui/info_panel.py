@@ -32,20 +32,13 @@ from gis_app.core.catalog import Catalog
 from gis_app.core.evidence import Claim, short_citation
 from gis_app.core.features import DataError, FeatureStore
 from gis_app.core.i18n import feature_name, pick
+from gis_app.core.values import field_text
 from gis_app.ui import table_fit
 from gis_app.ui.i18n import Retranslating
 
 STYLE_KEY = "citations/style"
 DISPUTE_COLOUR = "#fde2c4"
 SKIP_FIELDS = {"name", "citations", "id"}
-
-
-def _text(value) -> str:
-    if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
-    if isinstance(value, float) and value.is_integer():
-        return f"{value:.0f}"
-    return "" if value is None else str(value)
 
 
 def _plain(text: str = "", parent=None, selectable: bool = True) -> QLabel:
@@ -263,7 +256,7 @@ class InfoPanel(Retranslating, QWidget):
         if self.shown_claims:  # the figures table says it better than the summary text
             fields = [p for p in fields if p.field != "figures"]
         for popup in fields:
-            text = _text(props.get(popup.field))
+            text = field_text(props, popup.field, self.lang, popup.shows, self.store.country_names())
             if not text:
                 continue
             key = _plain(pick(popup.label, self.lang), selectable=False)
@@ -280,7 +273,7 @@ class InfoPanel(Retranslating, QWidget):
                 label += " " + self.tr("(estimate)")
             cells = [("⚠ " if disputed else "") + label, statistics.display_value(claim, self.lang),
                      statistics.unit_label(claim.unit, self.lang), claim.date,
-                     short_citation(self.bibliography.get(claim.citation, {"id": claim.citation}))]
+                     short_citation(self.bibliography.get(claim.citation, {"id": claim.citation}), self.lang)]
             where = self.tr("Where: {0}").format(claim.locator) if claim.locator else ""
             tip = "\n".join(t for t in (claim.note, where) if t)
             for column, text in enumerate(cells):
@@ -308,7 +301,7 @@ class InfoPanel(Retranslating, QWidget):
             done.update(c.claim_id for c in group)
             figures = self.tr(" vs ").join(
                 "{} ({}, {})".format(statistics.value_with_unit(c, self.lang), short_citation(
-                    self.bibliography.get(c.citation, {"id": c.citation})), c.date) for c in group)
+                    self.bibliography.get(c.citation, {"id": c.citation}), self.lang), c.date) for c in group)
             label = statistics.indicator_label(claim.indicator, self.lang)
             lines.append(self.tr("⚠ Sources disagree on {0}: {1}").format(
                 indicators.in_sentence(label, self.lang), figures))

@@ -42,6 +42,7 @@ from gis_app.core.catalog import Catalog
 from gis_app.core.evidence import Claim, short_citation
 from gis_app.core.features import DataError, FeatureStore
 from gis_app.ui import chart_export, i18n
+from gis_app.ui.chart_text import legend_html
 
 PALETTE = {"value": "#2b6ca3", "ASEAN": "#2b8cbe", "China": "#c0392b", "top": "#6a6a6a",
            "kyrgyz_side": "#d95f02", "tajik_side": "#1b9e77", "total": "#5e3c99"}
@@ -96,6 +97,10 @@ class StatsPanel(i18n.Retranslating, QWidget):
         self.view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.sources_label = QLabel(self)
         self.notes_label = QLabel(self)
+        self.legend_label = QLabel(self)  # the series, wrapped (Qt's one-row legend would be cut)
+        self.legend_label.setTextFormat(Qt.TextFormat.RichText)  # swatches; names escaped by legend_html
+        self.legend_label.setWordWrap(True)
+        self.legend_label.setAlignment(Qt.AlignmentFlag.AlignHCenter)
         for label in (self.sources_label, self.notes_label):
             label.setTextFormat(Qt.TextFormat.PlainText)
             label.setWordWrap(True)
@@ -125,6 +130,7 @@ class StatsPanel(i18n.Retranslating, QWidget):
         layout.addLayout(buttons)
         layout.addWidget(self.title_label)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.legend_label)
         layout.addWidget(self.sources_label)
         layout.addWidget(self.notes_label)
         scroll.setWidget(inner)
@@ -190,6 +196,7 @@ class StatsPanel(i18n.Retranslating, QWidget):
             self.data = None
             self.view.setChart(QChart())
             self.title_label.setText("")
+            self.legend_label.setVisible(False)
             self.sources_label.setText(self.tr("This chart cannot be drawn: {0}").format(str(exc)))
             self.notes_label.setText("")
             return
@@ -303,7 +310,11 @@ class StatsPanel(i18n.Retranslating, QWidget):
         values.setMin(0)
         values.setMax(max((b.value for b in data.bars), default=1) * (1.08 if horizontal else 1.15))
         values.applyNiceNumbers()
-        chart.legend().setVisible(len(data.series) > 1)
+        chart.legend().setVisible(len(data.series) > 1 and export)
+        if not export:  # in the dock the legend is a wrapped line below the chart
+            self.legend_label.setText(legend_html([(names.get(n, n), PALETTE.get(n, "#2b6ca3"))
+                                                   for n in data.series]))
+            self.legend_label.setVisible(len(data.series) > 1)
         if export:
             f = QFont(chart.legend().font())
             f.setPointSizeF(f.pointSizeF() * 1.5)
@@ -338,7 +349,7 @@ class StatsPanel(i18n.Retranslating, QWidget):
 
     # --- sources and notes -------------------------------------------------------------------
     def _short(self, item_id: str) -> str:
-        return short_citation(self.bibliography.get(item_id, {"id": item_id}))
+        return short_citation(self.bibliography.get(item_id, {"id": item_id}), self.lang)
 
     def sources_text(self) -> str:
         if self.data is None:

@@ -75,7 +75,7 @@
     </message>
     <message>
         <source>Area</source>
-        <translation>Аймақ</translation>
+        <translation>Көпбұрыш</translation>
     </message>
     <message>
         <source>Rectangle</source>
@@ -103,7 +103,7 @@
     </message>
     <message>
         <source>Click corners; double-click to close the area</source>
-        <translation>Бұрыш нүктелерін басыңыз; аймақты тұйықтау үшін екі рет басыңыз</translation>
+        <translation>Бұрыш нүктелерін басыңыз; көпбұрышты тұйықтау үшін екі рет басыңыз</translation>
     </message>
     <message>
         <source>Drag on the map to highlight a rectangle</source>
@@ -139,7 +139,7 @@
     </message>
     <message>
         <source>Fill opacity of areas</source>
-        <translation>Аймақтар бояуының мөлдірсіздігі</translation>
+        <translation>Көпбұрыштар бояуының мөлдірсіздігі</translation>
     </message>
     <message>
         <source>Edit text…</source>
@@ -156,6 +156,14 @@
 </context>
 <context>
     <name>AttributeTable</name>
+    <message>
+        <source>Name</source>
+        <translation>Атауы</translation>
+    </message>
+    <message>
+        <source>Value on the map</source>
+        <translation>Картадағы мән</translation>
+    </message>
     <message>
         <source>Filter rows (any column)…</source>
         <translation>Жолдарды сүзу (кез келген баған бойынша)…</translation>
@@ -406,7 +414,7 @@
     </message>
     <message>
         <source> vs </source>
-        <translation> және </translation>
+        <translation> / </translation>
     </message>
     <message>
         <source>⚠ Sources disagree on {0}: {1}</source>
@@ -436,7 +444,7 @@
     </message>
     <message>
         <source>Your labels, arrows, areas and markers, drawn above every layer</source>
-        <translation>Сіз қосқан жазбалар, көрсеткілер, аймақтар мен белгілер; барлық қабаттардың үстінде көрсетіледі</translation>
+        <translation>Сіз қосқан жазбалар, көрсеткілер, көпбұрыштар мен белгілер; барлық қабаттардың үстінде көрсетіледі</translation>
     </message>
     <message>
         <source>Layer</source>
@@ -903,7 +911,7 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>(none)</source>
-        <translation>(бос)</translation>
+        <translation>(жоқ)</translation>
     </message>
     <message>
         <source>(no lectures found)</source>
@@ -980,7 +988,7 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Caption</source>
-        <translation>Тақырып</translation>
+        <translation>Слайд жазуы</translation>
     </message>
     <message>
         <source>Speaker notes</source>

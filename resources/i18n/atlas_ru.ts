@@ -157,6 +157,14 @@
 <context>
     <name>AttributeTable</name>
     <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Value on the map</source>
+        <translation>Значение на карте</translation>
+    </message>
+    <message>
         <source>Filter rows (any column)…</source>
         <translation>Фильтр строк (по любому столбцу)…</translation>
     </message>
@@ -406,7 +414,7 @@
     </message>
     <message>
         <source> vs </source>
-        <translation> против </translation>
+        <translation> / </translation>
     </message>
     <message>
         <source>⚠ Sources disagree on {0}: {1}</source>
@@ -903,7 +911,7 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>(none)</source>
-        <translation>(пусто)</translation>
+        <translation>(нет)</translation>
     </message>
     <message>
         <source>(no lectures found)</source>

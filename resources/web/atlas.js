@@ -46,6 +46,30 @@
     return pick({ en: props.name, ru: props.name_ru, kk: props.name_kk }, lang);
   }
 
+  // A value in the reader's language: `field`, `field_ru`, `field_kk` (layers/README.md), a country
+  // code as the country's name, numbers as the locale writes them (the same rules as
+  // gis_app.core.values.field_text).
+  var NUMBER_SEPARATORS = { en: [",", "."], ru: ["\u00a0", ","], kk: ["\u00a0", ","] };
+  function localNumber(value, lang, field) {
+    if (/^year($|_)|_year$/.test(field || "")) return String(value);
+    var sep = NUMBER_SEPARATORS[lang] || NUMBER_SEPARATORS.en;
+    var parts = String(Math.abs(value)).split(".");
+    var whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, sep[0]);
+    return (value < 0 ? "-" : "") + whole + (parts.length > 1 ? sep[1] + parts[1] : "");
+  }
+  function fieldText(props, entry, lang) {
+    var field = entry.field, shows = entry.shows || "text", v = props[field];
+    if (v === undefined || v === null || v === "") return "";
+    if (shows === "country" && typeof v === "string" && entry.names && entry.names[v]) return pick(entry.names[v], lang) || v;
+    if (typeof v === "string") return shows === "text" ? pick({ en: v, ru: props[field + "_ru"], kk: props[field + "_kk"] }, lang) : v;
+    if (typeof v === "number") return localNumber(v, lang, field);
+    if (Array.isArray(v)) return v.join(", ");
+    if (typeof v === "object") return JSON.stringify(v);
+    return String(v);
+  }
+
+  atlas.fieldText = fieldText;  // for the test that holds it to gis_app.core.values.field_text
+
   function escapeHtml(text) {  // also for attribute values: quotes too
     return String(text).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;")
       .replace(/"/g, "&quot;").replace(/'/g, "&#39;");
@@ -167,10 +191,8 @@
     box.appendChild(h);
     var table = document.createElement("table");
     (def.popup || []).forEach(function (f) {
-      var v = f.field === "name" ? featureName(props, atlas.lang) : props[f.field];  // names in the chosen language
-      if (v === undefined || v === null || v === "") return;
-      if (Array.isArray(v)) v = v.join(", ");
-      else if (typeof v === "object") v = JSON.stringify(v);
+      var v = fieldText(props, f, atlas.lang);  // values in the chosen language
+      if (v === "") return;
       var tr = document.createElement("tr"), th = document.createElement("th"), td = document.createElement("td");
       th.textContent = pick(f.label, atlas.lang);
       td.textContent = String(v);
