@@ -3,8 +3,6 @@ export to BibTeX and RIS (for Zotero, EndNote, JabRef...)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
@@ -20,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gis_app.core import citations
+from gis_app.core import atomic, citations
 from gis_app.core.catalog import Catalog
 from gis_app.core.map_state import MapState
 from gis_app.ui.i18n import Retranslating
@@ -129,7 +127,7 @@ class SourcesPanel(Retranslating, QWidget):
             self._fill()
         items = [self.bibliography[i] for i in self.ids]
         text = citations.to_ris(items) if path.lower().endswith(".ris") else citations.to_bibtex(items)
-        Path(path).write_text(text, encoding="utf-8")
+        atomic.write_bytes(path, text.encode("utf-8"))  # whole or not at all
 
     def _export_dialog(self, fmt: str) -> None:
         filters = self.tr("BibTeX (*.bib)") if fmt == "bib" else self.tr("RIS (*.ris)")

@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gis_app.core import statistics
+from gis_app.core import atomic, statistics
 from gis_app.core.catalog import Catalog
 from gis_app.core.evidence import Claim, short_citation
 from gis_app.core.features import DataError, FeatureStore
@@ -340,10 +340,20 @@ class StatsPanel(i18n.Retranslating, QWidget):
         painter.restore()
 
     def save(self, path: str, size: QSize = EXPORT_SIZE) -> bool:
-        """Write the current chart with its source lines to `path` (.png or .svg)."""
+        """Write the current chart with its source lines to `path` (.png or .svg), whole or not at
+        all: False if it could not be written (an existing file is then untouched)."""
         if self.data is None:
             return False
-        if path.lower().endswith(".svg"):
+        try:
+            with atomic.replacing(path) as tmp:
+                if not self._save_to(str(tmp), path.lower().endswith(".svg"), size):
+                    raise atomic.OutputError(f"could not write {path}")
+        except OSError:
+            return False
+        return True
+
+    def _save_to(self, path: str, svg: bool, size: QSize) -> bool:
+        if svg:
             generator = QSvgGenerator()
             generator.setFileName(path)
             generator.setSize(size)
@@ -362,7 +372,7 @@ class StatsPanel(i18n.Retranslating, QWidget):
         painter.end()
         image.setText("Title", self.chart_titles()[self.data.id])
         image.setText("Source", self.sources_text())
-        return image.save(path)
+        return image.save(path, "PNG")
 
     def _save_dialog(self, fmt: str) -> None:
         name = f"{self.current_id()}.{fmt}"
