@@ -38,6 +38,7 @@ SCHEMA_VERSION = 1
 SUFFIX = ".atlas.json"
 MAX_BYTES = safe_io.LIMITS["project"]  # thumbnails are small; anything bigger is not ours
 MAX_TEXT = 20_000
+MAX_THUMBNAIL_TEXT = 512 * 1024  # base64; the atlas writes about 10 KB
 
 # Style overrides a project may carry per layer (a subset of the layer file's [style] keys).
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -172,6 +173,10 @@ class Slide:
         thumb = raw.get("thumbnail", "")
         if not isinstance(thumb, str) or not re.fullmatch(r"[A-Za-z0-9+/=\s]*", thumb):
             warnings.append(f"{where}.thumbnail skipped: not base64 text")
+            thumb = ""
+        elif len(thumb) > MAX_THUMBNAIL_TEXT:
+            warnings.append(f"{where}.thumbnail skipped: {len(thumb)} characters, over the limit of "
+                            f"{MAX_THUMBNAIL_TEXT}")
             thumb = ""
         return cls(caption=_texts(raw.get("caption", ""), f"{where}.caption"),
                    notes=_texts(raw.get("notes", ""), f"{where}.notes"),

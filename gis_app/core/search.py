@@ -7,9 +7,11 @@ transliterated to Latin, and a looser key is kept beside it, so "Osh" finds "ÐžÑ
 
 from __future__ import annotations
 
+import bisect
 import re
+import threading
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .catalog import Catalog
 from .features import DataError, FeatureStore
@@ -70,71 +72,161 @@ class _Entry:
     folded: str
     loose: str
     words: tuple[str, ...]
+    props: dict
+
+
+@dataclass
+class _Chunk:
+    """One layer's entries, with their folded and loose keys joined in two strings, so a query
+    finds its candidates with C-speed substring search instead of a Python loop over every name."""
+    entries: list[_Entry]
+    folded: str = ""
+    loose: str = ""
+    folded_starts: list[int] = field(default_factory=list)
+    loose_starts: list[int] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.folded, self.folded_starts = _joined([e.folded for e in self.entries])
+        self.loose, self.loose_starts = _joined([e.loose for e in self.entries])
+
+    def candidates(self, q_fold: str, q_loose: str) -> set[int]:
+        found = _positions(self.folded, self.folded_starts, q_fold)
+        if len(q_loose) >= 3:
+            found |= _positions(self.loose, self.loose_starts, q_loose)
+        return found
+
+
+def _joined(keys: list[str]) -> tuple[str, list[int]]:
+    starts, at = [], 0
+    for key in keys:
+        starts.append(at)
+        at += len(key) + 1
+    return "\n".join(keys), starts
+
+
+def _positions(blob: str, starts: list[int], needle: str) -> set[int]:
+    found: set[int] = set()
+    at = blob.find(needle)
+    while at != -1:
+        index = bisect.bisect_right(starts, at) - 1
+        found.add(index)
+        nxt = starts[index + 1] if index + 1 < len(starts) else len(blob)
+        at = blob.find(needle, nxt)  # the next entry: one candidate per entry is enough
+    return found
 
 
 class SearchIndex:
+    """Names of the interactive layers' features. Built layer by layer (`index_next`), so a big
+    layer can be indexed off the UI thread while searches use what is indexed so far; `search`
+    with wait=True (the default) first finishes the index."""
+
     def __init__(self, catalog: Catalog, store: FeatureStore):
         self.catalog, self.store = catalog, store
-        self.entries: list[_Entry] = []
+        self.chunks: list[_Chunk] = []
         self.problems: list[str] = []
         rank = {layer_id: i for i, layer_id in enumerate(PRIORITY)}
         layers = sorted((layer for layer in catalog.layers if layer.interactive),
                         key=lambda layer: (rank.get(layer.id, len(rank)), layer.id))
         self._rank = {layer.id: i for i, layer in enumerate(layers)}
-        for layer in layers:
-            try:
-                features = store.layer(layer.id).features
-            except (DataError, KeyError) as exc:
-                self.problems.append(f"{layer.id}: {exc}")
-                continue
-            for feature in features:
-                props = feature.get("properties") or {}
-                fid = props.get("id")
-                if fid in (None, ""):
-                    continue
-                seen = set()
-                for key in NAME_FIELDS:
-                    text = props.get(key)
-                    if not isinstance(text, str) or not text.strip() or text in seen:
-                        continue
-                    seen.add(text)
-                    folded = fold(text)
-                    self.entries.append(_Entry(layer.id, str(fid), text, folded, loose(text),
-                                               tuple(folded.split())))
+        self.pending = list(layers)
+        self.total = len(layers)
+        self._lock = threading.Lock()
 
-    def search(self, query: str, lang: str = "en", limit: int = 20) -> list[Hit]:
+    @property
+    def entries(self) -> list[_Entry]:
+        return [e for chunk in list(self.chunks) for e in chunk.entries]
+
+    @property
+    def complete(self) -> bool:
+        return not self.pending
+
+    def index_next(self) -> bool:
+        """Index one more layer (any thread); False when there was none left."""
+        with self._lock:
+            if not self.pending:
+                return False
+            layer = self.pending[0]
+        try:
+            features = self.store.layer(layer.id).features
+        except (DataError, KeyError) as exc:
+            chunk, problem = None, f"{layer.id}: {exc}"
+        else:
+            chunk, problem = _Chunk(_layer_entries(layer.id, features)), None
+        with self._lock:
+            if self.pending and self.pending[0] is layer:
+                self.pending.pop(0)
+                if chunk is not None:
+                    self.chunks.append(chunk)
+                else:
+                    self.problems.append(problem)
+        return True
+
+    def build(self) -> None:
+        while self.index_next():
+            pass
+
+    def search(self, query: str, lang: str = "en", limit: int = 20, wait: bool = True) -> list[Hit]:
         """Features whose name matches `query`, best first: whole name, name start, word start,
         anywhere in the name, then the loose (spelling-variant) key. One hit per feature."""
+        if wait:
+            self.build()
         q_fold, q_loose = fold(query), loose(query)
         if not q_fold:
             return []
         best: dict[tuple[str, str], tuple[int, _Entry]] = {}
-        for entry in self.entries:
-            if entry.folded == q_fold:
-                quality = 0
-            elif entry.folded.startswith(q_fold):
-                quality = 1
-            elif any(word.startswith(q_fold) for word in entry.words):
-                quality = 2
-            elif q_fold in entry.folded:
-                quality = 3
-            elif len(q_loose) >= 3 and entry.loose.startswith(q_loose):
-                quality = 4
-            elif len(q_loose) >= 3 and q_loose in entry.loose:
-                quality = 5
-            else:
-                continue
-            score = quality * 100 + self._rank.get(entry.layer_id, 99)
-            key = (entry.layer_id, entry.feature_id)
-            if key not in best or score < best[key][0]:
-                best[key] = (score, entry)
+        for chunk in list(self.chunks):
+            for i in chunk.candidates(q_fold, q_loose):
+                entry = chunk.entries[i]
+                quality = _quality(entry, q_fold, q_loose)
+                if quality is None:
+                    continue
+                score = quality * 100 + self._rank.get(entry.layer_id, 99)
+                key = (entry.layer_id, entry.feature_id)
+                if key not in best or score < best[key][0]:
+                    best[key] = (score, entry)
         hits = []
         for (layer_id, feature_id), (score, entry) in sorted(
                 best.items(), key=lambda item: (item[1][0], len(item[1][1].text), item[1][1].text)):
             layer = self.catalog.layer(layer_id)
-            props = self.store.properties(layer_id, feature_id)
-            hits.append(Hit(layer_id, feature_id, feature_name(props, lang) or entry.text, entry.text,
+            hits.append(Hit(layer_id, feature_id, feature_name(entry.props, lang) or entry.text, entry.text,
                             layer.title_in(lang), score))
             if len(hits) >= limit:
                 break
         return hits
+
+
+def _quality(entry: _Entry, q_fold: str, q_loose: str) -> int | None:
+    if entry.folded == q_fold:
+        return 0
+    if entry.folded.startswith(q_fold):
+        return 1
+    if any(word.startswith(q_fold) for word in entry.words):
+        return 2
+    if q_fold in entry.folded:
+        return 3
+    if len(q_loose) >= 3 and entry.loose.startswith(q_loose):
+        return 4
+    if len(q_loose) >= 3 and q_loose in entry.loose:
+        return 5
+    return None
+
+
+def _layer_entries(layer_id: str, features: list[dict]) -> list[_Entry]:
+    entries = []
+    for feature in features:
+        props = feature.get("properties")
+        if not isinstance(props, dict):
+            continue
+        fid = props.get("id")
+        if fid in (None, "") or isinstance(fid, dict | list):
+            continue
+        seen = set()
+        for key in NAME_FIELDS:
+            text = props.get(key)
+            if not isinstance(text, str) or not text.strip() or text in seen:
+                continue
+            seen.add(text)
+            folded = fold(text[:500])
+            entries.append(_Entry(layer_id, str(fid), text, folded, loose(text[:500]),
+                                  tuple(folded.split()), props))
+    return entries

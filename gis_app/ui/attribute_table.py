@@ -33,6 +33,7 @@ from gis_app.core.catalog import Catalog
 from gis_app.core.features import DataError, FeatureStore
 from gis_app.core.i18n import pick
 from gis_app.ui.i18n import Retranslating
+from gis_app.ui.plain import tip
 
 SKIP = {"citations"}          # shown in the info panel, not as a column
 FEATURE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -112,7 +113,7 @@ class FeatureTableModel(QAbstractTableModel):
             return text if len(text) <= 200 else text[:199] + "…"
         if role == Qt.ItemDataRole.ToolTipRole:
             text = _text(value)
-            return text if len(text) > 40 else None
+            return tip(text) if len(text) > 40 else None  # data: shown as text, never markup
         if role == Qt.ItemDataRole.EditRole:  # the sort key: numbers as numbers
             return value if isinstance(value, int | float) and not isinstance(value, bool) else _text(value)
         if role == FEATURE_ID_ROLE:
@@ -133,7 +134,7 @@ class FeatureTableModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return self.column_label(section)
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.columns[section]
+                return tip(self.columns[section])
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return section + 1
         return None
@@ -173,6 +174,7 @@ class AttributeTable(Retranslating, QWidget):
         self.zoom_button = QPushButton(self)
         self.zoom_button.clicked.connect(self.zoom_to_selection)
         self.count_label = QLabel(self)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # may name a file
         self.view = QTableView(self)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)

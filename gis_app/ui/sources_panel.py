@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -21,7 +20,9 @@ from PySide6.QtWidgets import (
 from gis_app.core import atomic, citations
 from gis_app.core.catalog import Catalog
 from gis_app.core.map_state import MapState
+from gis_app.ui import plain
 from gis_app.ui.i18n import Retranslating
+from gis_app.ui.plain import tip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -34,6 +35,7 @@ class SourcesPanel(Retranslating, QWidget):
         self.ids: list[str] = []
         self._stale = True  # formatting every citation takes ~0.3 s: done when the panel is seen
         self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
@@ -100,7 +102,7 @@ class SourcesPanel(Retranslating, QWidget):
             entry.setData(ID_ROLE, item_id)
             url = citations.item_url(self.bibliography[item_id])
             if url:
-                entry.setToolTip(url)
+                entry.setToolTip(tip(url))
             self.list.addItem(entry)
         self.summary.setText(self.tr("{0} sources of the {1} visible layers ({2})").format(
             len(self.ids), len(self._visible_layers()), citations.STYLE_NAMES[self.style]))
@@ -138,5 +140,5 @@ class SourcesPanel(Retranslating, QWidget):
         try:
             self.export(path)
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), self.tr("Could not write {0}: {1}").format(
+            plain.warning(self, self.tr("Not saved"), self.tr("Could not write {0}: {1}").format(
                 path, exc.strerror or str(exc)))

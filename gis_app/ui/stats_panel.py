@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QGraphicsScene,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -38,7 +37,7 @@ from gis_app.core import atomic, statistics
 from gis_app.core.catalog import Catalog
 from gis_app.core.evidence import Claim, short_citation
 from gis_app.core.features import DataError, FeatureStore
-from gis_app.ui import i18n
+from gis_app.ui import i18n, plain
 
 PALETTE = {"value": "#2b6ca3", "ASEAN": "#2b8cbe", "China": "#c0392b", "top": "#6a6a6a",
            "kyrgyz_side": "#d95f02", "tajik_side": "#1b9e77", "total": "#5e3c99"}
@@ -379,4 +378,4 @@ class StatsPanel(i18n.Retranslating, QWidget):
         filters = self.tr("PNG image (*.png)") if fmt == "png" else self.tr("SVG drawing (*.svg)")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart"), name, filters)
         if path and not self.save(path):
-            QMessageBox.warning(self, self.tr("Not saved"), self.tr("Could not write {0}").format(path))
+            plain.warning(self, self.tr("Not saved"), self.tr("Could not write {0}").format(path))
