@@ -270,6 +270,7 @@ def export_map(
     problems = options.problems()
     if problems:
         raise ValueError("; ".join(problems))
+    atomic.target_of(path)  # a device, FIFO or folder is refused before the map is rendered
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     context = layout_context(catalog, state, lang, None)
