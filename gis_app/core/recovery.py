@@ -149,10 +149,10 @@ def write_recovery(project, source: str | os.PathLike | None) -> Path:
                         "warnings": []})
     try:
         _hold_lock()
-    except OSError as exc:
-        raise ProjectError(f"Could not lock the recovery file: {exc.strerror or exc}",
+        target = recovery_path()
+    except OSError as exc:  # the state folder cannot be made or written
+        raise ProjectError(f"Could not write the recovery file: {exc.strerror or exc}",
                            ProjectError.UNREADABLE) from exc
-    target = recovery_path()
     save(rescue, target)
     return target
 
