@@ -728,6 +728,22 @@ Map data: {0}</source>
         <translation>{0}[*] — Орталық Азия қауіпсіздігі атласы</translation>
     </message>
     <message>
+        <source>Autosave failed: {0}</source>
+        <translation>Автосақтау сәтсіз аяқталды: {0}</translation>
+    </message>
+    <message>
+        <source>Recovery file damaged</source>
+        <translation>Қалпына келтіру файлы бүлінген</translation>
+    </message>
+    <message>
+        <source>Unsaved work from a session that did not close normally could not be read. The file was kept as {0}.
+
+Details: {1}</source>
+        <translation>Қалыпты жабылмаған сеанстың сақталмаған жұмысын оқу мүмкін болмады. Файл {0} ретінде сақталды.
+
+Толығырақ: {1}</translation>
+    </message>
+    <message>
         <source>an untitled project</source>
         <translation>атаусыз жоба</translation>
     </message>
@@ -738,10 +754,17 @@ Map data: {0}</source>
     <message>
         <source>The atlas did not close normally. Unsaved work on {0} was kept at {1}.
 
-Restore it?</source>
-        <translation>Атлас дұрыс жабылмады. {0} ішіндегі сақталмаған өзгерістер автоматты түрде сақталған ({1}).
+Restore it? (No keeps it for the next start; Discard deletes it.)</source>
+        <translation>Атлас қалыпты жабылмады. {0} бойынша сақталмаған жұмыс {1} кезінде сақталған.
 
-Оларды қалпына келтіру керек пе?</translation>
+Оны қалпына келтіру керек пе? («Жоқ» оны келесі іске қосуға дейін сақтайды; «Елемеу» оны жояды.)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more unsaved session(s) kept: offered at the next start.</source>
+        <translation>
+            <numerusform>Тағы %n сақталмаған сеанс сақталды: келесі іске қосқанда ұсынылады.</numerusform>
+            <numerusform>Тағы %n сақталмаған сеанс сақталды: келесі іске қосқанда ұсынылады.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -877,6 +900,10 @@ Nothing was changed.</source>
     <message>
         <source>Names in English, Russian or Kazakh; Cyrillic or Latin (Osh, Ош)</source>
         <translation>Атаулар ағылшын, орыс немесе қазақ тілінде; кирилл немесе латын әліпбиімен (Osh, Ош)</translation>
+    </message>
+    <message>
+        <source>Still reading layers ({0} of {1})…</source>
+        <translation>Қабаттар әлі оқылуда ({1} ішінен {0})…</translation>
     </message>
 </context>
 <context>

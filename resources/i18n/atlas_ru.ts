@@ -728,6 +728,22 @@ Map data: {0}</source>
         <translation>{0}[*] — Атлас безопасности Центральной Азии</translation>
     </message>
     <message>
+        <source>Autosave failed: {0}</source>
+        <translation>Автосохранение не удалось: {0}</translation>
+    </message>
+    <message>
+        <source>Recovery file damaged</source>
+        <translation>Файл восстановления повреждён</translation>
+    </message>
+    <message>
+        <source>Unsaved work from a session that did not close normally could not be read. The file was kept as {0}.
+
+Details: {1}</source>
+        <translation>Несохранённую работу сеанса, который не был закрыт нормально, не удалось прочитать. Файл сохранён как {0}.
+
+Подробности: {1}</translation>
+    </message>
+    <message>
         <source>an untitled project</source>
         <translation>безымянном проекте</translation>
     </message>
@@ -738,10 +754,18 @@ Map data: {0}</source>
     <message>
         <source>The atlas did not close normally. Unsaved work on {0} was kept at {1}.
 
-Restore it?</source>
-        <translation>Атлас был закрыт некорректно. Несохранённые изменения в {0} были сохранены автоматически ({1}).
+Restore it? (No keeps it for the next start; Discard deletes it.)</source>
+        <translation>Атлас не был закрыт нормально. Несохранённая работа над {0} сохранена в {1}.
 
-Восстановить их?</translation>
+Восстановить её? («Нет» оставит её до следующего запуска; «Отклонить» удалит её.)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more unsaved session(s) kept: offered at the next start.</source>
+        <translation>
+            <numerusform>Ещё %n несохранённый сеанс сохранён: он будет предложен при следующем запуске.</numerusform>
+            <numerusform>Ещё %n несохранённых сеанса сохранены: они будут предложены при следующем запуске.</numerusform>
+            <numerusform>Ещё %n несохранённых сеансов сохранены: они будут предложены при следующем запуске.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -877,6 +901,10 @@ Nothing was changed.</source>
     <message>
         <source>Names in English, Russian or Kazakh; Cyrillic or Latin (Osh, Ош)</source>
         <translation>Названия на английском, русском или казахском языке; кириллицей или латиницей (Osh, Ош)</translation>
+    </message>
+    <message>
+        <source>Still reading layers ({0} of {1})…</source>
+        <translation>Слои ещё читаются ({0} из {1})…</translation>
     </message>
 </context>
 <context>
