@@ -239,3 +239,19 @@ def test_a_failed_autosave_is_said_in_the_status_bar(project_window, monkeypatch
     assert "Autosave failed" in win.statusBar().currentMessage()
     assert project._since_autosave  # tried again at the next tick
     QApplication.processEvents()
+
+
+def test_a_refused_data_file_is_named_in_the_interface_language(qtbot, tmp_path):
+    from gis_app.ui import i18n
+    from gis_app.ui.attribute_table import AttributeTable
+
+    catalog = _points_catalog(tmp_path, ["A"])
+    catalog.layers[0].data.write_text("[" * 1000 + "]" * 1000)
+    table = AttributeTable(catalog, FeatureStore(catalog))
+    qtbot.addWidget(table)
+    try:
+        assert i18n.install("ru")
+        QApplication.processEvents()  # LanguageChange: the table says it again
+        assert "pts.geojson имеет слишком глубокую вложенность" in table.count_label.text()
+    finally:
+        i18n.install("en")

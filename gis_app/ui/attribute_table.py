@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from gis_app.core.catalog import Catalog
 from gis_app.core.features import DataError, FeatureStore
 from gis_app.core.i18n import pick
+from gis_app.ui.file_errors import describe
 from gis_app.ui.i18n import Retranslating
 from gis_app.ui.plain import tip
 
@@ -60,6 +61,7 @@ class FeatureTableModel(QAbstractTableModel):
         self.columns: list[str] = []
         self.labels: dict[str, dict[str, str]] = {}
         self.error = ""
+        self.error_exc: Exception | None = None
 
     def set_layer(self, layer_id: str) -> None:
         self.beginResetModel()
@@ -68,7 +70,7 @@ class FeatureTableModel(QAbstractTableModel):
             layer = self.catalog.layer(layer_id)
             self.features = self.store.layer(layer_id).features
         except (KeyError, DataError) as exc:
-            self.error = str(exc)
+            self.error, self.error_exc = describe(exc), exc  # a refused file: named, reason translated
             self.endResetModel()
             return
         self.labels = {p.field: p.label for p in layer.popup}
@@ -240,7 +242,8 @@ class AttributeTable(Retranslating, QWidget):
 
     def _update_count(self, *_args) -> None:
         if self.model.error:
-            self.count_label.setText(self.tr("Cannot read: {0}").format(self.model.error))
+            self.count_label.setText(self.tr("Cannot read: {0}").format(
+                describe(self.model.error_exc)))  # described again: the language may have changed
             return
         self.count_label.setText(self.tr("{0} of {1}").format(self.proxy.rowCount(), self.model.rowCount()))
 

@@ -347,6 +347,45 @@
     </message>
 </context>
 <context>
+    <name>FileErrors</name>
+    <message>
+        <source>{0} does not exist.</source>
+        <translation>{0} жоқ.</translation>
+    </message>
+    <message>
+        <source>{0} is not a regular file (a folder, a device or a pipe).</source>
+        <translation>{0} кәдімгі файл емес (қалта, құрылғы немесе арна).</translation>
+    </message>
+    <message>
+        <source>{0} is too large.</source>
+        <translation>{0} тым үлкен.</translation>
+    </message>
+    <message>
+        <source>{0} cannot be read.</source>
+        <translation>{0} оқылмайды.</translation>
+    </message>
+    <message>
+        <source>{0} is not UTF-8 text.</source>
+        <translation>{0} UTF-8 мәтіні емес.</translation>
+    </message>
+    <message>
+        <source>{0} is damaged (its syntax is not valid).</source>
+        <translation>{0} бүлінген (синтаксисі дұрыс емес).</translation>
+    </message>
+    <message>
+        <source>{0} is nested too deeply to be read safely.</source>
+        <translation>{0} қауіпсіз оқу үшін тым терең кірістірілген.</translation>
+    </message>
+    <message>
+        <source>{0} holds a number too long to be a real value.</source>
+        <translation>{0} нақты мән болу үшін тым ұзын санды қамтиды.</translation>
+    </message>
+    <message>
+        <source>{0} cannot be used.</source>
+        <translation>{0} пайдаланылмайды.</translation>
+    </message>
+</context>
+<context>
     <name>InfoPanel</name>
     <message>
         <source>Click a feature on the map, a row of the attribute table, a bar of a chart or a search result to see it here.</source>

@@ -347,6 +347,45 @@
     </message>
 </context>
 <context>
+    <name>FileErrors</name>
+    <message>
+        <source>{0} does not exist.</source>
+        <translation>{0} не существует.</translation>
+    </message>
+    <message>
+        <source>{0} is not a regular file (a folder, a device or a pipe).</source>
+        <translation>{0} — не обычный файл (папка, устройство или канал).</translation>
+    </message>
+    <message>
+        <source>{0} is too large.</source>
+        <translation>{0} слишком велик.</translation>
+    </message>
+    <message>
+        <source>{0} cannot be read.</source>
+        <translation>{0} не удаётся прочитать.</translation>
+    </message>
+    <message>
+        <source>{0} is not UTF-8 text.</source>
+        <translation>{0} — не текст в UTF-8.</translation>
+    </message>
+    <message>
+        <source>{0} is damaged (its syntax is not valid).</source>
+        <translation>{0} повреждён (неверный синтаксис).</translation>
+    </message>
+    <message>
+        <source>{0} is nested too deeply to be read safely.</source>
+        <translation>{0} имеет слишком глубокую вложенность для безопасного чтения.</translation>
+    </message>
+    <message>
+        <source>{0} holds a number too long to be a real value.</source>
+        <translation>{0} содержит слишком длинное число, чтобы оно было реальным значением.</translation>
+    </message>
+    <message>
+        <source>{0} cannot be used.</source>
+        <translation>{0} нельзя использовать.</translation>
+    </message>
+</context>
+<context>
     <name>InfoPanel</name>
     <message>
         <source>Click a feature on the map, a row of the attribute table, a bar of a chart or a search result to see it here.</source>
