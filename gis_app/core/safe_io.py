@@ -127,23 +127,35 @@ def read_text(path: str | os.PathLike, limit: int) -> str:
 
 
 # --- nesting depth ---------------------------------------------------------------------------------
-_JSON_STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"', re.DOTALL)
-_NOT_BRACKETS = re.compile(r"[^\[\]{}]+")
+_ESCAPE = re.compile(rb"\\.", re.DOTALL)
+_SHORT_STRING = re.compile(rb'"[^"]*"')
+_KEEP = b'"[]{}'
+_DROP = bytes(b for b in range(256) if b not in _KEEP)
 
 
-def json_too_deep(text: str, limit: int = MAX_DEPTH) -> bool:
-    """Whether JSON text nests brackets deeper than `limit` (strings are skipped).
+def _brackets(text: str | bytes) -> bytes:
+    """The brackets of JSON text outside its strings, in order. All in C: escapes dropped (memchr
+    for the rare backslash), then every byte but quotes and brackets, then the (now short) strings."""
+    data = text.encode("utf-8", "surrogatepass") if isinstance(text, str) else text
+    if b"\\" in data:
+        data = _ESCAPE.sub(b"", data)
+    # Most strings hold no bracket and become "": dropped by replace; adjacent strings that
+    # replace merges are strings all the same, dropped by the regex.
+    return _SHORT_STRING.sub(b"", data.translate(None, _DROP).replace(b'""', b""))
 
-    Innermost pairs are removed a pass at a time, in C, so a 200 MB file costs a few passes."""
-    brackets = _NOT_BRACKETS.sub("", _JSON_STRING.sub("", text))
+
+def json_too_deep(text: str | bytes, limit: int = MAX_DEPTH) -> bool:
+    """Whether JSON text nests brackets deeper than `limit` (brackets in strings do not count).
+    Innermost pairs are removed a pass at a time (bytes.replace), so a big file costs a few passes."""
+    brackets = _brackets(text)
     for _ in range(limit):
         if not brackets:
             return False
-        shorter = brackets.replace("[]", "").replace("{}", "")
+        shorter = brackets.replace(b"[]", b"").replace(b"{}", b"")
         if shorter == brackets:
             return False  # mismatched brackets: the parser will say where
         brackets = shorter
-    return "[]" in brackets or "{}" in brackets
+    return b"[]" in brackets or b"{}" in brackets
 
 
 def _depth_and_ints(value: Any, limit: int = MAX_DEPTH) -> str:
@@ -217,17 +229,61 @@ def _fix_surrogates(value: Any) -> tuple[Any, int]:
     return root[0], count
 
 
-def parse_json(text: str, path: str | os.PathLike) -> JsonResult:
+STREAM_FROM = 8 * MB  # a bigger text's "features" are parsed one by one (see _parse_stream)
+_FEATURES = re.compile(r'"features"\s*:\s*\[')
+
+
+def _no_constant(name: str):
+    raise _NumberError(f"{name} is not a JSON number")
+
+
+_DECODER = json.JSONDecoder(parse_int=_parse_int, parse_float=_parse_float, parse_constant=_no_constant)
+
+
+def _parse_stream(text: str) -> Any:
+    """A big JSON object whose top-level "features" array holds most of it, parsed one element at
+    a time (GeoJSON layers of a million points). Each element is a short call into C, so a search
+    index built in a worker thread leaves the UI thread its turns instead of one stall of seconds
+    for a single json.loads. Returns None when the text is not laid out so (then: json.loads)."""
+    match = _FEATURES.search(text)
+    if match is None:
+        return None
+    unclosed = _brackets(text[:match.start()])
+    while b"[]" in unclosed or b"{}" in unclosed:
+        unclosed = unclosed.replace(b"[]", b"").replace(b"{}", b"")
+    if unclosed != b"{":  # "features" is not a key of the top-level object
+        return None
+    features, at, end = [], match.end(), len(text)
+    whitespace = " \t\n\r"
+    while True:
+        while at < end and text[at] in whitespace:
+            at += 1
+        if at < end and text[at] == "]":
+            at += 1
+            break
+        value, at = _DECODER.raw_decode(text, at)
+        features.append(value)
+        while at < end and text[at] in whitespace:
+            at += 1
+        if at < end and text[at] == ",":
+            at += 1
+        elif not (at < end and text[at] == "]"):
+            raise json.JSONDecodeError("Expecting ',' delimiter", text, at)
+    rest = _DECODER.decode(text[:match.end()] + "]" + text[at:])
+    if not isinstance(rest, dict) or rest.get("features") != []:
+        return None
+    rest["features"] = features
+    return rest
+
+
+def parse_json(text: str, path: str | os.PathLike, depth_checked: bool = False) -> JsonResult:
     """Parse JSON text with the gate's bounds (depth, number length; NaN/Infinity refused)."""
-    if json_too_deep(text):
+    if not depth_checked and json_too_deep(text):
         raise UnsafeFileError(TOO_DEEP, path)
-
-    def no_constant(name: str):
-        raise _NumberError(f"{name} is not a JSON number")
-
     try:
-        value = json.loads(text, parse_int=_parse_int, parse_float=_parse_float,
-                           parse_constant=no_constant)
+        value = _parse_stream(text) if len(text) > STREAM_FROM else None
+        if value is None:
+            value = _DECODER.decode(text)
     except _NumberError as exc:
         raise UnsafeFileError(NUMBER, path, str(exc)) from exc
     except RecursionError as exc:
@@ -244,7 +300,10 @@ def parse_json(text: str, path: str | os.PathLike) -> JsonResult:
 
 
 def load_json(path: str | os.PathLike, limit: int) -> JsonResult:
-    return parse_json(read_text(path, limit), path)
+    data = read_bytes(path, limit)
+    if json_too_deep(data):
+        raise UnsafeFileError(TOO_DEEP, path)
+    return parse_json(decode(data, path), path, depth_checked=True)
 
 
 # --- TOML --------------------------------------------------------------------------------------------
