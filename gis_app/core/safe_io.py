@@ -15,7 +15,9 @@ replaced by U+FFFD on reading and counted in `JsonResult.replaced`, so whatever 
 
 from __future__ import annotations
 
+import contextlib
 import errno
+import gc
 import json
 import os
 import re
@@ -240,6 +242,22 @@ def _no_constant(name: str):
 _DECODER = json.JSONDecoder(parse_int=_parse_int, parse_float=_parse_float, parse_constant=_no_constant)
 
 
+@contextlib.contextmanager
+def _collector_paused():
+    """Python's cyclic garbage collector paused while millions of dicts and lists are made, and
+    what exists then moved out of its sight (gc.freeze): parsed features hold no cycles and are
+    still freed by reference counting, but are never traversed again. Without this a 130 MB layer
+    took 12.5 s instead of 3.9 s, and later collections stalled every thread for seconds."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        gc.freeze()
+        if was_enabled:
+            gc.enable()
+
+
 def _parse_stream(text: str) -> Any:
     """A big JSON object whose top-level "features" array holds most of it, parsed one element at
     a time (GeoJSON layers of a million points). Each element is a short call into C, so a search
@@ -281,8 +299,12 @@ def parse_json(text: str, path: str | os.PathLike, depth_checked: bool = False) 
     if not depth_checked and json_too_deep(text):
         raise UnsafeFileError(TOO_DEEP, path)
     try:
-        value = _parse_stream(text) if len(text) > STREAM_FROM else None
-        if value is None:
+        if len(text) > STREAM_FROM:
+            with _collector_paused():
+                value = _parse_stream(text)
+                if value is None:
+                    value = _DECODER.decode(text)
+        else:
             value = _DECODER.decode(text)
     except _NumberError as exc:
         raise UnsafeFileError(NUMBER, path, str(exc)) from exc

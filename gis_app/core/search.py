@@ -11,13 +11,14 @@ import bisect
 import re
 import threading
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from .catalog import Catalog
 from .features import DataError, FeatureStore
 from .i18n import feature_name
 
 NAME_FIELDS = ("name", "name_ru", "name_kk", "acronym")
+CANDIDATE_CAP = 5000  # per layer and query; see _Chunk.candidates
 
 # Russian and Kazakh Cyrillic to Latin (a practical scheme close to BGN/PCGN, the one maps use).
 CYRILLIC = {
@@ -75,24 +76,35 @@ class _Entry:
     props: dict
 
 
-@dataclass
 class _Chunk:
-    """One layer's entries, with their folded and loose keys joined in two strings, so a query
-    finds its candidates with C-speed substring search instead of a Python loop over every name."""
-    entries: list[_Entry]
-    folded: str = ""
-    loose: str = ""
-    folded_starts: list[int] = field(default_factory=list)
-    loose_starts: list[int] = field(default_factory=list)
+    """One layer's names as flat lists of strings (no object per name: a million names add no
+    work for Python's garbage collector), with their folded and loose keys also joined in two
+    strings, so a query finds its candidates with C-speed substring search."""
 
-    def __post_init__(self) -> None:
-        self.folded, self.folded_starts = _joined([e.folded for e in self.entries])
-        self.loose, self.loose_starts = _joined([e.loose for e in self.entries])
+    def __init__(self, layer_id: str, fids: list[str], texts: list[str], props: list[dict]):
+        self.layer_id, self.fids, self.texts, self.props = layer_id, fids, texts, props
+        self.folded_keys = [fold(t[:500]) for t in texts]
+        self.loose_keys = [loose(t[:500]) for t in texts]
+        self.folded, self.folded_starts = _joined(self.folded_keys)
+        self.loose, self.loose_starts = _joined(self.loose_keys)
 
-    def candidates(self, q_fold: str, q_loose: str) -> set[int]:
-        found = _positions(self.folded, self.folded_starts, q_fold)
-        if len(q_loose) >= 3:
-            found |= _positions(self.loose, self.loose_starts, q_loose)
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    def entry(self, i: int) -> _Entry:
+        folded = self.folded_keys[i]
+        return _Entry(self.layer_id, self.fids[i], self.texts[i], folded, self.loose_keys[i],
+                      tuple(folded.split()), self.props[i])
+
+    def candidates(self, q_fold: str, q_loose: str, cap: int) -> set[int]:
+        """Entries whose keys hold the query. Over `cap` (a one-letter query on a million names),
+        the exact names and the first `cap` others in file order: enough for a short result list."""
+        found = _positions(self.folded, self.folded_starts, q_fold, cap)
+        if len(q_loose) >= 3 and len(found) < cap:
+            found |= _positions(self.loose, self.loose_starts, q_loose, cap)
+        if len(found) >= cap:  # exact names may lie beyond: find them by their own line
+            # in "\n" + folded + "\n", entry i's leading "\n" is at folded_starts[i]
+            found |= _positions("\n" + self.folded + "\n", self.folded_starts, "\n" + q_fold + "\n", cap)
         return found
 
 
@@ -104,10 +116,10 @@ def _joined(keys: list[str]) -> tuple[str, list[int]]:
     return "\n".join(keys), starts
 
 
-def _positions(blob: str, starts: list[int], needle: str) -> set[int]:
+def _positions(blob: str, starts: list[int], needle: str, cap: int) -> set[int]:
     found: set[int] = set()
     at = blob.find(needle)
-    while at != -1:
+    while at != -1 and len(found) < cap:
         index = bisect.bisect_right(starts, at) - 1
         found.add(index)
         nxt = starts[index + 1] if index + 1 < len(starts) else len(blob)
@@ -134,7 +146,7 @@ class SearchIndex:
 
     @property
     def entries(self) -> list[_Entry]:
-        return [e for chunk in list(self.chunks) for e in chunk.entries]
+        return [chunk.entry(i) for chunk in list(self.chunks) for i in range(len(chunk))]
 
     @property
     def complete(self) -> bool:
@@ -151,7 +163,7 @@ class SearchIndex:
         except (DataError, KeyError) as exc:
             chunk, problem = None, f"{layer.id}: {exc}"
         else:
-            chunk, problem = _Chunk(_layer_entries(layer.id, features)), None
+            chunk, problem = _layer_chunk(layer.id, features), None
         with self._lock:
             if self.pending and self.pending[0] is layer:
                 self.pending.pop(0)
@@ -175,8 +187,8 @@ class SearchIndex:
             return []
         best: dict[tuple[str, str], tuple[int, _Entry]] = {}
         for chunk in list(self.chunks):
-            for i in chunk.candidates(q_fold, q_loose):
-                entry = chunk.entries[i]
+            for i in chunk.candidates(q_fold, q_loose, CANDIDATE_CAP):
+                entry = chunk.entry(i)
                 quality = _quality(entry, q_fold, q_loose)
                 if quality is None:
                     continue
@@ -211,8 +223,8 @@ def _quality(entry: _Entry, q_fold: str, q_loose: str) -> int | None:
     return None
 
 
-def _layer_entries(layer_id: str, features: list[dict]) -> list[_Entry]:
-    entries = []
+def _layer_chunk(layer_id: str, features: list[dict]) -> _Chunk:
+    fids, texts, props_of = [], [], []
     for feature in features:
         props = feature.get("properties")
         if not isinstance(props, dict):
@@ -220,13 +232,12 @@ def _layer_entries(layer_id: str, features: list[dict]) -> list[_Entry]:
         fid = props.get("id")
         if fid in (None, "") or isinstance(fid, dict | list):
             continue
-        seen = set()
+        fid, first = str(fid), len(texts)
         for key in NAME_FIELDS:
             text = props.get(key)
-            if not isinstance(text, str) or not text.strip() or text in seen:
+            if not isinstance(text, str) or not text.strip() or text in texts[first:]:
                 continue
-            seen.add(text)
-            folded = fold(text[:500])
-            entries.append(_Entry(layer_id, str(fid), text, folded, loose(text[:500]),
-                                  tuple(folded.split()), props))
-    return entries
+            fids.append(fid)
+            texts.append(text)
+            props_of.append(props)
+    return _Chunk(layer_id, fids, texts, props_of)
