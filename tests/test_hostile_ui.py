@@ -255,3 +255,29 @@ def test_a_refused_data_file_is_named_in_the_interface_language(qtbot, tmp_path)
         assert "pts.geojson имеет слишком глубокую вложенность" in table.count_label.text()
     finally:
         i18n.install("en")
+
+
+@pytest.mark.parametrize("make", ["fifo", "deep", "digits", "bom"])
+def test_file_open_of_a_hostile_project_says_why_and_changes_nothing(project_window, tmp_path, make):
+    win, project = project_window, project_window.project
+    path = tmp_path / "hostile.atlas.json"
+    head = '{"format": "central-asia-security-atlas/project", "schema": 1, '
+    if make == "fifo":
+        os.mkfifo(path)
+    elif make == "deep":
+        path.write_text(head + '"title": ' + "[" * 50_000 + "]" * 50_000 + "}")
+    elif make == "digits":
+        path.write_text(head + '"title": "x", "n": ' + "5" * 5000 + "}")
+    else:
+        path.write_bytes(b"\xef\xbb\xbf" + (head + '"title": "BOM project"}').encode())
+    before = project.current_project()
+    t0 = time.monotonic()
+    opened = project.open_path(path)
+    assert time.monotonic() - t0 < 5
+    if make == "bom":  # a UTF-8 BOM is text like any other
+        assert opened and project.title == "BOM project"
+        return
+    assert not opened and project.current_project() == before
+    title, text = project.asked[-1]
+    assert title == "Cannot open project" and "hostile.atlas.json" in text and "Nothing was changed" in text
+    assert win.isVisible() and project.open_path(REPO / "lectures" / "peacekeeping.atlas.json", as_copy=True)
