@@ -80,6 +80,8 @@ def test_a_growing_source_cannot_fill_memory():
     ('{"n": 1' + "0" * 100 + "}", safe_io.NUMBER),
     ('{"n": NaN}', safe_io.NUMBER),
     ('{"n": Infinity}', safe_io.NUMBER),
+    ('{"n": 1e999}', safe_io.NUMBER),
+    ('{"n": -1e400}', safe_io.NUMBER),
     ('{"a": 1,}', safe_io.SYNTAX),
 ])
 def test_json_bounds(tmp_path, text, kind):

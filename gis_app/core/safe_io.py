@@ -19,6 +19,7 @@ import contextlib
 import errno
 import gc
 import json
+import math
 import os
 import re
 import stat
@@ -194,7 +195,10 @@ def _parse_int(text: str) -> int:
 def _parse_float(text: str) -> float:
     if len(text) > MAX_NUMBER_CHARS:
         raise _NumberError(f"a number written with {len(text)} characters")
-    return float(text)
+    value = float(text)
+    if not math.isfinite(value):  # 1e999: JSON text, but no real value (and unsavable as JSON)
+        raise _NumberError(f"{text[:20]} is out of range")
+    return value
 
 
 class _NumberError(ValueError):
