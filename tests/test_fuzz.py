@@ -1,6 +1,7 @@
 """A bounded fuzz (Hypothesis) of the two parsers that take files from anywhere: the project loader
 and the catalog's layer definitions. Whatever the bytes, the outcome is a project, or a
-ProjectError / a listed problem: never another exception, never a hang. 4 x 100 examples, a few seconds in all."""
+ProjectError / a listed problem: never another exception, never a hang. 4 x 100 examples, a few
+seconds in all."""
 
 from __future__ import annotations
 
