@@ -393,3 +393,15 @@ def test_an_export_into_a_read_only_folder_fails_clearly(tmp_path):
         assert (folder / "old.png").read_bytes() == b"old"
     finally:
         folder.chmod(0o755)
+
+
+def test_validate_reports_hostile_features_instead_of_raising(tmp_path):
+    folder = _catalog_folder(tmp_path)
+    odd = [{"type": "Feature", "properties": {"id": f"f{i}", "citations": [[1], {"a": 1}]}, "geometry": g}
+           for i, g in enumerate([{"type": "Point"}, {"type": "Nope"}, {"coordinates": [1, 2]}, {"type": 5},
+                                  {"type": "Point", "coordinates": {"a": 1}}, [1], "x",
+                                  {"type": "LineString", "coordinates": [[1, 2]]}])]
+    odd.append({"type": "Feature", "properties": {"id": {"nested": [1]}}, "geometry": None})
+    write_layer(tmp_path, "odd", odd)
+    report = validate(load_catalog(folder))
+    assert sum("odd: feature" in p for p in report.problems) >= len(odd)
