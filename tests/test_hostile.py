@@ -264,6 +264,17 @@ def test_layer_data_that_is_not_a_file_costs_only_that_layer(tmp_path, name):
     assert catalog.ids() == ["good"] and any(p.startswith("odd.toml: data") for p in report.problems)
 
 
+def test_layer_data_over_the_limit_costs_only_that_layer(tmp_path, monkeypatch):
+    folder = _catalog_folder(tmp_path)
+    point = {"type": "Feature", "properties": {"id": "h", "name": "H" * 1000},
+             "geometry": {"type": "Point", "coordinates": [70, 40]}}
+    write_layer(tmp_path, "huge", [point])
+    monkeypatch.setitem(safe_io.LIMITS, "layer-data", 1000)  # 1,000 bytes stand for 200 MiB
+    catalog = load_catalog(folder)
+    assert catalog.ids() == ["good"] and any(p.startswith("huge.toml: data") and "over the limit" in p
+                                             for p in catalog.problems)
+
+
 @pytest.mark.parametrize("body", [
     DEEP, '{"type": "FeatureCollection", "features": [], "n": ' + "1" * 5000 + "}"])
 def test_hostile_geojson_breaks_only_its_layer(tmp_path, body):

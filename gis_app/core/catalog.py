@@ -124,6 +124,10 @@ def _data_path(root: Path, data: str) -> Path:
                               f"({getattr(exc, 'strerror', None) or exc})") from exc
     if not stat.S_ISREG(info.st_mode):
         raise DefinitionError(f"data '{data}' is not a regular file ({safe_io._kind_of_type(info.st_mode)})")
+    limit = safe_io.LIMITS["layer-data"]
+    if info.st_size > limit:  # the page would read it whole (the store counts while reading too)
+        raise DefinitionError(f"data '{data}' is {info.st_size // 2**20} MiB, over the limit of "
+                              f"{limit // 2**20} MiB")
     return path
 
 
