@@ -416,3 +416,12 @@ def test_validate_reports_hostile_features_instead_of_raising(tmp_path):
     write_layer(tmp_path, "odd", odd)
     report = validate(load_catalog(folder))
     assert sum("odd: feature" in p for p in report.problems) >= len(odd)
+
+
+def test_indicator_labels_go_through_the_gate(tmp_path):
+    from gis_app.core.indicators import load_labels
+
+    os.mkfifo(tmp_path / "indicators.toml")
+    t0 = time.monotonic()
+    labels, problems = load_labels(tmp_path / "indicators.toml")
+    assert time.monotonic() - t0 < 1 and "not a regular file" in problems[0]
