@@ -158,12 +158,10 @@ class SearchIndex:
             if not self.pending:
                 return False
             layer = self.pending[0]
-        try:
-            features = self.store.layer(layer.id).features
-        except (DataError, KeyError) as exc:
+        try:  # one layer that cannot be indexed costs that layer, never the search
+            chunk, problem = _layer_chunk(layer.id, self.store.layer(layer.id).features), None
+        except (DataError, KeyError, ValueError, TypeError, MemoryError) as exc:
             chunk, problem = None, f"{layer.id}: {exc}"
-        else:
-            chunk, problem = _layer_chunk(layer.id, features), None
         with self._lock:
             if self.pending and self.pending[0] is layer:
                 self.pending.pop(0)
