@@ -65,8 +65,10 @@ class SearchBox(Retranslating, QLineEdit):
             return
 
         def work():
-            index.build()
-            self.indexed.emit()  # queued to the UI thread
+            try:
+                index.build()
+            finally:
+                self.indexed.emit()  # queued to the UI thread
 
         self._worker = threading.Thread(target=work, name="search-index", daemon=True)
         self._worker.start()
