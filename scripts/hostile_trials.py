@@ -14,6 +14,7 @@ import base64
 import json
 import os
 import random
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -84,9 +85,8 @@ def non_regular(tmp: Path, rng: random.Random) -> list[tuple[str, Path]]:
     return out
 
 
-def run(seed: int, rounds: int) -> None:
+def run(seed: int, rounds: int, tmp: Path) -> None:
     rng = random.Random(seed)
-    tmp = Path(tempfile.mkdtemp(prefix="hostile-"))
     os.environ["XDG_STATE_HOME"] = str(tmp / "state")
 
     # 1. files that are not regular files, for every reader
@@ -247,7 +247,11 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=17)
     parser.add_argument("--rounds", type=int, default=40)
     args = parser.parse_args()
-    run(args.seed, args.rounds)
+    tmp = Path(tempfile.mkdtemp(prefix="hostile-"))
+    try:
+        run(args.seed, args.rounds, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
     classes = sorted({c for c, _ in results})
     total_fail = 0
     for cls in classes:
