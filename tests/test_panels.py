@@ -137,6 +137,7 @@ def test_search_finds_vorukh_and_zooms_to_it(window, qtbot, query):
     window.map.evaluate("setView", 42.0, 66.0, 5)
     box = window.search_box
     box.setText(query)
+    assert box.wait_indexed()  # the index is built in a worker thread on first use
     hits = box.search(query)
     assert hits and hits[0].name == "Vorukh"
     assert box.results.rowCount() == len(hits)

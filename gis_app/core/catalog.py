@@ -6,20 +6,18 @@ definition costs one layer, not the app.
 
 from __future__ import annotations
 
+import os
 import re
-import tomllib
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import paths
+from . import paths, safe_io
+from .catalog_schema import GEOMETRIES, STYLE_KEYS, check_definition
 from .i18n import pick
 
-GEOMETRIES = ("polygon", "line", "point", "mixed")
-SYMBOLS = ("circle", "square", "triangle", "diamond", "star")
 ID_PATTERN = re.compile(r"^[a-z0-9_]+$")
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
-STYLE_KEYS = {"stroke", "weight", "opacity", "fill", "fill_opacity", "dash", "symbol", "radius",
-              "choropleth", "categories"}
 
 
 @dataclass(frozen=True)
@@ -114,11 +112,37 @@ def _str_list(raw: object, what: str) -> tuple[str, ...]:
     return tuple(raw)
 
 
-def parse_layer(raw: dict, source: Path, root: Path) -> LayerDef:
-    """Check and convert one parsed TOML definition; raises DefinitionError with a readable reason."""
+def _data_path(root: Path, data: str) -> Path:
+    """The data file's path, resolved; a loop of links or a FIFO, device or folder is refused here
+    (without opening it), so the page and the store never try to read it."""
+    try:
+        path = (root / data).resolve()
+        info = os.stat(path)
+    except FileNotFoundError:
+        return (root / data).absolute()  # missing: the layer shows an error; validate reports it
+    except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python 3.11)
+        raise DefinitionError(f"data '{data}' cannot be used: a loop of symbolic links or unreadable "
+                              f"({getattr(exc, 'strerror', None) or exc})") from exc
+    if not stat.S_ISREG(info.st_mode):
+        raise DefinitionError(f"data '{data}' is not a regular file ({safe_io._kind_of_type(info.st_mode)})")
+    limit = safe_io.LIMITS["layer-data"]
+    if info.st_size > limit:  # the page would read it whole (the store counts while reading too)
+        raise DefinitionError(f"data '{data}' is {info.st_size // 2**20} MiB, over the limit of "
+                              f"{limit // 2**20} MiB")
+    return path
+
+
+def parse_layer(raw: dict, source: Path, root: Path, warnings: list[str] | None = None) -> LayerDef:
+    """Check and convert one parsed TOML definition; raises DefinitionError with a readable reason.
+    Unknown keys (with a "did you mean") go to `warnings`: the layer is kept."""
     for key in ("id", "group", "geometry", "data", "title"):
         if key not in raw:
             raise DefinitionError(f"missing required key '{key}'")
+    errors, unknown = check_definition(raw)
+    if errors:
+        raise DefinitionError("; ".join(errors))
+    if warnings is not None:
+        warnings.extend(unknown)
     layer_id = raw["id"]
     if not isinstance(layer_id, str) or not ID_PATTERN.match(layer_id):
         raise DefinitionError(f"id {layer_id!r} must be lower-case letters, digits and '_'")
@@ -132,18 +156,7 @@ def parse_layer(raw: dict, source: Path, root: Path) -> LayerDef:
     style = raw.get("style", {})
     if not isinstance(style, dict):
         raise DefinitionError("style must be a table")
-    unknown = set(style) - STYLE_KEYS
-    if unknown:
-        raise DefinitionError(f"unknown style keys: {', '.join(sorted(unknown))}")
-    if style.get("symbol", "circle") not in SYMBOLS:
-        raise DefinitionError(f"style.symbol must be one of {', '.join(SYMBOLS)}")
-    choropleth = style.get("choropleth")
-    if choropleth is not None:
-        breaks, colors = choropleth.get("breaks", []), choropleth.get("colors", [])
-        if not choropleth.get("property") or len(colors) != len(breaks) + 1:
-            raise DefinitionError("style.choropleth needs a property and len(colors) == len(breaks) + 1")
-        if list(breaks) != sorted(breaks):
-            raise DefinitionError("style.choropleth.breaks must be ascending")
+    style = {k: v for k, v in style.items() if k in STYLE_KEYS}  # unknown keys: warned above
     extent = raw.get("extent")
     if extent is not None:
         if not (isinstance(extent, list) and len(extent) == 4
@@ -170,7 +183,7 @@ def parse_layer(raw: dict, source: Path, root: Path) -> LayerDef:
         order=int(raw.get("order", 0)),
         visible=bool(raw.get("visible", True)),
         geometry=raw["geometry"],
-        data=(root / str(raw["data"])).resolve(),
+        data=_data_path(root, raw["data"]),
         as_of=as_of,
         accuracy=str(raw.get("accuracy", "")),
         citations=_str_list(raw.get("citations"), "citations"),
@@ -190,9 +203,12 @@ def parse_layer(raw: dict, source: Path, root: Path) -> LayerDef:
 
 
 def load_groups(folder: Path) -> list[Group]:
-    with open(folder / "groups.toml", "rb") as fh:
-        raw = tomllib.load(fh)
-    return [Group(g["id"], dict(g["title"])) for g in raw.get("group", [])]
+    raw = safe_io.load_toml(folder / "groups.toml")
+    groups = raw.get("group", [])
+    if not isinstance(groups, list) or not all(isinstance(g, dict) and isinstance(g.get("id"), str)
+                                               and isinstance(g.get("title"), dict) for g in groups):
+        raise TypeError("every [[group]] needs an id and a [group.title] table")
+    return [Group(g["id"], dict(g["title"])) for g in groups]
 
 
 # TOML files of the layers folder that are not layer definitions.
@@ -206,22 +222,24 @@ def load_catalog(folder: Path | None = None) -> Catalog:
     problems: list[str] = []
     try:
         groups = load_groups(folder)
-    except (OSError, tomllib.TOMLDecodeError, KeyError, TypeError) as exc:
+    except (safe_io.UnsafeFileError, KeyError, TypeError) as exc:
         groups, problems = [], [f"groups.toml: {exc}"]
     known_groups = {g.id for g in groups}
     layers: list[LayerDef] = []
     for source in sorted(folder.glob("*.toml")):
         if source.name in NOT_LAYERS:
             continue
+        warnings: list[str] = []
         try:
-            with open(source, "rb") as fh:
-                layer = parse_layer(tomllib.load(fh), source, root)
-        except tomllib.TOMLDecodeError as exc:
-            problems.append(f"{source.name}: not valid TOML: {exc}")
+            layer = parse_layer(safe_io.load_toml(source), source, root, warnings)
+        except safe_io.UnsafeFileError as exc:
+            problems.append(str(exc))
             continue
-        except (DefinitionError, ValueError, TypeError, AttributeError) as exc:
+        except (DefinitionError, ValueError, TypeError, AttributeError, RecursionError) as exc:
             problems.append(f"{source.name}: {exc}")
             continue
+        finally:
+            problems.extend(f"{source.name}: {w}" for w in warnings)
         if layer.group not in known_groups:
             problems.append(f"{source.name}: group '{layer.group}' is not in groups.toml")
             continue

@@ -7,12 +7,12 @@ that disagree are two claims; `disagreements` finds them so the UI can show both
 from __future__ import annotations
 
 import csv
-import json
+import io
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import paths
+from . import paths, safe_io
 
 CLAIM_FIELDS = ("claim_id", "subject", "indicator", "value", "unit", "date", "citation", "locator",
                 "note", "confirmed", "estimate")
@@ -55,14 +55,15 @@ def load_bibliography(path: Path | None = None) -> dict[str, dict]:
     """CSL-JSON items by id. Raises ValueError with a readable message on a broken file."""
     path = path or bibliography_path()
     try:
-        items = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        items = safe_io.load_json(path, safe_io.LIMITS["bibliography"]).value
+    except safe_io.UnsafeFileError as exc:
         raise ValueError(f"{path.name}: cannot be read as JSON ({exc})") from exc
     if not isinstance(items, list):
         raise ValueError(f"{path.name}: must be a CSL-JSON array of items")
     result: dict[str, dict] = {}
     for i, item in enumerate(items):
-        if not isinstance(item, dict) or not item.get("id") or not item.get("title"):
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str) or not item.get("id") \
+                or not item.get("title"):
             raise ValueError(f"{path.name}: item {i + 1} needs an 'id' and a 'title'")
         if item["id"] in result:
             raise ValueError(f"{path.name}: id '{item['id']}' is used twice")
@@ -79,7 +80,11 @@ def load_claims(path: Path | None = None) -> tuple[list[Claim], list[str]]:
     path = path or claims_path()
     claims, problems = [], []
     try:
-        with path.open(encoding="utf-8", newline="") as fh:
+        text = safe_io.read_text(path, safe_io.LIMITS["claims"])
+    except safe_io.UnsafeFileError as exc:
+        return [], [str(exc)]
+    try:
+        with io.StringIO(text, newline="") as fh:
             reader = csv.DictReader(fh)
             missing = set(CLAIM_FIELDS) - set(reader.fieldnames or [])
             if missing:

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import safe_io
 from .catalog import Catalog
 from .values import country_names
 
-MAX_BYTES = 200 * 1024 * 1024  # a larger file is refused rather than read into memory
+MAX_BYTES = safe_io.LIMITS["layer-data"]  # a larger file is refused, counted while reading
 
 
 class DataError(ValueError):
@@ -23,16 +23,13 @@ class LayerData:
 
 
 def read_feature_collection(path: Path) -> list[dict]:
+    """The features of a GeoJSON FeatureCollection, through the file gate (safe_io)."""
     try:
-        size = path.stat().st_size
-    except OSError as exc:
-        raise DataError(f"{path.name}: cannot be read ({exc.strerror})") from exc
-    if size > MAX_BYTES:
-        raise DataError(f"{path.name}: {size / 2**20:.0f} MiB is over the {MAX_BYTES // 2**20} MiB limit")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise DataError(f"{path.name}: not valid GeoJSON text ({exc})") from exc
+        data = safe_io.load_json(path, MAX_BYTES).value
+    except safe_io.UnsafeFileError as exc:
+        if exc.kind == safe_io.SYNTAX:
+            raise DataError(f"{path.name}: not valid GeoJSON text ({exc.detail})") from exc
+        raise DataError(str(exc)) from exc
     if not isinstance(data, dict) or data.get("type") != "FeatureCollection":
         raise DataError(f"{path.name}: not a GeoJSON FeatureCollection")
     features = data.get("features")
@@ -52,7 +49,8 @@ class FeatureStore:
     def layer(self, layer_id: str) -> LayerData:
         if layer_id not in self._cache:
             features = read_feature_collection(self.catalog.layer(layer_id).data)
-            by_id = {str((f.get("properties") or {}).get("id")): f for f in features}
+            by_id = {str(props.get("id")): f for f in features
+                     if isinstance(props := f.get("properties"), dict)}
             self._cache[layer_id] = LayerData(features, by_id)
         return self._cache[layer_id]
 
@@ -60,7 +58,8 @@ class FeatureStore:
         feature = self.layer(layer_id).by_id.get(str(feature_id))
         if feature is None:
             raise KeyError(f"{layer_id}/{feature_id}")
-        return feature.get("properties") or {}
+        props = feature.get("properties")
+        return props if isinstance(props, dict) else {}
 
     def country_names(self) -> dict[str, dict[str, str]]:
         """{ISO3: {"en", "ru", "kk"}} from the catalog's "countries" layer ({} without one)."""

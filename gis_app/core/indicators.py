@@ -20,12 +20,11 @@ An indicator missing from the file is named from its key in English ("killed_kyr
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import paths
+from . import paths, safe_io
 from .i18n import LANGUAGES, pick
 
 FILE_NAME = "indicators.toml"
@@ -103,12 +102,13 @@ def load_labels(path: Path | None = None) -> tuple[Labels, list[str]]:
     that cannot be read; a missing or broken file gives no labels (the keys stand in)."""
     path = path or labels_path()
     try:
-        with open(path, "rb") as fh:
-            raw = tomllib.load(fh)
-    except FileNotFoundError:
-        return Labels(), [f"{path.name}: not found (the indicator and unit labels)"]
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        return Labels(), [f"{path.name}: not valid TOML: {exc}"]
+        raw = safe_io.load_toml(path)
+    except safe_io.UnsafeFileError as exc:
+        if exc.kind == safe_io.NOT_FOUND:
+            return Labels(), [f"{path.name}: not found (the indicator and unit labels)"]
+        if exc.kind == safe_io.SYNTAX:
+            return Labels(), [f"{path.name}: not valid TOML: {exc.detail}"]
+        return Labels(), [str(exc)]
     problems = [f"{path.name}: unknown section [{key}] (expected {', '.join(SECTIONS)})"
                 for key in raw if key not in SECTIONS]
     tables: dict[str, dict[str, dict[str, str]]] = {}

@@ -163,6 +163,8 @@ def check_years(value: Any, where: str) -> tuple[int, int] | None:
             or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)):
         raise ValueError(f"{where} must be null or two whole years")
     first, last = sorted(value)
+    if not (-10_000 <= first and last <= 10_000):
+        raise ValueError(f"{where} must lie between the years -10000 and 10000")
     return (first, last)
 
 

@@ -23,24 +23,26 @@ import json
 import os
 import re
 import tempfile
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import paths
+from . import safe_io
 from .annotations import clean_list
 from .i18n import LANGUAGES, pick
 from .map_state import MapState, check_ids, check_number, check_saved, check_years
+from .timefilter import MAX_YEAR, MIN_YEAR
 
 FORMAT = "central-asia-security-atlas/project"
 SCHEMA_VERSION = 1
 SUFFIX = ".atlas.json"
-MAX_BYTES = 64 * 1024 * 1024  # thumbnails are small; anything bigger is not ours
+MAX_BYTES = safe_io.LIMITS["project"]  # thumbnails are small; anything bigger is not ours
 MAX_TEXT = 20_000
+MAX_THUMBNAIL_TEXT = 512 * 1024  # base64; the atlas writes about 10 KB
 
 # Style overrides a project may carry per layer (a subset of the layer file's [style] keys).
 COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
+DASH = re.compile(r"^\d{1,3}(?:\.\d{1,2})?(?:[ ,]+\d{1,3}(?:\.\d{1,2})?){0,11}$")
 STYLE_OVERRIDE_KEYS = {"stroke": "colour", "fill": "colour", "weight": "number", "opacity": "fraction",
                        "fill_opacity": "fraction", "dash": "text"}
 
@@ -53,9 +55,10 @@ class ProjectError(Exception):
     UNREADABLE, NOT_PROJECT, CORRUPT, NEWER, INVALID = "unreadable", "not-project", "corrupt", "newer", \
         "invalid"
 
-    def __init__(self, message: str, kind: str = "invalid"):
+    def __init__(self, message: str, kind: str = "invalid", file_kind: str = ""):
         super().__init__(message)
         self.kind = kind
+        self.file_kind = file_kind  # safe_io's kind when the file gate refused it ("" otherwise)
 
 
 class _InvalidError(ValueError):
@@ -72,6 +75,14 @@ def _texts(value: Any, where: str) -> Texts:
                                        for k, v in value.items()):
         return dict(value)
     raise _InvalidError(f"{where} must be a text or a table of language -> text")
+
+
+def _years(value: Any, where: str) -> tuple[int, int] | None:
+    """A year range the time slider can show (check_years, then bounded)."""
+    years = check_years(value, where)
+    if years and not (MIN_YEAR <= years[0] and years[1] <= MAX_YEAR):
+        raise _InvalidError(f"{where} must lie between the years {MIN_YEAR} and {MAX_YEAR}")
+    return years
 
 
 def _bounds(value: Any, where: str) -> tuple[float, float, float, float]:
@@ -110,7 +121,7 @@ def _style_overrides(value: Any, warnings: list[str]) -> dict[str, dict]:
             ok = {"colour": isinstance(v, str) and bool(COLOUR.match(v)),
                   "number": numeric and 0 <= v <= 50,
                   "fraction": numeric and 0 <= v <= 1,
-                  "text": isinstance(v, str) and len(v) < 40}.get(kind, False)
+                  "text": isinstance(v, str) and (v == "" or bool(DASH.match(v)))}.get(kind, False)
             if ok:
                 kept[key] = v
             else:
@@ -163,12 +174,16 @@ class Slide:
         if not isinstance(thumb, str) or not re.fullmatch(r"[A-Za-z0-9+/=\s]*", thumb):
             warnings.append(f"{where}.thumbnail skipped: not base64 text")
             thumb = ""
+        elif len(thumb) > MAX_THUMBNAIL_TEXT:
+            warnings.append(f"{where}.thumbnail skipped: {len(thumb)} characters, over the limit of "
+                            f"{MAX_THUMBNAIL_TEXT}")
+            thumb = ""
         return cls(caption=_texts(raw.get("caption", ""), f"{where}.caption"),
                    notes=_texts(raw.get("notes", ""), f"{where}.notes"),
                    bounds=(_bounds(raw["bounds"], f"{where}.bounds")
                            if raw.get("bounds") is not None else None),
                    visible=check_ids(raw.get("visible", []), f"{where}.visible"),
-                   time_range=check_years(raw.get("time_range"), f"{where}.time_range"),
+                   time_range=_years(raw.get("time_range"), f"{where}.time_range"),
                    annotations=_features(raw.get("annotations"), f"{where}.annotations", warnings),
                    thumbnail=thumb)
 
@@ -281,8 +296,10 @@ def from_dict(raw: Any) -> Project:
         if not isinstance(slides_raw, list):
             raise _InvalidError("slides must be a list")
         recovery_of = raw.get("recovery_of")
+        saved_map = check_saved(raw.get("map", {}))
+        _years(saved_map.get("time_range"), "map.time_range")
         return Project(
-            map=check_saved(raw.get("map", {})),
+            map=saved_map,
             title=_texts(raw.get("title", ""), "title"),
             language=language,
             style_overrides=_style_overrides(raw.get("style_overrides"), warnings),
@@ -298,30 +315,33 @@ def from_dict(raw: Any) -> Project:
 
 # --- reading and writing ---------------------------------------------------------------------
 def load(path: str | os.PathLike) -> Project:
-    """Read a project; ProjectError (with `kind`) says why a file cannot be opened."""
+    """Read a project through the file gate; ProjectError (with `kind`) says why it cannot open."""
     path = Path(path)
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ProjectError(f"{path.name} is too large to be an atlas project.", ProjectError.NOT_PROJECT)
-        data = path.read_bytes()
-    except OSError as exc:
-        raise ProjectError(f"Cannot read {path.name}: {exc.strerror or exc}",
-                           ProjectError.UNREADABLE) from exc
+        text = safe_io.read_text(path, MAX_BYTES)
+    except safe_io.UnsafeFileError as exc:
+        if exc.kind in (safe_io.TOO_LARGE, safe_io.NOT_TEXT):
+            raise ProjectError(f"{path.name} is not an atlas project ({exc}).", ProjectError.NOT_PROJECT,
+                               exc.kind) from exc
+        raise ProjectError(f"Cannot read {exc}.", ProjectError.UNREADABLE, exc.kind) from exc
     try:
-        raw = json.loads(data.decode("utf-8"))
-    except UnicodeDecodeError as exc:
-        raise ProjectError(f"{path.name} is not an atlas project (it is not text).",
-                           ProjectError.NOT_PROJECT) from exc
-    except json.JSONDecodeError as exc:
-        kind = ProjectError.CORRUPT if data.lstrip()[:1] == b"{" else ProjectError.NOT_PROJECT
-        what = ("is damaged or incomplete" if kind == ProjectError.CORRUPT else "is not an atlas project")
-        raise ProjectError(f"{path.name} {what} (not valid JSON: {exc.msg} at line {exc.lineno}, "
-                           f"column {exc.colno}).", kind) from exc
-    return from_dict(raw)
+        parsed = safe_io.parse_json(text, path)
+    except safe_io.UnsafeFileError as exc:
+        kind = ProjectError.CORRUPT if text.lstrip()[:1] == "{" else ProjectError.NOT_PROJECT
+        what = "is damaged or incomplete" if kind == ProjectError.CORRUPT else "is not an atlas project"
+        raise ProjectError(f"{path.name} {what} ({exc.detail or exc}).", kind, exc.kind) from exc
+    project = from_dict(parsed.value)
+    if parsed.replaced:
+        project.warnings.append(f"{parsed.replaced} character(s) that cannot be stored (unpaired "
+                                "surrogates) were replaced by \ufffd")
+    return project
 
 
 def dumps(project: Project) -> bytes:
-    return (json.dumps(project.to_dict(), ensure_ascii=False, indent=1) + "\n").encode("utf-8")
+    """UTF-8 JSON; text no file can hold (an unpaired surrogate) is written as U+FFFD, so a save
+    never fails on what the window holds."""
+    text = json.dumps(project.to_dict(), ensure_ascii=False, indent=1) + "\n"
+    return safe_io.replace_surrogates(text).encode("utf-8")
 
 
 def _open_temp(directory: Path, name: str):
@@ -349,6 +369,8 @@ def save(project: Project, path: str | os.PathLike) -> None:
     Any failure leaves the previous file untouched and removes the temporary file; the error is
     raised as ProjectError."""
     path = Path(path)
+    if path.is_symlink():  # save through a link: the file it points to gets the new content
+        path = Path(os.path.realpath(path))
     data = dumps(project)  # before touching the disk: a bad project never reaches it
     directory = path.parent if str(path.parent) else Path(".")
     tmp: Path | None = None
@@ -379,50 +401,19 @@ def check_layers(project: Project, known: set[str] | list[str]) -> list[str]:
     return sorted(project.layer_ids() - set(known))
 
 
-# --- crash recovery ----------------------------------------------------------------------------
-RECOVERY_PREFIX = "recovery-"
+# --- crash recovery: gis_app/core/recovery.py (re-exported here, where the window looks for it) --
+from .recovery import (  # noqa: E402
+    CORRUPT_SUFFIX,
+    RECOVERY_PREFIX,
+    adopt_recovery,
+    age_text,
+    discard_recovery,
+    orphaned_recoveries,
+    recovery_path,
+    session_id,
+    set_aside,
+    write_recovery,
+)
 
-
-def recovery_path(pid: int | None = None) -> Path:
-    """This process's recovery file (one per process, so two windows never overwrite each other)."""
-    return paths.state_dir() / f"{RECOVERY_PREFIX}{pid or os.getpid()}{SUFFIX}"
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except OSError:
-        return True  # exists, owned by someone else
-    return True
-
-
-def orphaned_recoveries() -> list[Path]:
-    """Recovery files left by processes that are gone (a crash), newest first."""
-    found = []
-    for candidate in paths.state_dir().glob(f"{RECOVERY_PREFIX}*{SUFFIX}"):
-        stem = candidate.name[len(RECOVERY_PREFIX):-len(SUFFIX)]
-        if stem.isdigit() and int(stem) != os.getpid() and not _alive(int(stem)):
-            found.append(candidate)
-    return sorted(found, key=lambda p: p.stat().st_mtime, reverse=True)
-
-
-def write_recovery(project: Project, source: str | os.PathLike | None) -> Path:
-    rescue = Project(**{**project.__dict__, "recovery_of": str(source) if source else "",
-                        "warnings": []})
-    target = recovery_path()
-    save(rescue, target)
-    return target
-
-
-def discard_recovery(path: Path | None = None) -> None:
-    try:
-        (path or recovery_path()).unlink()
-    except FileNotFoundError:
-        pass
-
-
-def age_text(path: Path) -> str:
-    """When a recovery file was written, local time, for the recovery question."""
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(path.stat().st_mtime))
+__all__ = ["CORRUPT_SUFFIX", "RECOVERY_PREFIX", "adopt_recovery", "age_text", "discard_recovery",
+           "orphaned_recoveries", "recovery_path", "session_id", "set_aside", "write_recovery"]

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 from .catalog import Catalog, LayerDef
 
 YEAR = re.compile(r"^\s*(-?\d{4})")
+# Years the atlas can place: a year outside is "not a date" (validate says so, the slider ignores it).
+MIN_YEAR, MAX_YEAR = -10_000, 10_000
 
 
 def year_of(value: object) -> int | None:
@@ -21,8 +23,10 @@ def year_of(value: object) -> int | None:
     if isinstance(value, bool) or value is None:
         return None
     if isinstance(value, int | float):
-        return int(value) if math.isfinite(value) else None  # JSON allows NaN and Infinity
-    match = YEAR.match(str(value))
+        if not math.isfinite(value) or not MIN_YEAR <= value <= MAX_YEAR:  # NaN, 1e10
+            return None
+        return int(value)
+    match = YEAR.match(str(value)[:32])
     return int(match.group(1)) if match else None
 
 

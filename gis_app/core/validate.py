@@ -58,7 +58,7 @@ def _feature_problems(layer, index: int, feature: dict, bibliography: dict, them
         return out + [f"{where} has no geometry"]
     try:
         geom = shape(geometry)
-    except (ValueError, TypeError, AttributeError, shapely.errors.GEOSException) as exc:
+    except (ValueError, TypeError, AttributeError, KeyError, IndexError, shapely.errors.ShapelyError) as exc:
         return out + [f"{where}: geometry cannot be read ({exc})"]
     allowed = KINDS.get(layer.geometry)
     if allowed and geom.geom_type not in allowed:
@@ -78,7 +78,7 @@ def _feature_problems(layer, index: int, feature: dict, bibliography: dict, them
         if not isinstance(cites, list) or not cites:
             out.append(f"{where} has no citation (every thematic feature needs a source)")
     if isinstance(cites, list):
-        out += [f"{where} cites unknown source '{c}'" for c in cites if c not in bibliography]
+        out += [f"{where} cites unknown source '{c}'" for c in cites if str(c) not in bibliography]
     if layer.time_field and feature_span(layer, props) is None:
         out.append(f"{where}: '{layer.time_field}' is not a date (YYYY, YYYY-MM or YYYY-MM-DD)")
     return out

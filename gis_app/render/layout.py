@@ -27,7 +27,7 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
-from gis_app.core import indicators, paths
+from gis_app.core import indicators, paths, safe_io
 from gis_app.core.catalog import Catalog, LayerDef
 from gis_app.core.evidence import short_citation
 from gis_app.core.geo import round_scale
@@ -539,15 +539,18 @@ def inset_rings(catalog: Catalog) -> list[list[list[float]]]:
     digest = hashlib.sha256(key.encode()).hexdigest()[:16]
     cache = paths.cache_dir() / "inset" / f"countries-{digest}.json"
     rings: list[list[list[float]]] = []
-    try:
-        cached = json.loads(cache.read_text(encoding="utf-8"))
+    try:  # the cache is a file like any other: through the gate
+        cached = safe_io.load_json(cache, safe_io.LIMITS["layer-data"]).value
         if cached.get("key") == key:
             rings = cached["rings"]
-    except (OSError, ValueError, KeyError, AttributeError):
+    except (ValueError, KeyError, AttributeError, TypeError):  # UnsafeFileError is a ValueError
         rings = []
     if not rings:
         rings = _simplify_countries(source)
-        paths.write_cache_file(cache, json.dumps({"key": key, "rings": rings}))
+        try:
+            paths.write_cache_file(cache, json.dumps({"key": key, "rings": rings}))
+        except OSError:
+            pass  # a full disk costs the cache, not the export
     _INSET_CACHE[key] = rings
     return rings
 

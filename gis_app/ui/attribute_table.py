@@ -35,7 +35,9 @@ from gis_app.core.features import DataError, FeatureStore
 from gis_app.core.i18n import pick
 from gis_app.core.statistics import unit_label
 from gis_app.core.values import field_text
+from gis_app.ui.file_errors import describe
 from gis_app.ui.i18n import Retranslating
+from gis_app.ui.plain import tip
 
 FEATURE_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -56,6 +58,7 @@ class FeatureTableModel(QAbstractTableModel):
         self.shows: dict[str, str] = {}
         self.value_unit = ""  # the unit of the map's value column (choropleth), if shown
         self.error = ""
+        self.error_exc: Exception | None = None
 
     def set_layer(self, layer_id: str) -> None:
         self.beginResetModel()
@@ -64,7 +67,7 @@ class FeatureTableModel(QAbstractTableModel):
             layer = self.catalog.layer(layer_id)
             self.features = self.store.layer(layer_id).features
         except (KeyError, DataError) as exc:
-            self.error = str(exc)
+            self.error, self.error_exc = describe(exc), exc  # a refused file: named, reason translated
             self.endResetModel()
             return
         self.labels = {p.field: p.label for p in layer.popup}
@@ -118,7 +121,7 @@ class FeatureTableModel(QAbstractTableModel):
             return text if len(text) <= 200 else text[:199] + "…"
         if role == Qt.ItemDataRole.ToolTipRole:
             text = self.text(index.row(), index.column())
-            return text if len(text) > 40 else None
+            return tip(text) if len(text) > 40 else None  # data: shown as text, never markup
         if role == Qt.ItemDataRole.EditRole:  # the sort key: numbers as numbers
             if isinstance(value, int | float) and not isinstance(value, bool):
                 return value
@@ -142,6 +145,8 @@ class FeatureTableModel(QAbstractTableModel):
         if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self.columns):
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
                 return self.column_label(section)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return tip(self.columns[section])
         if orientation == Qt.Orientation.Vertical and role == Qt.ItemDataRole.DisplayRole:
             return section + 1
         return None
@@ -181,6 +186,7 @@ class AttributeTable(Retranslating, QWidget):
         self.zoom_button = QPushButton(self)
         self.zoom_button.clicked.connect(self.zoom_to_selection)
         self.count_label = QLabel(self)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # may name a file
         self.view = QTableView(self)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
@@ -254,7 +260,8 @@ class AttributeTable(Retranslating, QWidget):
 
     def _update_count(self, *_args) -> None:
         if self.model.error:
-            self.count_label.setText(self.tr("Cannot read: {0}").format(self.model.error))
+            self.count_label.setText(self.tr("Cannot read: {0}").format(
+                describe(self.model.error_exc)))  # described again: the language may have changed
             return
         self.count_label.setText(self.tr("{0} of {1}").format(self.proxy.rowCount(), self.model.rowCount()))
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import QMarginsF, QRectF, QSize, QSizeF, Qt
 from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from gis_app.core import atomic
 from gis_app.core.catalog import Catalog
 from gis_app.core.evidence import bibliography_path, load_bibliography
 from gis_app.core.geo import metres_per_pixel
@@ -183,8 +184,18 @@ def _png_image(width: int, height: int, dpi: float) -> QImage:
 
 
 def compose(path: Path, options: ExportOptions, picture: MapPicture | None, context: LayoutContext) -> dict:
-    """Write the page (map picture + layout) as PNG, PDF or SVG, chosen by the file's suffix."""
-    fmt = path.suffix.lower().lstrip(".")
+    """Write the page (map picture + layout) as PNG, PDF or SVG, chosen by the file's suffix, whole
+    or not at all: OutputError (an OSError) if the file could not be written; an existing file is
+    then untouched."""
+    fmt = Path(path).suffix.lower().lstrip(".")
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown export format '{fmt}': use .png, .pdf or .svg")
+    with atomic.replacing(path) as tmp:
+        return _compose(tmp, fmt, options, picture, context)
+
+
+def _compose(path: Path, fmt: str, options: ExportOptions, picture: MapPicture | None,
+             context: LayoutContext) -> dict:
     width, height = options.page_px()
     if fmt == "png":
         image = _png_image(width, height, options.dpi)
@@ -259,6 +270,7 @@ def export_map(
     problems = options.problems()
     if problems:
         raise ValueError("; ".join(problems))
+    atomic.target_of(path)  # a device, FIFO or folder is refused before the map is rendered
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     context = layout_context(catalog, state, lang, None)

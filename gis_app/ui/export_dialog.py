@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from gis_app.core.catalog import Catalog
 from gis_app.core.events import Change, Kind
 from gis_app.core.map_state import MapState
 from gis_app.render.layout import CUSTOM, PRESETS, ExportOptions, layout_geometry, paint_layout
+from gis_app.ui import plain
 from gis_app.ui.export import MapRenderer, export_map, layout_context
 from gis_app.ui.i18n import Retranslating
 
@@ -287,9 +287,7 @@ class ExportDialog(Retranslating, QDialog):
             self._picture_key = None  # that page now holds the export's size
         except (TimeoutError, OSError, ValueError) as exc:
             QGuiApplication.restoreOverrideCursor()
-            QMessageBox.warning(
-                self, self.tr("Not exported"), self.tr("Could not export the map: {0}").format(exc)
-            )
+            plain.warning(self, self.tr("Not exported"), self.tr("Could not export the map: {0}").format(exc))
             return None
         QGuiApplication.restoreOverrideCursor()
         w, h = self.last_result.size

@@ -35,6 +35,7 @@ from gis_app.core.i18n import feature_name, pick
 from gis_app.core.values import field_text
 from gis_app.ui import table_fit
 from gis_app.ui.i18n import Retranslating
+from gis_app.ui.plain import tip as plain_tip
 
 STYLE_KEY = "citations/style"
 DISPUTE_COLOUR = "#fde2c4"
@@ -275,13 +276,13 @@ class InfoPanel(Retranslating, QWidget):
                      statistics.unit_label(claim.unit, self.lang), claim.date,
                      short_citation(self.bibliography.get(claim.citation, {"id": claim.citation}), self.lang)]
             where = self.tr("Where: {0}").format(claim.locator) if claim.locator else ""
-            tip = "\n".join(t for t in (claim.note, where) if t)
+            note = "\n".join(t for t in (claim.note, where) if t)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 0:  # the whole label, should the narrow column cut it short
-                    item.setToolTip("\n".join(t for t in (text, tip) if t))
-                elif tip:
-                    item.setToolTip(tip)
+                    item.setToolTip(plain_tip("\n".join(t for t in (text, note) if t)))
+                elif note:
+                    item.setToolTip(plain_tip(note))
                 if disputed:
                     item.setBackground(QColor(DISPUTE_COLOUR))
                 if column == 1:

@@ -26,6 +26,7 @@ from gis_app.core.i18n import pick
 from gis_app.core.map_state import MapState
 from gis_app.ui.i18n import Retranslating, format_date
 from gis_app.ui.opacity_delegate import OpacityDelegate
+from gis_app.ui.plain import tip
 
 MIME = "application/x-atlas-layer-id"
 LAYER_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -123,8 +124,10 @@ class LayerTreeModel(QAbstractItemModel):
         if layer_id is None:  # a group row
             if index.column() != 0:
                 return None
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            if role == Qt.ItemDataRole.DisplayRole:
                 return pick(self.groups[index.row() - ANNOTATION_ROWS].title, self.lang)
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return tip(pick(self.groups[index.row() - ANNOTATION_ROWS].title, self.lang))
             if role == Qt.ItemDataRole.CheckStateRole:
                 return self._group_check(index.row())
             return None
@@ -142,7 +145,7 @@ class LayerTreeModel(QAbstractItemModel):
                     parts.append(self.tr("Data as of: {0}").format(format_date(layer.as_of, self.lang)))
                 if layer.accuracy:
                     parts.append(self.tr("Accuracy: {0}").format(layer.accuracy))
-                return "\n".join(p for p in parts if p)
+                return tip("\n".join(p for p in parts if p))  # data: text, never markup
         elif index.column() == 1:
             if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
                 return round(st.opacity * 100)

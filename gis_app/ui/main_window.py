@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 
+from gis_app.core import atomic, safe_io
 from gis_app.core.catalog import Catalog
 from gis_app.core.document import AtlasDocument
 from gis_app.core.events import Change, Kind
@@ -344,7 +345,8 @@ class MainWindow(i18n.Retranslating, QMainWindow):
 
     def _report_catalog_problems(self) -> None:
         self.prompts.details(self.tr("Some layers were not loaded"),
-                             self.tr("These layer definitions have problems and were skipped:"),
+                             self.tr("Some layer definitions have problems; a layer with an error "
+                                     "was skipped:"),
                              "\n".join(self.catalog.problems))
 
     # --- actions -----------------------------------------------------------------------------
@@ -367,8 +369,15 @@ class MainWindow(i18n.Retranslating, QMainWindow):
     def _save_image(self) -> None:
         path = self.prompts.save_file("export", self.tr("Save map image"), "atlas.png",
                                       self.tr("PNG image (*.png)"))
-        if path and not self.map.stable_grab().save(str(path)):
-            self.prompts.warn(self.tr("Not saved"), self.tr("Could not write {0}").format(path))
+        if not path:
+            return
+        image = self.map.stable_grab()
+        try:  # written whole or not at all: a failed write leaves the previous file
+            with atomic.replacing(path) as tmp:
+                if not image.save(str(tmp), "PNG"):
+                    raise atomic.OutputError(self.tr("Could not write {0}").format(path))
+        except OSError as exc:
+            self.prompts.warn(self.tr("Not saved"), str(exc))
 
     def _about(self) -> None:
         credits = sorted({a for layer in self.catalog.layers for a in layer.attribution})
@@ -383,7 +392,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
             return
         try:
             with self.document.batch(edit=False):
-                self.state.apply(json.loads(raw))
+                self.state.apply(safe_io.parse_json(raw, "settings").value)
         except (ValueError, TypeError, KeyError) as exc:
             log.warning("ignoring unreadable saved map state: %s", exc)
         self.document.mark_clean()

@@ -82,42 +82,63 @@ class ProjectController(QObject):
         self.document.mark_dirty()
 
     def autosave(self) -> Path | None:
-        """Write the recovery file if something changed since the last autosave."""
+        """Write the recovery file if something changed since the last autosave; a failure is said
+        in the status bar (and tried again at the next tick)."""
         if self.document.generation == self._autosaved or not self.document.dirty:
             return None
         try:
             target = proj.write_recovery(self.current_project(), self.path)
         except ProjectError as exc:
             log.warning("autosave failed: %s", exc)
-            self.window.statusBar().showMessage(self.tr("Autosave failed: {0}").format(str(exc)), 15000)
+            self.window.statusBar().showMessage(
+                self.tr("Autosave failed: {0}").format(str(exc)), AUTOSAVE_MS)
             return None
         self._autosaved = self.document.generation
         return target
 
     def offer_recovery(self) -> bool:
-        """At start-up: if a crashed session left a recovery file, offer to restore it."""
+        """At start-up: offer the work of every crashed session, newest first. Yes restores it (its
+        file stays until that work is saved), No keeps it for the next start, Discard deletes it.
+        An unreadable recovery file is kept aside as *.corrupt and the user is told where."""
         found = proj.orphaned_recoveries()
-        if not found:
-            return False
-        newest = found[0]
-        try:
-            rescued = proj.load(newest)
-        except ProjectError as exc:
-            log.warning("unreadable recovery file %s: %s", newest, exc)
-            proj.discard_recovery(newest)
-            return False
-        source = rescued.recovery_of or self.tr("an untitled project")
-        answer = self.ask(self.tr("Recover unsaved work?"), self.tr(
-            "The atlas did not close normally. Unsaved work on {0} was kept at {1}.\n\n"
-            "Restore it?").format(source, proj.age_text(newest)), Button.Yes | Button.No)
-        for path in found:
-            proj.discard_recovery(path)
-        if answer != Button.Yes:
-            return False
-        path = Path(rescued.recovery_of) if rescued.recovery_of else None
-        self.apply(rescued, path, file_hash(path) if path else None)
-        self.mark_dirty()  # restored work is not saved yet
-        return True
+        for i, path in enumerate(found):
+            try:
+                rescued = proj.load(path)
+            except ProjectError as exc:
+                log.warning("unreadable recovery file %s: %s", path, exc)
+                try:
+                    kept = proj.set_aside(path)
+                except OSError:
+                    kept = path
+                self.warn(self.tr("Recovery file damaged"), self.tr(
+                    "Unsaved work from a session that did not close normally could not be read. "
+                    "The file was kept as {0}.\n\nDetails: {1}").format(str(kept), str(exc)))
+                continue
+            source = rescued.recovery_of or self.tr("an untitled project")
+            answer = self.ask(self.tr("Recover unsaved work?"), self.tr(
+                "The atlas did not close normally. Unsaved work on {0} was kept at {1}.\n\n"
+                "Restore it? (No keeps it for the next start; Discard deletes it.)").format(
+                    source, proj.age_text(path)),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+                | QMessageBox.StandardButton.Discard)
+            if answer == QMessageBox.StandardButton.Discard:
+                proj.discard_recovery(path)
+                continue
+            if answer != QMessageBox.StandardButton.Yes:
+                continue
+            try:
+                proj.adopt_recovery(path)  # kept on disk, as this session's, until saved
+            except OSError as exc:
+                log.warning("could not adopt recovery file %s: %s", path, exc)
+            origin = Path(rescued.recovery_of) if rescued.recovery_of else None
+            self.apply(rescued, origin, file_hash(origin) if origin else None)
+            self.mark_dirty()  # restored work is not saved yet
+            later = len(found) - i - 1
+            if later:
+                self.window.statusBar().showMessage(self.tr(
+                    "%n more unsaved session(s) kept: offered at the next start.", "", later), 15000)
+            return True
+        return False
 
     # --- the project as a whole ----------------------------------------------------------------
     def current_project(self) -> Project:

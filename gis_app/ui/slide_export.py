@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSizeF
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from gis_app.core import atomic
 from gis_app.core.i18n import pick
 from gis_app.render.layout import ExportOptions, LayoutContext, map_frame_px, paint_layout
 from gis_app.ui.export import MapPicture, MapRenderer, compose, layout_context, snapshot_state
@@ -59,7 +60,13 @@ def export_pngs(window, folder: str | Path, stem: str = "slide", dpi: int = SLID
 
 
 def export_pdf(window, path: str | Path, dpi: int = SLIDE_DPI) -> int:
-    """One 16:9 page per slide, text kept as text; returns the page count."""
+    """One 16:9 page per slide, text kept as text; returns the page count. Written whole or not at
+    all (OutputError; an existing file is then untouched)."""
+    with atomic.replacing(path) as tmp:
+        return _write_pdf(window, tmp, dpi)
+
+
+def _write_pdf(window, path: Path, dpi: int) -> int:
     writer = QPdfWriter(str(path))
     writer.setResolution(dpi)
     w_mm, h_mm = ExportOptions(page=SLIDE_PAGE).page_mm()

@@ -15,7 +15,7 @@ import dataclasses
 from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QImage, QPainter, QPixmap
+from PySide6.QtGui import QColor, QFont, QIcon, QImage, QImageReader, QPainter, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -36,8 +36,9 @@ from PySide6.QtWidgets import (
 
 from gis_app.core.document import AtlasDocument
 from gis_app.core.events import Change, Kind
-from gis_app.core.project import Slide
+from gis_app.core.project import MAX_THUMBNAIL_TEXT, Slide
 from gis_app.ui.i18n import Retranslating
+from gis_app.ui.plain import tip as plain_tip
 
 THUMB = QSize(160, 100)  # stored
 ICON = QSize(112, 70)     # shown in the dock
@@ -57,13 +58,30 @@ def thumbnail_text(image: QImage) -> str:
     return base64.b64encode(bytes(data)).decode("ascii")
 
 
+MAX_THUMB_PIXELS = 1024 * 1024  # a stored thumbnail is 160 x 100; a bigger one is not decoded
+
+
+def thumbnail_image(text: str) -> QImage:
+    """A slide's thumbnail, decoded only if its header says it is small (a crafted 30,000 px
+    image would freeze the window): a null image otherwise."""
+    if not text or len(text) > MAX_THUMBNAIL_TEXT:
+        return QImage()
+    try:
+        data = QByteArray(base64.b64decode(text, validate=False))
+    except ValueError:
+        return QImage()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    reader = QImageReader(buffer)
+    size = reader.size()
+    if not size.isValid() or size.width() * size.height() > MAX_THUMB_PIXELS:
+        return QImage()
+    image = reader.read()
+    return image if not image.isNull() else QImage()
+
+
 def thumbnail_pixmap(slide: Slide, number: int) -> QPixmap:
-    image = QImage()
-    if slide.thumbnail:
-        try:
-            image.loadFromData(base64.b64decode(slide.thumbnail, validate=False))
-        except ValueError:
-            image = QImage()
+    image = thumbnail_image(slide.thumbnail)
     if not image.isNull():
         return QPixmap.fromImage(image.scaled(THUMB, Qt.AspectRatioMode.KeepAspectRatio,
                                               Qt.TransformationMode.SmoothTransformation))
@@ -199,7 +217,7 @@ class SlidesPanel(Retranslating, QWidget):
         for i, slide in enumerate(self.slides):
             item = QListWidgetItem(QIcon(thumbnail_pixmap(slide, i + 1)), self.label(i))
             item.setData(ROLE_SLIDE, i)
-            item.setToolTip(slide.notes_in(self.lang))
+            item.setToolTip(plain_tip(slide.notes_in(self.lang)))
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsDragEnabled)
             self.list.addItem(item)
         self.list.blockSignals(False)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from PySide6.QtGui import QImage
 
+from gis_app.core import atomic
 from gis_app.core.catalog import Catalog
 from gis_app.core.map_state import MapState
 
@@ -31,6 +32,7 @@ def render_map(catalog: Catalog, state: MapState, width: int, height: int, lang:
 def save_snapshot(out: Path, width: int, height: int, catalog: Catalog, lang: str = "en") -> QImage:
     image = render_map(catalog, MapState(catalog), width, height, lang)
     out.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(out)):
-        raise OSError(f"could not write {out}")
+    with atomic.replacing(out) as tmp:  # whole or not at all; OutputError if the write fails
+        if not image.save(str(tmp), "PNG"):
+            raise atomic.OutputError(f"could not write {out}")
     return image

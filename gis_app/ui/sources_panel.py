@@ -3,8 +3,6 @@ export to BibTeX and RIS (for Zotero, EndNote, JabRef...)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
@@ -14,17 +12,18 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
-from gis_app.core import citations
+from gis_app.core import atomic, citations
 from gis_app.core.catalog import Catalog
 from gis_app.core.events import Change, Kind
 from gis_app.core.map_state import MapState
+from gis_app.ui import plain
 from gis_app.ui.i18n import Retranslating
+from gis_app.ui.plain import tip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -37,6 +36,7 @@ class SourcesPanel(Retranslating, QWidget):
         self.ids: list[str] = []
         self._stale = True  # formatting every citation takes ~0.3 s: done when the panel is seen
         self.summary = QLabel(self)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)
         self.summary.setWordWrap(True)
         self.list = QListWidget(self)
         self.list.setWordWrap(True)
@@ -103,7 +103,7 @@ class SourcesPanel(Retranslating, QWidget):
             entry.setData(ID_ROLE, item_id)
             url = citations.item_url(self.bibliography[item_id])
             if url:
-                entry.setToolTip(url)
+                entry.setToolTip(tip(url))
             self.list.addItem(entry)
         self.summary.setText(self.tr("{0} sources of the {1} visible layers ({2})").format(
             len(self.ids), len(self._visible_layers()), citations.STYLE_NAMES[self.style]))
@@ -130,7 +130,7 @@ class SourcesPanel(Retranslating, QWidget):
             self._fill()
         items = [self.bibliography[i] for i in self.ids]
         text = citations.to_ris(items) if path.lower().endswith(".ris") else citations.to_bibtex(items)
-        Path(path).write_text(text, encoding="utf-8")
+        atomic.write_bytes(path, text.encode("utf-8"))  # whole or not at all
 
     def _export_dialog(self, fmt: str) -> None:
         filters = self.tr("BibTeX (*.bib)") if fmt == "bib" else self.tr("RIS (*.ris)")
@@ -141,5 +141,5 @@ class SourcesPanel(Retranslating, QWidget):
         try:
             self.export(path)
         except OSError as exc:
-            QMessageBox.warning(self, self.tr("Not saved"), self.tr("Could not write {0}: {1}").format(
+            plain.warning(self, self.tr("Not saved"), self.tr("Could not write {0}: {1}").format(
                 path, exc.strerror or str(exc)))

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -37,11 +36,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gis_app.core import statistics
+from gis_app.core import atomic, statistics
 from gis_app.core.catalog import Catalog
 from gis_app.core.evidence import Claim, short_citation
 from gis_app.core.features import DataError, FeatureStore
-from gis_app.ui import chart_export, i18n
+from gis_app.ui import chart_export, i18n, plain
 from gis_app.ui.chart_text import legend_html
 
 PALETTE = {"value": "#2b6ca3", "ASEAN": "#2b8cbe", "China": "#c0392b", "top": "#6a6a6a",
@@ -404,12 +403,21 @@ class StatsPanel(i18n.Retranslating, QWidget):
 
     # --- saving (gis_app/ui/chart_export.py draws and writes) ------------------------------------
     def save(self, path: str, size: QSize = EXPORT_SIZE) -> bool:
-        """Write the current chart with its source lines to `path` (.png or .svg)."""
-        return chart_export.save(self, path, size)
+        """Write the current chart with its source lines to `path` (.png or .svg), whole or not at
+        all: False if it could not be written (an existing file is then untouched)."""
+        if self.data is None:
+            return False
+        try:
+            with atomic.replacing(path) as tmp:
+                if not chart_export.save(self, str(tmp), size):
+                    raise atomic.OutputError(f"could not write {path}")
+        except OSError:
+            return False
+        return True
 
     def _save_dialog(self, fmt: str) -> None:
         name = f"{self.current_id()}.{fmt}"
         filters = self.tr("PNG image (*.png)") if fmt == "png" else self.tr("SVG drawing (*.svg)")
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart"), name, filters)
         if path and not self.save(path):
-            QMessageBox.warning(self, self.tr("Not saved"), self.tr("Could not write {0}").format(path))
+            plain.warning(self, self.tr("Not saved"), self.tr("Could not write {0}").format(path))

@@ -367,6 +367,45 @@
     </message>
 </context>
 <context>
+    <name>FileErrors</name>
+    <message>
+        <source>{0} does not exist.</source>
+        <translation>{0} жоқ.</translation>
+    </message>
+    <message>
+        <source>{0} is not a regular file (a folder, a device or a pipe).</source>
+        <translation>{0} кәдімгі файл емес (қалта, құрылғы немесе арна).</translation>
+    </message>
+    <message>
+        <source>{0} is too large.</source>
+        <translation>{0} тым үлкен.</translation>
+    </message>
+    <message>
+        <source>{0} cannot be read.</source>
+        <translation>{0} оқылмайды.</translation>
+    </message>
+    <message>
+        <source>{0} is not UTF-8 text.</source>
+        <translation>{0} UTF-8 мәтіні емес.</translation>
+    </message>
+    <message>
+        <source>{0} is damaged (its syntax is not valid).</source>
+        <translation>{0} бүлінген (синтаксисі дұрыс емес).</translation>
+    </message>
+    <message>
+        <source>{0} is nested too deeply to be read safely.</source>
+        <translation>{0} қауіпсіз оқу үшін тым терең кірістірілген.</translation>
+    </message>
+    <message>
+        <source>{0} holds a number too long to be a real value.</source>
+        <translation>{0} нақты мән болу үшін тым ұзын санды қамтиды.</translation>
+    </message>
+    <message>
+        <source>{0} cannot be used.</source>
+        <translation>{0} пайдаланылмайды.</translation>
+    </message>
+</context>
+<context>
     <name>InfoPanel</name>
     <message>
         <source>Click a feature on the map, a row of the attribute table, a bar of a chart or a search result to see it here.</source>
@@ -642,10 +681,6 @@
         <translation>Кейбір қабаттар жүктелмеді</translation>
     </message>
     <message>
-        <source>These layer definitions have problems and were skipped:</source>
-        <translation>Мына қабат сипаттамаларында қателер бар, сондықтан олар өткізіліп жіберілді:</translation>
-    </message>
-    <message>
         <source>Save map image</source>
         <translation>Карта суретін сақтау</translation>
     </message>
@@ -660,6 +695,10 @@
     <message>
         <source>Could not write {0}</source>
         <translation>{0} файлын жазу мүмкін болмады</translation>
+    </message>
+    <message>
+        <source>Some layer definitions have problems; a layer with an error was skipped:</source>
+        <translation>Кейбір қабат сипаттамаларында ақаулар бар; қатесі бар қабат өткізілді:</translation>
     </message>
     <message>
         <source>About the atlas</source>
@@ -794,6 +833,18 @@ Map data: {0}</source>
         <translation>Автосақтау сәтсіз аяқталды: {0}</translation>
     </message>
     <message>
+        <source>Recovery file damaged</source>
+        <translation>Қалпына келтіру файлы бүлінген</translation>
+    </message>
+    <message>
+        <source>Unsaved work from a session that did not close normally could not be read. The file was kept as {0}.
+
+Details: {1}</source>
+        <translation>Қалыпты жабылмаған сеанстың сақталмаған жұмысын оқу мүмкін болмады. Файл {0} ретінде сақталды.
+
+Толығырақ: {1}</translation>
+    </message>
+    <message>
         <source>an untitled project</source>
         <translation>атаусыз жоба</translation>
     </message>
@@ -804,10 +855,17 @@ Map data: {0}</source>
     <message>
         <source>The atlas did not close normally. Unsaved work on {0} was kept at {1}.
 
-Restore it?</source>
-        <translation>Атлас дұрыс жабылмады. {0} ішіндегі сақталмаған өзгерістер автоматты түрде сақталған ({1}).
+Restore it? (No keeps it for the next start; Discard deletes it.)</source>
+        <translation>Атлас қалыпты жабылмады. {0} бойынша сақталмаған жұмыс {1} кезінде сақталған.
 
-Оларды қалпына келтіру керек пе?</translation>
+Оны қалпына келтіру керек пе? («Жоқ» оны келесі іске қосуға дейін сақтайды; «Елемеу» оны жояды.)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more unsaved session(s) kept: offered at the next start.</source>
+        <translation>
+            <numerusform>Тағы %n сақталмаған сеанс сақталды: келесі іске қосқанда ұсынылады.</numerusform>
+            <numerusform>Тағы %n сақталмаған сеанс сақталды: келесі іске қосқанда ұсынылады.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -843,7 +901,7 @@ Restore it?</source>
     </message>
     <message>
         <source>{0} cannot be read.</source>
-        <translation>{0} файлын оқу мүмкін емес.</translation>
+        <translation>{0} оқылмайды.</translation>
     </message>
     <message>
         <source>{0} is not an atlas project.</source>
@@ -939,6 +997,10 @@ Nothing was changed.</source>
     <message>
         <source>Search results</source>
         <translation>Іздеу нәтижелері</translation>
+    </message>
+    <message>
+        <source>Still reading layers ({0} of {1})…</source>
+        <translation>Қабаттар әлі оқылуда ({1} ішінен {0})…</translation>
     </message>
 </context>
 <context>

@@ -367,6 +367,45 @@
     </message>
 </context>
 <context>
+    <name>FileErrors</name>
+    <message>
+        <source>{0} does not exist.</source>
+        <translation>{0} не существует.</translation>
+    </message>
+    <message>
+        <source>{0} is not a regular file (a folder, a device or a pipe).</source>
+        <translation>{0} — не обычный файл (папка, устройство или канал).</translation>
+    </message>
+    <message>
+        <source>{0} is too large.</source>
+        <translation>{0} слишком велик.</translation>
+    </message>
+    <message>
+        <source>{0} cannot be read.</source>
+        <translation>{0} не удаётся прочитать.</translation>
+    </message>
+    <message>
+        <source>{0} is not UTF-8 text.</source>
+        <translation>{0} — не текст в UTF-8.</translation>
+    </message>
+    <message>
+        <source>{0} is damaged (its syntax is not valid).</source>
+        <translation>{0} повреждён (неверный синтаксис).</translation>
+    </message>
+    <message>
+        <source>{0} is nested too deeply to be read safely.</source>
+        <translation>{0} имеет слишком глубокую вложенность для безопасного чтения.</translation>
+    </message>
+    <message>
+        <source>{0} holds a number too long to be a real value.</source>
+        <translation>{0} содержит слишком длинное число, чтобы оно было реальным значением.</translation>
+    </message>
+    <message>
+        <source>{0} cannot be used.</source>
+        <translation>{0} нельзя использовать.</translation>
+    </message>
+</context>
+<context>
     <name>InfoPanel</name>
     <message>
         <source>Click a feature on the map, a row of the attribute table, a bar of a chart or a search result to see it here.</source>
@@ -642,10 +681,6 @@
         <translation>Некоторые слои не загружены</translation>
     </message>
     <message>
-        <source>These layer definitions have problems and were skipped:</source>
-        <translation>В этих описаниях слоёв есть ошибки, поэтому они пропущены:</translation>
-    </message>
-    <message>
         <source>Save map image</source>
         <translation>Сохранить изображение карты</translation>
     </message>
@@ -660,6 +695,10 @@
     <message>
         <source>Could not write {0}</source>
         <translation>Не удалось записать {0}</translation>
+    </message>
+    <message>
+        <source>Some layer definitions have problems; a layer with an error was skipped:</source>
+        <translation>В некоторых описаниях слоёв есть ошибки; слой с ошибкой пропущен:</translation>
     </message>
     <message>
         <source>About the atlas</source>
@@ -794,6 +833,18 @@ Map data: {0}</source>
         <translation>Автосохранение не удалось: {0}</translation>
     </message>
     <message>
+        <source>Recovery file damaged</source>
+        <translation>Файл восстановления повреждён</translation>
+    </message>
+    <message>
+        <source>Unsaved work from a session that did not close normally could not be read. The file was kept as {0}.
+
+Details: {1}</source>
+        <translation>Несохранённую работу сеанса, который не был закрыт нормально, не удалось прочитать. Файл сохранён как {0}.
+
+Подробности: {1}</translation>
+    </message>
+    <message>
         <source>an untitled project</source>
         <translation>безымянном проекте</translation>
     </message>
@@ -804,10 +855,18 @@ Map data: {0}</source>
     <message>
         <source>The atlas did not close normally. Unsaved work on {0} was kept at {1}.
 
-Restore it?</source>
-        <translation>Атлас был закрыт некорректно. Несохранённые изменения в {0} были сохранены автоматически ({1}).
+Restore it? (No keeps it for the next start; Discard deletes it.)</source>
+        <translation>Атлас не был закрыт нормально. Несохранённая работа над {0} сохранена в {1}.
 
-Восстановить их?</translation>
+Восстановить её? («Нет» оставит её до следующего запуска; «Отклонить» удалит её.)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more unsaved session(s) kept: offered at the next start.</source>
+        <translation>
+            <numerusform>Ещё %n несохранённый сеанс сохранён: он будет предложен при следующем запуске.</numerusform>
+            <numerusform>Ещё %n несохранённых сеанса сохранены: они будут предложены при следующем запуске.</numerusform>
+            <numerusform>Ещё %n несохранённых сеансов сохранены: они будут предложены при следующем запуске.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Unsaved changes</source>
@@ -843,7 +902,7 @@ Restore it?</source>
     </message>
     <message>
         <source>{0} cannot be read.</source>
-        <translation>Не удаётся прочитать файл {0}.</translation>
+        <translation>{0} не удаётся прочитать.</translation>
     </message>
     <message>
         <source>{0} is not an atlas project.</source>
@@ -939,6 +998,10 @@ Nothing was changed.</source>
     <message>
         <source>Search results</source>
         <translation>Результаты поиска</translation>
+    </message>
+    <message>
+        <source>Still reading layers ({0} of {1})…</source>
+        <translation>Слои ещё читаются ({0} из {1})…</translation>
     </message>
 </context>
 <context>

@@ -139,14 +139,30 @@
     };
   }
 
+  /* Style values reach the page as data: a number is used only if it is a finite number in range,
+     a colour only if it is #rgb, #rrggbb or a CSS colour name; the symbol is built with DOM calls,
+     never from markup (gis_app/core/catalog_schema.py checks the same rules in Python). */
+  var SVG_NS = "http://www.w3.org/2000/svg";
+  function styleNumber(value, fallback, low, high) {
+    var v = typeof value === "number" ? value : NaN;
+    return isFinite(v) && v >= low && v <= high ? v : fallback;
+  }
+  function styleColour(value, fallback) {
+    return typeof value === "string" && /^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-zA-Z]{3,20})$/.test(value) ? value : fallback;
+  }
+
   function symbolSvg(shape, r, s) {
-    var d = 2 * r + 4, c = r + 2, pts;
-    var paint = 'fill="' + escapeHtml(s.fill || "none") + '" fill-opacity="' +
-      (s.fill_opacity === undefined ? 1 : s.fill_opacity) + '" stroke="' +
-      escapeHtml(s.stroke || "none") + '" stroke-width="' + (s.weight || 1) + '"';
-    var body;
+    r = styleNumber(r, 5, 0.5, 50);
+    var d = 2 * r + 4, c = r + 2, pts, body;
+    var svg = document.createElementNS(SVG_NS, "svg");
+    svg.setAttribute("width", String(d));
+    svg.setAttribute("height", String(d));
     if (shape === "square") {
-      body = '<rect x="2" y="2" width="' + 2 * r + '" height="' + 2 * r + '" ' + paint + "/>";
+      body = document.createElementNS(SVG_NS, "rect");
+      body.setAttribute("x", "2");
+      body.setAttribute("y", "2");
+      body.setAttribute("width", String(2 * r));
+      body.setAttribute("height", String(2 * r));
     } else {
       if (shape === "triangle") pts = [[c, 2], [d - 2, d - 2], [2, d - 2]];
       else if (shape === "diamond") pts = [[c, 2], [d - 2, c], [c, d - 2], [2, c]];
@@ -157,14 +173,20 @@
           pts.push([c + rad * Math.cos(a), c + rad * Math.sin(a)]);
         }
       }
-      body = '<polygon points="' + pts.map(function (p) { return p[0].toFixed(1) + "," + p[1].toFixed(1); }).join(" ") + '" ' + paint + "/>";
+      body = document.createElementNS(SVG_NS, "polygon");
+      body.setAttribute("points", pts.map(function (p) { return p[0].toFixed(1) + "," + p[1].toFixed(1); }).join(" "));
     }
-    return '<svg xmlns="http://www.w3.org/2000/svg" width="' + d + '" height="' + d + '">' + body + "</svg>";
+    body.setAttribute("fill", styleColour(s.fill, "none"));
+    body.setAttribute("fill-opacity", String(styleNumber(s.fill_opacity, 1, 0, 1)));
+    body.setAttribute("stroke", styleColour(s.stroke, "none"));
+    body.setAttribute("stroke-width", String(styleNumber(s.weight, 1, 0, 50) || 1));
+    svg.appendChild(body);
+    return svg;
   }
 
   function pointLayer(def, feature, latlng) {
     var s = resolvedStyle(def, feature.properties || {});
-    var shape = s.symbol || "circle", r = s.radius || 5;
+    var shape = s.symbol || "circle", r = styleNumber(s.radius, 5, 0.5, 50);
     if (shape === "circle") {
       var opts = pathOptions(def, feature.properties || {});
       opts.radius = r;
@@ -175,7 +197,7 @@
       pane: "atlas-" + def.id,
       interactive: def.interactive !== false,
       keyboard: false,
-      icon: L.divIcon({ className: "atlas-symbol", html: symbolSvg(shape, r, s),
+      icon: L.divIcon({ className: "atlas-symbol", html: symbolSvg(shape, r, s),  // an element, not markup
                         iconSize: [2 * r + 4, 2 * r + 4], iconAnchor: [r + 2, r + 2] })
     });
   }
