@@ -168,7 +168,7 @@ def _export_inputs(args, catalog):
 
 
 def export(args) -> int:
-    from gis_app.render.layout import ExportOptions, parse_size
+    from gis_app.render.layout_model import ExportOptions, parse_size
 
     try:
         page, custom = parse_size(args.size)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
 
 _TMP = Path(tempfile.mkdtemp(prefix="gis-app-tests-"))
+# Removed when the run ends (after Qt and Chromium are done with the cache inside it).
+atexit.register(shutil.rmtree, _TMP, ignore_errors=True)
 os.environ["XDG_CONFIG_HOME"] = str(_TMP / "config")
 os.environ["XDG_CACHE_HOME"] = str(_TMP / "cache")
 os.environ["XDG_STATE_HOME"] = str(_TMP / "state")
@@ -37,6 +41,18 @@ def _no_modal_questions():
         else QMessageBox.StandardButton.Discard)
     yield
     ProjectController._ask_with_box = original
+
+
+@pytest.fixture(autouse=True)
+def prompts(monkeypatch):
+    """Every message box and file dialog of a widget without its own prompts goes to this scripted
+    double: a test queues the answers (`prompts.queue("save_file", path)`), and a question it did
+    not expect fails the test instead of a modal dialog hanging the run."""
+    from gis_app.ui import prompts as prompts_module
+
+    scripted = prompts_module.ScriptedPrompts()
+    monkeypatch.setattr(prompts_module, "default_factory", lambda widget: scripted)
+    return scripted
 
 
 @pytest.fixture

@@ -19,13 +19,8 @@ from gis_app.core.catalog import load_catalog
 from gis_app.core.evidence import load_bibliography, short_citation
 from gis_app.core.map_state import MapState
 from gis_app.core.project import Project
-from gis_app.render.layout import (
-    ExportOptions,
-    attribution_lines,
-    footer_citations,
-    legend_entries,
-    parse_size,
-)
+from gis_app.render.layout_model import ExportOptions, parse_size
+from gis_app.render.legend import attribution_lines, footer_citations, legend_entries
 from gis_app.ui.grab import colour_share, distinct_colours
 
 GREEN = "#00ff00"  # an annotation colour no layer uses

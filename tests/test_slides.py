@@ -104,7 +104,7 @@ def test_add_slides_from_the_view_and_step_between_them(window, qtbot):
     assert panel.list.currentRow() == 1
 
 
-def test_drag_reorder_rename_and_delete(window, qtbot):
+def test_drag_reorder_rename_and_delete(window, qtbot, prompts):
     panel = window.project.slides
     panel.set_slides([Slide(caption=f"S{i}", bounds=(60, 35, 80, 46), visible=["countries"])
                       for i in range(3)])
@@ -126,6 +126,13 @@ def test_drag_reorder_rename_and_delete(window, qtbot):
     panel.delete_current(confirm=False)
     assert [s.caption for s in panel.slides] == ["S2", "S0"]
     assert len(changes) == 3
+    prompts.queue("ask", "no")  # the user is asked first, and keeps it
+    panel.list.setCurrentRow(1)
+    panel.delete_current()
+    assert prompts.asked[-1].text == "Delete slide 2. S0?" and len(panel.slides) == 2
+    prompts.queue("ask", "yes")
+    panel.delete_current()
+    assert [s.caption for s in panel.slides] == ["S2"] and len(changes) == 4
 
 
 def test_presentation_full_screen_keys_blank_and_escape(window, qtbot, tmp_path):

@@ -127,7 +127,7 @@ def test_a_claim_whose_indicator_or_unit_has_no_labels_fails(copy):
     assert result.returncode == 1
     assert "indicator 'drones_bought' (claim new_claim_1) has no labels" in result.stderr
     assert "unit 'drones' (claim new_claim_1) has no labels" in result.stderr
-    assert "indicator 'drugs_seized' has no ru, kk label" in result.stderr
+    assert "indicator 'drugs_seized' has no kk, ru label" in result.stderr
     assert "persons" not in result.stderr and "uniformed_personnel" not in result.stderr
 
 

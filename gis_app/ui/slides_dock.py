@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QToolButton,
     QVBoxLayout,
@@ -35,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from gis_app.core.project import Slide
 from gis_app.ui.i18n import Retranslating
+from gis_app.ui.prompts import Prompts, prompts_for
 
 THUMB = QSize(160, 100)  # stored
 ICON = QSize(112, 70)     # shown in the dock
@@ -118,8 +118,10 @@ class SlidesPanel(Retranslating, QWidget):
     activated = Signal(int)         # go to this slide
     present_requested = Signal(int)  # start the presentation at this slide
 
-    def __init__(self, capture: Callable[[], Slide], lang: str = "en", parent=None):
+    def __init__(self, capture: Callable[[], Slide], lang: str = "en", parent=None,
+                 prompts: Prompts | None = None):
         super().__init__(parent)
+        self.prompts = prompts  # None: the main window's (gis_app.ui.prompts.prompts_for)
         self.capture, self.lang = capture, lang
         self.slides: list[Slide] = []
         self.list = QListWidget(self)
@@ -269,9 +271,9 @@ class SlidesPanel(Retranslating, QWidget):
         row = self.list.currentRow()
         if not 0 <= row < len(self.slides):
             return
-        if confirm and QMessageBox.question(
-                self, self.tr("Delete slide"), self.tr("Delete slide {0}?").format(self.label(row))) \
-                != QMessageBox.StandardButton.Yes:
+        if confirm and prompts_for(self, self.prompts).ask(
+                self.tr("Delete slide"), self.tr("Delete slide {0}?").format(self.label(row)),
+                ("yes", "no")) != "yes":
             return
         del self.slides[row]
         self.refresh()
