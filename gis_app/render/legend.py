@@ -4,13 +4,13 @@ columns and shrinking to fit)."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QPainterPath, QPen, QPolygonF
 
 from gis_app.core import indicators
+from gis_app.core import style as style_rules
 from gis_app.core.catalog import Catalog, LayerDef
 from gis_app.core.evidence import short_citation
 from gis_app.core.i18n import format_number, pick
@@ -65,13 +65,11 @@ def legend_entries(
         items: list[LegendItem] = []
         choropleth, categories = layer.style.get("choropleth"), layer.style.get("categories")
         if choropleth:
-            breaks, colors = list(choropleth["breaks"]), list(choropleth["colors"])
-            bounds = [None, *breaks, None]
+            colors = list(choropleth["colors"])
             # A class is a figure: it needs its unit (a unit key of layers/indicators.toml).
             unit_key = choropleth.get("unit", "")
             unit = indicators.labels(catalog.folder).unit(unit_key, lang) if unit_key else ""
-            for i, color in enumerate(colors):
-                low, high = bounds[i], bounds[i + 1]
+            for (low, high), color in zip(style_rules.class_bounds(choropleth), colors, strict=True):
                 if low is None:
                     label = f"< {_number_text(high, lang)}"
                 elif high is None:
@@ -133,24 +131,11 @@ def footer_citations(catalog: Catalog, visible: list[str], bibliography: dict) -
 
 
 def symbol_path(shape: str, centre: QPointF, r: float) -> QPainterPath:
+    """The symbol's outline (gis_app.core.style.symbol_points: the corners the map page draws)."""
     path = QPainterPath()
-    cx, cy = centre.x(), centre.y()
-    if shape == "square":
-        path.addRect(QRectF(cx - r, cy - r, 2 * r, 2 * r))
-    elif shape == "triangle":
-        path.addPolygon(QPolygonF([QPointF(cx, cy - r), QPointF(cx + r, cy + r), QPointF(cx - r, cy + r)]))
-        path.closeSubpath()
-    elif shape == "diamond":
-        path.addPolygon(
-            QPolygonF([QPointF(cx, cy - r), QPointF(cx + r, cy), QPointF(cx, cy + r), QPointF(cx - r, cy)])
-        )
-        path.closeSubpath()
-    elif shape == "star":
-        pts = []
-        for i in range(10):
-            rad, a = (r * 0.45 if i % 2 else r), math.pi / 5 * i - math.pi / 2
-            pts.append(QPointF(cx + rad * math.cos(a), cy + rad * math.sin(a)))
-        path.addPolygon(QPolygonF(pts))
+    corners = style_rules.symbol_points(shape, centre.x(), centre.y(), r)
+    if corners:
+        path.addPolygon(QPolygonF([QPointF(x, y) for x, y in corners]))
         path.closeSubpath()
     else:
         path.addEllipse(centre, r, r)
@@ -186,7 +171,7 @@ def _paint_swatch(page: Page, item: LegendItem, box: QRectF) -> None:
     p.setBrush(brush)
     if item.kind == "point":
         r = min(box.height() / 2, page.mm(float(s.get("radius", 5)) * px_mm * 1.1))
-        p.drawPath(symbol_path(s.get("symbol", "circle"), box.center(), r))
+        p.drawPath(symbol_path(style_rules.symbol_shape(s), box.center(), r))
     else:
         p.drawRect(box.adjusted(page.mm(0.3), page.mm(0.3), -page.mm(0.3), -page.mm(0.3)))
     p.setBrush(Qt.BrushStyle.NoBrush)
