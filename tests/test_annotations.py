@@ -277,8 +277,30 @@ def test_annotation_row_in_the_layer_panel_hides_them(clean, qtbot):
     assert window.state.to_dict()["annotations_visible"] is True
 
 
-def test_edit_menu_has_undo_and_redo_with_shortcuts(window):
-    assert window.undo_action.shortcut().toString() == "Ctrl+Z"
-    assert "Ctrl+Shift+Z" in [s.toString() for s in window.redo_action.shortcuts()]
+def test_edit_menu_undo_and_redo_answer_their_shortcuts(clean, qtbot):
+    """Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y pressed in the window undo and redo an annotation."""
+    window = clean
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert titles[:2] == ["File", "Edit"]
+    assert {window.undo_action, window.redo_action} <= set(window.edit_menu.actions())
+    tashkent = make("marker", {"type": "Point", "coordinates": [69.3, 41.3]}, text="Tashkent")
+    window.annotation_tools.add(tashkent)
+    qtbot.waitUntil(lambda: drawn(window)["count"] == 1, timeout=3000)
+    window.activateWindow()
+    window.layer_panel.tree.setFocus()  # the focus in a panel, as after a click there
+    qtbot.waitUntil(lambda: window.layer_panel.tree.hasFocus(), timeout=3000)
+
+    def press(key, modifiers):
+        QTest.keyClick(window.layer_panel.tree, key, modifiers)
+
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    press(Qt.Key.Key_Z, ctrl)
+    assert len(window.annotations) == 0
+    qtbot.waitUntil(lambda: drawn(window)["count"] == 0, timeout=3000)
+    press(Qt.Key.Key_Z, ctrl | shift)
+    assert len(window.annotations) == 1
+    press(Qt.Key.Key_Z, ctrl)
+    assert len(window.annotations) == 0
+    press(Qt.Key.Key_Y, ctrl)
+    assert len(window.annotations) == 1
+    qtbot.waitUntil(lambda: drawn(window)["texts"] == ["Tashkent"], timeout=3000)

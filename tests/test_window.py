@@ -87,9 +87,18 @@ def test_drag_and_drop_mime_round_trip_moves_within_group_only(window):
     basemap = [i for i in window.state.order() if window.catalog.layer(i).group == "basemap"]
     mime = model.mimeData([model.layer_index(basemap[0])])
     group = model.layer_index(basemap[0]).parent()
-    other_group = model.index(0, 0)
-    assert other_group != group
+    # Another real layer group (not the Annotations row at the top), onto it and between its layers.
+    other_id = next(i for i in window.state.order() if window.catalog.layer(i).group != "basemap")
+    other_group = model.layer_index(other_id).parent()
+    assert other_group.row() != group.row() and not model.is_annotation_row(other_group)
+    assert model.rowCount(other_group) > 0
+    assert model.canDropMimeData(mime, Qt.DropAction.MoveAction, 1, 0, group)  # its own group: yes
     assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, other_group)
+    assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, 0, model.layer_index(other_id))
+    assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, model.annotation_index())
+    before = window.state.order()
+    model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, other_group)
+    assert window.state.order() == before, "a layer dropped into another group moved"
     model.dropMimeData(mime, Qt.DropAction.MoveAction, len(basemap), 0, group)  # to the bottom
     assert [i for i in window.state.order() if window.catalog.layer(i).group == "basemap"][-1] == basemap[0]
 
@@ -230,13 +239,20 @@ def test_the_page_cannot_reach_the_network(qtbot, scratch_catalog):
         def block(self, flag):
             self.blocked = flag
 
-    guard = OfflineGuard()
+    guard = view.guard  # the view's own guard, the one its page uses
+    assert isinstance(guard, OfflineGuard)
     requests = {u: Request(u) for u in ("http://example.invalid/x.png", "https://a.tile.server/1/2/3.png",
                                          "file:///tmp/layer.geojson", "qrc:///qtwebchannel/qwebchannel.js")}
     for request in requests.values():
         guard.interceptRequest(request)
     assert [u for u, r in requests.items() if r.blocked] == list(requests)[:2]
-    assert guard.blocked == list(requests)[:2]
+    assert guard.blocked[-2:] == list(requests)[:2]
+    # And Chromium really goes through it: content that is not local (so the page setting that
+    # stops local files from reaching remote URLs does not apply) asking for a remote image.
+    view.resize(400, 300)
+    view.show()
+    view.setHtml('<img src="http://example.invalid/tile.png">', QUrl("http://example.invalid/"))
+    qtbot.waitUntil(lambda: "http://example.invalid/tile.png" in guard.blocked, timeout=10000)
     view.shutdown()
 
 

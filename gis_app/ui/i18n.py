@@ -52,7 +52,6 @@ SETTINGS_KEY = typed_settings.LANGUAGE.name
 QM_FORMAT = 1  # bump to recompile every cached .qm
 
 _installed: list[QTranslator] = []
-_current = "en"
 
 
 # --- .ts -> .qm -------------------------------------------------------------------------------
@@ -123,7 +122,6 @@ def install(lang: str) -> bool:
     Removes the previous translators and installs ours plus Qt's own (qtbase: the standard dialog
     buttons); every widget then receives LanguageChange. Returns False if our translation for a
     language other than English could not be loaded (the interface then stays in English)."""
-    global _current
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
     app = QCoreApplication.instance()
@@ -149,13 +147,7 @@ def install(lang: str) -> bool:
             _installed.append(qt_own)
     for translator in _installed:
         app.installTranslator(translator)
-    _current = lang
     return ok
-
-
-def current() -> str:
-    """The language last installed (English before any)."""
-    return _current
 
 
 # --- the remembered choice ----------------------------------------------------------------------
