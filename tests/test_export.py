@@ -26,12 +26,32 @@ from gis_app.ui.grab import colour_share, distinct_colours
 GREEN = "#00ff00"  # an annotation colour no layer uses
 
 
-def run_export(*args: str, timeout: int = 180) -> subprocess.CompletedProcess:
+def _command(args) -> list[str]:
     # English layout texts whatever language an earlier test left remembered
     lang = [] if "--lang" in args else ["--lang", "en"]
-    return subprocess.run(
-        [sys.executable, "-m", "gis_app", "export", *args, *lang], capture_output=True, text=True,
-        timeout=timeout)
+    return [sys.executable, "-m", "gis_app", "export", *args, *lang]
+
+
+def run_exports(jobs: dict[str, list[str]], timeout: int = 180) -> dict[str, subprocess.CompletedProcess]:
+    """`gis-app export` runs, one after the other (rendering is CPU-bound: on two cores, running
+    them at once was no faster)."""
+    return {name: subprocess.run(_command(args), capture_output=True, text=True, timeout=timeout)
+            for name, args in jobs.items()}
+
+
+def export_in_process(capsys, *args: str) -> tuple[int, str]:
+    """`gis-app export ...` refused before anything is drawn: the same main() in this process (its
+    QApplication exists already), for the exit code and the message."""
+    from gis_app import cli
+    from gis_app.ui import i18n
+
+    try:
+        code = cli.main(["export", *args, "--lang", "en"])
+    except SystemExit as exc:  # argparse's refusals
+        code = exc.code
+    finally:
+        i18n.install("en")
+    return code, capsys.readouterr().err
 
 
 def pdf_text(path: Path) -> str:
@@ -145,26 +165,39 @@ def test_scale_bar_ground_size_matches_the_extent(qapp):
 
 
 @pytest.fixture(scope="module")
-def exports(tmp_path_factory):
-    """One PNG (default project, A4 landscape 300 DPI), one PDF and one SVG of chosen layers."""
+def export_runs(tmp_path_factory):
+    """Every command-line export of this file, run at once: one PNG (default project, A4 landscape
+    300 DPI), one PDF and one SVG of chosen layers, a Kazakh PDF, and a project with annotations
+    at 600 DPI. Returns the folder and each run's result."""
     out = tmp_path_factory.mktemp("exports")
-    png = run_export(str(out / "map.png"), "--title", "Atlas test export", "--dpi", "300")
-    pdf = run_export(
-        str(out / "map.pdf"),
-        "--title",
-        "Northern route (PDF)",
-        "--size",
-        "A4-portrait",
-        "--layers",
-        "drug_routes,countries,pk_missions",
-        "--dpi",
-        "150",
+    area = make(
+        "area",
+        {"type": "Polygon", "coordinates": [[[70, 39.5], [72, 39.5], [72, 41], [70, 41], [70, 39.5]]]},
+        "a1",
+        color=GREEN,
+        fill_opacity=1.0,
     )
-    svg = run_export(
-        str(out / "map.svg"), "--title", "Borders <& disputes>", "--dpi", "96", "--bbox", "68,38.5,74,42"
-    )
-    for result in (png, pdf, svg):
-        assert result.returncode == 0, result.stderr
+    project = out / "p.json"
+    state = MapState(load_catalog())
+    project.write_text(json.dumps(Project(map=state.to_dict(), annotations=[area, {"bad": 1}]).to_dict()))
+    results = run_exports({
+        "png": [str(out / "map.png"), "--title", "Atlas test export", "--dpi", "300"],
+        "pdf": [str(out / "map.pdf"), "--title", "Northern route (PDF)", "--size", "A4-portrait",
+                "--layers", "drug_routes,countries,pk_missions", "--dpi", "150"],
+        "svg": [str(out / "map.svg"), "--title", "Borders <& disputes>", "--dpi", "96",
+                "--bbox", "68,38.5,74,42"],
+        "kk": [str(out / "kk.pdf"), "--layers", "countries", "--dpi", "96", "--lang", "kk"],
+        "annotated": [str(out / "p.png"), "--project", str(project), "--size", "2400x1600", "--dpi", "600",
+                      "--bbox", "66,37,76,43", "--no-legend", "--no-footer"],
+    })
+    return out, results
+
+
+@pytest.fixture(scope="module")
+def exports(export_runs):
+    out, results = export_runs
+    for name in ("png", "pdf", "svg"):
+        assert results[name].returncode == 0, results[name].stderr
     return out
 
 
@@ -206,49 +239,32 @@ def test_svg_has_the_title_as_text(exports):
     assert any(True for _ in tree.iter(f"{ns}image")), "the map picture is missing"
 
 
-def test_bad_arguments_give_a_clear_message(tmp_path):
-    result = run_export(str(tmp_path / "x.png"), "--layers", "countries,nonexistent")
-    assert result.returncode == 2 and "nonexistent" in result.stderr
-    result = run_export(str(tmp_path / "x.png"), "--bbox", "80,40,70,45")
-    assert result.returncode == 2 and "--bbox" in result.stderr
-    result = run_export(str(tmp_path / "x.png"), "--size", "letter")
-    assert result.returncode == 2 and "--size" in result.stderr
-    result = run_export(str(tmp_path / "x.gif"))
-    assert result.returncode == 2
+def test_bad_arguments_give_a_clear_message(tmp_path, capsys):
+    png = str(tmp_path / "x.png")
+    code, err = export_in_process(capsys, png, "--layers", "countries,nonexistent")
+    assert code == 2 and "nonexistent" in err
+    code, err = export_in_process(capsys, png, "--bbox", "80,40,70,45")
+    assert code == 2 and "--bbox" in err
+    code, err = export_in_process(capsys, png, "--size", "letter")
+    assert code == 2 and "--size" in err
+    code, err = export_in_process(capsys, str(tmp_path / "x.gif"))
+    assert code == 2 and ".png, .pdf or .svg" in err
+    code, err = export_in_process(capsys, png, "--dpi", "many")
+    assert code == 2 and "--dpi" in err
     broken = tmp_path / "broken.json"
     broken.write_text("{not json")
-    result = run_export(str(tmp_path / "x.png"), "--project", str(broken))
-    assert result.returncode == 2 and "project" in result.stderr
+    code, err = export_in_process(capsys, png, "--project", str(broken))
+    assert code == 2 and "project" in err
     assert not (tmp_path / "x.png").exists()
+    # And as a separate process, the way a user runs it: the exit code reaches the shell.
+    result = subprocess.run(_command([png, "--size", "letter"]), capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and "--size" in result.stderr
 
 
-def test_project_annotations_and_600_dpi(tmp_path):
+def test_project_annotations_and_600_dpi(export_runs):
     """A project's annotations are drawn in the export; 600 DPI (above Chromium's zoom cap) works."""
-    catalog = load_catalog()
-    state = MapState(catalog)
-    area = make(
-        "area",
-        {"type": "Polygon", "coordinates": [[[70, 39.5], [72, 39.5], [72, 41], [70, 41], [70, 39.5]]]},
-        "a1",
-        color=GREEN,
-        fill_opacity=1.0,
-    )
-    project = tmp_path / "p.json"
-    project.write_text(json.dumps(Project(map=state.to_dict(), annotations=[area, {"bad": 1}]).to_dict()))
-    out = tmp_path / "p.png"
-    result = run_export(
-        str(out),
-        "--project",
-        str(project),
-        "--size",
-        "2400x1600",
-        "--dpi",
-        "600",
-        "--bbox",
-        "66,37,76,43",
-        "--no-legend",
-        "--no-footer",
-    )
+    folder, results = export_runs
+    out, result = folder / "p.png", results["annotated"]
     assert result.returncode == 0, result.stderr
     assert "warning: " in result.stderr and "annotation" in result.stderr  # reported, not fatal
     image = QImage(str(out))
@@ -306,9 +322,9 @@ def test_window_export_dialog_preview_annotation_and_undo(qtbot, tmp_path):
         window.close()
 
 
-def test_the_export_speaks_the_language_asked_for(tmp_path):
-    out = tmp_path / "kk.pdf"
-    result = run_export(str(out), "--layers", "countries", "--dpi", "96", "--lang", "kk")
+def test_the_export_speaks_the_language_asked_for(export_runs):
+    folder, results = export_runs
+    out, result = folder / "kk.pdf", results["kk"]
     assert result.returncode == 0, result.stderr
     text = pdf_text(out)
     assert "Шартты белгілер" in text and "Елдер" in text  # legend heading and layer title in Kazakh

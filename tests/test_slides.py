@@ -21,6 +21,15 @@ REPO = Path(__file__).resolve().parent.parent
 SHOTS = Path(os.environ.get("GIS_APP_TEST_SHOTS", "")) if os.environ.get("GIS_APP_TEST_SHOTS") else None
 
 
+@pytest.fixture(autouse=True)
+def quick_flights(monkeypatch):
+    """Slides fly in 0.1 s instead of 1.2 s: the same animated path, without the waits between slides
+    (the lecture walk-throughs took 15 s, most of it watching flights)."""
+    from gis_app.ui import project_actions
+
+    monkeypatch.setattr(project_actions, "FLY_SECONDS", 0.1)
+
+
 @pytest.fixture(scope="module")
 def window(qapp):
     from gis_app.core.catalog import load_catalog
