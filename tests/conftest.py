@@ -98,3 +98,55 @@ def scratch_catalog(tmp_path):
                 style={"stroke": "#003366", "fill": "#3366cc", "fill_opacity": 1.0})
     (tmp_path / "layers" / "zones.toml").open("a").write('[[popup]]\nfield = "name"\n')
     return load_catalog(tmp_path / "layers")
+
+
+# --- windows ----------------------------------------------------------------------------------------
+def make_window(catalog=None, *, lang: str | None = None, restore: bool = False,
+                size: tuple[int, int] = (1100, 750), show: bool = True):
+    """A MainWindow as the tests use it: shown at `size` with its map painted (restore=False: no
+    settings read or written, English unless `lang`). Close it with close_window()."""
+    from gis_app.core.catalog import load_catalog
+    from gis_app.ui.main_window import MainWindow
+
+    win = MainWindow(catalog if catalog is not None else load_catalog(), lang=lang, restore=restore)
+    win.resize(*size)
+    if show:
+        win.show()
+        assert win.map.wait_ready(30000), "the map never said it was painted"
+    return win
+
+
+def close_window(win) -> None:
+    """The one teardown: nothing left to save, the page's process stopped, the window gone."""
+    win.project.dirty = False
+    # A slide's late thumbnail is a bare QTimer.singleShot (ProjectController.go_to_slide) that
+    # would grab the deleted map; with no current slide it returns before touching Qt.
+    win.project.current_slide = -1
+    win.undo_stack.clear()
+    win.close()
+    win.map.shutdown()
+    win.deleteLater()
+
+
+def reset_window(win) -> None:
+    """Back to a new window's map (layers, order, opacity, time range, view) without a new window."""
+    from gis_app.core.map_state import MapState
+
+    default = MapState(win.catalog).to_dict()
+    win.state.apply(default)
+    view = default["view"]
+    win.map.evaluate("setView", view["lat"], view["lon"], view["zoom"])
+
+
+@pytest.fixture
+def window_factory(qapp):
+    """make_window() for one test; every window it made is closed after the test."""
+    made = []
+
+    def make(*args, **kwargs):
+        made.append(make_window(*args, **kwargs))
+        return made[-1]
+
+    yield make
+    for win in made:
+        close_window(win)

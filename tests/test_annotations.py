@@ -122,16 +122,11 @@ def test_add_update_remove_tell_listeners_and_keep_ids_unique():
 
 @pytest.fixture(scope="module")
 def window(qapp):
-    from gis_app.core.catalog import load_catalog
-    from gis_app.ui.main_window import MainWindow
+    from conftest import close_window, make_window
 
-    win = MainWindow(load_catalog(), restore=False)
-    win.resize(1100, 760)
-    win.show()
-    assert win.map.wait_ready(30000)
+    win = make_window(size=(1100, 760))
     yield win
-    win.undo_stack.clear()
-    win.close()
+    close_window(win)
 
 
 @pytest.fixture

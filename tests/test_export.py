@@ -275,51 +275,42 @@ def test_project_annotations_and_600_dpi(export_runs):
 # --- from the window -----------------------------------------------------------------------------
 
 
-def test_window_export_dialog_preview_annotation_and_undo(qtbot, tmp_path):
-    from gis_app.ui.main_window import MainWindow
-
-    window = MainWindow(load_catalog(), restore=False)
-    qtbot.addWidget(window)
-    window.resize(1100, 750)
-    window.show()
-    assert window.map.wait_ready(30000)
-    try:
-        window.annotation_tools.add(
-            make(
-                "area",
-                {"type": "Polygon", "coordinates": [[[63, 40], [68, 40], [68, 44], [63, 44], [63, 40]]]},
-                color=GREEN,
-                fill_opacity=1.0,
-            )
+def test_window_export_dialog_preview_annotation_and_undo(qtbot, tmp_path, window_factory):
+    window = window_factory(size=(1100, 750))
+    window.annotation_tools.add(
+        make(
+            "area",
+            {"type": "Polygon", "coordinates": [[[63, 40], [68, 40], [68, 44], [63, 44], [63, 40]]]},
+            color=GREEN,
+            fill_opacity=1.0,
         )
-        dialog = window.open_export_dialog()
-        dialog.title_edit.setText("Window export")
-        dialog.dpi_box.setValue(120)
-        dialog.update_preview()
-        preview = dialog.preview_image
-        assert preview.width() > 300 and distinct_colours(preview, step=2) > 50
-        assert colour_share(preview, GREEN, tolerance=10, step=2) > 0.005, (
-            "the annotation is not in the preview"
-        )
-        preview.save(str(tmp_path / "preview.png"))
+    )
+    dialog = window.open_export_dialog()
+    dialog.title_edit.setText("Window export")
+    dialog.dpi_box.setValue(120)
+    dialog.update_preview()
+    preview = dialog.preview_image
+    assert preview.width() > 300 and distinct_colours(preview, step=2) > 50
+    assert colour_share(preview, GREEN, tolerance=10, step=2) > 0.005, (
+        "the annotation is not in the preview"
+    )
+    preview.save(str(tmp_path / "preview.png"))
 
-        with_note = dialog.export_to(tmp_path / "with.png")
-        assert with_note is not None and with_note.size == (1403, 992)
-        with_image = QImage(str(tmp_path / "with.png"))
-        assert colour_share(with_image, GREEN, tolerance=10, step=3) > 0.01
-        assert set(with_note.legend_ids) == set(window.state.visible_ids())
+    with_note = dialog.export_to(tmp_path / "with.png")
+    assert with_note is not None and with_note.size == (1403, 992)
+    with_image = QImage(str(tmp_path / "with.png"))
+    assert colour_share(with_image, GREEN, tolerance=10, step=3) > 0.01
+    assert set(with_note.legend_ids) == set(window.state.visible_ids())
 
-        window.undo_stack.undo()
-        assert len(window.annotations) == 0
-        # The open dialog follows the window: its preview loses the undone annotation by itself.
-        qtbot.waitUntil(lambda: colour_share(dialog.preview_image, GREEN, tolerance=10, step=2) == 0,
-                        timeout=15000)
-        without = dialog.export_to(tmp_path / "without.png")
-        assert without is not None
-        assert colour_share(QImage(str(tmp_path / "without.png")), GREEN, tolerance=10, step=3) == 0
-        dialog.close()
-    finally:
-        window.close()
+    window.undo_stack.undo()
+    assert len(window.annotations) == 0
+    # The open dialog follows the window: its preview loses the undone annotation by itself.
+    qtbot.waitUntil(lambda: colour_share(dialog.preview_image, GREEN, tolerance=10, step=2) == 0,
+                    timeout=15000)
+    without = dialog.export_to(tmp_path / "without.png")
+    assert without is not None
+    assert colour_share(QImage(str(tmp_path / "without.png")), GREEN, tolerance=10, step=3) == 0
+    dialog.close()
 
 
 def test_the_export_speaks_the_language_asked_for(export_runs):

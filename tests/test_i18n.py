@@ -11,6 +11,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from conftest import close_window, make_window
 from PySide6.QtCharts import QBarCategoryAxis, QValueAxis
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtGui import QFontMetrics
@@ -189,15 +190,10 @@ def test_dates_follow_the_locale():
 # --- the running window -------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def window(qapp):
-    win = MainWindow(load_catalog(), restore=False)
-    win.resize(1200, 780)
-    win.show()
-    assert win.map.wait_ready(30000)
+    win = make_window(size=(1200, 780))
     yield win
     i18n.install("en")
-    win.map.shutdown()
-    win.close()
-    win.deleteLater()
+    close_window(win)
 
 
 def switch(window, qtbot, lang: str) -> None:

@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import close_window, make_window
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QImage
 from PySide6.QtTest import QTest
@@ -13,22 +14,14 @@ from PySide6.QtWidgets import QDockWidget
 
 from gis_app.core.map_state import MapState
 from gis_app.ui.grab import distinct_colours
-from gis_app.ui.main_window import MainWindow
 from gis_app.ui.map_view import MapView
 
 
 @pytest.fixture(scope="module")
 def window(qapp):
-    from gis_app.core.catalog import load_catalog
-
-    win = MainWindow(load_catalog(), restore=False)
-    win.resize(1400, 900)
-    win.show()
-    assert win.map.wait_ready(30000), "the map never said it was painted"
+    win = make_window(size=(1400, 900))
     yield win
-    win.map.shutdown()
-    win.close()
-    win.deleteLater()
+    close_window(win)
 
 
 # Screenshots for a person to look at, only when asked for (never into the system temp folder).

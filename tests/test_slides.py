@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 import pytest
+from conftest import close_window, make_window
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtTest import QTest
@@ -14,7 +15,6 @@ from PySide6.QtWidgets import QDialog, QMessageBox
 from gis_app.core import project as proj
 from gis_app.core.project import Slide
 from gis_app.ui.grab import distinct_colours, stable_grab
-from gis_app.ui.main_window import MainWindow
 from gis_app.ui.slides_dock import SlideDialog
 
 REPO = Path(__file__).resolve().parent.parent
@@ -32,12 +32,7 @@ def quick_flights(monkeypatch):
 
 @pytest.fixture(scope="module")
 def window(qapp):
-    from gis_app.core.catalog import load_catalog
-
-    win = MainWindow(load_catalog(), restore=False)
-    win.resize(760, 560)  # smaller than the offscreen screen, so a restored geometry is exact
-    win.show()
-    assert win.map.wait_ready(30000)
+    win = make_window(size=(760, 560))  # smaller than the offscreen screen: a restored geometry is exact
     win.project.asked = []
 
     def ask(title, text, buttons):  # no modal boxes in tests: record the question, answer No/Discard
@@ -47,8 +42,7 @@ def window(qapp):
     win.project.ask = ask
     win.project.answer = QMessageBox.StandardButton.Discard
     yield win
-    win.project.dirty = False
-    win.close()
+    close_window(win)
 
 
 def page(win):

@@ -8,6 +8,7 @@ import sys
 from html.parser import HTMLParser
 
 import pytest
+from conftest import close_window, make_window, reset_window
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
@@ -18,15 +19,20 @@ from gis_app.ui.main_window import MainWindow
 from gis_app.ui.map_view import MapView
 
 
-@pytest.fixture
-def window(qtbot, catalog):
-    win = MainWindow(catalog, restore=False)
-    qtbot.addWidget(win)
-    win.resize(1100, 750)
-    win.show()
-    assert win.map.wait_ready(30000), "the map never said it was painted"
+@pytest.fixture(scope="module")
+def shared_window(qapp):
+    win = make_window(size=(1100, 750))
     yield win
-    win.map.shutdown()
+    close_window(win)
+
+
+@pytest.fixture
+def window(shared_window, qtbot):
+    """One window for the file, back to a new window's map before each test."""
+    reset_window(shared_window)
+    qtbot.waitUntil(lambda: set(page_state(shared_window.map)["onMap"])
+                    == set(shared_window.state.visible_ids()), timeout=5000)
+    return shared_window
 
 
 def page_state(view):
