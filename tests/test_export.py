@@ -3,6 +3,8 @@ from the command line and from the window, annotations in the export."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import re
 import subprocess
@@ -32,26 +34,26 @@ def _command(args) -> list[str]:
     return [sys.executable, "-m", "gis_app", "export", *args, *lang]
 
 
-def run_exports(jobs: dict[str, list[str]], timeout: int = 180) -> dict[str, subprocess.CompletedProcess]:
-    """`gis-app export` runs, one after the other (rendering is CPU-bound: on two cores, running
-    them at once was no faster)."""
-    return {name: subprocess.run(_command(args), capture_output=True, text=True, timeout=timeout)
-            for name, args in jobs.items()}
+def run_export(*args: str, timeout: int = 180) -> subprocess.CompletedProcess:
+    """`gis-app export ...` as a user runs it: a process of its own."""
+    return subprocess.run(_command(args), capture_output=True, text=True, timeout=timeout)
 
 
-def export_in_process(capsys, *args: str) -> tuple[int, str]:
-    """`gis-app export ...` refused before anything is drawn: the same main() in this process (its
-    QApplication exists already), for the exit code and the message."""
+def export_in_process(*args: str) -> subprocess.CompletedProcess:
+    """`gis-app export ...` through the same main(), in this process (its QApplication and Chromium
+    are up already: no start-up to wait for); the exit code and what it printed."""
     from gis_app import cli
     from gis_app.ui import i18n
 
-    try:
-        code = cli.main(["export", *args, "--lang", "en"])
-    except SystemExit as exc:  # argparse's refusals
-        code = exc.code
-    finally:
-        i18n.install("en")
-    return code, capsys.readouterr().err
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli.main(_command(args)[3:])
+        except SystemExit as exc:  # argparse's refusals
+            code = exc.code
+        finally:
+            i18n.install("en")  # the export installed its language in this process
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
 
 
 def pdf_text(path: Path) -> str:
@@ -165,7 +167,7 @@ def test_scale_bar_ground_size_matches_the_extent(qapp):
 
 
 @pytest.fixture(scope="module")
-def export_runs(tmp_path_factory):
+def export_runs(tmp_path_factory, qapp):
     """Every command-line export of this file, run at once: one PNG (default project, A4 landscape
     300 DPI), one PDF and one SVG of chosen layers, a Kazakh PDF, and a project with annotations
     at 600 DPI. Returns the folder and each run's result."""
@@ -180,16 +182,18 @@ def export_runs(tmp_path_factory):
     project = out / "p.json"
     state = MapState(load_catalog())
     project.write_text(json.dumps(Project(map=state.to_dict(), annotations=[area, {"bad": 1}]).to_dict()))
-    results = run_exports({
-        "png": [str(out / "map.png"), "--title", "Atlas test export", "--dpi", "300"],
-        "pdf": [str(out / "map.pdf"), "--title", "Northern route (PDF)", "--size", "A4-portrait",
-                "--layers", "drug_routes,countries,pk_missions", "--dpi", "150"],
-        "svg": [str(out / "map.svg"), "--title", "Borders <& disputes>", "--dpi", "96",
-                "--bbox", "68,38.5,74,42"],
-        "kk": [str(out / "kk.pdf"), "--layers", "countries", "--dpi", "96", "--lang", "kk"],
-        "annotated": [str(out / "p.png"), "--project", str(project), "--size", "2400x1600", "--dpi", "600",
-                      "--bbox", "66,37,76,43", "--no-legend", "--no-footer"],
-    })
+    results = {
+        # one in a process of its own, as a user runs it; the others through the same main() here
+        "png": run_export(str(out / "map.png"), "--title", "Atlas test export", "--dpi", "300"),
+        "pdf": export_in_process(str(out / "map.pdf"), "--title", "Northern route (PDF)",
+                                 "--size", "A4-portrait", "--layers", "drug_routes,countries,pk_missions",
+                                 "--dpi", "150"),
+        "svg": export_in_process(str(out / "map.svg"), "--title", "Borders <& disputes>", "--dpi", "96",
+                                 "--bbox", "68,38.5,74,42"),
+        "kk": export_in_process(str(out / "kk.pdf"), "--layers", "countries", "--dpi", "96", "--lang", "kk"),
+        "annotated": export_in_process(str(out / "p.png"), "--project", str(project), "--size", "2400x1600",
+                                       "--dpi", "600", "--bbox", "66,37,76,43", "--no-legend", "--no-footer"),
+    }
     return out, results
 
 
@@ -239,25 +243,25 @@ def test_svg_has_the_title_as_text(exports):
     assert any(True for _ in tree.iter(f"{ns}image")), "the map picture is missing"
 
 
-def test_bad_arguments_give_a_clear_message(tmp_path, capsys):
+def test_bad_arguments_give_a_clear_message(tmp_path):
     png = str(tmp_path / "x.png")
-    code, err = export_in_process(capsys, png, "--layers", "countries,nonexistent")
-    assert code == 2 and "nonexistent" in err
-    code, err = export_in_process(capsys, png, "--bbox", "80,40,70,45")
-    assert code == 2 and "--bbox" in err
-    code, err = export_in_process(capsys, png, "--size", "letter")
-    assert code == 2 and "--size" in err
-    code, err = export_in_process(capsys, str(tmp_path / "x.gif"))
-    assert code == 2 and ".png, .pdf or .svg" in err
-    code, err = export_in_process(capsys, png, "--dpi", "many")
-    assert code == 2 and "--dpi" in err
+    result = export_in_process(png, "--layers", "countries,nonexistent")
+    assert result.returncode == 2 and "nonexistent" in result.stderr
+    result = export_in_process(png, "--bbox", "80,40,70,45")
+    assert result.returncode == 2 and "--bbox" in result.stderr
+    result = export_in_process(png, "--size", "letter")
+    assert result.returncode == 2 and "--size" in result.stderr
+    result = export_in_process(str(tmp_path / "x.gif"))
+    assert result.returncode == 2 and ".png, .pdf or .svg" in result.stderr
+    result = export_in_process(png, "--dpi", "many")
+    assert result.returncode == 2 and "--dpi" in result.stderr
     broken = tmp_path / "broken.json"
     broken.write_text("{not json")
-    code, err = export_in_process(capsys, png, "--project", str(broken))
-    assert code == 2 and "project" in err
+    result = export_in_process(png, "--project", str(broken))
+    assert result.returncode == 2 and "project" in result.stderr
     assert not (tmp_path / "x.png").exists()
-    # And as a separate process, the way a user runs it: the exit code reaches the shell.
-    result = subprocess.run(_command([png, "--size", "letter"]), capture_output=True, text=True, timeout=60)
+    # And in a process of its own, as a user runs it: the exit code reaches the shell.
+    result = run_export(png, "--size", "letter")
     assert result.returncode == 2 and "--size" in result.stderr
 
 
