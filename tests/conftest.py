@@ -43,16 +43,24 @@ def _no_modal_questions():
     ProjectController._ask_with_box = original
 
 
-@pytest.fixture(autouse=True)
-def prompts(monkeypatch):
-    """Every message box and file dialog of a widget without its own prompts goes to this scripted
-    double: a test queues the answers (`prompts.queue("save_file", path)`), and a question it did
-    not expect fails the test instead of a modal dialog hanging the run."""
-    from gis_app.ui import prompts as prompts_module
+# Every message box and file dialog goes to one scripted double (gis_app.ui.prompts): a test queues
+# the answers (`prompts.queue("save_file", path)`), and a question it did not expect fails the test
+# instead of a modal dialog hanging the run. Windows made before a test (module fixtures) use it too.
+from gis_app.ui import prompts as _prompts_module  # noqa: E402
 
-    scripted = prompts_module.ScriptedPrompts()
-    monkeypatch.setattr(prompts_module, "default_factory", lambda widget: scripted)
-    return scripted
+SCRIPTED_PROMPTS = _prompts_module.ScriptedPrompts()
+_prompts_module.default_factory = lambda widget=None, settings=None: SCRIPTED_PROMPTS
+
+
+@pytest.fixture(autouse=True)
+def prompts():
+    """The scripted prompts, empty at the start of each test; an answer queued but never asked
+    for fails the test (the question it expected did not come)."""
+    SCRIPTED_PROMPTS.reset()
+    yield SCRIPTED_PROMPTS
+    unused = list(SCRIPTED_PROMPTS.answers)
+    SCRIPTED_PROMPTS.reset()
+    assert not unused, f"answers queued but never asked for: {unused}"
 
 
 @pytest.fixture

@@ -148,3 +148,4 @@ def test_a_widget_uses_its_windows_prompts_else_the_default(qtbot):
     assert prompts_for(dialog, own) is own
     assert isinstance(prompts_for(QDialog()), ScriptedPrompts)  # the tests' default (conftest)
     assert prompts_module.default_factory is not prompts_module._qt_default
+    assert isinstance(prompts_module._qt_default(None), QtPrompts)

@@ -175,6 +175,11 @@ class ScriptedPrompts(Prompts):
         self.answers.append((method, answer))
         return self
 
+    def reset(self) -> None:
+        """Forget the answers and the questions (between tests)."""
+        self.answers.clear()
+        self.asked.clear()
+
     def messages(self, method: str = "warn") -> list[Asked]:
         return [a for a in self.asked if a.method == method]
 
@@ -217,11 +222,13 @@ class ScriptedPrompts(Prompts):
 
 
 # --- finding a widget's prompts ---------------------------------------------------------------------
-def _qt_default(widget: QWidget | None) -> Prompts:
-    return QtPrompts(widget)
+def _qt_default(widget: QWidget | None, settings=None) -> Prompts:
+    return QtPrompts(widget, settings)
 
 
-default_factory: Callable[[QWidget | None], Prompts] = _qt_default
+# What a window without given prompts makes for itself (`default_factory(window, settings)`), and
+# what a widget with no window prompts falls back to. The tests' conftest replaces it.
+default_factory: Callable[..., Prompts] = _qt_default
 
 
 def prompts_for(widget: QWidget | None, given: Prompts | None = None) -> Prompts:
