@@ -149,3 +149,33 @@ def test_a_widget_uses_its_windows_prompts_else_the_default(qtbot):
     assert isinstance(prompts_for(QDialog()), ScriptedPrompts)  # the tests' default (conftest)
     assert prompts_module.default_factory is not prompts_module._qt_default
     assert isinstance(prompts_module._qt_default(None), QtPrompts)
+
+
+def test_the_real_question_box_offers_the_choices_and_esc_cancels(qtbot):
+    """QtPrompts.ask with a real QMessageBox: the buttons offered, the one clicked, Esc = cancel."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    real = QtPrompts(parent, s.Settings(s.MemoryBackend()))
+    seen = []
+
+    def answer(button):
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):  # not up yet
+            QTimer.singleShot(20, lambda: answer(button))
+            return
+        seen.append(sorted(b.text().replace("&", "") for b in box.buttons()))
+        if button is None:
+            box.reject()  # Esc or the window's close button
+        else:
+            box.button(button).click()
+
+    QTimer.singleShot(0, lambda: answer(QMessageBox.StandardButton.Discard))
+    assert real.ask("Unsaved changes", "Save?", ("save", "discard", "cancel")) == "discard"
+    assert seen[-1] == ["Cancel", "Discard", "Save"]
+    QTimer.singleShot(0, lambda: answer(None))
+    assert real.ask("Unsaved changes", "Save?", ("save", "discard", "cancel")) == "cancel"
+    QTimer.singleShot(0, lambda: answer(None))
+    assert real.ask("Delete slide", "Delete slide 2?", ("yes", "no")) == "no"

@@ -21,6 +21,7 @@ attribute of its nearest parent that has one (the main window), else the process
 from __future__ import annotations
 
 import os
+from abc import ABC, abstractmethod
 from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -53,30 +54,37 @@ def _check_choices(choices: Sequence[str]) -> None:
         raise ValueError(f"ask() takes choices among {', '.join(CHOICES)}; got {list(choices)!r}")
 
 
-class Prompts:
+class Prompts(ABC):
     """The interface; QtPrompts and ScriptedPrompts implement it."""
 
+    @abstractmethod
     def warn(self, title: str, text: str, details: str = "") -> None:
-        raise NotImplementedError
+        """A warning, acknowledged with OK; `details` behind a "Show details" button."""
 
+    @abstractmethod
     def info(self, title: str, text: str) -> None:
-        raise NotImplementedError
+        """A message, acknowledged with OK."""
 
+    @abstractmethod
     def ask(self, title: str, text: str, choices: Sequence[str] = ("yes", "no"),
             default: str | None = None) -> str:
-        raise NotImplementedError
+        """One of `choices` (CHOICES); closing the box answers cancel, no or ok, whichever is offered."""
 
+    @abstractmethod
     def ask_text(self, title: str, label: str, text: str = "") -> str | None:
-        raise NotImplementedError
+        """A line of text, or None if cancelled."""
 
+    @abstractmethod
     def open_file(self, kind: str, title: str, filters: str = "") -> str | None:
-        raise NotImplementedError
+        """An existing file to open, or None; starts in the last folder of `kind`."""
 
+    @abstractmethod
     def save_file(self, kind: str, title: str, name: str, filters: str = "") -> str | None:
-        raise NotImplementedError
+        """Where to write `name`, or None; starts in the last folder of `kind`."""
 
+    @abstractmethod
     def existing_dir(self, kind: str, title: str) -> str | None:
-        raise NotImplementedError
+        """A folder, or None; starts in the last folder of `kind`."""
 
 
 class QtPrompts(Prompts):

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -248,10 +248,6 @@ class Settings:
         entries = [path] + [p for p in self.get(RECENT_PROJECTS) if p != path]
         self.set(RECENT_PROJECTS, entries[:MAX_RECENT])
         return entries[:MAX_RECENT]
-
-    def items(self) -> Iterator[tuple[Key, Any]]:
-        for key in KEYS:
-            yield key, self.get(key)
 
 
 def _folder_key(kind: str) -> Key[str]:
