@@ -29,10 +29,15 @@ def shared_window(qapp):
 @pytest.fixture
 def window(shared_window, qtbot):
     """One window for the file, back to a new window's map before each test."""
-    reset_window(shared_window)
-    qtbot.waitUntil(lambda: set(page_state(shared_window.map)["onMap"])
-                    == set(shared_window.state.visible_ids()), timeout=5000)
-    return shared_window
+    win = shared_window
+    reset_window(win)
+
+    def reset(state):  # the page shows the default layers (those drawn at its zoom)
+        return set(state["onMap"]) == {i for i in win.state.visible_ids()
+                                       if win.catalog.layer(i).min_zoom <= state["zoom"]}
+
+    qtbot.waitUntil(lambda: reset(page_state(win.map)), timeout=5000)
+    return win
 
 
 def page_state(view):
