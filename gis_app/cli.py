@@ -17,6 +17,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from gis_app.core.i18n import LANGUAGES
+
 DEFAULT_SNAPSHOT = Path("atlas-snapshot.png")
 
 
@@ -24,7 +26,7 @@ def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="gis-app", description="Central Asia Security Atlas")
     lang_help = ("language of the interface and the map for this run (default: as chosen last time "
                  "in the Language menu, else the system's)")
-    parser.add_argument("--lang", choices=("kk", "ru", "en"), default=None, help=lang_help)
+    parser.add_argument("--lang", choices=LANGUAGES, default=None, help=lang_help)
     parser.add_argument("--open", type=Path, default=None, metavar="PROJECT",
                         help="open this project file in the window")
     sub = parser.add_subparsers(dest="command")
@@ -34,12 +36,12 @@ def _parser() -> argparse.ArgumentParser:
     snap.add_argument("--height", type=int, default=800)
     # --lang also after the command (gis-app export out.png --lang kk); absent there, the one
     # before the command stands.
-    snap.add_argument("--lang", choices=("kk", "ru", "en"), default=argparse.SUPPRESS, help=lang_help)
+    snap.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=lang_help)
     sub.add_parser("layers", help="list the layers: id, feature count, citation count, as-of date")
     sub.add_parser("validate", help="check every layer and the evidence; exit 1 on problems")
     exp = sub.add_parser("export", help="export the map with title, legend, scale bar... (PNG, PDF, SVG)")
     exp.add_argument("out", type=Path, help="the file to write: .png, .pdf or .svg")
-    exp.add_argument("--lang", choices=("kk", "ru", "en"), default=argparse.SUPPRESS, help=lang_help)
+    exp.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=lang_help)
     exp.add_argument("--project", type=Path, help="an atlas project (*.atlas.json): its layers, view, "
                                                    "time filter and annotations")
     exp.add_argument("--layers", help="comma-separated layer ids to show (all others hidden)")
@@ -173,7 +175,7 @@ def _export_inputs(args, catalog):
 
 
 def export(args) -> int:
-    from gis_app.render.layout import ExportOptions, parse_size
+    from gis_app.render.layout_model import ExportOptions, parse_size
 
     try:
         page, custom = parse_size(args.size)

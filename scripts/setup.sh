@@ -44,7 +44,9 @@ fi
 stamp=".venv/.installed-$(cat requirements.lock pyproject.toml | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
   echo "setup: installing Python packages from requirements.lock (PySide6 is ~660 MB the first time)"
-  .venv/bin/python -m pip install -q --upgrade pip
+  # The venv starts with Debian's setuptools 66 and no wheel: the quiet editable install below
+  # then fails (bdist_wheel) and its fallback prints a warning block. Current ones first.
+  .venv/bin/python -m pip install -q --upgrade pip setuptools wheel
   .venv/bin/python -m pip install -q -r requirements.lock
   # Packages an older lock installed and this one drops are removed (a venv from the PySide6
   # 6.12 lock kept its split WebEngine wheels beside 6.11's Addons). Other packages the user added

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import atexit
 import json
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
 import pytest
 
 _TMP = Path(tempfile.mkdtemp(prefix="gis-app-tests-"))
+# Removed when the run ends (after Qt and Chromium are done with the cache inside it).
+atexit.register(shutil.rmtree, _TMP, ignore_errors=True)
 os.environ["XDG_CONFIG_HOME"] = str(_TMP / "config")
 os.environ["XDG_CACHE_HOME"] = str(_TMP / "cache")
 os.environ["XDG_STATE_HOME"] = str(_TMP / "state")
@@ -22,23 +26,24 @@ qt_env.prepare(headless=True)
 REPO = Path(__file__).resolve().parent.parent
 
 
-@pytest.fixture(autouse=True, scope="session")
-def _no_modal_questions():
-    """A question (save changes?) or warning in a test that does not answer it would open a modal
-    box and hang the run offscreen: unanswered questions are answered Discard, warnings recorded.
-    Tests that care give the window a ScriptedPrompts or set `window.project.ask` themselves."""
-    from PySide6.QtWidgets import QMessageBox
+# Every message box and file dialog goes to one scripted double (gis_app.ui.prompts): a test queues
+# the answers (`prompts.queue("save_file", path)`), and a question it did not expect fails the test
+# instead of a modal dialog hanging the run. Windows made before a test (module fixtures) use it too.
+from gis_app.ui import prompts as _prompts_module  # noqa: E402
 
-    from gis_app.ui.prompts import Prompts
+SCRIPTED_PROMPTS = _prompts_module.ScriptedPrompts()
+_prompts_module.default_factory = lambda widget=None, settings=None: SCRIPTED_PROMPTS
 
-    saved = {name: getattr(Prompts, name) for name in ("ask", "warn", "info", "about", "choose", "details")}
-    Prompts.ask = lambda self, title, text, buttons, default=None: QMessageBox.StandardButton.Discard
-    Prompts.warn = Prompts.info = Prompts.about = lambda self, title, text: None
-    Prompts.choose = lambda self, title, text, choices: None
-    Prompts.details = lambda self, title, text, detail: None
-    yield
-    for name, value in saved.items():
-        setattr(Prompts, name, value)
+
+@pytest.fixture(autouse=True)
+def prompts():
+    """The scripted prompts, empty at the start of each test; an answer queued but never asked
+    for fails the test (the question it expected did not come)."""
+    SCRIPTED_PROMPTS.reset()
+    yield SCRIPTED_PROMPTS
+    unused = list(SCRIPTED_PROMPTS.answers)
+    SCRIPTED_PROMPTS.reset()
+    assert not unused, f"answers queued but never asked for: {unused}"
 
 
 @pytest.fixture
@@ -84,3 +89,52 @@ def scratch_catalog(tmp_path):
                 style={"stroke": "#003366", "fill": "#3366cc", "fill_opacity": 1.0})
     (tmp_path / "layers" / "zones.toml").open("a").write('[[popup]]\nfield = "name"\n')
     return load_catalog(tmp_path / "layers")
+
+
+# --- windows ----------------------------------------------------------------------------------------
+def make_window(catalog=None, *, lang: str | None = None, restore: bool = False,
+                size: tuple[int, int] = (1100, 750), show: bool = True):
+    """A MainWindow as the tests use it: shown at `size` with its map painted (restore=False: no
+    settings read or written, English unless `lang`). Close it with close_window()."""
+    from gis_app.core.catalog import load_catalog
+    from gis_app.ui.main_window import MainWindow
+
+    win = MainWindow(catalog if catalog is not None else load_catalog(), lang=lang, restore=restore)
+    win.resize(*size)
+    if show:
+        win.show()
+        assert win.map.wait_ready(30000), "the map never said it was painted"
+    return win
+
+
+def close_window(win) -> None:
+    """The one teardown: nothing left to save, the page's process stopped, the window gone."""
+    win.document.mark_clean()
+    win.undo_stack.clear()
+    win.close()
+    win.map.shutdown()
+    win.deleteLater()
+
+
+def reset_window(win) -> None:
+    """Back to a new window's map (layers, order, opacity, time range, view) without a new window."""
+    from gis_app.core.map_state import MapState
+
+    default = MapState(win.catalog).to_dict()
+    win.state.apply(default)
+    view = default["view"]
+    win.map.evaluate("setView", view["lat"], view["lon"], view["zoom"])
+
+
+@pytest.fixture
+def window_factory(qapp):
+    """make_window() for one test; every window it made is closed after the test."""
+    made = []
+
+    def make(*args, **kwargs):
+        made.append(make_window(*args, **kwargs))
+        return made[-1]
+
+    yield make
+    for win in made:
+        close_window(win)

@@ -122,16 +122,11 @@ def test_add_update_remove_tell_listeners_and_keep_ids_unique():
 
 @pytest.fixture(scope="module")
 def window(qapp):
-    from gis_app.core.catalog import load_catalog
-    from gis_app.ui.main_window import MainWindow
+    from conftest import close_window, make_window
 
-    win = MainWindow(load_catalog(), restore=False)
-    win.resize(1100, 760)
-    win.show()
-    assert win.map.wait_ready(30000)
+    win = make_window(size=(1100, 760))
     yield win
-    win.undo_stack.clear()
-    win.close()
+    close_window(win)
 
 
 @pytest.fixture
@@ -277,8 +272,30 @@ def test_annotation_row_in_the_layer_panel_hides_them(clean, qtbot):
     assert window.state.to_dict()["annotations_visible"] is True
 
 
-def test_edit_menu_has_undo_and_redo_with_shortcuts(window):
-    assert window.actions["undo"].shortcut().toString() == "Ctrl+Z"
-    assert "Ctrl+Shift+Z" in [s.toString() for s in window.actions["redo"].shortcuts()]
+def test_edit_menu_undo_and_redo_answer_their_shortcuts(clean, qtbot):
+    """Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y pressed in the window undo and redo an annotation."""
+    window = clean
     titles = [a.text().replace("&", "") for a in window.menuBar().actions()]
     assert titles[:2] == ["File", "Edit"]
+    assert {window.actions["undo"], window.actions["redo"]} <= set(window.edit_menu.actions())
+    tashkent = make("marker", {"type": "Point", "coordinates": [69.3, 41.3]}, text="Tashkent")
+    window.annotation_tools.add(tashkent)
+    qtbot.waitUntil(lambda: drawn(window)["count"] == 1, timeout=3000)
+    window.activateWindow()
+    window.layer_panel.tree.setFocus()  # the focus in a panel, as after a click there
+    qtbot.waitUntil(lambda: window.layer_panel.tree.hasFocus(), timeout=3000)
+
+    def press(key, modifiers):
+        QTest.keyClick(window.layer_panel.tree, key, modifiers)
+
+    ctrl, shift = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+    press(Qt.Key.Key_Z, ctrl)
+    assert len(window.annotations) == 0
+    qtbot.waitUntil(lambda: drawn(window)["count"] == 0, timeout=3000)
+    press(Qt.Key.Key_Z, ctrl | shift)
+    assert len(window.annotations) == 1
+    press(Qt.Key.Key_Z, ctrl)
+    assert len(window.annotations) == 0
+    press(Qt.Key.Key_Y, ctrl)
+    assert len(window.annotations) == 1
+    qtbot.waitUntil(lambda: drawn(window)["texts"] == ["Tashkent"], timeout=3000)

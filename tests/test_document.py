@@ -78,7 +78,7 @@ def test_a_file_changed_by_someone_else_is_seen(catalog, tmp_path):
 @pytest.fixture
 def window(qapp, qtbot):
     win = MainWindow(load_catalog(), restore=False)
-    win.prompts = ScriptedPrompts(win)
+    win.prompts = ScriptedPrompts()
     win.resize(900, 620)
     win.show()
     assert win.map.wait_ready(30000)
@@ -176,25 +176,25 @@ def test_the_same_project_in_two_windows_never_loses_an_edit_silently(window, qt
     first.document.set_title("Shared")
     assert first.project.save_to(path)
     second = MainWindow(load_catalog(), restore=False)
-    second.prompts = ScriptedPrompts(second)
+    second.prompts = ScriptedPrompts()
     qtbot.addWidget(second)
     try:
         assert second.project.open_path(path)
         second.state.set_opacity("provinces", 0.2)
         assert second.project.save()  # the second window saves first
         first.state.set_opacity("rivers", 0.7)
-        first.prompts = ScriptedPrompts(first)
-        first.prompts.answers = [None]  # the user closes the question: nothing is written
+        first.prompts = ScriptedPrompts()
+        first.prompts.queue("choose", None)  # the user closes the question: nothing is written
         assert not first.project.save()
-        assert first.prompts.asked[0][0] == "choose"
+        assert first.prompts.asked[0].method == "choose"
         assert proj.load(path).map["layers"]["provinces"]["opacity"] == 0.2
-        first.prompts.answers = ["reload"]  # theirs: the window now shows the file
+        first.prompts.queue("choose", "reload")  # theirs: the window now shows the file
         first.project.save()
         assert first.state.get("provinces").opacity == 0.2 and not first.document.dirty
         first.state.set_opacity("rivers", 0.7)
         assert first.project.save()  # nobody else wrote since: no question
         second.state.set_opacity("lakes", 0.5)
-        second.prompts.answers = ["overwrite"]
+        second.prompts.queue("choose", "overwrite")
         assert second.project.save()
         saved = proj.load(path).map["layers"]
         assert saved["lakes"]["opacity"] == 0.5 and saved["rivers"]["opacity"] == 1.0

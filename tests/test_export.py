@@ -3,6 +3,8 @@ from the command line and from the window, annotations in the export."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import re
 import subprocess
@@ -19,24 +21,39 @@ from gis_app.core.catalog import load_catalog
 from gis_app.core.evidence import load_bibliography, short_citation
 from gis_app.core.map_state import MapState
 from gis_app.core.project import Project
-from gis_app.render.layout import (
-    ExportOptions,
-    attribution_lines,
-    footer_citations,
-    legend_entries,
-    parse_size,
-)
+from gis_app.render.layout_model import ExportOptions, parse_size
+from gis_app.render.legend import attribution_lines, footer_citations, legend_entries
 from gis_app.ui.grab import colour_share, distinct_colours
 
 GREEN = "#00ff00"  # an annotation colour no layer uses
 
 
-def run_export(*args: str, timeout: int = 180) -> subprocess.CompletedProcess:
+def _command(args) -> list[str]:
     # English layout texts whatever language an earlier test left remembered
     lang = [] if "--lang" in args else ["--lang", "en"]
-    return subprocess.run(
-        [sys.executable, "-m", "gis_app", "export", *args, *lang], capture_output=True, text=True,
-        timeout=timeout)
+    return [sys.executable, "-m", "gis_app", "export", *args, *lang]
+
+
+def run_export(*args: str, timeout: int = 180) -> subprocess.CompletedProcess:
+    """`gis-app export ...` as a user runs it: a process of its own."""
+    return subprocess.run(_command(args), capture_output=True, text=True, timeout=timeout)
+
+
+def export_in_process(*args: str) -> subprocess.CompletedProcess:
+    """`gis-app export ...` through the same main(), in this process (its QApplication and Chromium
+    are up already: no start-up to wait for); the exit code and what it printed."""
+    from gis_app import cli
+    from gis_app.ui import i18n
+
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        try:
+            code = cli.main(_command(args)[3:])
+        except SystemExit as exc:  # argparse's refusals
+            code = exc.code
+        finally:
+            i18n.install("en")  # the export installed its language in this process
+    return subprocess.CompletedProcess(args, code, out.getvalue(), err.getvalue())
 
 
 def pdf_text(path: Path) -> str:
@@ -150,26 +167,41 @@ def test_scale_bar_ground_size_matches_the_extent(qapp):
 
 
 @pytest.fixture(scope="module")
-def exports(tmp_path_factory):
-    """One PNG (default project, A4 landscape 300 DPI), one PDF and one SVG of chosen layers."""
+def export_runs(tmp_path_factory, qapp):
+    """Every command-line export of this file, run at once: one PNG (default project, A4 landscape
+    300 DPI), one PDF and one SVG of chosen layers, a Kazakh PDF, and a project with annotations
+    at 600 DPI. Returns the folder and each run's result."""
     out = tmp_path_factory.mktemp("exports")
-    png = run_export(str(out / "map.png"), "--title", "Atlas test export", "--dpi", "300")
-    pdf = run_export(
-        str(out / "map.pdf"),
-        "--title",
-        "Northern route (PDF)",
-        "--size",
-        "A4-portrait",
-        "--layers",
-        "drug_routes,countries,pk_missions",
-        "--dpi",
-        "150",
+    area = make(
+        "area",
+        {"type": "Polygon", "coordinates": [[[70, 39.5], [72, 39.5], [72, 41], [70, 41], [70, 39.5]]]},
+        "a1",
+        color=GREEN,
+        fill_opacity=1.0,
     )
-    svg = run_export(
-        str(out / "map.svg"), "--title", "Borders <& disputes>", "--dpi", "96", "--bbox", "68,38.5,74,42"
-    )
-    for result in (png, pdf, svg):
-        assert result.returncode == 0, result.stderr
+    project = out / "p.json"
+    state = MapState(load_catalog())
+    project.write_text(json.dumps(Project(map=state.to_dict(), annotations=[area, {"bad": 1}]).to_dict()))
+    results = {
+        # one in a process of its own, as a user runs it; the others through the same main() here
+        "png": run_export(str(out / "map.png"), "--title", "Atlas test export", "--dpi", "300"),
+        "pdf": export_in_process(str(out / "map.pdf"), "--title", "Northern route (PDF)",
+                                 "--size", "A4-portrait", "--layers", "drug_routes,countries,pk_missions",
+                                 "--dpi", "150"),
+        "svg": export_in_process(str(out / "map.svg"), "--title", "Borders <& disputes>", "--dpi", "96",
+                                 "--bbox", "68,38.5,74,42"),
+        "kk": export_in_process(str(out / "kk.pdf"), "--layers", "countries", "--dpi", "96", "--lang", "kk"),
+        "annotated": export_in_process(str(out / "p.png"), "--project", str(project), "--size", "2400x1600",
+                                       "--dpi", "600", "--bbox", "66,37,76,43", "--no-legend", "--no-footer"),
+    }
+    return out, results
+
+
+@pytest.fixture(scope="module")
+def exports(export_runs):
+    out, results = export_runs
+    for name in ("png", "pdf", "svg"):
+        assert results[name].returncode == 0, results[name].stderr
     return out
 
 
@@ -212,48 +244,31 @@ def test_svg_has_the_title_as_text(exports):
 
 
 def test_bad_arguments_give_a_clear_message(tmp_path):
-    result = run_export(str(tmp_path / "x.png"), "--layers", "countries,nonexistent")
+    png = str(tmp_path / "x.png")
+    result = export_in_process(png, "--layers", "countries,nonexistent")
     assert result.returncode == 2 and "nonexistent" in result.stderr
-    result = run_export(str(tmp_path / "x.png"), "--bbox", "80,40,70,45")
+    result = export_in_process(png, "--bbox", "80,40,70,45")
     assert result.returncode == 2 and "--bbox" in result.stderr
-    result = run_export(str(tmp_path / "x.png"), "--size", "letter")
+    result = export_in_process(png, "--size", "letter")
     assert result.returncode == 2 and "--size" in result.stderr
-    result = run_export(str(tmp_path / "x.gif"))
-    assert result.returncode == 2
+    result = export_in_process(str(tmp_path / "x.gif"))
+    assert result.returncode == 2 and ".png, .pdf or .svg" in result.stderr
+    result = export_in_process(png, "--dpi", "many")
+    assert result.returncode == 2 and "--dpi" in result.stderr
     broken = tmp_path / "broken.json"
     broken.write_text("{not json")
-    result = run_export(str(tmp_path / "x.png"), "--project", str(broken))
+    result = export_in_process(png, "--project", str(broken))
     assert result.returncode == 2 and "project" in result.stderr
     assert not (tmp_path / "x.png").exists()
+    # And in a process of its own, as a user runs it: the exit code reaches the shell.
+    result = run_export(png, "--size", "letter")
+    assert result.returncode == 2 and "--size" in result.stderr
 
 
-def test_project_annotations_and_600_dpi(tmp_path):
+def test_project_annotations_and_600_dpi(export_runs):
     """A project's annotations are drawn in the export; 600 DPI (above Chromium's zoom cap) works."""
-    catalog = load_catalog()
-    state = MapState(catalog)
-    area = make(
-        "area",
-        {"type": "Polygon", "coordinates": [[[70, 39.5], [72, 39.5], [72, 41], [70, 41], [70, 39.5]]]},
-        "a1",
-        color=GREEN,
-        fill_opacity=1.0,
-    )
-    project = tmp_path / "p.json"
-    project.write_text(json.dumps(Project(map=state.to_dict(), annotations=[area, {"bad": 1}]).to_dict()))
-    out = tmp_path / "p.png"
-    result = run_export(
-        str(out),
-        "--project",
-        str(project),
-        "--size",
-        "2400x1600",
-        "--dpi",
-        "600",
-        "--bbox",
-        "66,37,76,43",
-        "--no-legend",
-        "--no-footer",
-    )
+    folder, results = export_runs
+    out, result = folder / "p.png", results["annotated"]
     assert result.returncode == 0, result.stderr
     assert "warning: " in result.stderr and "annotation" in result.stderr  # reported, not fatal
     image = QImage(str(out))
@@ -264,56 +279,47 @@ def test_project_annotations_and_600_dpi(tmp_path):
 # --- from the window -----------------------------------------------------------------------------
 
 
-def test_window_export_dialog_preview_annotation_and_undo(qtbot, tmp_path):
-    from gis_app.ui.main_window import MainWindow
-
-    window = MainWindow(load_catalog(), restore=False)
-    qtbot.addWidget(window)
-    window.resize(1100, 750)
-    window.show()
-    assert window.map.wait_ready(30000)
-    try:
-        window.annotation_tools.add(
-            make(
-                "area",
-                {"type": "Polygon", "coordinates": [[[63, 40], [68, 40], [68, 44], [63, 44], [63, 40]]]},
-                color=GREEN,
-                fill_opacity=1.0,
-            )
+def test_window_export_dialog_preview_annotation_and_undo(qtbot, tmp_path, window_factory):
+    window = window_factory(size=(1100, 750))
+    window.annotation_tools.add(
+        make(
+            "area",
+            {"type": "Polygon", "coordinates": [[[63, 40], [68, 40], [68, 44], [63, 44], [63, 40]]]},
+            color=GREEN,
+            fill_opacity=1.0,
         )
-        dialog = window.open_export_dialog()
-        dialog.title_edit.setText("Window export")
-        dialog.dpi_box.setValue(120)
-        dialog.update_preview()
-        preview = dialog.preview_image
-        assert preview.width() > 300 and distinct_colours(preview, step=2) > 50
-        assert colour_share(preview, GREEN, tolerance=10, step=2) > 0.005, (
-            "the annotation is not in the preview"
-        )
-        preview.save(str(tmp_path / "preview.png"))
+    )
+    dialog = window.open_export_dialog()
+    dialog.title_edit.setText("Window export")
+    dialog.dpi_box.setValue(120)
+    dialog.update_preview()
+    preview = dialog.preview_image
+    assert preview.width() > 300 and distinct_colours(preview, step=2) > 50
+    assert colour_share(preview, GREEN, tolerance=10, step=2) > 0.005, (
+        "the annotation is not in the preview"
+    )
+    preview.save(str(tmp_path / "preview.png"))
 
-        with_note = dialog.export_to(tmp_path / "with.png")
-        assert with_note is not None and with_note.size == (1403, 992)
-        with_image = QImage(str(tmp_path / "with.png"))
-        assert colour_share(with_image, GREEN, tolerance=10, step=3) > 0.01
-        assert set(with_note.legend_ids) == set(window.state.visible_ids())
+    with_note = dialog.export_to(tmp_path / "with.png")
+    assert with_note is not None and with_note.size == (1403, 992)
+    with_image = QImage(str(tmp_path / "with.png"))
+    assert colour_share(with_image, GREEN, tolerance=10, step=3) > 0.01
+    assert set(with_note.legend_ids) == set(window.state.visible_ids())
 
-        window.undo_stack.undo()
-        assert len(window.annotations) == 0
-        # The open dialog follows the window: its preview loses the undone annotation by itself.
-        qtbot.waitUntil(lambda: colour_share(dialog.preview_image, GREEN, tolerance=10, step=2) == 0,
-                        timeout=15000)
-        without = dialog.export_to(tmp_path / "without.png")
-        assert without is not None
-        assert colour_share(QImage(str(tmp_path / "without.png")), GREEN, tolerance=10, step=3) == 0
-        dialog.close()
-    finally:
-        window.close()
+    window.undo_stack.undo()
+    assert len(window.annotations) == 0
+    # The open dialog follows the window: its preview loses the undone annotation by itself.
+    qtbot.waitUntil(lambda: colour_share(dialog.preview_image, GREEN, tolerance=10, step=2) == 0,
+                    timeout=15000)
+    without = dialog.export_to(tmp_path / "without.png")
+    assert without is not None
+    assert colour_share(QImage(str(tmp_path / "without.png")), GREEN, tolerance=10, step=3) == 0
+    dialog.close()
 
 
-def test_the_export_speaks_the_language_asked_for(tmp_path):
-    out = tmp_path / "kk.pdf"
-    result = run_export(str(out), "--layers", "countries", "--dpi", "96", "--lang", "kk")
+def test_the_export_speaks_the_language_asked_for(export_runs):
+    folder, results = export_runs
+    out, result = folder / "kk.pdf", results["kk"]
     assert result.returncode == 0, result.stderr
     text = pdf_text(out)
     assert "Шартты белгілер" in text and "Елдер" in text  # legend heading and layer title in Kazakh

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from conftest import REPO, write_layer
 from PySide6.QtCore import QElapsedTimer, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox
+from PySide6.QtWidgets import QApplication, QLabel
 
 from gis_app.core import project as proj
 from gis_app.core import recovery
@@ -163,15 +163,13 @@ def project_window(qapp, qtbot):
     assert win.map.wait_ready(30000)
     win.project.asked, win.project.answers = [], []
 
-    class Recorder(ScriptedPrompts):  # questions and warnings recorded, answers from the test
-        def ask(self, title, text, buttons, default=None):
-            win.project.asked.append((title, text))
-            return win.project.answers.pop(0) if win.project.answers else QMessageBox.StandardButton.Ok
+    def fallback(asked):  # questions and warnings recorded, answers from the test
+        win.project.asked.append((asked.title, asked.text))
+        if asked.method == "ask":
+            return win.project.answers.pop(0) if win.project.answers else asked.choices[-1]
+        return None
 
-        def warn(self, title, text):
-            win.project.asked.append((title, text))
-
-    win.prompts = Recorder(win)
+    win.prompts = ScriptedPrompts(fallback=fallback)
     yield win
     win.document.mark_clean()
     win.close()
@@ -194,7 +192,7 @@ def test_every_crashed_session_is_offered_and_kept_until_saved(project_window, t
     newer = _orphan("222-2-bbbb", "newer work", age=60)
     corrupt = proj.recovery_path().with_name("recovery-333-3-cccc.atlas.json")
     corrupt.write_text('{"format": "central-asia-security-atlas/project", "schema": 1, "slides": [')
-    yes, no = QMessageBox.StandardButton.Yes, QMessageBox.StandardButton.No
+    yes, no = "yes", "no"
     project.answers = [no, yes]  # corrupt: told (a warning); newer: later; older: restore
     assert project.offer_recovery()
     titles = [t for t, _ in project.asked]

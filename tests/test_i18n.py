@@ -11,10 +11,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from conftest import close_window, make_window
 from PySide6.QtCharts import QBarCategoryAxis, QValueAxis
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings, Qt, QTranslator
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication
 
 from gis_app.core import i18n as core_i18n
 from gis_app.core import statistics
@@ -24,6 +25,7 @@ from gis_app.core.i18n import feature_name, pick
 from gis_app.core.map_state import MapState
 from gis_app.ui import i18n
 from gis_app.ui.chart_text import plain_categories
+from gis_app.ui.grab import distinct_colours
 from gis_app.ui.layer_panel import ANNOTATION_ROWS, LayerPanel
 from gis_app.ui.main_window import MainWindow
 from gis_app.ui.map_view import MapView
@@ -193,15 +195,10 @@ def test_dates_follow_the_locale():
 # --- the running window -------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def window(qapp):
-    win = MainWindow(load_catalog(), restore=False)
-    win.resize(1200, 780)
-    win.show()
-    assert win.map.wait_ready(30000)
+    win = make_window(size=(1200, 780))
     yield win
     i18n.install("en")
-    win.map.shutdown()
-    win.close()
-    win.deleteLater()
+    close_window(win)
 
 
 def switch(window, qtbot, lang: str) -> None:
@@ -304,14 +301,29 @@ def test_kazakh_window_shows_every_letter_and_nothing_cut_off(window, qtbot, tmp
     text += "".join(pick(g.title, "kk") for g in window.catalog.groups)
     missing = sorted({c for c in text if not c.isspace() and not metrics.inFontUcs4(ord(c))})
     assert missing == []
-    # The opacity column is wide enough for its Kazakh title.
+    # Nothing cut off: every column title of the layer tree, every menu title and every visible
+    # button and check box of the window is at least as wide as its Kazakh text needs.
     header = window.layer_panel.tree.header()
-    title = window.layer_panel.model.headerData(1, Qt.Orientation.Horizontal)
-    assert header.sectionSize(1) >= header.fontMetrics().horizontalAdvance(title)
+    model = window.layer_panel.model
+    for column in range(model.columnCount()):
+        title = model.headerData(column, Qt.Orientation.Horizontal) or ""
+        assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(title), title
+    bar = window.menuBar()
+    for action in bar.actions():
+        text = action.text().replace("&", "")
+        if action.isVisible() and text:
+            assert bar.actionGeometry(action).width() >= bar.fontMetrics().horizontalAdvance(text), text
+    buttons = [w for w in window.findChildren(QAbstractButton) if w.isVisible() and w.text()]
+    assert len(buttons) >= 8  # the toolbars' and panels' buttons
+    cut = [w.text() for w in buttons if w.width() < w.minimumSizeHint().width()]
+    assert cut == []
     image = window.grab().toImage()
-    out = tmp_path / "window-kk.png"
+    out = Path(SHOTS or tmp_path) / "window-kk.png"
     assert image.save(str(out))
-    assert image.width() >= 1000
+    # The picture is the whole window with a painted map in it (not a blank or half-drawn grab).
+    ratio = image.devicePixelRatio()
+    assert (image.width(), image.height()) == (round(window.width() * ratio), round(window.height() * ratio))
+    assert distinct_colours(image) > 100
     switch(window, qtbot, "en")
 
 
@@ -454,6 +466,7 @@ def test_a_layer_without_kazakh_falls_back_to_russian(qtbot, scratch_catalog, tm
 def test_translate_helper_sees_the_installed_language(window, qtbot):
     switch(window, qtbot, "ru")
     assert QCoreApplication.translate("MapView", "km") == "км"
-    assert i18n.current() == "ru"
+    assert QLocale().name() == "ru_RU"  # numbers and dates formatted from now on are Russian
+    assert QLocale().toString(5000000) == "5\u00a0000\u00a0000"
     switch(window, qtbot, "en")
     assert QCoreApplication.translate("MapView", "km") == "km"

@@ -3,36 +3,30 @@
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 import pytest
+from conftest import close_window, make_window
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QDesktopServices, QGuiApplication, QImage
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDockWidget
 
 from gis_app.core.map_state import MapState
 from gis_app.ui.chart_text import plain_categories
 from gis_app.ui.grab import distinct_colours
-from gis_app.ui.main_window import MainWindow
 from gis_app.ui.map_view import MapView
 
 
 @pytest.fixture(scope="module")
 def window(qapp):
-    from gis_app.core.catalog import load_catalog
-
-    win = MainWindow(load_catalog(), restore=False)
-    win.resize(1400, 900)
-    win.show()
-    assert win.map.wait_ready(30000), "the map never said it was painted"
+    win = make_window(size=(1400, 900))
     yield win
-    win.map.shutdown()
-    win.close()
-    win.deleteLater()
+    close_window(win)
 
 
-_SHOTS = Path(os.environ.get("GIS_APP_TEST_SHOTS", tempfile.gettempdir()))
+# Screenshots for a person to look at, only when asked for (never into the system temp folder).
+_SHOTS = Path(os.environ["GIS_APP_TEST_SHOTS"]) if os.environ.get("GIS_APP_TEST_SHOTS") else None
 
 
 def page(window, expression):
@@ -223,6 +217,24 @@ def test_a_chart_saves_to_png_and_svg_with_its_source_line(window, tmp_path):
     assert "<svg" in text and "Sources:" in text and "Kurmangali" in text
 
 
+def test_the_chart_and_sources_save_dialogs_write_or_say_why_not(window, tmp_path, prompts):
+    prompts.queue("save_file", str(tmp_path / "chart.png"))
+    window.stats_panel._save_dialog("png")
+    assert prompts.asked[-1].kind == "export" and prompts.asked[-1].text.endswith(".png")
+    assert QImage(str(tmp_path / "chart.png")).width() == 1400
+    prompts.queue("save_file", str(tmp_path / "no-such-folder" / "chart.svg"))
+    window.stats_panel._save_dialog("svg")
+    assert "Could not write" in prompts.messages("warn")[-1].text
+    prompts.queue("save_file", str(tmp_path / "atlas.bib"))
+    window.sources_panel._export_dialog("bib")
+    assert (tmp_path / "atlas.bib").read_text(encoding="utf-8").startswith("@")
+    prompts.queue("save_file", None)  # cancelled: nothing written, nothing said
+    window.sources_panel._export_dialog("ris")
+    prompts.queue("save_file", str(tmp_path / "no-such-folder" / "s.ris"))
+    window.sources_panel._export_dialog("ris")
+    assert len(prompts.messages("warn")) == 2 and "s.ris" in prompts.messages("warn")[-1].text
+
+
 def test_estimates_are_marked_and_named(window):
     panel = window.stats_panel
     panel.show_chart("defence_usd")
@@ -269,21 +281,34 @@ def test_sources_panel_lists_the_visible_layers_sources_and_exports(window, tmp_
 
 
 def test_every_dock_has_a_view_menu_toggle(window):
-    toggles = {a.text() for a in window.view_menu.actions()}
-    for dock in (window.info_dock, window.stats_dock, window.sources_dock, window.table_dock,
-                 window.time_dock):
-        assert dock.windowTitle() in toggles
+    """Every dock the window has (found, not listed here), each with its own toggle in View."""
+    docks = window.findChildren(QDockWidget)
+    names = {d.objectName() for d in docks}
+    assert {"layerDock", "slidesDock"} <= names and len(docks) >= 7
+    in_menu = window.view_menu.actions()
+    for dock in docks:
+        assert dock.toggleViewAction() in in_menu, f"{dock.objectName()} has no View menu toggle"
+        assert dock.toggleViewAction().text() == dock.windowTitle() != ""
 
 
 def test_panels_open_on_demand_and_the_map_keeps_its_room(window, qtbot):
-    for dock in (window.info_dock, window.stats_dock, window.sources_dock, window.table_dock):
-        if not dock.isVisible():
-            dock.toggleViewAction().trigger()  # what the toolbar button or the View menu does
+    """A hidden dock opens from its toggle (what the toolbar button and the View menu do) and
+    closes again; a selection opens the Info panel, hidden or not, in front."""
+    for dock in (window.stats_dock, window.sources_dock, window.table_dock, window.time_dock):
+        dock.hide()
+        qtbot.waitUntil(lambda d=dock: not d.isVisible(), timeout=2000)
+        dock.toggleViewAction().trigger()
+        qtbot.waitUntil(lambda d=dock: d.isVisible(), timeout=2000)
+        dock.toggleViewAction().trigger()
+        qtbot.waitUntil(lambda d=dock: not d.isVisible(), timeout=2000)
+    window.info_dock.hide()
+    window.table_dock.toggleViewAction().trigger()
     window.select_feature("pk_contributors", "IDN")
     assert window.info_dock.isVisible() and window.table_dock.isVisible()
     assert not window.info_dock.visibleRegion().isEmpty(), "a selection brings the info panel to the front"
     qtbot.wait(300)
     image = window.grab().toImage()
-    image.save(str(_SHOTS / "window_panels.png"))
+    if _SHOTS is not None:
+        image.save(str(_SHOTS / "window_panels.png"))
     assert distinct_colours(image) > 100
     assert window.map.width() > 400 and window.map.height() > 300

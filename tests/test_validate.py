@@ -32,20 +32,44 @@ def test_shipped_data_validates():
     assert "no problems" in result.stdout
 
 
-def test_layers_command_lists_every_layer_with_counts(catalog):
-    result = run_cli("layers")
-    assert result.returncode == 0, result.stderr
-    rows = {line.split()[0]: line.split() for line in result.stdout.splitlines()[1:]}
+def test_layers_command_lists_every_layer_with_counts(catalog, capsys):
+    from gis_app import cli
+
+    assert cli.main(["layers"]) == 0  # in this process: what it prints is all that is checked
+    out = capsys.readouterr().out
+    rows = {line.split()[0]: line.split() for line in out.splitlines()[1:]}
     assert set(rows) == set(catalog.ids())
     for layer in catalog.layers:
         assert int(rows[layer.id][1]) > 0 and int(rows[layer.id][2]) > 0, layer.id
 
 
+# The layers a small copy leaves out: the large basemap and membership files (2.6 of 3.3 MB), which
+# no claim names and no test breaks. Everything else (the claims, the sources, the labels, and
+# every layer a claim refers to) is copied.
+LEFT_OUT = {"countries", "provinces", "lakes", "rivers", "membership_asean", "membership_csto",
+            "membership_osce", "membership_sco"}
+
+
+@pytest.fixture(scope="session")
+def small_catalog(tmp_path_factory):
+    """A small, valid copy of the catalog, made once: the template each test copies and breaks."""
+    root = tmp_path_factory.mktemp("small-catalog")
+    shutil.copytree(REPO / "layers", root / "layers",
+                    ignore=lambda folder, names: [n for n in names if Path(n).stem in LEFT_OUT])
+    for layer in load_catalog(root / "layers").layers:
+        source = REPO / layer.data.relative_to(root)
+        layer.data.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, layer.data)
+    report = validate(load_catalog(root / "layers"))
+    assert report.ok and len(report.summaries) == 19 - len(LEFT_OUT), report.problems
+    return root
+
+
 @pytest.fixture
-def copy(tmp_path):
-    """A full copy of the catalog, its data and evidence, to break."""
+def copy(tmp_path, small_catalog):
+    """A copy of the small catalog, its data and evidence, to break."""
     for folder in ("layers", "shapefiles"):
-        shutil.copytree(REPO / folder, tmp_path / folder)
+        shutil.copytree(small_catalog / folder, tmp_path / folder)
     return tmp_path
 
 
@@ -127,7 +151,7 @@ def test_a_claim_whose_indicator_or_unit_has_no_labels_fails(copy):
     assert result.returncode == 1
     assert "indicator 'drones_bought' (claim new_claim_1) has no labels" in result.stderr
     assert "unit 'drones' (claim new_claim_1) has no labels" in result.stderr
-    assert "indicator 'drugs_seized' has no ru, kk label" in result.stderr
+    assert "indicator 'drugs_seized' has no kk, ru label" in result.stderr
     assert "persons" not in result.stderr and "uniformed_personnel" not in result.stderr
 
 

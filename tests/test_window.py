@@ -8,6 +8,7 @@ import sys
 from html.parser import HTMLParser
 
 import pytest
+from conftest import close_window, make_window, reset_window
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QStyleOptionViewItem
@@ -19,15 +20,25 @@ from gis_app.ui.main_window import MainWindow
 from gis_app.ui.map_view import MapView
 
 
-@pytest.fixture
-def window(qtbot, catalog):
-    win = MainWindow(catalog, restore=False)
-    qtbot.addWidget(win)
-    win.resize(1100, 750)
-    win.show()
-    assert win.map.wait_ready(30000), "the map never said it was painted"
+@pytest.fixture(scope="module")
+def shared_window(qapp):
+    win = make_window(size=(1100, 750))
     yield win
-    win.map.shutdown()
+    close_window(win)
+
+
+@pytest.fixture
+def window(shared_window, qtbot):
+    """One window for the file, back to a new window's map before each test."""
+    win = shared_window
+    reset_window(win)
+
+    def reset(state):  # the page shows the default layers (those drawn at its zoom)
+        return set(state["onMap"]) == {i for i in win.state.visible_ids()
+                                       if win.catalog.layer(i).min_zoom <= state["zoom"]}
+
+    qtbot.waitUntil(lambda: reset(page_state(win.map)), timeout=5000)
+    return win
 
 
 def page_state(view):
@@ -88,9 +99,18 @@ def test_drag_and_drop_mime_round_trip_moves_within_group_only(window):
     basemap = [i for i in window.state.order() if window.catalog.layer(i).group == "basemap"]
     mime = model.mimeData([model.layer_index(basemap[0])])
     group = model.layer_index(basemap[0]).parent()
-    other_group = model.index(0, 0)
-    assert other_group != group
+    # Another real layer group (not the Annotations row at the top), onto it and between its layers.
+    other_id = next(i for i in window.state.order() if window.catalog.layer(i).group != "basemap")
+    other_group = model.layer_index(other_id).parent()
+    assert other_group.row() != group.row() and not model.is_annotation_row(other_group)
+    assert model.rowCount(other_group) > 0
+    assert model.canDropMimeData(mime, Qt.DropAction.MoveAction, 1, 0, group)  # its own group: yes
     assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, other_group)
+    assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, -1, 0, model.layer_index(other_id))
+    assert not model.canDropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, model.annotation_index())
+    before = window.state.order()
+    model.dropMimeData(mime, Qt.DropAction.MoveAction, 0, 0, other_group)
+    assert window.state.order() == before, "a layer dropped into another group moved"
     model.dropMimeData(mime, Qt.DropAction.MoveAction, len(basemap), 0, group)  # to the bottom
     assert [i for i in window.state.order() if window.catalog.layer(i).group == "basemap"][-1] == basemap[0]
 
@@ -180,6 +200,10 @@ def test_snapshot_command_writes_a_non_blank_png_of_the_requested_size(tmp_path)
                              "--width", "640", "--height", "420"],
                             capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
+    # A headless run prints no start-up noise (no GPU, no D-Bus system bus): nothing a user must read.
+    for noise in ("Failed to connect to the bus", "QRhiGles2", "Failed to create RHI", "Sandboxing disabled",
+                  "GPUInfo not initialized"):
+        assert noise not in result.stderr
     from PySide6.QtGui import QImage
 
     image = QImage(str(out))
@@ -238,13 +262,20 @@ def test_the_page_cannot_reach_the_network(qtbot, scratch_catalog):
         def block(self, flag):
             self.blocked = flag
 
-    guard = OfflineGuard()
+    guard = view.guard  # the view's own guard, the one its page uses
+    assert isinstance(guard, OfflineGuard)
     requests = {u: Request(u) for u in ("http://example.invalid/x.png", "https://a.tile.server/1/2/3.png",
                                          "file:///tmp/layer.geojson", "qrc:///qtwebchannel/qwebchannel.js")}
     for request in requests.values():
         guard.interceptRequest(request)
     assert [u for u, r in requests.items() if r.blocked] == list(requests)[:2]
-    assert guard.blocked == list(requests)[:2]
+    assert guard.blocked[-2:] == list(requests)[:2]
+    # And Chromium really goes through it: content that is not local (so the page setting that
+    # stops local files from reaching remote URLs does not apply) asking for a remote image.
+    view.resize(400, 300)
+    view.show()
+    view.setHtml('<img src="http://example.invalid/tile.png">', QUrl("http://example.invalid/"))
+    qtbot.waitUntil(lambda: "http://example.invalid/tile.png" in guard.blocked, timeout=10000)
     view.shutdown()
 
 
@@ -261,3 +292,15 @@ def test_changes_made_while_the_page_loads_reach_it(qtbot, scratch_catalog):
     qtbot.waitUntil(lambda: (layer_id in view.evaluate("state")["onMap"]) == state.get(layer_id).visible,
                     timeout=5000)
     view.shutdown()
+
+
+def test_only_noise_is_quieted():
+    """The filter drops the known start-up lines and lets every other Qt message through (in a
+    process of its own: pytest-qt catches Qt's messages in this one)."""
+    code = ("from gis_app.ui import qt_env; qt_env.prepare(headless=True); "
+            "from PySide6.QtCore import qWarning; "
+            "qWarning('QRhiGles2: Failed to create context'); "
+            "qWarning('a real warning: cannot read layer.geojson')")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert "QRhiGles2" not in result.stderr
+    assert "a real warning: cannot read layer.geojson" in result.stderr

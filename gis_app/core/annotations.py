@@ -23,7 +23,7 @@ from .events import Change, Events, Kind, change
 KINDS = ("text", "arrow", "line", "area", "rect", "marker")
 POINT_KINDS = ("text", "marker")
 LINE_KINDS = ("arrow", "line")
-COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+COLOR = re.compile(r"^#[0-9a-fA-F]{6}\Z")  # \Z: "$" would let a trailing newline through
 MAX_TEXT = 2000
 MAX_POINTS = 5000
 DEFAULTS = {"text": "", "note": "", "color": "#d62728", "width": 3.0, "font_size": 14, "fill_opacity": 0.25}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-LANGUAGES = ("en", "ru", "kk")
+LANGUAGES = ("kk", "ru", "en")  # the one list: the Language menu's order, and every check's
 FALLBACK = {"kk": ("kk", "ru", "en"), "ru": ("ru", "en"), "en": ("en",)}
 
 

@@ -23,7 +23,8 @@ from gis_app.core.catalog import Catalog
 from gis_app.core.evidence import bibliography_path, load_bibliography
 from gis_app.core.geo import metres_per_pixel
 from gis_app.core.map_state import MapState
-from gis_app.render.layout import ExportOptions, LayoutContext, map_frame_px, paint_layout
+from gis_app.render.layout import map_frame_px, paint_layout
+from gis_app.render.layout_model import ExportOptions, LayoutContext
 
 FORMATS = ("png", "pdf", "svg")
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -28,10 +27,11 @@ from gis_app.core.annotations import Annotations
 from gis_app.core.catalog import Catalog
 from gis_app.core.events import Change, Kind
 from gis_app.core.map_state import MapState
-from gis_app.render.layout import CUSTOM, PRESETS, ExportOptions, layout_geometry, paint_layout
-from gis_app.ui import plain
+from gis_app.render.layout import layout_geometry, paint_layout
+from gis_app.render.layout_model import CUSTOM, PRESETS, ExportOptions
 from gis_app.ui.export import MapRenderer, export_map, layout_context
 from gis_app.ui.i18n import Retranslating
+from gis_app.ui.prompts import Prompts, prompts_for
 
 log = logging.getLogger(__name__)
 PREVIEW_WIDTH = 560
@@ -40,9 +40,11 @@ ELEMENTS = ("legend", "scale_bar", "north_arrow", "inset", "attribution", "foote
 
 class ExportDialog(Retranslating, QDialog):
     def __init__(
-        self, catalog: Catalog, state: MapState, annotations: Annotations, lang: str = "en", parent=None
+        self, catalog: Catalog, state: MapState, annotations: Annotations, lang: str = "en", parent=None,
+        prompts: Prompts | None = None,
     ):
         super().__init__(parent)
+        self.prompts = prompts  # None: the main window's (gis_app.ui.prompts.prompts_for)
         self.setObjectName("exportDialog")
         self.catalog, self.state, self.annotations, self.lang = catalog, state, annotations, lang
         self._renderer: MapRenderer | None = None
@@ -224,7 +226,7 @@ class ExportDialog(Retranslating, QDialog):
         scale = PREVIEW_WIDTH / page_w if page_w >= page_h else PREVIEW_WIDTH * 0.75 / page_h
         pw, ph = max(50, round(page_w * scale)), max(50, round(page_h * scale))
         context = layout_context(self.catalog, self.state, self.lang, None)
-        frame = layout_geometry(None, QRectF(0, 0, pw, ph), options, context)["map"]
+        frame = layout_geometry(None, QRectF(0, 0, pw, ph), options, context).map
         fw, fh = max(16, round(frame.width())), max(16, round(frame.height()))
         key = (
             fw,
@@ -271,7 +273,8 @@ class ExportDialog(Retranslating, QDialog):
             "pdf": self.tr("PDF document (*.pdf)"),
             "svg": self.tr("SVG drawing (*.svg)"),
         }
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export map"), f"atlas-map.{fmt}", filters[fmt])
+        path = prompts_for(self, self.prompts).save_file("export", self.tr("Export map"), f"atlas-map.{fmt}",
+                                                         filters[fmt])
         if path:
             if not path.lower().endswith(f".{fmt}"):
                 path += f".{fmt}"
@@ -287,7 +290,8 @@ class ExportDialog(Retranslating, QDialog):
             self._picture_key = None  # that page now holds the export's size
         except (TimeoutError, OSError, ValueError) as exc:
             QGuiApplication.restoreOverrideCursor()
-            plain.warning(self, self.tr("Not exported"), self.tr("Could not export the map: {0}").format(exc))
+            prompts_for(self, self.prompts).warn(
+                self.tr("Not exported"), self.tr("Could not export the map: {0}").format(exc))
             return None
         QGuiApplication.restoreOverrideCursor()
         w, h = self.last_result.size

@@ -24,12 +24,16 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QDate, QEvent, QLibraryInfo, QLocale, QSettings, QTranslator
 
 from gis_app.core import paths
+from gis_app.core.i18n import LANGUAGES
+from gis_app.ui import settings as typed_settings
 
 log = logging.getLogger(__name__)
 
 def settings() -> QSettings:
-    """The atlas's own settings (window layout, map state, language, citation style, recent files)."""
-    return QSettings("CentralAsiaSecurityAtlas", "gis-app")
+    """The atlas's own settings file as a raw QSettings (window layout, map state, language, citation
+    style, recent files). New code reads and writes through gis_app.ui.settings (typed keys):
+    `typed_settings.open_settings()`, or `typed_settings.wrap()` of this."""
+    return QSettings(typed_settings.ORGANIZATION, typed_settings.APPLICATION)
 
 
 class Retranslating:
@@ -42,14 +46,12 @@ class Retranslating:
         super().changeEvent(event)
 
 
-LANGUAGES = ("kk", "ru", "en")  # the order of the Language menu
 NATIVE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}  # each in its own language
 LOCALES = {"kk": "kk_KZ", "ru": "ru_RU", "en": "en_GB"}  # en_GB: the atlas writes British English
-SETTINGS_KEY = "ui/language"
+SETTINGS_KEY = typed_settings.LANGUAGE.name
 QM_FORMAT = 1  # bump to recompile every cached .qm
 
 _installed: list[QTranslator] = []
-_current = "en"
 
 
 # --- .ts -> .qm -------------------------------------------------------------------------------
@@ -120,7 +122,6 @@ def install(lang: str) -> bool:
     Removes the previous translators and installs ours plus Qt's own (qtbase: the standard dialog
     buttons); every widget then receives LanguageChange. Returns False if our translation for a
     language other than English could not be loaded (the interface then stays in English)."""
-    global _current
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; expected one of {', '.join(LANGUAGES)}")
     app = QCoreApplication.instance()
@@ -146,13 +147,7 @@ def install(lang: str) -> bool:
             _installed.append(qt_own)
     for translator in _installed:
         app.installTranslator(translator)
-    _current = lang
     return ok
-
-
-def current() -> str:
-    """The language last installed (English before any)."""
-    return _current
 
 
 # --- the remembered choice ----------------------------------------------------------------------
@@ -162,21 +157,23 @@ def system_language(system: QLocale | None = None) -> str:
     return {QLocale.Language.Kazakh: "kk", QLocale.Language.Russian: "ru"}.get(language, "en")
 
 
-def saved_language(settings: QSettings | None) -> str | None:
-    value = settings.value(SETTINGS_KEY) if settings is not None else None
-    return str(value) if value in LANGUAGES else None
+def saved_language(settings) -> str | None:
+    """The remembered interface language; `settings` a typed Settings, a QSettings or None."""
+    typed = typed_settings.wrap(settings)
+    return typed.get(typed_settings.LANGUAGE) if typed is not None else None
 
 
-def initial_language(settings: QSettings | None, override: str | None = None) -> str:
+def initial_language(settings, override: str | None = None) -> str:
     """The language to start in: the command line's, else the remembered one, else the system's."""
     if override in LANGUAGES:
         return override
     return saved_language(settings) or system_language()
 
 
-def remember_language(settings: QSettings | None, lang: str) -> None:
-    if settings is not None:
-        settings.setValue(SETTINGS_KEY, lang)
+def remember_language(settings, lang: str) -> None:
+    typed = typed_settings.wrap(settings)
+    if typed is not None:
+        typed.set(typed_settings.LANGUAGE, lang)
 
 
 # --- numbers and dates for the locale ---------------------------------------------------------------

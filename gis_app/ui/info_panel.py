@@ -8,7 +8,7 @@ Every data text goes into plain-text labels or table items: nothing from the dat
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,11 +33,11 @@ from gis_app.core.evidence import Claim, short_citation
 from gis_app.core.features import DataError, FeatureStore
 from gis_app.core.i18n import feature_name, pick
 from gis_app.core.values import field_text
+from gis_app.ui import settings as typed_settings
 from gis_app.ui import table_fit
 from gis_app.ui.i18n import Retranslating
 from gis_app.ui.plain import tip as plain_tip
 
-STYLE_KEY = "citations/style"
 DISPUTE_COLOUR = "#fde2c4"
 SKIP_FIELDS = {"name", "citations", "id"}
 
@@ -106,16 +106,17 @@ class InfoPanel(Retranslating, QWidget):
     style_changed = Signal(str)   # "apa" | "gost"
 
     def __init__(self, catalog: Catalog, store: FeatureStore, claims: list[Claim],
-                 bibliography: dict[str, dict], settings: QSettings | None = None, lang: str = "en",
+                 bibliography: dict[str, dict], settings=None, lang: str = "en",
                  parent=None):
         super().__init__(parent)
         self.catalog, self.store, self.claims, self.bibliography = catalog, store, claims, bibliography
-        self.settings, self.lang = settings, lang
+        # settings: a typed Settings (gis_app.ui.settings), a QSettings, or None (nothing remembered)
+        self.settings, self.lang = typed_settings.wrap(settings), lang
         self.current: tuple[str, str] | None = None
         self.shown_claims: list[Claim] = []
         self.disputes: dict[str, list[Claim]] = {}
-        saved = settings.value(STYLE_KEY, citations.DEFAULT_STYLE) if settings is not None else None
-        self.style = saved if saved in citations.STYLES else citations.DEFAULT_STYLE
+        self.style = (self.settings.get(typed_settings.CITATION_STYLE) if self.settings is not None
+                      else citations.DEFAULT_STYLE)
 
         self.title = _plain("", self)
         font = QFont(self.title.font())
@@ -212,7 +213,7 @@ class InfoPanel(Retranslating, QWidget):
         changed = style != self.style
         self.style = style
         if self.settings is not None:
-            self.settings.setValue(STYLE_KEY, style)
+            self.settings.set(typed_settings.CITATION_STYLE, style)
         if self.current:
             self._fill_citations(*self.current)
         if changed:

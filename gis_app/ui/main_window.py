@@ -5,14 +5,14 @@ ui/docks.py, and joins them. It holds no project state of its own: that is the A
 
 from __future__ import annotations
 
-import json
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QUndoStack
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
 
-from gis_app.core import atomic, safe_io
+from gis_app.core import atomic
 from gis_app.core.catalog import Catalog
 from gis_app.core.document import AtlasDocument
 from gis_app.core.events import Change, Kind
@@ -24,6 +24,8 @@ from gis_app.core.map_state import DEFAULT_CENTER, DEFAULT_ZOOM
 from gis_app.core.search import SearchIndex
 from gis_app.core.timefilter import feature_span
 from gis_app.ui import i18n
+from gis_app.ui import prompts as prompts_module
+from gis_app.ui import settings as typed_settings
 from gis_app.ui.actions import MENU_TITLES, ActionRegistry
 from gis_app.ui.annotation_tools import AnnotationController, AnnotationToolBar
 from gis_app.ui.docks import DockRegistry
@@ -40,23 +42,27 @@ SETTINGS_VERSION = 1
 
 class MainWindow(i18n.Retranslating, QMainWindow):
     def __init__(self, catalog: Catalog, lang: str | None = None, restore: bool = True,
-                 prompts: Prompts | None = None):
-        """`lang` None: the remembered language, else the system's (English when not restoring)."""
+                 settings: typed_settings.Settings | None = None, prompts: Prompts | None = None):
+        """`lang` None: the remembered language, else the system's (English when not restoring).
+        `restore` False: nothing is read from the user's settings (a window of its own, in memory).
+        `prompts` None: real dialogs (the tests' default differs: gis_app.ui.prompts)."""
         super().__init__()
         self.setObjectName("atlasMainWindow")
-        self._settings = i18n.settings() if restore else None
+        self._restore = restore
+        self.settings = settings if settings is not None else (
+            typed_settings.open_settings() if restore else typed_settings.Settings())
         if lang is None:
-            lang = i18n.initial_language(self._settings) if restore else "en"
+            lang = i18n.initial_language(self.settings) if restore else "en"
         self.catalog = catalog
-        self.prompts = prompts or Prompts(self, self._settings)
+        self.prompts = prompts if prompts is not None else prompts_module.default_factory(self, self.settings)
         self.features = FeatureStore(catalog)
         self.document = AtlasDocument(catalog, in_time=self._in_time, language=lang)
-        self.language = LanguageService(self.document, self._settings, lang, self)
+        self.language = LanguageService(self.document, self.settings, lang, self)
         # The document's parts under their old names: the panels and tools take these.
         self.state, self.annotations = self.document.map, self.document.annotations
         self._view: tuple[float, float, float] | None = None
         self._cursor: tuple[float, float] | None = None
-        if self._settings is not None:
+        if restore:
             self._restore_state()
         self.resize(1280, 800)
 
@@ -71,7 +77,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         self.undo_stack = QUndoStack(self)
         self.layer_panel = LayerPanel(catalog, self.state, lang, self)
         build_panels(self)  # info, statistics, sources, attribute table, time filter
-        self.project = ProjectController(self, self._settings)
+        self.project = ProjectController(self, self.settings)
         self.docks = DockRegistry(self, {
             "layers": self.layer_panel, "time": self.time_filter, "info": self.info_panel,
             "stats": self.stats_panel, "sources": self.sources_panel, "slides": self.project.slides,
@@ -84,19 +90,19 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         self.retranslate_ui()
         self._connect()
 
-        if self._settings is not None:
-            geometry = self._settings.value("window/geometry")
-            if geometry is not None:
+        if restore:
+            geometry = self.settings.get(typed_settings.WINDOW_GEOMETRY)
+            if geometry:
                 self.restoreGeometry(geometry)
-            window_state = self._settings.value("window/state")
-            if window_state is not None:
+            window_state = self.settings.get(typed_settings.WINDOW_STATE)
+            if window_state:
                 self.restoreState(window_state, SETTINGS_VERSION)
             # A restored layout that no longer fits the screen is corrected, at the first show and
             # after every resize: the map keeps at least half the width (gis_app/ui/layout_fit.py).
             self.layout_guard = LayoutGuard(self)
         if catalog.problems:
             QTimer.singleShot(0, self._report_catalog_problems)
-        if self._settings is not None:  # a real session: offer what a crash left behind
+        if restore:  # a real session: offer what a crash left behind
             QTimer.singleShot(0, self.project.offer_recovery)
 
     # --- the old names of the docks (tests, presentation) -----------------------------------------
@@ -344,10 +350,10 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         self.statusBar().showMessage(text, 15000)
 
     def _report_catalog_problems(self) -> None:
-        self.prompts.details(self.tr("Some layers were not loaded"),
-                             self.tr("Some layer definitions have problems; a layer with an error "
-                                     "was skipped:"),
-                             "\n".join(self.catalog.problems))
+        self.prompts.warn(self.tr("Some layers were not loaded"),
+                          self.tr("Some layer definitions have problems; a layer with an error "
+                                  "was skipped:"),
+                          "\n".join(self.catalog.problems))
 
     # --- actions -----------------------------------------------------------------------------
     def _refresh_undo_texts(self, *_args) -> None:
@@ -369,6 +375,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
     def _save_image(self) -> None:
         path = self.prompts.save_file("export", self.tr("Save map image"), "atlas.png",
                                       self.tr("PNG image (*.png)"))
+        path = Path(path) if path else None
         if not path:
             return
         image = self.map.stable_grab()
@@ -381,18 +388,18 @@ class MainWindow(i18n.Retranslating, QMainWindow):
 
     def _about(self) -> None:
         credits = sorted({a for layer in self.catalog.layers for a in layer.attribution})
-        self.prompts.about(self.tr("About the atlas"), self.tr(
+        self.prompts.info(self.tr("About the atlas"), self.tr(
             "Central Asia Security Atlas\n\nAn offline atlas of security in Central Asia. "
             "Every layer names its sources.\n\nMap data: {0}").format(", ".join(credits)))
 
     # --- persistence -------------------------------------------------------------------------
     def _restore_state(self) -> None:
-        raw = self._settings.value("map/state")
-        if not raw:
+        saved = self.settings.get(typed_settings.MAP_STATE)
+        if not saved:
             return
         try:
             with self.document.batch(edit=False):
-                self.state.apply(safe_io.parse_json(raw, "settings").value)
+                self.state.apply(saved)
         except (ValueError, TypeError, KeyError) as exc:
             log.warning("ignoring unreadable saved map state: %s", exc)
         self.document.mark_clean()
@@ -401,10 +408,10 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         if not self.project.closing():
             event.ignore()
             return
-        if self._settings is not None:
-            self._settings.setValue("window/geometry", self.saveGeometry())
-            self._settings.setValue("window/state", self.saveState(SETTINGS_VERSION))
-            self._settings.setValue("map/state", json.dumps(self.state.to_dict()))
-            self._settings.sync()
+        if self._restore:
+            self.settings.set(typed_settings.WINDOW_GEOMETRY, self.saveGeometry())
+            self.settings.set(typed_settings.WINDOW_STATE, self.saveState(SETTINGS_VERSION))
+            self.settings.set(typed_settings.MAP_STATE, self.state.to_dict())
+            self.settings.sync()
         self.map.shutdown()
         super().closeEvent(event)

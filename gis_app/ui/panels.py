@@ -22,7 +22,7 @@ def build_panels(window) -> None:
     for problem in problems:
         log.warning("evidence: %s", problem)
     window.claims, window.bibliography = claims, bibliography
-    window.info_panel = InfoPanel(catalog, features, claims, bibliography, window._settings, lang, window)
+    window.info_panel = InfoPanel(catalog, features, claims, bibliography, window.settings, lang, window)
     window.stats_panel = StatsPanel(catalog, features, claims, bibliography, lang, window)
     window.sources_panel = SourcesPanel(catalog, window.state, bibliography, window.info_panel.style, window)
     window.attribute_table = AttributeTable(catalog, features, lang, window)

@@ -8,8 +8,8 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QSettings, QTimer
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QMenu
 
 from gis_app.core import paths
 from gis_app.core import project as proj
@@ -18,20 +18,18 @@ from gis_app.core.events import Change, Kind
 from gis_app.core.i18n import pick
 from gis_app.core.map_state import MapState
 from gis_app.core.project import Project, ProjectError
+from gis_app.ui import settings as typed_settings
 from gis_app.ui.slide_controller import SlideController
 
 log = logging.getLogger(__name__)
-MAX_RECENT = 8
 AUTOSAVE_MS = 60_000
-Button = QMessageBox.StandardButton
 
 
 class ProjectController(QObject):
-    def __init__(self, window, settings: QSettings | None):
+    def __init__(self, window, settings: typed_settings.Settings):
         super().__init__(window)
         self.window, self.settings, self.document = window, settings, window.document
         self._autosaved = self.document.generation
-        self._recent_memory: list[str] = []  # when there are no settings (tests)
         self.slides_ctl = SlideController(window)
         self.slides, self.presenter = self.slides_ctl.panel, self.slides_ctl.presenter
         self.document.subscribe(self._document_changed)
@@ -119,12 +117,11 @@ class ProjectController(QObject):
                 "The atlas did not close normally. Unsaved work on {0} was kept at {1}.\n\n"
                 "Restore it? (No keeps it for the next start; Discard deletes it.)").format(
                     source, proj.age_text(path)),
-                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-                | QMessageBox.StandardButton.Discard)
-            if answer == QMessageBox.StandardButton.Discard:
+                ("yes", "no", "discard"))
+            if answer == "discard":
                 proj.discard_recovery(path)
                 continue
-            if answer != QMessageBox.StandardButton.Yes:
+            if answer != "yes":
                 continue
             try:
                 proj.adopt_recovery(path)  # kept on disk, as this session's, until saved
@@ -156,8 +153,8 @@ class ProjectController(QObject):
     def warn(self, title: str, text: str) -> None:
         self.window.prompts.warn(title, text)
 
-    def ask(self, title: str, text: str, buttons) -> Button:
-        return self.window.prompts.ask(title, text, buttons)
+    def ask(self, title: str, text: str, choices: tuple[str, ...]) -> str:
+        return self.window.prompts.ask(title, text, choices)
 
     # --- New / Open / Save -----------------------------------------------------------------------
     def maybe_save(self) -> bool:
@@ -173,10 +170,10 @@ class ProjectController(QObject):
         answer = self.ask(self.tr("Unsaved changes"),
                           self.tr("Save the changes to {0}?").format(
                               doc.path.name if doc.path else self.tr("the untitled project")),
-                          Button.Save | Button.Discard | Button.Cancel)
-        if answer == Button.Save:
+                          ("save", "discard", "cancel"))
+        if answer == "save":
             return self.save()
-        return answer == Button.Discard
+        return answer == "discard"
 
     def new(self) -> bool:
         if not self.maybe_save():
@@ -187,7 +184,7 @@ class ProjectController(QObject):
     def open_dialog(self) -> None:
         path = self.window.prompts.open_file("project", self.tr("Open project"),
                                              self.tr("Atlas projects (*.atlas.json *.json);;All files (*)"))
-        if path:
+        if path:  # the folder is remembered by the prompts
             self.open_path(path)
 
     def open_path(self, path: str | Path, as_copy: bool = False) -> bool:
@@ -238,10 +235,11 @@ class ProjectController(QObject):
 
     def save_as_dialog(self) -> bool:
         suggested = str(self.path) if self.path else f"atlas{proj.SUFFIX}"
-        path = self.window.prompts.save_file("project", self.tr("Save project"), suggested,
-                                             self.tr("Atlas projects (*.atlas.json)"))
-        if not path:
+        chosen = self.window.prompts.save_file("project", self.tr("Save project"), suggested,
+                                               self.tr("Atlas projects (*.atlas.json)"))
+        if not chosen:
             return False
+        path = Path(chosen)
         if not path.name.endswith(".json"):
             path = path.with_name(path.name + proj.SUFFIX)
         return self.save_to(path)
@@ -284,18 +282,11 @@ class ProjectController(QObject):
 
     # --- recent files and lectures ---------------------------------------------------------------
     def recent(self) -> list[str]:
-        if self.settings is None:
-            return list(self._recent_memory)
-        value = self.settings.value("project/recent") or []
-        return [str(v) for v in (value if isinstance(value, list) else [value])]
+        return self.settings.get(typed_settings.RECENT_PROJECTS)
 
     def _add_recent(self, path: Path) -> None:
-        entries = [str(path.resolve())] + [p for p in self.recent() if p != str(path.resolve())]
-        entries = entries[:MAX_RECENT]
-        if self.settings is None:
-            self._recent_memory = entries
-        else:
-            self.settings.setValue("project/recent", entries)
+        self.settings.add_recent_project(str(path.resolve()))
+        self.settings.set_last_folder("project", str(path.resolve().parent))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

@@ -4,6 +4,7 @@ capturing the view as a slide, presenting and exporting slides."""
 from __future__ import annotations
 
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QTimer
 
@@ -70,7 +71,8 @@ class SlideController(QObject):
             self.panel.list.setCurrentRow(index)
         if not slide.thumbnail:  # a hand-written slide: take its picture once it has arrived
             delay = int(FLY_SECONDS * 1000) + 600 if animate else 600
-            QTimer.singleShot(delay, lambda s=slide: self._late_thumbnail(s))
+            # tied to this object: a window closed before the timer fires takes the timer with it
+            QTimer.singleShot(delay, self, lambda s=slide: self._late_thumbnail(s))
 
     def _late_thumbnail(self, slide: Slide) -> None:
         index = next((i for i, s in enumerate(self.slides) if s is slide), -1)
@@ -108,6 +110,7 @@ class SlideController(QObject):
 
         path = self.window.prompts.save_file("slides", self.tr("Export slides to PDF"), "slides.pdf",
                                              self.tr("PDF document (*.pdf)"))
+        path = Path(path) if path else None
         if path:
             self._export(lambda: self.tr("Wrote {0} pages to {1}").format(
                 export_pdf(self.window, path), path))
@@ -116,6 +119,7 @@ class SlideController(QObject):
         from gis_app.ui.slide_export import export_pngs
 
         folder = self.window.prompts.existing_dir("slides", self.tr("Export slides as PNG images"))
+        folder = Path(folder) if folder else None
         if folder:
             self._export(lambda: self.tr("Wrote {0} images to {1}").format(
                 len(export_pngs(self.window, folder)), folder))

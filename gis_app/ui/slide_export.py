@@ -16,7 +16,8 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from gis_app.core import atomic
 from gis_app.core.i18n import pick
-from gis_app.render.layout import ExportOptions, LayoutContext, map_frame_px, paint_layout
+from gis_app.render.layout import map_frame_px, paint_layout
+from gis_app.render.layout_model import ExportOptions, LayoutContext
 from gis_app.ui.export import MapPicture, MapRenderer, compose, layout_context, snapshot_state
 
 SLIDE_PAGE = "slide-16x9"

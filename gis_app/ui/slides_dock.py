@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QMessageBox,
     QPlainTextEdit,
     QToolButton,
     QVBoxLayout,
@@ -39,6 +38,7 @@ from gis_app.core.events import Change, Kind
 from gis_app.core.project import MAX_THUMBNAIL_TEXT, Slide
 from gis_app.ui.i18n import Retranslating
 from gis_app.ui.plain import tip as plain_tip
+from gis_app.ui.prompts import Prompts, prompts_for
 
 THUMB = QSize(160, 100)  # stored
 ICON = QSize(112, 70)     # shown in the dock
@@ -141,8 +141,9 @@ class SlidesPanel(Retranslating, QWidget):
     present_requested = Signal(int)  # start the presentation at this slide
 
     def __init__(self, document: AtlasDocument, capture: Callable[[], Slide], lang: str = "en",
-                 parent=None):
+                 parent=None, prompts: Prompts | None = None):
         super().__init__(parent)
+        self.prompts = prompts  # None: the main window's (gis_app.ui.prompts.prompts_for)
         self.document, self.capture, self.lang = document, capture, lang
         document.subscribe(self._document_changed)
         self.list = QListWidget(self)
@@ -289,8 +290,8 @@ class SlidesPanel(Retranslating, QWidget):
         row = self.list.currentRow()
         if not 0 <= row < len(self.slides):
             return
-        if confirm and QMessageBox.question(
-                self, self.tr("Delete slide"), self.tr("Delete slide {0}?").format(self.label(row))) \
-                != QMessageBox.StandardButton.Yes:
+        if confirm and prompts_for(self, self.prompts).ask(
+                self.tr("Delete slide"), self.tr("Delete slide {0}?").format(self.label(row)),
+                ("yes", "no")) != "yes":
             return
         self.document.remove_slide(row)

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -21,17 +20,18 @@ from gis_app.core import atomic, citations
 from gis_app.core.catalog import Catalog
 from gis_app.core.events import Change, Kind
 from gis_app.core.map_state import MapState
-from gis_app.ui import plain
 from gis_app.ui.i18n import Retranslating
 from gis_app.ui.plain import tip
+from gis_app.ui.prompts import Prompts, prompts_for
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class SourcesPanel(Retranslating, QWidget):
     def __init__(self, catalog: Catalog, state: MapState, bibliography: dict[str, dict],
-                 style: str = citations.DEFAULT_STYLE, parent=None):
+                 style: str = citations.DEFAULT_STYLE, parent=None, prompts: Prompts | None = None):
         super().__init__(parent)
+        self.prompts = prompts  # None: the main window's (gis_app.ui.prompts.prompts_for)
         self.catalog, self.state, self.bibliography, self.style = catalog, state, bibliography, style
         self.ids: list[str] = []
         self._stale = True  # formatting every citation takes ~0.3 s: done when the panel is seen
@@ -135,11 +135,12 @@ class SourcesPanel(Retranslating, QWidget):
     def _export_dialog(self, fmt: str) -> None:
         filters = self.tr("BibTeX (*.bib)") if fmt == "bib" else self.tr("RIS (*.ris)")
         title = self.tr("Export sources")
-        path, _ = QFileDialog.getSaveFileName(self, title, f"atlas-sources.{fmt}", filters)
+        prompts = prompts_for(self, self.prompts)
+        path = prompts.save_file("export", title, f"atlas-sources.{fmt}", filters)
         if not path:
             return
         try:
             self.export(path)
         except OSError as exc:
-            plain.warning(self, self.tr("Not saved"), self.tr("Could not write {0}: {1}").format(
+            prompts.warn(self.tr("Not saved"), self.tr("Could not write {0}: {1}").format(
                 path, exc.strerror or str(exc)))

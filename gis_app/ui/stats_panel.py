@@ -25,7 +25,6 @@ from PySide6.QtCore import QMargins, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -40,8 +39,9 @@ from gis_app.core import atomic, statistics
 from gis_app.core.catalog import Catalog
 from gis_app.core.evidence import Claim, short_citation
 from gis_app.core.features import DataError, FeatureStore
-from gis_app.ui import chart_export, i18n, plain
+from gis_app.ui import chart_export, i18n
 from gis_app.ui.chart_text import legend_html
+from gis_app.ui.prompts import Prompts, prompts_for
 
 PALETTE = {"value": "#2b6ca3", "ASEAN": "#2b8cbe", "China": "#c0392b", "top": "#6a6a6a",
            "kyrgyz_side": "#d95f02", "tajik_side": "#1b9e77", "total": "#5e3c99"}
@@ -68,8 +68,10 @@ class StatsPanel(i18n.Retranslating, QWidget):
     feature_activated = Signal(str, str)   # layer id, feature id (a bar was clicked)
 
     def __init__(self, catalog: Catalog, store: FeatureStore, claims: list[Claim],
-                 bibliography: dict[str, dict], lang: str = "en", parent=None):
+                 bibliography: dict[str, dict], lang: str = "en", parent=None,
+                 prompts: Prompts | None = None):
         super().__init__(parent)
+        self.prompts = prompts  # None: the main window's (gis_app.ui.prompts.prompts_for)
         self.catalog, self.store, self.claims, self.bibliography = catalog, store, claims, bibliography
         self.lang = lang
         self.time_range: tuple[int, int] | None = None
@@ -418,6 +420,7 @@ class StatsPanel(i18n.Retranslating, QWidget):
     def _save_dialog(self, fmt: str) -> None:
         name = f"{self.current_id()}.{fmt}"
         filters = self.tr("PNG image (*.png)") if fmt == "png" else self.tr("SVG drawing (*.svg)")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save chart"), name, filters)
+        prompts = prompts_for(self, self.prompts)
+        path = prompts.save_file("export", self.tr("Save chart"), name, filters)
         if path and not self.save(path):
-            plain.warning(self, self.tr("Not saved"), self.tr("Could not write {0}").format(path))
+            prompts.warn(self.tr("Not saved"), self.tr("Could not write {0}").format(path))

@@ -15,7 +15,9 @@
 
   var PANE = "atlas-annotations";
   var PANE_Z = 630;  // above the layers (400+), below the highlight (640), tooltips and popups
-  var COLOR = /^#[0-9a-fA-F]{6}$/;
+  var COLOR = /^#[0-9a-fA-F]{6}$/;                               // gis_app/core/annotations.py COLOR
+  var KINDS = ["text", "arrow", "line", "area", "rect", "marker"];  // and KINDS
+  var DEFAULT_COLOR = "#d62728";                                  // and DEFAULTS["color"]
 
   var A = {
     items: [],        // GeoJSON features from Python
@@ -36,7 +38,7 @@
     if (bridge && typeof bridge[method] === "function") bridge[method].apply(bridge, args);
   }
 
-  function colour(c) { return COLOR.test(String(c)) ? String(c) : "#d62728"; }
+  function colour(c) { return COLOR.test(String(c)) ? String(c) : DEFAULT_COLOR; }
 
   function num(v, fallback) { v = Number(v); return isFinite(v) ? v : fallback; }
 
@@ -359,7 +361,7 @@
   atlas.setAnnotationTool = function (tool) {
     if (!ensure()) return false;
     cancelDraft();
-    A.tool = ["text", "arrow", "line", "area", "rect", "marker"].indexOf(tool) >= 0 ? tool : null;
+    A.tool = KINDS.indexOf(tool) >= 0 ? tool : null;
     var m = map();
     // while drawing, a drag draws a rectangle and a double-click ends a line: not pan and zoom
     if (A.tool) { m.doubleClickZoom.disable(); if (A.tool === "rect") m.dragging.disable(); else m.dragging.enable(); }
@@ -369,6 +371,11 @@
   };
 
   atlas.selectAnnotation = function (id) { select(id, false); return A.selected; };
+
+  // The rules Python also implements (tests/rules_cases.json).
+  atlas.rules = atlas.rules || {};
+  atlas.rules.annotationKinds = KINDS.slice();
+  atlas.rules.annotationColour = colour;
 
   // For tests: what is drawn, as plain values.
   atlas.annotationState = function () {

@@ -97,10 +97,14 @@
     });
   }
 
-  /* ---------- styles (the same rules as gis_app/core/style.py) ---------- */
+  /* ---------- styles (the same rules as gis_app/core/style.py; tests/rules_cases.json) ---------- */
+
+  var SYMBOLS = ["circle", "square", "triangle", "diamond", "star"];  // gis_app/core/catalog.py
 
   function classColor(spec, value) {
-    if (value === null || value === undefined || value === "" || isNaN(Number(value))) {
+    // no data: not a number, nor text of one (a boolean or blank text is no number either)
+    if (value === null || value === undefined || typeof value === "boolean" ||
+        String(value).trim() === "" || !isFinite(Number(value))) {
       return spec.no_data || "#dddddd";
     }
     var v = Number(value), breaks = spec.breaks || [];
@@ -139,6 +143,25 @@
     };
   }
 
+  function symbolShape(s) {
+    var shape = s.symbol || "circle";
+    return SYMBOLS.indexOf(shape) >= 0 ? shape : "circle";
+  }
+
+  // The corners of a symbol of radius r around (cx, cy), clockwise from the top; [] for a circle.
+  function symbolPoints(shape, cx, cy, r) {
+    if (shape === "square") return [[cx - r, cy - r], [cx + r, cy - r], [cx + r, cy + r], [cx - r, cy + r]];
+    if (shape === "triangle") return [[cx, cy - r], [cx + r, cy + r], [cx - r, cy + r]];
+    if (shape === "diamond") return [[cx, cy - r], [cx + r, cy], [cx, cy + r], [cx - r, cy]];
+    if (shape !== "star") return [];
+    var pts = [];
+    for (var i = 0; i < 10; i++) {
+      var rad = i % 2 ? r * 0.45 : r, a = Math.PI / 5 * i - Math.PI / 2;
+      pts.push([cx + rad * Math.cos(a), cy + rad * Math.sin(a)]);
+    }
+    return pts;
+  }
+
   /* Style values reach the page as data: a number is used only if it is a finite number in range,
      a colour only if it is #rgb, #rrggbb or a CSS colour name; the symbol is built with DOM calls,
      never from markup (gis_app/core/catalog_schema.py checks the same rules in Python). */
@@ -164,15 +187,7 @@
       body.setAttribute("width", String(2 * r));
       body.setAttribute("height", String(2 * r));
     } else {
-      if (shape === "triangle") pts = [[c, 2], [d - 2, d - 2], [2, d - 2]];
-      else if (shape === "diamond") pts = [[c, 2], [d - 2, c], [c, d - 2], [2, c]];
-      else { // star
-        pts = [];
-        for (var i = 0; i < 10; i++) {
-          var rad = i % 2 ? r * 0.45 : r, a = Math.PI / 5 * i - Math.PI / 2;
-          pts.push([c + rad * Math.cos(a), c + rad * Math.sin(a)]);
-        }
-      }
+      pts = symbolPoints(shape, c, c, r);  // the corners the print legend draws too (core/style.py)
       body = document.createElementNS(SVG_NS, "polygon");
       body.setAttribute("points", pts.map(function (p) { return p[0].toFixed(1) + "," + p[1].toFixed(1); }).join(" "));
     }
@@ -186,7 +201,7 @@
 
   function pointLayer(def, feature, latlng) {
     var s = resolvedStyle(def, feature.properties || {});
-    var shape = s.symbol || "circle", r = styleNumber(s.radius, 5, 0.5, 50);
+    var shape = symbolShape(s), r = styleNumber(s.radius, 5, 0.5, 50);
     if (shape === "circle") {
       var opts = pathOptions(def, feature.properties || {});
       opts.radius = r;
@@ -544,12 +559,16 @@
 
   function yearOf(value) {
     if (value === null || value === undefined || typeof value === "boolean") return null;
+    if (typeof value === "number") return isFinite(value) ? Math.trunc(value) : null;
     var m = /^\s*(-?\d{4})/.exec(String(value));
     return m ? Number(m[1]) : null;
   }
 
   function inTime(def, props) {
-    var range = atlas.timeRange;
+    return inTimeRange(def, props, atlas.timeRange);
+  }
+
+  function inTimeRange(def, props, range) {
     if (!range || !def.time_field) return true;
     var start = yearOf(props[def.time_field]);
     if (start === null) return true;
@@ -861,5 +880,18 @@
       // Hidden layers load once the first map is up, so a later toggle is instant.
       ids.forEach(function (id) { if (!atlas.visible[id]) ensureLoaded(id).catch(function () {}); });
     });
+  };
+
+  /* ---------- the rules Python also implements (tests/test_rules.py runs tests/rules_cases.json
+     through both); annotations.js adds its own ---------- */
+  atlas.rules = {
+    pick: pick,
+    featureName: featureName,
+    classColor: classColor,
+    resolvedStyle: resolvedStyle,
+    symbolShape: symbolShape,
+    symbolPoints: symbolPoints,
+    yearOf: yearOf,
+    inTimeRange: inTimeRange
   };
 })();
