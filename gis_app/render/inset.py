@@ -8,7 +8,7 @@ import json
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPen, QPolygonF
+from PySide6.QtGui import QColor, QImage, QPen, QPolygonF
 
 from gis_app.core import paths, safe_io
 from gis_app.core.catalog import Catalog
@@ -75,18 +75,45 @@ def _merc_y(lat: float) -> float:
     return math.degrees(math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)))
 
 
-def paint_inset(
-    page: Page, frame: QRectF, bounds: tuple[float, float, float, float], catalog: Catalog
-) -> None:
-    """A small locator map in the bottom left of the map frame: the region, the map's extent red."""
-    p = page.p
+def _busy(image: QImage, rect: QRectF) -> float:
+    """How much map content a part of the map picture holds: the share of its pixels that differ
+    from the part's most common colour (plain land or sea: ~0; roads, labels, symbols: more)."""
+    part = image.copy(rect.toAlignedRect()).scaled(48, 32)  # a coarse look is enough, and quick
+    counts: dict[int, int] = {}
+    pixels = [part.pixel(x, y) & 0xF0F0F0 for y in range(part.height()) for x in range(part.width())]
+    for px in pixels:
+        counts[px] = counts.get(px, 0) + 1
+    common = max(counts.values(), default=0)
+    return 1 - common / max(1, len(pixels))
+
+
+def inset_box(page: Page, frame: QRectF, map_image: QImage | None = None) -> QRectF:
+    """Where the locator inset goes: the left corner of the map frame (bottom or top; the scale bar
+    and north arrow hold the right ones) that hides the least of the map's content."""
     w_mm = 46 if frame.width() > frame.height() else 40
-    box = QRectF(
-        frame.left() + page.mm(3),
-        frame.bottom() - page.mm(3) - page.mm(w_mm * 0.72),
-        page.mm(w_mm),
-        page.mm(w_mm * 0.72),
-    )
+    size = (page.mm(w_mm), page.mm(w_mm * 0.72))
+    bottom = QRectF(frame.left() + page.mm(3), frame.bottom() - page.mm(3) - size[1], *size)
+    top = QRectF(frame.left() + page.mm(3), frame.top() + page.mm(3), *size)
+    if map_image is None or map_image.isNull() or frame.width() <= 0:
+        return bottom
+    scale = map_image.width() / frame.width()
+
+    def on_image(box: QRectF) -> QRectF:
+        return QRectF((box.left() - frame.left()) * scale, (box.top() - frame.top()) * scale,
+                      box.width() * scale, box.height() * scale)
+
+    # bottom left unless the top left hides clearly less (a tie keeps the usual place)
+    return top if _busy(map_image, on_image(top)) + 0.05 < _busy(map_image, on_image(bottom)) else bottom
+
+
+def paint_inset(
+    page: Page, frame: QRectF, bounds: tuple[float, float, float, float], catalog: Catalog,
+    map_image: QImage | None = None,
+) -> None:
+    """A small locator map in a left corner of the map frame (inset_box): the region, the map's
+    extent in red."""
+    p = page.p
+    box = inset_box(page, frame, map_image)
     west, south, east, north = bounds
     cx, cy = (west + east) / 2, (_merc_y(south) + _merc_y(north)) / 2
     span_x = max((east - west) * 4.0, 50.0)
