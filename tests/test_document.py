@@ -7,7 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QContextMenuEvent, QKeySequence
 from PySide6.QtWebEngineCore import QWebEnginePage
 
@@ -278,3 +278,25 @@ def test_the_page_s_own_view_is_never_sent_back_even_merged_with_other_changes(c
         doc.map.set_view(40.0, 70.0, 8.5, from_page=True)
         doc.map.set_view(41.0, 70.0, 6.0)  # then a project or a command moves it: sent
     assert not seen[-1].from_page
+
+
+def test_tab_goes_from_the_search_to_the_layers_and_on_to_the_map(window, qtbot):
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    win = window
+    win.activateWindow()
+    QTest.qWaitForWindowActive(win)
+    win.search_box.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is win.search_box, timeout=3000)
+    QTest.keyClick(win.search_box, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is win.layer_panel.tree
+    order, focus = [], win.search_box  # the focus chain from the search box on
+    for _ in range(2000):
+        order.append(focus)
+        focus = focus.nextInFocusChain()
+        if focus is win.search_box:
+            break
+    places = [order.index(w) for w in (win.layer_panel.tree, win.time_filter.enabled_box,
+                                       win.map.focusProxy() or win.map)]
+    assert places == sorted(places), "Tab: layers, time filter, then the map"

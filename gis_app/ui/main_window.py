@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu
+from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
 
 from gis_app.core import atomic
 from gis_app.core.catalog import Catalog
@@ -89,6 +89,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         self._build_menus()
         self.retranslate_ui()
         self._connect()
+        self._tab_order()
 
         if restore:
             geometry = self.settings.get(typed_settings.WINDOW_GEOMETRY)
@@ -221,6 +222,19 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         self.stats_panel.set_time_range(self.state.time_range)
         self.time_filter.year_shown.connect(  # the year Play shows, large on the map
             lambda year: self.map.call("setYearBadge", None if year is None else str(year)))
+
+    def _tab_order(self) -> None:
+        """Tab goes as the eye reads the window: search, the layers, the time filter, the map, then
+        the panels on the right and below (each panel's own controls in their order)."""
+        blocks = [self.search_box, self.layer_panel, self.time_filter, self.map, self.info_panel,
+                  self.stats_panel, self.sources_panel, self.project.slides, self.attribute_table]
+        chain: list[QWidget] = []
+        for block in blocks:
+            for widget in (block, *block.findChildren(QWidget)):
+                if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget not in chain:
+                    chain.append(widget)
+        for first, second in zip(chain, chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
     @property
     def home_action(self) -> QAction:
