@@ -122,7 +122,8 @@ def child(kind: str, toggles: int) -> None:
         for i in range(toggles):
             t = time.perf_counter()
             window.state.set_visible(layer, i % 2 == 1)
-            window.map.eval_js(f"atlas.visible[{json.dumps(layer)}]")  # after the adapter's call
+            _settle(window, 0)  # the adapter's call goes out on this turn of the event loop
+            window.map.eval_js(f"atlas.visible[{json.dumps(layer)}]")  # answered after it ran
             times.append((time.perf_counter() - t) * 1000)
         print("TOGGLES " + json.dumps(times), flush=True)
         pids = _descendants(os.getpid())
@@ -189,8 +190,9 @@ def annotation_figures(window, count: int = 10_000, edits: int = 100) -> dict:
     items = [make("marker", {"type": "Point", "coordinates": [60 + (i % 100) * 0.2, 35 + (i // 100) * 0.15]},
                   f"m{i}", text=f"#{i}") for i in range(count)]
     window.annotations.replace(items)
+    _settle(window, 0)
     window.map.eval_js("atlas.annotationState().count")
-    _settle(window, 500)
+    _settle(window, 2000)
     tools, times = window.annotation_tools, []
     rss = lambda: _peak_rss_kib(os.getpid()) + sum(_pss_kib(p) for p in _descendants(os.getpid()))  # noqa: E731
     start = rss()
@@ -198,7 +200,8 @@ def annotation_figures(window, count: int = 10_000, edits: int = 100) -> dict:
         tools.select(f"m{i}")
         t = time.perf_counter()
         tools.restyle("width", 2.0 + (i % 5))
-        window.map.eval_js("atlas.annotationState().count")  # answers after the adapter's call
+        _settle(window, 0)  # the adapter's call goes out on this turn of the event loop
+        window.map.eval_js("0")  # answered once the page has run that call (same queue)
         times.append((time.perf_counter() - t) * 1000)
     grown = rss() - start
     window.annotations.replace([])
