@@ -106,18 +106,19 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         if restore:  # a real session: offer what a crash left behind
             QTimer.singleShot(0, self.project.offer_recovery)
 
-    # --- the old names of the docks (tests, presentation) -----------------------------------------
+    # --- the language, and the docks by name -------------------------------------------------------
     @property
     def lang(self) -> str:
         return self.language.current
 
-    def __getattr__(self, name: str):
-        if name.endswith("_dock") and "docks" in self.__dict__:
-            key = {"layer_dock": "layers", "table_dock": "table", "time_dock": "time"}.get(
-                name, name[:-5])
-            if key in self.docks.specs:
-                return self.docks[key]
-        raise AttributeError(name)
+    # The docks under the names the tests and older code use; the registry owns them.
+    layer_dock = property(lambda self: self.docks["layers"])
+    time_dock = property(lambda self: self.docks["time"])
+    info_dock = property(lambda self: self.docks["info"])
+    stats_dock = property(lambda self: self.docks["stats"])
+    sources_dock = property(lambda self: self.docks["sources"])
+    slides_dock = property(lambda self: self.docks["slides"])
+    table_dock = property(lambda self: self.docks["table"])
 
     # --- building ------------------------------------------------------------------------------
     def _handlers(self) -> dict:
