@@ -276,11 +276,14 @@ def build_webmap(catalog: Catalog, source: WebMapInput) -> str:
     return render_webmap(webmap_data(catalog, source))
 
 
-REMOTE = re.compile(r"""(?:src|href)\s*=\s*["']?\s*(?:https?:|//|file:)""", re.IGNORECASE)
+REMOTE = re.compile(r"""<(?:script|link|img|iframe|source|embed|object)\b[^>]*\b(?:src|href|data)\s*=\s*"""
+                    r"""["']?\s*(?:https?:|//|file:)|url\(\s*["']?\s*(?:https?:|//|file:)|@import""",
+                    re.IGNORECASE)
 
 
 def remote_references(html: str) -> list[str]:
-    """Any src/href to the network or to a local file (none should be left)."""
+    """Anything that would load from the network or a local file (a script, style, image, font
+    or frame; none should be left: a plain link a reader may click is not a load)."""
     return [m.group(0) for m in REMOTE.finditer(html)]
 
 
