@@ -229,8 +229,10 @@ def export(args) -> int:
                             legend=not args.no_legend, scale_bar=not args.no_scale_bar,
                             north_arrow=not args.no_north_arrow, inset=not args.no_inset,
                             attribution=not args.no_attribution, footer=not args.no_footer)
-    if args.out.suffix.lower() not in (".png", ".pdf", ".svg"):
-        print("gis-app: the output must end in .png, .pdf or .svg", file=sys.stderr)
+    georef = args.georef or args.out.suffix.lower() in (".tif", ".tiff")
+    if args.out.suffix.lower() not in ((".png", ".tif", ".tiff") if georef else (".png", ".pdf", ".svg")):
+        print("gis-app: the output must end in .png, .pdf, .svg, .tif or .html (--georef: .png or .tif)",
+              file=sys.stderr)
         return 2
     problems = options.problems()
     if problems:
@@ -253,6 +255,15 @@ def export(args) -> int:
         print(f"gis-app: {exc}", file=sys.stderr)
         return 2
     try:
+        if georef:
+            from gis_app.ui.export import export_georef
+
+            result = export_georef(args.out, options.page_px(), options.dpi, catalog, state, lang,
+                                   annotations, bbox)
+            seconds = sum(result.timings_ms.values()) / 1000
+            print(f"wrote {result.path} ({result.size[0]} x {result.size[1]} px, EPSG:3857"
+                  f"{', with .pgw and .prj' if args.out.suffix.lower() == '.png' else ''}; {seconds:.1f} s)")
+            return 0
         result = export_map(args.out, options, catalog, state, lang, annotations, bbox)
     except (TimeoutError, OSError, ValueError) as exc:
         print(f"gis-app: {exc}", file=sys.stderr)

@@ -293,3 +293,55 @@ def export_map(
     placed = compose(path, options, picture, context)
     timings["compose_ms"] = (time.perf_counter() - t1) * 1000
     return ExportResult(path, options.page_px(), placed["legend_ids"], timings)
+
+
+GEOREF_FORMATS = ("png", "tif", "tiff")
+
+
+def export_georef(
+    path: Path,
+    size: tuple[int, int],
+    dpi: float,
+    catalog: Catalog,
+    state: MapState,
+    lang: str = "en",
+    annotations: list[dict] | None = None,
+    bbox: tuple[float, float, float, float] | None = None,
+) -> ExportResult:
+    """The map alone (no layout), georeferenced in EPSG:3857: a PNG with its world file (.pgw) and
+    .prj, or a GeoTIFF (.tif). The extent is the page's own bounds after it was drawn."""
+    import numpy as np
+
+    from gis_app.render.georef import GeoTransform, write_geotiff, write_sidecars
+
+    path = Path(path)
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in GEOREF_FORMATS:
+        raise ValueError(f"a georeferenced image is .png or .tif, not '{path.suffix or path.name}'")
+    atomic.target_of(path)
+    t0 = time.perf_counter()
+    renderer = MapRenderer(catalog, state, lang, annotations)
+    try:
+        picture = renderer.render(size[0], size[1], dpi, bbox)
+    finally:
+        renderer.close()
+    image = picture.image
+    transform = GeoTransform.from_bounds(picture.bounds, image.width(), image.height())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "png":
+        image = image.copy()
+        dots_per_metre = round(dpi / 0.0254)
+        image.setDotsPerMeterX(dots_per_metre)
+        image.setDotsPerMeterY(dots_per_metre)
+        with atomic.replacing(path) as tmp:
+            if not image.save(str(tmp), "PNG", 80):
+                raise OSError(f"could not write {path}")
+        write_sidecars(path, transform)
+    else:
+        rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+        stride = rgb.bytesPerLine()
+        raw = np.frombuffer(rgb.constBits(), dtype=np.uint8, count=stride * rgb.height())
+        array = raw.reshape(rgb.height(), stride)[:, : rgb.width() * 3].reshape(rgb.height(), rgb.width(), 3)
+        write_geotiff(path, array.copy(), transform, dpi)
+    return ExportResult(path, (image.width(), image.height()), [],
+                        {"map_ms": (time.perf_counter() - t0) * 1000})
