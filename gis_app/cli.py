@@ -9,7 +9,7 @@
     gis-app export OUT.(png|pdf|svg|tif) [--project P] [--layers a,b] [--bbox W,S,E,N]
                    [--size A4-landscape] [--dpi 300] [--title T] [--subtitle S] [--lang kk|ru|en]
                    [--no-legend] [--no-scale-bar] [--no-north-arrow] [--no-inset] [--no-attribution]
-                   [--no-footer] [--georef]
+                   [--no-footer] [--georef] [--raster-map]
 """
 
 from __future__ import annotations
@@ -56,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--dpi", type=int, default=300, help="96 to 600 (default 300)")
     exp.add_argument("--title", default="")
     exp.add_argument("--subtitle", default="")
+    exp.add_argument("--raster-map", action="store_true",
+                     help="PDF/SVG: the map as a picture at --dpi instead of vector paths and text")
     for element in ("legend", "scale-bar", "north-arrow", "inset", "attribution", "footer"):
         exp.add_argument(f"--no-{element}", action="store_true",
                          help=f"leave out the {element.replace('-', ' ')}")
@@ -228,11 +230,12 @@ def export(args) -> int:
                             dpi=args.dpi,
                             legend=not args.no_legend, scale_bar=not args.no_scale_bar,
                             north_arrow=not args.no_north_arrow, inset=not args.no_inset,
-                            attribution=not args.no_attribution, footer=not args.no_footer)
+                            attribution=not args.no_attribution, footer=not args.no_footer,
+                            vector=not args.raster_map)
     georef = args.georef or args.out.suffix.lower() in (".tif", ".tiff")
     if args.out.suffix.lower() not in ((".png", ".tif", ".tiff") if georef else (".png", ".pdf", ".svg")):
-        print("gis-app: the output must end in .png, .pdf, .svg, .tif or .html (--georef: .png or .tif)",
-              file=sys.stderr)
+        print("gis-app: the output must end in .png, .pdf or .svg (a map page), .tif (a georeferenced "
+              "map) or .html (a web map); with --georef: .png or .tif", file=sys.stderr)
         return 2
     problems = options.problems()
     if problems:

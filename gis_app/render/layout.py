@@ -38,7 +38,9 @@ def paint_layout(
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-    p.fillRect(page.rect, QColor("#ffffff"))
+    vector_map = context.vector_map_px > 0
+    if not vector_map:  # a vector map goes under this page later: nothing may cover it
+        p.fillRect(page.rect, QColor("#ffffff"))
 
     # title and subtitle
     m = page.mm(geo.margin_mm)
@@ -62,12 +64,13 @@ def paint_layout(
     frame: QRectF = geo.map
     if map_image is not None and not map_image.isNull():
         p.drawImage(frame, map_image)
-    else:
+    elif not vector_map:
         p.fillRect(frame, QColor("#c9dde8"))
     if options.north_arrow:
         paint_north_arrow(page, frame)
-    if options.scale_bar and map_image is not None and context.metres_per_map_px > 0:
-        per_unit = context.metres_per_map_px * map_image.width() / frame.width()
+    map_px = context.vector_map_px if vector_map else (map_image.width() if map_image is not None else 0)
+    if options.scale_bar and map_px > 0 and context.metres_per_map_px > 0:
+        per_unit = context.metres_per_map_px * map_px / frame.width()
         paint_scale_bar(page, frame, per_unit, context.lat, context.lang)
     if options.inset and context.bounds:
         paint_inset(page, frame, context.bounds, context.catalog)
