@@ -97,6 +97,8 @@ class LayoutContext:
     # > 0: the map is not a picture but a vector page laid under this layout afterwards (its width
     # in map pixels, for the scale bar); the layout then leaves the page and the frame unpainted.
     vector_map_px: int = 0
+    # a PDF can give the sources a page of their own when the footer would take too much room
+    sources_page: bool = False
 
 
 @dataclass
@@ -114,3 +116,4 @@ class PageGeometry:
     attribution: QRectF | None = None
     attribution_text: str | None = None
     attribution_font: QFont | None = None
+    sources_page: list[str] | None = None  # bibliography ids listed on a page of their own

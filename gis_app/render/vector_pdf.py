@@ -15,6 +15,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from gis_app.render.layout import paint_layout
 from gis_app.render.layout_model import ExportOptions, LayoutContext
+from gis_app.render.sources_page import paint_sources_pages
 
 
 def layout_pdf(options: ExportOptions, context: LayoutContext) -> tuple[bytes, dict]:
@@ -33,6 +34,9 @@ def layout_pdf(options: ExportOptions, context: LayoutContext) -> tuple[bytes, d
         raise OSError("could not start the PDF page")
     try:
         placed = paint_layout(painter, QRectF(0, 0, writer.width(), writer.height()), None, options, context)
+        if placed.get("sources_page"):
+            paint_sources_pages(writer, painter, options.page_mm(), placed["sources_page"],
+                                context.bibliography)
     finally:
         painter.end()
     buffer.close()

@@ -259,7 +259,14 @@ def _compose(path: Path, fmt: str, options: ExportOptions, picture: MapPicture |
             raise OSError(f"could not write {path}")
         try:
             rect = QRectF(0, 0, writer.width(), writer.height())
-            return paint_layout(painter, rect, picture and picture.image, options, context)
+            context.sources_page = True
+            placed = paint_layout(painter, rect, picture and picture.image, options, context)
+            if placed.get("sources_page"):
+                from gis_app.render.sources_page import paint_sources_pages
+
+                paint_sources_pages(writer, painter, options.page_mm(), placed["sources_page"],
+                                    context.bibliography)
+            return placed
         finally:
             painter.end()
     if fmt == "svg":

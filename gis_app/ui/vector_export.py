@@ -49,6 +49,7 @@ def export_vector(
     t1 = time.perf_counter()
     context = layout_context(catalog, state, lang, picture)
     context.vector_map_px = frame_w
+    context.sources_page = fmt == "pdf"
     layout, placed = layout_pdf(options, context)
     doc = compose_vector(layout, placed["map"], options.dpi, map_pdf, options.title)
     path.parent.mkdir(parents=True, exist_ok=True)
