@@ -191,3 +191,31 @@ def test_cli_refuses_a_broken_project(tmp_path):
                            "--project", str(bad)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "project" in done.stderr
     assert not (tmp_path / "o.html").exists()
+
+
+def test_file_export_web_map_writes_the_window_map_and_says_its_size(qtbot, prompts, tmp_path, browser):
+    from conftest import close_window, make_window
+
+    win = make_window(size=(900, 600))
+    try:
+        win.state.set_visible("conflict_incidents", True)
+        win.document.set_title({"en": "My lecture"})
+        out = tmp_path / "lecture"               # no suffix typed: .html is added
+        prompts.queue("save_file", str(out))
+        action = win.actions["export_web"]
+        assert action.text() == "Export web map…"
+        menu_texts = [a.text() for a in win.menuBar().actions()[0].menu().actions()]
+        assert "Export web map…" in menu_texts
+        action.trigger()
+        written = tmp_path / "lecture.html"
+        assert written.is_file()
+        info = prompts.messages("info")
+        assert info and "lecture.html" in info[-1].text
+        size_mb = f"{written.stat().st_size / 1e6:.1f}"
+        assert size_mb in info[-1].text, (size_mb, info[-1].text)
+    finally:
+        close_window(win)
+    _open(browser, written)
+    assert "conflict_incidents" in browser.js("atlas.state().onMap")
+    assert browser.js("webmap.state().title") == "My lecture"
+    assert browser.outside_requests(written) == []
