@@ -39,11 +39,11 @@ TEXTS = {
            "story": "Slides", "next": "Next", "previous": "Previous", "figures": "Figures",
            "language": "Language", "estimate": "(estimate)", "legend": "Legend"},
     "ru": {"layers": "Слои", "time": "Фильтр по времени", "from": "С", "to": "По", "sources": "Источники",
-           "story": "Слайды", "next": "Далее", "previous": "Назад", "figures": "Данные",
+           "story": "Слайды", "next": "Далее", "previous": "Назад", "figures": "Показатели",
            "language": "Язык", "estimate": "(оценка)", "legend": "Условные обозначения"},
     "kk": {"layers": "Қабаттар", "time": "Уақыт сүзгісі", "from": "Басы", "to": "Соңы",
            "sources": "Дереккөздер", "story": "Слайдтар", "next": "Келесі", "previous": "Алдыңғы",
-           "figures": "Деректер", "language": "Тіл", "estimate": "(бағалау)",
+           "figures": "Көрсеткіштер", "language": "Тіл", "estimate": "(бағалау)",
            "legend": "Шартты белгілер"},
 }
 

@@ -12,10 +12,6 @@ from gis_app.render.webmap import WebMapInput, write_webmap
 from gis_app.ui.export import snapshot_state
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WebMapExport", text)
-
-
 def web_map_input(window) -> WebMapInput:
     """What the window shows now: layers, view, time filter, annotations, slides, title, styles."""
     document = window.document
@@ -28,14 +24,16 @@ def web_map_input(window) -> WebMapInput:
 
 
 def size_text(size: int) -> str:
-    return _tr("{0} MB").format(f"{size / 1e6:.1f}") if size >= 100_000 else _tr("{0} KB").format(
-        max(1, round(size / 1000)))
+    if size >= 100_000:
+        return QCoreApplication.translate("WebMapExport", "{0} MB").format(f"{size / 1e6:.1f}")
+    return QCoreApplication.translate("WebMapExport", "{0} KB").format(max(1, round(size / 1000)))
 
 
 def export_web_map(window) -> Path | None:
     """Ask where, write the web map, say its size (or why it was not written)."""
-    path = window.prompts.save_file("export", _tr("Export web map"), "atlas-map.html",
-                                    _tr("Web page (*.html)"))
+    path = window.prompts.save_file("export", QCoreApplication.translate("WebMapExport", "Export web map"),
+                                    "atlas-map.html",
+                                    QCoreApplication.translate("WebMapExport", "Web page (*.html)"))
     if not path:
         return None
     path = Path(path)
@@ -46,11 +44,14 @@ def export_web_map(window) -> Path | None:
         size = write_webmap(path, window.catalog, web_map_input(window))
     except (OSError, ValueError) as exc:
         QApplication.restoreOverrideCursor()
-        window.prompts.warn(_tr("Web map not written"), str(exc))
+        window.prompts.warn(QCoreApplication.translate("WebMapExport", "Web map not written"), str(exc))
         return None
     QApplication.restoreOverrideCursor()
-    window.statusBar().showMessage(_tr("Wrote {0} ({1})").format(path.name, size_text(size)), 8000)
-    window.prompts.info(_tr("Web map exported"), _tr(
+    window.statusBar().showMessage(QCoreApplication.translate("WebMapExport", "Wrote {0} ({1})").format(
+        path.name, size_text(size)), 8000)
+    title = QCoreApplication.translate("WebMapExport", "Web map exported")
+    window.prompts.info(title, QCoreApplication.translate(
+        "WebMapExport",
         "{0} is written: {1}, one file with everything in it. It opens in any current browser, with "
         "no network, on a computer or a phone; put it on a course site or a USB stick.").format(
             path.name, size_text(size)))
