@@ -115,7 +115,9 @@ def test_a_click_on_vorukh_opens_its_popup_with_figures_and_citation(exported, b
 def test_the_time_filter_ending_in_2021_hides_the_2022_clashes(exported, browser):
     _open(browser, exported)
     assert "kg_tj_2022" in browser.js("atlas.shownFeatures('conflict_incidents')")
-    browser.js("webmap.setTimeRange([1990, 2021])")
+    # as a user does: the year the range ends in, typed in the panel (that ticks the filter)
+    browser.js("(function () { var to = document.querySelectorAll('.webmap-time input[type=number]')[1];"
+               " to.value = '2021'; to.dispatchEvent(new Event('change')); })()")
     shown = browser.js("atlas.shownFeatures('conflict_incidents')")
     assert "kg_tj_2022" not in shown and "kg_tj_2021" in shown
     assert browser.js("document.querySelector('.webmap-time input[type=checkbox]').checked") is True
@@ -128,6 +130,9 @@ def test_kazakh_renames_the_layers(exported, browser):
     browser.js("document.querySelector('.webmap-lang[data-lang=kk]').click()")
     after = browser.js("webmap.state().layerNames")
     assert "Елдер" in after and "Countries" not in after
+    assert "Шекара дауы аймақтары" in after
+    panel = browser.js("document.querySelector('.webmap-panel').textContent")
+    assert "Қабаттар" in panel and "Уақыт сүзгісі" in panel and "Layers" not in panel
     assert browser.js("document.documentElement.lang") == "kk"
     assert browser.js("webmap.state().title") == "Тақырып"
 
@@ -219,3 +224,19 @@ def test_file_export_web_map_writes_the_window_map_and_says_its_size(qtbot, prom
     assert "conflict_incidents" in browser.js("atlas.state().onMap")
     assert browser.js("webmap.state().title") == "My lecture"
     assert browser.outside_requests(written) == []
+
+
+def test_the_legend_and_popup_figures_come_in_all_three_languages():
+    catalog = load_catalog()
+    state = MapState(catalog)
+    for layer in state.layers:
+        state.set_visible(layer.id, layer.id in ("pk_contributors", "border_disputes"))
+    data = webmap_data(catalog, WebMapInput(state=state))
+    labels = {lang: [item[0] for item in data["legend"][lang]["pk_contributors"]]
+              for lang in ("en", "ru", "kk")}
+    assert "No data" in labels["en"] and "Нет данных" in labels["ru"] and "Дерек жоқ" in labels["kk"]
+    vorukh = data["evidence"]["border_disputes"]["vorukh"]
+    assert len(vorukh["figures"]["en"]) == len(vorukh["figures"]["kk"]) >= 4
+    assert "ocha_fergana_enclaves" in vorukh["cites"]
+    assert "OCHA" in data["sources"]["ocha_fergana_enclaves"]
+    assert data["years"] is None   # no dated layer shown: no time filter

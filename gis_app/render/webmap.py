@@ -21,6 +21,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from gis_app.core import citations, paths, statistics
 from gis_app.core.catalog import Catalog
 from gis_app.core.evidence import load_evidence, short_citation
@@ -37,14 +39,16 @@ COORD_DECIMALS = 5               # about 1 m
 TEXTS = {
     "en": {"layers": "Layers", "time": "Time filter", "from": "From", "to": "To", "sources": "Sources",
            "story": "Slides", "next": "Next", "previous": "Previous", "figures": "Figures",
-           "language": "Language", "estimate": "(estimate)", "legend": "Legend"},
+           "language": "Language", "estimate": "(estimate)", "legend": "Legend",
+           "no_data": "No data"},
     "ru": {"layers": "Слои", "time": "Фильтр по времени", "from": "С", "to": "По", "sources": "Источники",
            "story": "Слайды", "next": "Далее", "previous": "Назад", "figures": "Показатели",
-           "language": "Язык", "estimate": "(оценка)", "legend": "Условные обозначения"},
+           "language": "Язык", "estimate": "(оценка)", "legend": "Условные обозначения",
+           "no_data": "Нет данных"},
     "kk": {"layers": "Қабаттар", "time": "Уақыт сүзгісі", "from": "Басы", "to": "Соңы",
            "sources": "Дереккөздер", "story": "Слайдтар", "next": "Келесі", "previous": "Алдыңғы",
            "figures": "Көрсеткіштер", "language": "Тіл", "estimate": "(бағалау)",
-           "legend": "Шартты белгілер"},
+           "legend": "Шартты белгілер", "no_data": "Дерек жоқ"},
 }
 
 
@@ -136,9 +140,13 @@ def _evidence(catalog: Catalog, layer_ids: list[str], features: dict[str, list[d
 def _legend(catalog: Catalog, layer_ids: list[str]) -> dict:
     from gis_app.render.legend import legend_entries
 
+    # The legend's own word for a class without data comes in the language installed in Qt; the
+    # page needs all three.
+    no_data = QCoreApplication.translate("Layout", "No data")
     legend = {}
     for lang in LANGUAGES:
-        legend[lang] = {e.layer_id: [[i.label, i.kind, i.style] for i in e.items]
+        legend[lang] = {e.layer_id: [[TEXTS[lang]["no_data"] if i.label == no_data else i.label,
+                                      i.kind, i.style] for i in e.items]
                         for e in legend_entries(catalog, layer_ids, lang)}
     return legend
 
