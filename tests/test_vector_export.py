@@ -59,6 +59,9 @@ def test_the_map_is_paths_and_its_names_are_text(vector_pdf):
         assert name in text, name
     for name in ("Countries", "Border dispute zones", "Sources:"):  # the layout's own text
         assert name in text, name
+    footer = text[text.index("Sources:"):]
+    assert "…" not in footer and "Treaty on the state border between the Kyrgyz Republic" in " ".join(
+        footer.split()), "the footer cut a citation short"
     # the search a reader makes: no "fl" ligature breaks it, in Qt's title or Chromium's annotation
     assert page.search_for("conflicts")
     assert page.search_for("flare")
