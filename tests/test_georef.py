@@ -76,3 +76,24 @@ def test_world_file_round_trip():
     assert t.pixel(80, 35) == pytest.approx((1000, 500), abs=1e-6)
     with pytest.raises(ValueError):
         GeoTransform.from_bounds((10, 10, 10, 20), 100, 100)
+
+
+def test_the_export_dialog_writes_a_georeferenced_png(qtbot, prompts, tmp_path):
+    from conftest import close_window, make_window
+
+    win = make_window(size=(900, 600))
+    try:
+        dialog = win.open_export_dialog()
+        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("pgw"))
+        assert "world file" in dialog.format_combo.currentText()
+        dialog.dpi_box.setValue(96)
+        prompts.queue("save_file", str(tmp_path / "window"))
+        dialog._export_clicked()
+        out = tmp_path / "window.png"
+        assert out.is_file() and world_file_path(out).is_file() and out.with_suffix(".prj").is_file()
+        transform = GeoTransform.read_world_file(world_file_path(out).read_text())
+        assert transform.dx > 0 and transform.dy < 0
+        assert dialog.last_result.size == dialog.options().page_px()
+        dialog.close()
+    finally:
+        close_window(win)

@@ -306,6 +306,14 @@
         <translation>SVG векторлық суреті</translation>
     </message>
     <message>
+        <source>Georeferenced PNG: the map alone, with world file (.pgw) and .prj</source>
+        <translation>Геобайланысты PNG: тек карта, байланыс файлы (.pgw) және .prj бірге</translation>
+    </message>
+    <message>
+        <source>GeoTIFF: the map alone, georeferenced</source>
+        <translation>GeoTIFF: тек карта, геобайланысты</translation>
+    </message>
+    <message>
         <source>Include</source>
         <translation>Бетте көрсету</translation>
     </message>
@@ -352,6 +360,10 @@
     <message>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG векторлық суреті (*.svg)</translation>
+    </message>
+    <message>
+        <source>GeoTIFF image (*.tif)</source>
+        <translation>GeoTIFF суреті (*.tif)</translation>
     </message>
     <message>
         <source>Not exported</source>

@@ -306,6 +306,14 @@
         <translation>Векторный рисунок SVG</translation>
     </message>
     <message>
+        <source>Georeferenced PNG: the map alone, with world file (.pgw) and .prj</source>
+        <translation>PNG с географической привязкой: только карта, с файлом привязки (.pgw) и .prj</translation>
+    </message>
+    <message>
+        <source>GeoTIFF: the map alone, georeferenced</source>
+        <translation>GeoTIFF: только карта, с географической привязкой</translation>
+    </message>
+    <message>
         <source>Include</source>
         <translation>Показать на странице</translation>
     </message>
@@ -352,6 +360,10 @@
     <message>
         <source>SVG drawing (*.svg)</source>
         <translation>Векторный рисунок SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>GeoTIFF image (*.tif)</source>
+        <translation>Изображение GeoTIFF (*.tif)</translation>
     </message>
     <message>
         <source>Not exported</source>
