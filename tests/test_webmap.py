@@ -87,6 +87,8 @@ def test_nothing_leaves_the_file_and_the_layers_are_drawn(exported, browser):
                        ".leaflet-atlas-border_disputes-pane path').length")
     assert paths > 20
     assert browser.js("document.querySelectorAll('.webmap-sources li').length") >= 2
+    # countries (1.4 MB of GeoJSON) is simplified for the web, and the page says so
+    assert "Countries" in browser.js("document.querySelector('.webmap-simplified').textContent")
 
 
 def test_a_click_on_vorukh_opens_its_popup_with_figures_and_citation(exported, browser):

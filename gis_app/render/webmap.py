@@ -40,15 +40,17 @@ TEXTS = {
     "en": {"layers": "Layers", "time": "Time filter", "from": "From", "to": "To", "sources": "Sources",
            "story": "Slides", "next": "Next", "previous": "Previous", "figures": "Figures",
            "language": "Language", "estimate": "(estimate)", "legend": "Legend",
-           "no_data": "No data"},
+           "no_data": "No data", "simplified": "Outlines simplified for the web (about 1 km): {0}"},
     "ru": {"layers": "Слои", "time": "Фильтр по времени", "from": "С", "to": "По", "sources": "Источники",
            "story": "Слайды", "next": "Далее", "previous": "Назад", "figures": "Показатели",
            "language": "Язык", "estimate": "(оценка)", "legend": "Условные обозначения",
-           "no_data": "Нет данных"},
+           "no_data": "Нет данных",
+           "simplified": "Контуры упрощены для веб-карты (около 1 км): {0}"},
     "kk": {"layers": "Қабаттар", "time": "Уақыт сүзгісі", "from": "Басы", "to": "Соңы",
            "sources": "Дереккөздер", "story": "Слайдтар", "next": "Келесі", "previous": "Алдыңғы",
            "figures": "Көрсеткіштер", "language": "Тіл", "estimate": "(бағалау)",
-           "legend": "Шартты белгілер", "no_data": "Дерек жоқ"},
+           "legend": "Шартты белгілер", "no_data": "Дерек жоқ",
+           "simplified": "Контурлар веб-карта үшін жеңілдетілген (шамамен 1 км): {0}"},
 }
 
 

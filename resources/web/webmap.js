@@ -205,6 +205,8 @@
 
   function buildSources() {
     var box = section("sources"), list = el("ol", "webmap-sources");
+    W.els.simplified = el("p", "webmap-simplified");
+    box.appendChild(W.els.simplified);
     Object.keys(W.data.sources).forEach(function (id) {
       list.appendChild(el("li", null, W.data.sources[id]));
     });
@@ -261,6 +263,11 @@
     if (to) to.textContent = t("to") + " ";
     fillLayers();
     fillStory();
+    var simple = (W.data.simplified || []).map(function (id) {
+      var def = W.data.layers.filter(function (d) { return d.id === id; })[0];
+      return def ? pick(def.title, lang) : id;
+    });
+    W.els.simplified.textContent = simple.length ? t("simplified").replace("{0}", simple.join(", ")) : "";
     return true;
   };
 
