@@ -33,7 +33,7 @@ from gis_app.render.page import _country_names, layer_config
 
 SIMPLIFY_ABOVE_BYTES = 150_000   # a layer's GeoJSON larger than this is simplified for the web
 SIMPLIFY_DEGREES = 0.01          # about 1 km: invisible at the zooms a course map is read at
-COORD_DECIMALS = 5               # about 1 m
+COORD_DECIMALS = 4               # about 11 m: finer than any source here (1:10m and hand-digitised lines)
 
 # The controls' own words (the window's translations of the same terms, resources/i18n/*.ts).
 TEXTS = {
