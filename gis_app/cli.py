@@ -5,10 +5,11 @@
     gis-app snapshot OUT.png [--width W --height H]
     gis-app layers                  one line per layer: id, features, citations, as-of date
     gis-app validate                check layers and evidence; non-zero exit with the problems
-    gis-app export OUT.(png|pdf|svg) [--project P] [--layers a,b] [--bbox W,S,E,N]
+    gis-app export OUT.html [--project P] [--lang kk|ru|en]   one offline web map (a single file)
+    gis-app export OUT.(png|pdf|svg|tif) [--project P] [--layers a,b] [--bbox W,S,E,N]
                    [--size A4-landscape] [--dpi 300] [--title T] [--subtitle S] [--lang kk|ru|en]
                    [--no-legend] [--no-scale-bar] [--no-north-arrow] [--no-inset] [--no-attribution]
-                   [--no-footer]
+                   [--no-footer] [--georef] [--raster-map]
 """
 
 from __future__ import annotations
@@ -39,8 +40,11 @@ def _parser() -> argparse.ArgumentParser:
     snap.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=lang_help)
     sub.add_parser("layers", help="list the layers: id, feature count, citation count, as-of date")
     sub.add_parser("validate", help="check every layer and the evidence; exit 1 on problems")
-    exp = sub.add_parser("export", help="export the map with title, legend, scale bar... (PNG, PDF, SVG)")
-    exp.add_argument("out", type=Path, help="the file to write: .png, .pdf or .svg")
+    exp = sub.add_parser("export", help="export the map with title, legend, scale bar... (PNG, PDF, SVG), "
+                                        "a georeferenced image (.tif, or --georef) or a web map (.html)")
+    exp.add_argument("out", type=Path, help="the file to write: .png, .pdf, .svg, .tif or .html")
+    exp.add_argument("--georef", action="store_true",
+                     help="the map alone as a georeferenced PNG with a world file (.pgw) and a .prj")
     exp.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=lang_help)
     exp.add_argument("--project", type=Path, help="an atlas project (*.atlas.json): its layers, view, "
                                                    "time filter and annotations")
@@ -52,6 +56,8 @@ def _parser() -> argparse.ArgumentParser:
     exp.add_argument("--dpi", type=int, default=300, help="96 to 600 (default 300)")
     exp.add_argument("--title", default="")
     exp.add_argument("--subtitle", default="")
+    exp.add_argument("--raster-map", action="store_true",
+                     help="PDF/SVG: the map as a picture at --dpi instead of vector paths and text")
     for element in ("legend", "scale-bar", "north-arrow", "inset", "attribution", "footer"):
         exp.add_argument(f"--no-{element}", action="store_true",
                          help=f"leave out the {element.replace('-', ' ')}")
@@ -174,8 +180,45 @@ def _export_inputs(args, catalog):
     return state, annotations.to_list(), bbox
 
 
+def export_web(args) -> int:
+    """gis-app export OUT.html: the web map of the default view or of --project."""
+    _qt_app(headless=True)
+    from gis_app.core.catalog import load_catalog
+    from gis_app.core.project import ProjectError
+    from gis_app.core.project import load as load_project
+    from gis_app.render.webmap import WebMapInput, write_webmap
+    from gis_app.ui import i18n
+
+    lang = i18n.initial_language(i18n.settings(), args.lang)
+    i18n.install(lang)
+    catalog = load_catalog()
+    for problem in catalog.problems:
+        print(f"warning: {problem}", file=sys.stderr)
+    try:
+        state, annotations, _bbox = _export_inputs(args, catalog)
+        project = load_project(args.project) if args.project else None
+    except (ValueError, ProjectError) as exc:
+        print(f"gis-app: {exc}", file=sys.stderr)
+        return 2
+    source = WebMapInput(state=state, lang=lang, annotations=annotations)
+    if project is not None:
+        source.title = project.title
+        source.slides = [s.to_dict() for s in project.slides]
+        source.style_overrides = dict(project.style_overrides)
+    try:
+        size = write_webmap(args.out, catalog, source)
+    except (OSError, ValueError) as exc:
+        print(f"gis-app: {exc}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.out} ({size / 1e6:.2f} MB, {len(source.slides)} slides)")
+    return 0
+
+
 def export(args) -> int:
     from gis_app.render.layout_model import ExportOptions, parse_size
+
+    if args.out.suffix.lower() in (".html", ".htm"):
+        return export_web(args)
 
     try:
         page, custom = parse_size(args.size)
@@ -187,9 +230,12 @@ def export(args) -> int:
                             dpi=args.dpi,
                             legend=not args.no_legend, scale_bar=not args.no_scale_bar,
                             north_arrow=not args.no_north_arrow, inset=not args.no_inset,
-                            attribution=not args.no_attribution, footer=not args.no_footer)
-    if args.out.suffix.lower() not in (".png", ".pdf", ".svg"):
-        print("gis-app: the output must end in .png, .pdf or .svg", file=sys.stderr)
+                            attribution=not args.no_attribution, footer=not args.no_footer,
+                            vector=not args.raster_map)
+    georef = args.georef or args.out.suffix.lower() in (".tif", ".tiff")
+    if args.out.suffix.lower() not in ((".png", ".tif", ".tiff") if georef else (".png", ".pdf", ".svg")):
+        print("gis-app: the output must end in .png, .pdf or .svg (a map page), .tif (a georeferenced "
+              "map) or .html (a web map); with --georef: .png or .tif", file=sys.stderr)
         return 2
     problems = options.problems()
     if problems:
@@ -212,6 +258,15 @@ def export(args) -> int:
         print(f"gis-app: {exc}", file=sys.stderr)
         return 2
     try:
+        if georef:
+            from gis_app.ui.export import export_georef
+
+            result = export_georef(args.out, options.page_px(), options.dpi, catalog, state, lang,
+                                   annotations, bbox)
+            seconds = sum(result.timings_ms.values()) / 1000
+            print(f"wrote {result.path} ({result.size[0]} x {result.size[1]} px, EPSG:3857"
+                  f"{', with .pgw and .prj' if args.out.suffix.lower() == '.png' else ''}; {seconds:.1f} s)")
+            return 0
         result = export_map(args.out, options, catalog, state, lang, annotations, bbox)
     except (TimeoutError, OSError, ValueError) as exc:
         print(f"gis-app: {exc}", file=sys.stderr)

@@ -19,6 +19,8 @@ APT_PACKAGES=(
   libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libx11-xcb1
   # text in Latin and Cyrillic (incl. Kazakh letters) on a machine with no fonts
   fonts-dejavu-core
+  # the tests of the exported web map and SVG open them in a real browser; pdftotext reads PDFs back
+  chromium poppler-utils
 )
 
 if command -v dpkg-query >/dev/null; then

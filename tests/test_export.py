@@ -240,7 +240,9 @@ def test_svg_has_the_title_as_text(exports):
     ns = "{http://www.w3.org/2000/svg}"
     texts = " ".join("".join(t.itertext()) for t in tree.iter(f"{ns}text"))
     assert "Borders <& disputes>" in re.sub(r"\s+", " ", texts)
-    assert any(True for _ in tree.iter(f"{ns}image")), "the map picture is missing"
+    # the map is vector paths now (tests/test_vector_export.py), not a picture
+    assert sum(1 for _ in tree.iter(f"{ns}path")) > 100, "the map is missing"
+    assert not any(True for _ in tree.iter(f"{ns}image")), "the map was rasterised"
 
 
 def test_bad_arguments_give_a_clear_message(tmp_path):

@@ -38,7 +38,8 @@ SHOTS = os.environ.get("GIS_APP_TEST_SHOTS")  # keep the screenshots here (defau
 # resolution unit DPI, citation styles, reference managers, the Latin example of the search box
 # ("Osh, Ош"), the project file pattern (*.atlas.json) and the key name in a shortcut (Shift+F5).
 LATIN_NAMES = {"PNG", "png", "SVG", "svg", "PDF", "pdf", "DPI", "BibTeX", "bib", "RIS", "ris", "APA",
-               "Zotero", "EndNote", "Osh", "atlas", "json", "Shift", "UTF"}
+               "Zotero", "EndNote", "Osh", "atlas", "json", "Shift", "UTF", "HTML", "html", "USB",
+               "GeoTIFF", "tif", "pgw", "prj"}
 
 
 def _shot(tmp_path: Path, name: str) -> Path:

@@ -159,10 +159,11 @@ def _abbreviated(name: str) -> str:
     return match.group(1) if match else name
 
 
-def short_citation(item: dict, lang: str = "en") -> str:
+def short_citation(item: dict, lang: str = "en", limit: int | None = 50) -> str:
     """A source named in one breath (export footer, under charts, beside figures): "Kurmangali &
     Jaukhan 2025", "UNODC 2012", "Imomov et al. 2013"; with no author, the container (newspaper,
-    site) or the short title."""
+    site) or the short title, cut at `limit` characters with "…" (None: never cut, as in the
+    print footer, which wraps instead)."""
     names = []
     for author in item.get("author") or []:
         if isinstance(author, dict):
@@ -178,8 +179,8 @@ def short_citation(item: dict, lang: str = "en") -> str:
     else:
         who = str(item.get("container-title") or item.get("publisher") or item.get("title-short")
                   or item.get("title") or item.get("id") or "?").strip().strip("[]")
-    if len(who) > 50:
-        who = who[:49].rstrip(" ,;:(") + "…"
+    if limit is not None and len(who) > limit:
+        who = who[:limit - 1].rstrip(" ,;:(") + "…"
     return f"{who} {_year(item, lang)}"
 
 

@@ -27,6 +27,9 @@ class Page:
         font.setPixelSize(max(1, round(size_pt * 0.3528 * self.u)))  # 1 pt = 0.3528 mm
         font.setBold(bold)
         font.setItalic(italic)
+        # No ligatures: "fl" in "conflicts" drawn as one glyph breaks a text search in the PDF.
+        for tag in ("liga", "clig", "dlig"):
+            font.setFeature(QFont.Tag(tag), 0)
         return font
 
     def pen(self, color: str | QColor, width_mm: float, dash: str = "", dash_unit: float = 1.0) -> QPen:

@@ -20,6 +20,7 @@ from gis_app.render.furniture import paint_north_arrow, paint_scale_bar
 from gis_app.render.inset import paint_inset
 from gis_app.render.layout_model import ExportOptions, LayoutContext, PageGeometry
 from gis_app.render.legend import attribution_lines, footer_citations, legend_entries, paint_legend
+from gis_app.render.sources_page import SOURCES_SHARE, footer_source_ids
 
 
 def paint_layout(
@@ -38,7 +39,9 @@ def paint_layout(
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
     p.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
     p.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, True)
-    p.fillRect(page.rect, QColor("#ffffff"))
+    vector_map = context.vector_map_px > 0
+    if not vector_map:  # a vector map goes under this page later: nothing may cover it
+        p.fillRect(page.rect, QColor("#ffffff"))
 
     # title and subtitle
     m = page.mm(geo.margin_mm)
@@ -62,12 +65,13 @@ def paint_layout(
     frame: QRectF = geo.map
     if map_image is not None and not map_image.isNull():
         p.drawImage(frame, map_image)
-    else:
+    elif not vector_map:
         p.fillRect(frame, QColor("#c9dde8"))
     if options.north_arrow:
         paint_north_arrow(page, frame)
-    if options.scale_bar and map_image is not None and context.metres_per_map_px > 0:
-        per_unit = context.metres_per_map_px * map_image.width() / frame.width()
+    map_px = context.vector_map_px if vector_map else (map_image.width() if map_image is not None else 0)
+    if options.scale_bar and map_px > 0 and context.metres_per_map_px > 0:
+        per_unit = context.metres_per_map_px * map_px / frame.width()
         paint_scale_bar(page, frame, per_unit, context.lat, context.lang)
     if options.inset and context.bounds:
         paint_inset(page, frame, context.bounds, context.catalog, map_image)
@@ -98,7 +102,7 @@ def paint_layout(
             geo.footer.adjusted(0, page.mm(1), 0, 0), int(Qt.TextFlag.TextWordWrap), geo.footer_text
         )
     p.restore()
-    return {"map": frame, "legend_ids": legend_ids}
+    return {"map": frame, "legend_ids": legend_ids, "sources_page": geo.sources_page}
 
 
 def layout_geometry(
@@ -122,13 +126,19 @@ def layout_geometry(
     if options.title or options.subtitle:
         top += gap
     bottom = inner.bottom()
-    footer = footer_text = footer_font = None
+    footer = footer_text = footer_font = sources_page = None
     if options.footer:
         cites = footer_citations(context.catalog, context.visible, context.bibliography, context.lang)
         if cites:
             footer_text = QCoreApplication.translate("Layout", "Sources: {0}").format("; ".join(cites))
             footer_font = page.font(6.5)
             h = wrapped_height(page, footer_font, footer_text, inner.width()) + page.mm(1.2)
+            if context.sources_page and h > inner.height() * SOURCES_SHARE:
+                # never cut short: the whole list goes on a page of its own
+                sources_page = footer_source_ids(context.catalog, context.visible, context.bibliography,
+                                                 context.lang)
+                footer_text = QCoreApplication.translate("Layout", "Sources: listed on the next page")
+                h = wrapped_height(page, footer_font, footer_text, inner.width()) + page.mm(1.2)
             footer = QRectF(inner.left(), bottom - h, inner.width(), h)
             bottom -= h + page.mm(1.5)
     attribution = attribution_text = None
@@ -157,6 +167,7 @@ def layout_geometry(
         margin_mm=margin_mm, title_pt=title_pt, subtitle_pt=subtitle_pt, map=map_rect, legend=legend,
         footer=footer, footer_text=footer_text, footer_font=footer_font,
         attribution=attribution, attribution_text=attribution_text, attribution_font=attribution_font,
+        sources_page=sources_page,
     )
 
 

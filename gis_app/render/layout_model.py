@@ -39,6 +39,7 @@ class ExportOptions:
     inset: bool = True
     attribution: bool = True
     footer: bool = True
+    vector: bool = True  # PDF and SVG: the map as paths and text (False: a picture at the DPI)
 
     def page_mm(self) -> tuple[float, float]:
         if self.page == CUSTOM:
@@ -93,6 +94,11 @@ class LayoutContext:
     bounds: tuple[float, float, float, float] | None = None  # W, S, E, N of the map picture
     metres_per_map_px: float = 0.0  # ground size of one pixel of the map picture
     bibliography: dict = field(default_factory=dict)
+    # > 0: the map is not a picture but a vector page laid under this layout afterwards (its width
+    # in map pixels, for the scale bar); the layout then leaves the page and the frame unpainted.
+    vector_map_px: int = 0
+    # a PDF can give the sources a page of their own when the footer would take too much room
+    sources_page: bool = False
 
 
 @dataclass
@@ -110,3 +116,4 @@ class PageGeometry:
     attribution: QRectF | None = None
     attribution_text: str | None = None
     attribution_font: QFont | None = None
+    sources_page: list[str] | None = None  # bibliography ids listed on a page of their own

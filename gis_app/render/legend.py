@@ -123,7 +123,7 @@ def footer_citations(catalog: Catalog, visible: list[str], bibliography: dict,
             continue
         for cite in layer.citations:
             item = bibliography.get(cite)
-            out.add(short_citation(item, lang) if item else cite)
+            out.add(short_citation(item, lang, limit=None) if item else cite)  # wrapped, never cut
     return sorted(out, key=str.casefold)
 
 

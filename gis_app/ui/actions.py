@@ -27,6 +27,9 @@ class ActionSpec:
     menu: str = ""          # file | edit | view | slides | help ("" = window only)
     toolbar: str = ""       # project ("" = none)
     icon_text: str = ""
+    # "module:function" called with the window when the window gives no handler of its own (an
+    # action a feature module brings without an edit of the window)
+    fallback: str = ""
 
 
 SEPARATOR = "-"
@@ -41,6 +44,8 @@ ACTIONS: tuple[ActionSpec | str, ...] = (
     ActionSpec("save_as", "ProjectController", QT_TRANSLATE_NOOP("ProjectController", "Save project &as…"),
                ("Ctrl+Shift+S",), "file"),
     ActionSpec("export", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Export map…"), ("Ctrl+E",), "file"),
+    ActionSpec("export_web", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Export web map…"), (), "file",
+               fallback="gis_app.ui.webmap_dialog:export_web_map"),
     ActionSpec("save_image", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Save map image…"),
                ("Ctrl+Alt+S",), "file"),
     ActionSpec("quit", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&Quit"),
@@ -71,8 +76,8 @@ ACTIONS: tuple[ActionSpec | str, ...] = (
 
 # Where each menu's entries go, in order ("-" a separator, "@name" a submenu the window fills).
 MENU_LAYOUT: dict[str, tuple[str, ...]] = {
-    "file": ("new", "open", "@recent", "save", "save_as", SEPARATOR, "export", "save_image", SEPARATOR,
-             "quit"),
+    "file": ("new", "open", "@recent", "save", "save_as", SEPARATOR, "export", "export_web", "save_image",
+             SEPARATOR, "quit"),
     "edit": ("undo", "redo", SEPARATOR, "@annotation_delete", SEPARATOR, "find"),
     "view": ("home", SEPARATOR, "@docks", SEPARATOR, "@language"),
     "slides": ("add_slide", "present", "present_here", SEPARATOR, "export_pdf", "export_png"),
@@ -93,6 +98,19 @@ def specs() -> list[ActionSpec]:
     return [a for a in ACTIONS if isinstance(a, ActionSpec)]
 
 
+def _fallback(spec: ActionSpec, window: QObject) -> Callable[[], object] | None:
+    if not spec.fallback:
+        return None
+    module, function = spec.fallback.split(":")
+
+    def run():
+        import importlib
+
+        return getattr(importlib.import_module(module), function)(window)
+
+    return run
+
+
 class ActionRegistry:
     """The window's actions, built from ACTIONS, with their handlers."""
 
@@ -103,7 +121,9 @@ class ActionRegistry:
             action = QAction(parent)
             action.setObjectName(f"action_{spec.key}")
             action.setShortcuts([QKeySequence(k) for k in spec.shortcuts])
-            handler = handlers[spec.key]  # KeyError: an action declared without a handler
+            handler = handlers.get(spec.key) or _fallback(spec, parent)
+            if handler is None:
+                raise KeyError(spec.key)  # an action declared without a handler
             action.triggered.connect(lambda _checked=False, h=handler: h())
             self.actions[spec.key] = action
         self.retranslate()

@@ -87,6 +87,39 @@ class MapRenderer:
         CSS pixels (width * 96 / dpi), printed by Chromium to a one-page vector PDF, and that page
         drawn at width x height. Printing paints the whole page as it stands, so unlike a grab of
         the compositor's frame it cannot catch a half-drawn map on a busy machine."""
+        css_w, css_h, info = self._lay_out(width, height, dpi, bbox, timeout_ms)
+        image = _print_page(self.view, css_w, css_h, width, height, timeout_ms)
+        return self._picture(image, css_w, info)
+
+    def render_pdf(
+        self,
+        width: int,
+        height: int,
+        dpi: float,
+        bbox: tuple[float, float, float, float] | None = None,
+        timeout_ms: int = 30000,
+    ) -> tuple[bytes, MapPicture]:
+        """The map as Chromium prints it: a one-page vector PDF (paths and text) of the frame's
+        size, and the picture's facts (its `image` is null: the scale comes from `width`)."""
+        css_w, css_h, info = self._lay_out(width, height, dpi, bbox, timeout_ms)
+        pdf = print_pdf_bytes(self.view, css_w, css_h, timeout_ms)
+        picture = self._picture(QImage(), css_w, info, width)
+        return pdf, picture
+
+    def _picture(self, image: QImage, css_w: int, info: dict, width: int = 0) -> MapPicture:
+        lat = float((info.get("center") or (self.state.view.lat,))[0])
+        zoom = float(info.get("zoom", self.state.view.zoom))
+        px = image.width() if not image.isNull() else width
+        return MapPicture(
+            image,
+            lat,
+            zoom,
+            tuple(info.get("bounds") or (0, 0, 0, 0)),
+            metres_per_pixel(lat, zoom) * css_w / max(1, px),
+        )
+
+    def _lay_out(self, width, height, dpi, bbox, timeout_ms) -> tuple[int, int, dict]:
+        """Load the page at the frame's size in CSS px, with the extent and the annotations."""
         view = self.view
         css_w, css_h = max(32, round(width * 96 / dpi)), max(32, round(height * 96 / dpi))
         view.setZoomFactor(1.0)
@@ -107,26 +140,16 @@ class MapRenderer:
             view.evaluate("applyState", {"annotations": {"all": self.annotations}}, timeout_ms=timeout_ms)
         info = view.evaluate("state") or {}
         css_w, css_h = (int(v) for v in info.get("size") or (css_w, css_h))
-        image = _print_page(view, css_w, css_h, width, height, timeout_ms)
-        lat = float((info.get("center") or (self.state.view.lat,))[0])
-        zoom = float(info.get("zoom", self.state.view.zoom))
-        return MapPicture(
-            image,
-            lat,
-            zoom,
-            tuple(info.get("bounds") or (0, 0, 0, 0)),
-            metres_per_pixel(lat, zoom) * css_w / max(1, image.width()),
-        )
+        return css_w, css_h, info
 
     def close(self) -> None:
         self.view.shutdown()
         self.view.deleteLater()
 
 
-def _print_page(view, css_w: int, css_h: int, width: int, height: int, timeout_ms: int) -> QImage:
-    """Chromium's print of the page (one page of css_w x css_h CSS px), drawn at width x height."""
-    from PySide6.QtCore import QBuffer, QByteArray, QEventLoop, QIODevice, QSize, QTimer
-    from PySide6.QtPdf import QPdfDocument
+def print_pdf_bytes(view, css_w: int, css_h: int, timeout_ms: int) -> bytes:
+    """Chromium's print of the page: one vector PDF page of css_w x css_h CSS px."""
+    from PySide6.QtCore import QEventLoop, QTimer
 
     points = QSizeF(css_w * 0.75, css_h * 0.75)  # 1 CSS px = 0.75 pt
     layout = QPageLayout(
@@ -144,8 +167,16 @@ def _print_page(view, css_w: int, css_h: int, width: int, height: int, timeout_m
         loop.exec()
     if not box.get("pdf"):
         raise TimeoutError("the map page could not be printed")
+    return box["pdf"]
+
+
+def _print_page(view, css_w: int, css_h: int, width: int, height: int, timeout_ms: int) -> QImage:
+    """Chromium's print of the page (one page of css_w x css_h CSS px), drawn at width x height."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QSize
+    from PySide6.QtPdf import QPdfDocument
+
     buffer = QBuffer()
-    buffer.setData(QByteArray(box["pdf"]))
+    buffer.setData(QByteArray(print_pdf_bytes(view, css_w, css_h, timeout_ms)))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
     document = QPdfDocument()
     document.load(buffer)
@@ -228,7 +259,14 @@ def _compose(path: Path, fmt: str, options: ExportOptions, picture: MapPicture |
             raise OSError(f"could not write {path}")
         try:
             rect = QRectF(0, 0, writer.width(), writer.height())
-            return paint_layout(painter, rect, picture and picture.image, options, context)
+            context.sources_page = True
+            placed = paint_layout(painter, rect, picture and picture.image, options, context)
+            if placed.get("sources_page"):
+                from gis_app.render.sources_page import paint_sources_pages
+
+                paint_sources_pages(writer, painter, options.page_mm(), placed["sources_page"],
+                                    context.bibliography)
+            return placed
         finally:
             painter.end()
     if fmt == "svg":
@@ -272,6 +310,10 @@ def export_map(
     if problems:
         raise ValueError("; ".join(problems))
     atomic.target_of(path)  # a device, FIFO or folder is refused before the map is rendered
+    if fmt in ("pdf", "svg") and options.vector:
+        from gis_app.ui.vector_export import export_vector
+
+        return export_vector(path, options, catalog, state, lang, annotations, bbox, renderer)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
     context = layout_context(catalog, state, lang, None)
@@ -293,3 +335,55 @@ def export_map(
     placed = compose(path, options, picture, context)
     timings["compose_ms"] = (time.perf_counter() - t1) * 1000
     return ExportResult(path, options.page_px(), placed["legend_ids"], timings)
+
+
+GEOREF_FORMATS = ("png", "tif", "tiff")
+
+
+def export_georef(
+    path: Path,
+    size: tuple[int, int],
+    dpi: float,
+    catalog: Catalog,
+    state: MapState,
+    lang: str = "en",
+    annotations: list[dict] | None = None,
+    bbox: tuple[float, float, float, float] | None = None,
+) -> ExportResult:
+    """The map alone (no layout), georeferenced in EPSG:3857: a PNG with its world file (.pgw) and
+    .prj, or a GeoTIFF (.tif). The extent is the page's own bounds after it was drawn."""
+    import numpy as np
+
+    from gis_app.render.georef import GeoTransform, write_geotiff, write_sidecars
+
+    path = Path(path)
+    fmt = path.suffix.lower().lstrip(".")
+    if fmt not in GEOREF_FORMATS:
+        raise ValueError(f"a georeferenced image is .png or .tif, not '{path.suffix or path.name}'")
+    atomic.target_of(path)
+    t0 = time.perf_counter()
+    renderer = MapRenderer(catalog, state, lang, annotations)
+    try:
+        picture = renderer.render(size[0], size[1], dpi, bbox)
+    finally:
+        renderer.close()
+    image = picture.image
+    transform = GeoTransform.from_bounds(picture.bounds, image.width(), image.height())
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if fmt == "png":
+        image = image.copy()
+        dots_per_metre = round(dpi / 0.0254)
+        image.setDotsPerMeterX(dots_per_metre)
+        image.setDotsPerMeterY(dots_per_metre)
+        with atomic.replacing(path) as tmp:
+            if not image.save(str(tmp), "PNG", 80):
+                raise OSError(f"could not write {path}")
+        write_sidecars(path, transform)
+    else:
+        rgb = image.convertToFormat(QImage.Format.Format_RGB888)
+        stride = rgb.bytesPerLine()
+        raw = np.frombuffer(rgb.constBits(), dtype=np.uint8, count=stride * rgb.height())
+        array = raw.reshape(rgb.height(), stride)[:, : rgb.width() * 3].reshape(rgb.height(), rgb.width(), 3)
+        write_geotiff(path, array.copy(), transform, dpi)
+    return ExportResult(path, (image.width(), image.height()), [],
+                        {"map_ms": (time.perf_counter() - t0) * 1000})

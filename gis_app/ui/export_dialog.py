@@ -29,11 +29,13 @@ from gis_app.core.events import Change, Kind
 from gis_app.core.map_state import MapState
 from gis_app.render.layout import layout_geometry, paint_layout
 from gis_app.render.layout_model import CUSTOM, PRESETS, ExportOptions
-from gis_app.ui.export import MapRenderer, export_map, layout_context
+from gis_app.ui.export import MapRenderer, export_georef, export_map, layout_context
 from gis_app.ui.i18n import Retranslating
 from gis_app.ui.prompts import Prompts, prompts_for
 
 log = logging.getLogger(__name__)
+
+GEOREF = {"pgw": "png", "tif": "tif"}  # format key -> file suffix of the georeferenced images
 PREVIEW_WIDTH = 560
 ELEMENTS = ("legend", "scale_bar", "north_arrow", "inset", "attribution", "footer")
 
@@ -67,7 +69,7 @@ class ExportDialog(Retranslating, QDialog):
         self.dpi_box.setRange(96, 600)
         self.dpi_box.setValue(300)
         self.format_combo = QComboBox(self)
-        for fmt in ("png", "pdf", "svg"):
+        for fmt in ("png", "pdf", "svg", *GEOREF):
             self.format_combo.addItem("", fmt)
         self.checks = {name: QCheckBox(self) for name in ELEMENTS}
         for check in self.checks.values():
@@ -167,6 +169,8 @@ class ExportDialog(Retranslating, QDialog):
             "png": self.tr("PNG image"),
             "pdf": self.tr("PDF document (text stays text)"),
             "svg": self.tr("SVG drawing"),
+            "pgw": self.tr("Georeferenced PNG: the map alone, with world file (.pgw) and .prj"),
+            "tif": self.tr("GeoTIFF: the map alone, georeferenced"),
         }
         for i in range(self.format_combo.count()):
             self.format_combo.setItemText(i, formats[self.format_combo.itemData(i)])
@@ -272,21 +276,28 @@ class ExportDialog(Retranslating, QDialog):
             "png": self.tr("PNG image (*.png)"),
             "pdf": self.tr("PDF document (*.pdf)"),
             "svg": self.tr("SVG drawing (*.svg)"),
+            "pgw": self.tr("PNG image (*.png)"),
+            "tif": self.tr("GeoTIFF image (*.tif)"),
         }
-        path = prompts_for(self, self.prompts).save_file("export", self.tr("Export map"), f"atlas-map.{fmt}",
-                                                         filters[fmt])
+        suffix = GEOREF.get(fmt, fmt)
+        path = prompts_for(self, self.prompts).save_file("export", self.tr("Export map"),
+                                                         f"atlas-map.{suffix}", filters[fmt])
         if path:
-            if not path.lower().endswith(f".{fmt}"):
-                path += f".{fmt}"
+            if not path.lower().endswith(f".{suffix}"):
+                path += f".{suffix}"
             self.export_to(Path(path))
 
     def export_to(self, path: Path):
         options = self.options()
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            self.last_result = export_map(
-                path, options, self.catalog, self.state, self.lang, self.annotations.to_list(),
-                renderer=self._renderer)  # the preview's page: no second page to build
+            if self.format_combo.currentData() in GEOREF:  # the map alone, at the page's pixels
+                self.last_result = export_georef(path, options.page_px(), options.dpi, self.catalog,
+                                                 self.state, self.lang, self.annotations.to_list())
+            else:
+                self.last_result = export_map(
+                    path, options, self.catalog, self.state, self.lang, self.annotations.to_list(),
+                    renderer=self._renderer)  # the preview's page: no second page to build
             self._picture_key = None  # that page now holds the export's size
         except (TimeoutError, OSError, ValueError) as exc:
             QGuiApplication.restoreOverrideCursor()

@@ -306,6 +306,14 @@
         <translation>SVG векторлық суреті</translation>
     </message>
     <message>
+        <source>Georeferenced PNG: the map alone, with world file (.pgw) and .prj</source>
+        <translation>Геобайланысты PNG: тек карта, байланыс файлы (.pgw) және .prj бірге</translation>
+    </message>
+    <message>
+        <source>GeoTIFF: the map alone, georeferenced</source>
+        <translation>GeoTIFF: тек карта, геобайланысты</translation>
+    </message>
+    <message>
         <source>Include</source>
         <translation>Бетте көрсету</translation>
     </message>
@@ -352,6 +360,10 @@
     <message>
         <source>SVG drawing (*.svg)</source>
         <translation>SVG векторлық суреті (*.svg)</translation>
+    </message>
+    <message>
+        <source>GeoTIFF image (*.tif)</source>
+        <translation>GeoTIFF суреті (*.tif)</translation>
     </message>
     <message>
         <source>Not exported</source>
@@ -554,8 +566,16 @@
         <translation>Дереккөздер: {0}</translation>
     </message>
     <message>
+        <source>Sources: listed on the next page</source>
+        <translation>Дереккөздер: келесі бетте берілген</translation>
+    </message>
+    <message>
         <source>Map data: {0}</source>
         <translation>Карта деректері: {0}</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Дереккөздер</translation>
     </message>
 </context>
 <context>
@@ -571,6 +591,10 @@
     <message>
         <source>Save map image…</source>
         <translation>Карта суретін сақтау…</translation>
+    </message>
+    <message>
+        <source>Export web map…</source>
+        <translation>Веб-картаны экспорттау…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1409,6 +1433,41 @@ Nothing was changed.</source>
     <message>
         <source>Play</source>
         <translation>Ойнату</translation>
+    </message>
+</context>
+<context>
+    <name>WebMapExport</name>
+    <message>
+        <source>{0} MB</source>
+        <translation>{0} МБ</translation>
+    </message>
+    <message>
+        <source>{0} KB</source>
+        <translation>{0} КБ</translation>
+    </message>
+    <message>
+        <source>Export web map</source>
+        <translation>Веб-картаны экспорттау</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Веб-бет (*.html)</translation>
+    </message>
+    <message>
+        <source>Web map not written</source>
+        <translation>Веб-карта сақталмады</translation>
+    </message>
+    <message>
+        <source>Wrote {0} ({1})</source>
+        <translation>Сақталды: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Web map exported</source>
+        <translation>Веб-карта экспортталды</translation>
+    </message>
+    <message>
+        <source>{0} is written: {1}, one file with everything in it. It opens in any current browser, with no network, on a computer or a phone; put it on a course site or a USB stick.</source>
+        <translation>{0} сақталды: {1}, бәрі бір файлда. Ол кез келген заманауи браузерде желісіз, компьютерде де, телефонда да ашылады; оны курс сайтына немесе USB жинақтауышқа салуға болады.</translation>
     </message>
 </context>
 </TS>

@@ -306,6 +306,14 @@
         <translation>Векторный рисунок SVG</translation>
     </message>
     <message>
+        <source>Georeferenced PNG: the map alone, with world file (.pgw) and .prj</source>
+        <translation>PNG с географической привязкой: только карта, с файлом привязки (.pgw) и .prj</translation>
+    </message>
+    <message>
+        <source>GeoTIFF: the map alone, georeferenced</source>
+        <translation>GeoTIFF: только карта, с географической привязкой</translation>
+    </message>
+    <message>
         <source>Include</source>
         <translation>Показать на странице</translation>
     </message>
@@ -352,6 +360,10 @@
     <message>
         <source>SVG drawing (*.svg)</source>
         <translation>Векторный рисунок SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>GeoTIFF image (*.tif)</source>
+        <translation>Изображение GeoTIFF (*.tif)</translation>
     </message>
     <message>
         <source>Not exported</source>
@@ -554,8 +566,16 @@
         <translation>Источники: {0}</translation>
     </message>
     <message>
+        <source>Sources: listed on the next page</source>
+        <translation>Источники: на следующей странице</translation>
+    </message>
+    <message>
         <source>Map data: {0}</source>
         <translation>Картографические данные: {0}</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Источники</translation>
     </message>
 </context>
 <context>
@@ -571,6 +591,10 @@
     <message>
         <source>Save map image…</source>
         <translation>Сохранить изображение карты…</translation>
+    </message>
+    <message>
+        <source>Export web map…</source>
+        <translation>Экспортировать веб-карту…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1410,6 +1434,41 @@ Nothing was changed.</source>
     <message>
         <source>Play</source>
         <translation>Воспроизвести</translation>
+    </message>
+</context>
+<context>
+    <name>WebMapExport</name>
+    <message>
+        <source>{0} MB</source>
+        <translation>{0} МБ</translation>
+    </message>
+    <message>
+        <source>{0} KB</source>
+        <translation>{0} КБ</translation>
+    </message>
+    <message>
+        <source>Export web map</source>
+        <translation>Экспорт веб-карты</translation>
+    </message>
+    <message>
+        <source>Web page (*.html)</source>
+        <translation>Веб-страница (*.html)</translation>
+    </message>
+    <message>
+        <source>Web map not written</source>
+        <translation>Веб-карта не сохранена</translation>
+    </message>
+    <message>
+        <source>Wrote {0} ({1})</source>
+        <translation>Сохранено: {0} ({1})</translation>
+    </message>
+    <message>
+        <source>Web map exported</source>
+        <translation>Веб-карта экспортирована</translation>
+    </message>
+    <message>
+        <source>{0} is written: {1}, one file with everything in it. It opens in any current browser, with no network, on a computer or a phone; put it on a course site or a USB stick.</source>
+        <translation>{0} сохранён: {1}, всё в одном файле. Он открывается в любом современном браузере без сети, на компьютере или телефоне; его можно выложить на сайт курса или записать на USB-накопитель.</translation>
     </message>
 </context>
 </TS>

@@ -300,7 +300,9 @@
     if (!atlas.loading[id]) {
       var def = atlas.defs[id];
       var t0 = performance.now();
-      atlas.loading[id] = loadJSON(def.url).then(function (data) {
+      // A web map export carries each layer's data inline (def.data); the window's page reads files.
+      var source = def.data ? Promise.resolve(def.data) : loadJSON(def.url);
+      atlas.loading[id] = source.then(function (data) {
         var t1 = performance.now();
         atlas.layers[id] = build(def, data);
         atlas.timingsMs[id] = { load: Math.round(t1 - t0), build: Math.round(performance.now() - t1) };

@@ -1,0 +1,65 @@
+"""The sources page of a PDF: when the footer's citations would take more than a share of the page,
+the footer says they are on the next page and this page lists them in full (APA), wrapped, over as
+many pages as they need. Nothing is ever cut short with "…"."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPdfWriter
+
+from gis_app.core.evidence import short_citation
+from gis_app.render.drawing import Page, wrapped_height
+
+SOURCES_SHARE = 0.10  # a footer taller than this share of the page moves to a page of its own
+
+
+def footer_source_ids(catalog, visible: list[str], bibliography: dict, lang: str = "en") -> list[str]:
+    """The ids of the visible layers' sources, in the footer's order (by short citation)."""
+    ids: dict[str, str] = {}
+    for layer_id in visible:
+        try:
+            layer = catalog.layer(layer_id)
+        except KeyError:
+            continue
+        for cite in layer.citations:
+            item = bibliography.get(cite)
+            ids.setdefault(cite, short_citation(item, lang) if item else cite)
+    return sorted(ids, key=lambda i: ids[i].casefold())
+
+
+def paint_sources_pages(writer: QPdfWriter, painter: QPainter, page_mm: tuple[float, float],
+                        ids: list[str], bibliography: dict) -> int:
+    """Start a new page and list the full citations, on as many pages as they need; returns the
+    number of pages added."""
+    from gis_app.core.citations import DEFAULT_STYLE, format_citation
+
+    rect = QRectF(0, 0, writer.width(), writer.height())
+    page = Page(painter, rect, page_mm)
+    margin = page.mm(12)
+    inner = rect.adjusted(margin, margin, -margin, -margin)
+    heading_font, body_font = page.font(14, bold=True), page.font(9)
+    flags = int(Qt.TextFlag.TextWordWrap)
+    pages = 0
+
+    def new_page() -> float:
+        nonlocal pages
+        writer.newPage()
+        pages += 1
+        painter.setFont(heading_font)
+        painter.setPen(QColor("#111111"))
+        title = QCoreApplication.translate("Layout", "Sources")
+        h = wrapped_height(page, heading_font, title, inner.width())
+        painter.drawText(QRectF(inner.left(), inner.top(), inner.width(), h), flags, title)
+        return inner.top() + h + page.mm(4)
+
+    y = new_page()
+    for number, item_id in enumerate(ids, 1):
+        text = f"{number}. " + format_citation(item_id, DEFAULT_STYLE, bibliography)
+        h = wrapped_height(page, body_font, text, inner.width())
+        if y + h > inner.bottom() and y > inner.top() + page.mm(20):
+            y = new_page()
+        painter.setFont(body_font)
+        painter.setPen(QColor("#222222"))
+        painter.drawText(QRectF(inner.left(), y, inner.width(), h), flags, text)
+        y += h + page.mm(2)
+    return pages
