@@ -132,6 +132,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
             "add_slide": p.slides_ctl.add_slide, "present": lambda: p.slides_ctl.present(0),
             "present_here": lambda: p.slides_ctl.present(max(0, p.slides.list.currentRow())),
             "export_pdf": p.slides_ctl.export_pdf_dialog, "export_png": p.slides_ctl.export_png_dialog,
+            "export_web": self._export_web_map,
             "about": self._about,
         }
 
@@ -386,6 +387,11 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.show()
         return dialog
+
+    def _export_web_map(self) -> None:
+        from gis_app.ui.webmap_dialog import export_web_map  # folium and the page builder: on demand
+
+        export_web_map(self)
 
     def _save_image(self) -> None:
         path = self.prompts.save_file("export", self.tr("Save map image"), "atlas.png",
