@@ -85,6 +85,7 @@ class MapView(Retranslating, QWebEngineView):
         self._own_load = False
         self._rebuild = False
         self.applied = 0  # applyState calls sent (scripts/bench.py: one per batch)
+        self._user_sent: dict[str, str] = {}  # user layer id -> the config the page has (JSON)
         self.setPage(_Page(self))
         settings = self.page().settings()
         # Local files only: the page may read our GeoJSON, and nothing on a network.
@@ -142,6 +143,8 @@ class MapView(Retranslating, QWebEngineView):
             out.pop("view")
         doc = self.document
         if doc is not None:
+            self._user_sent = {}  # a new page has none of them
+            out["user_layers"] = self.user_layer_diff()
             out["styles"] = {i: doc.style_overrides.get(i, {}) for i in self.catalog.ids()}
             out["annotations"] = {"all": doc.annotations.to_list()}
             out["selection"] = self._selection()
@@ -193,6 +196,9 @@ class MapView(Retranslating, QWebEngineView):
         if Kind.VIEW in what and not what.from_page:
             out["view"] = {"lat": state.view.lat, "lon": state.view.lon, "zoom": state.view.zoom}
         if doc is not None:
+            if Kind.USER_LAYERS in what:
+                out["user_layers"] = self.user_layer_diff()
+                out["order"] = state.order()
             if Kind.LANGUAGE in what and doc.language != self.lang:
                 self.lang = doc.language
                 out["lang"] = self.lang
@@ -203,6 +209,19 @@ class MapView(Retranslating, QWebEngineView):
             if Kind.SELECTION in what:
                 out["selection"] = self._selection(zoom=what.focus)
         return out
+
+    def user_layer_diff(self) -> dict:
+        """The user's layers the page must add, redraw (a new style or label) or drop, as the
+        applyState key `user_layers` {put: [config], remove: [ids]} (atlas.js applyUserLayers)."""
+        from gis_app.core import user_layers as ul
+        now = {}
+        for entry in self.document.user_layers:
+            if self.catalog.is_user(entry["id"]):
+                now[entry["id"]] = ul.page_config(self.catalog.layer(entry["id"]), entry)
+        put = [c for i, c in now.items() if self._user_sent.get(i) != json.dumps(c, sort_keys=True)]
+        remove = [i for i in self._user_sent if i not in now]
+        self._user_sent = {i: json.dumps(c, sort_keys=True) for i, c in now.items()}
+        return {"put": put, "remove": remove}
 
     def _annotation_ops(self, ops: tuple) -> dict:
         items = self.document.annotations

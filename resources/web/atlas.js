@@ -139,7 +139,9 @@
       fillColor: s.fill || "#000000",
       fillOpacity: s.fill_opacity === undefined ? 0.5 : s.fill_opacity,
       dashArray: s.dash || null,
-      interactive: def.interactive !== false
+      interactive: def.interactive !== false,
+      renderer: def.canvas ? userRenderer(def) : undefined,   // a big user layer: one canvas
+      smoothFactor: def.canvas ? 2 : 1                         // and simplified more per zoom
     };
   }
 
@@ -645,8 +647,51 @@
    * annotations_visible, annotations {all: [...]} | {ops: [["put", feature, index] | ["remove", id]]},
    * view {lat, lon, zoom}, bbox [w, s, e, n], fly [w, s, e, n, animate, seconds],
    * selection {layer, feature, zoom} | null. */
+  /* ---------- the user's own layers (issue 13) ----------
+   * Not in the cached page: each arrives as a definition with the URL of its GeoJSON (WGS 84, in
+   * the cache) through applyState's `user_layers` key {put: [def], remove: [ids]}. A put of a
+   * layer the page has (a new style, label or popup) rebuilds it and keeps it shown or hidden. */
+  function userRenderer(def) {
+    if (!def.rendererObj) def.rendererObj = L.canvas({ pane: "atlas-" + def.id, padding: 0.2, tolerance: 3 });
+    return def.rendererObj;
+  }
+
+  function dropUserLayer(id) {
+    var layer = atlas.layers[id];
+    if (layer && atlas.map.hasLayer(layer)) atlas.map.removeLayer(layer);
+    if (atlas.selected && atlas.selected.layer === id) applySelection(null);
+    delete atlas.layers[id];
+    delete atlas.loading[id];
+    delete atlas.defs[id];
+    delete atlas.visible[id];
+    atlas.order = atlas.order.filter(function (x) { return x !== id; });
+  }
+
+  function applyUserLayers(u) {
+    (u.remove || []).forEach(function (id) {
+      if (!atlas.defs[id] || !atlas.defs[id].user) return;
+      dropUserLayer(id);
+      var pane = atlas.map.getPane("atlas-" + id);
+      if (pane) { pane.parentNode.removeChild(pane); delete atlas.map._panes["atlas-" + id]; }
+    });
+    (u.put || []).forEach(function (def) {
+      if (!def || typeof def.id !== "string" || (atlas.defs[def.id] && !atlas.defs[def.id].user)) return;
+      var wasShown = !!atlas.visible[def.id], override = atlas.defs[def.id] ? atlas.defs[def.id].override : null;
+      if (atlas.defs[def.id]) dropUserLayer(def.id);
+      def.user = true;
+      def.override = override || {};
+      atlas.defs[def.id] = def;
+      if (!atlas.map.getPane("atlas-" + def.id)) atlas.map.createPane("atlas-" + def.id);
+      atlas.visible[def.id] = false;
+      atlas.order.unshift(def.id);
+      if (wasShown) atlas.setVisible(def.id, true);
+    });
+    atlas.setOrder(atlas.order);
+  }
+
   atlas.applyState = function (d) {
     d = d || {};
+    if (d.user_layers) applyUserLayers(d.user_layers);
     if (d.print) {
       atlas.map.options.zoomSnap = 0;  // the exact extent asked for, not the nearest quarter step
       atlas.map.getContainer().classList.add("atlas-print");
