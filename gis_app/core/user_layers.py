@@ -62,8 +62,13 @@ def default_style(geometry: str, index: int) -> dict:
 def prepare(frame) -> object:
     """A frame ready to be written for the atlas: a unique text `id` per feature (the source's own
     id kept as `id_source` when it is not unique), column names as text."""
+    import pandas as pd
     frame = frame.copy()
     frame.columns = [c if c == "geometry" else str(c) for c in frame.columns]
+    for column in frame.columns:  # dates as ISO text (the time filter reads their first 4 digits)
+        if column != "geometry" and pd.api.types.is_datetime64_any_dtype(frame[column]):
+            text = frame[column].dt.strftime("%Y-%m-%dT%H:%M:%S").str.replace("T00:00:00", "", regex=False)
+            frame[column] = text.where(frame[column].notna(), None)
     ids = frame["id"] if "id" in frame.columns else None
     if ids is None or ids.isna().any() or not ids.astype(str).is_unique:
         if ids is not None:

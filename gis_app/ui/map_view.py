@@ -6,7 +6,7 @@ import json
 import logging
 
 import shiboken6
-from PySide6.QtCore import QEventLoop, QPoint, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QPoint, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings, QWebEngineUrlRequestInterceptor
@@ -68,6 +68,7 @@ class MapView(Retranslating, QWebEngineView):
 
     # {lat, lon, zoom, layer, feature} under a right click, and where to open the menu
     context_menu_requested = Signal(dict, QPoint)
+    files_dropped = Signal(list)  # local file paths dropped on the map (File → Add layer… takes them)
 
 
     def __init__(self, catalog: Catalog, source: MapState | AtlasDocument, lang: str = "en", parent=None):
@@ -104,6 +105,7 @@ class MapView(Retranslating, QWebEngineView):
             self.bridge.feature_clicked.connect(
                 lambda layer, feature: self.apply_state({"selection": {"layer": layer, "feature": feature}}))
         self.page_texts: dict[str, str] = {}
+        self.setAcceptDrops(True)
         self.retranslate_ui()
 
     def load_atlas(self, extra: dict | None = None) -> None:
@@ -292,6 +294,39 @@ class MapView(Retranslating, QWebEngineView):
         where = self.evaluate("contextAt", event.pos().x(), event.pos().y(), timeout_ms=1000)
         if isinstance(where, dict) and isinstance(where.get("lat"), int | float):
             self.context_menu_requested.emit(where, event.globalPos())
+
+    # --- files dropped on the map: imported, never opened by the page -------------------------
+    def childEvent(self, event):  # noqa: N802
+        """Chromium's own widget takes drops (and would open a dropped file as a page): the drops
+        on it come here instead."""
+        super().childEvent(event)
+        child = event.child()
+        if event.added() and child.isWidgetType():
+            child.installEventFilter(self)
+
+    def eventFilter(self, watched, event):  # noqa: N802
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop) \
+                and event.mimeData().hasUrls():
+            return self._file_drop(event)
+        return super().eventFilter(watched, event)
+
+    def dragEnterEvent(self, event):  # noqa: N802
+        if not (event.mimeData().hasUrls() and self._file_drop(event)):
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event):  # noqa: N802
+        if not (event.mimeData().hasUrls() and self._file_drop(event)):
+            super().dropEvent(event)
+
+    def _file_drop(self, event) -> bool:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if not paths:
+            return False
+        event.acceptProposedAction()
+        if event.type() == QEvent.Type.Drop:
+            self.files_dropped.emit(paths)
+        return True
 
     # --- waiting and grabbing ---------------------------------------------------------------
     def wait_ready(self, timeout_ms: int = 20000) -> bool:

@@ -1,0 +1,139 @@
+"""User layers in the document: shown like the atlas's own, saved by relative path or embedded,
+carried by bundles, exported."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from gis_app.core import bundle
+from gis_app.core import importers as im
+from gis_app.core import project as proj
+from gis_app.core import user_layers as ul
+from gis_app.core.catalog import USER_GROUP, load_catalog
+from gis_app.core.document import AtlasDocument
+from gis_app.core.events import Kind
+from gis_app.core.features import FeatureStore
+from gis_app.core.search import SearchIndex
+from tests import import_files as files
+
+
+def new_document():
+    return AtlasDocument(load_catalog())
+
+
+def add(doc, path, embed=False, **options):
+    layers = im.read(path, im.Options(**options))
+    entries = []
+    for n, layer in enumerate(layers):
+        source = None if embed else {"path": str(path), "layer": layer.source_layer,
+                                     "part": layer.geometry_filter, **{k: v for k, v in options.items()
+                                                                       if k in ("encoding", "crs")}}
+        entries.append(ul.entry_for(layer, source, n, set()))
+    doc.add_user_layers(entries)
+    return [e["id"] for e in entries]
+
+
+def test_an_imported_layer_joins_the_catalog_map_and_search(tmp_path):
+    shp = files.shapefile(tmp_path, "posts", files.points(), encoding="cp1251", cpg=False)
+    doc, seen = new_document(), []
+    doc.subscribe(seen.append)
+    (layer_id,) = add(doc, shp, encoding="cp1251")
+    assert Kind.USER_LAYERS in seen[-1] and doc.dirty
+    assert doc.catalog.groups[0].id == USER_GROUP
+    assert doc.catalog.layer(layer_id).group == USER_GROUP
+    assert doc.map.order()[0] == layer_id and doc.map.get(layer_id).visible
+    store = FeatureStore(doc.catalog)
+    assert [f["properties"]["name"] for f in store.layer(layer_id).features][:2] == ["Ош", "Бишкек"]
+    doc.update_user_layer(layer_id, name_field="name", label_field="name")
+    hits = SearchIndex(doc.catalog, store).search("Бишкек", "en")
+    mine = [h for h in hits if h.layer_id == layer_id]
+    assert mine and mine[0].name == "Бишкек"
+    doc.select(layer_id, mine[0].feature_id)
+    assert doc.selection.layer == layer_id
+    doc.remove_user_layer(layer_id)
+    assert layer_id not in doc.catalog.ids() and layer_id not in doc.map.order()
+    assert all(g.id != USER_GROUP for g in doc.catalog.groups)
+
+
+def test_saved_by_relative_path_reopened_and_moved(tmp_path):
+    (tmp_path / "data").mkdir()
+    gpkg = tmp_path / "data" / "zones.gpkg"
+    files.polygons(3).to_file(gpkg)
+    doc = new_document()
+    (layer_id,) = add(doc, gpkg)
+    doc.update_user_layer(layer_id, style={"fill": "#123456", "stroke": "#000000"})
+    doc.map.set_opacity(layer_id, 0.5)
+    doc.save(tmp_path / "p.atlas.json")
+    saved = proj.load(tmp_path / "p.atlas.json")
+    assert saved.user_layers[0]["source"]["path"] == "data/zones.gpkg"
+    # The whole folder moved: the relative path still finds the data.
+    shutil.move(tmp_path / "data", tmp_path / "elsewhere")
+    (tmp_path / "elsewhere").mkdir(exist_ok=True)
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    shutil.copy(tmp_path / "p.atlas.json", moved / "p.atlas.json")
+    shutil.copytree(tmp_path / "elsewhere", moved / "data")
+    other = new_document()
+    other.apply_project(proj.load(moved / "p.atlas.json"), moved / "p.atlas.json")
+    assert other.catalog.layer(layer_id).style["fill"] == "#123456"
+    assert other.map.get(layer_id).opacity == 0.5 and other.map.order()[0] == layer_id
+    # A project whose file is gone: the layer stays in the project, is said missing, can be located.
+    lost = new_document()
+    lost.apply_project(proj.load(tmp_path / "p.atlas.json"), tmp_path / "p.atlas.json")
+    assert layer_id in lost.user_layer_problems and "missing" in lost.user_layer_problems[layer_id]
+    assert layer_id not in lost.catalog.ids()
+    lost.relocate_user_layer(layer_id, tmp_path / "elsewhere" / "zones.gpkg")
+    assert layer_id in lost.catalog.ids() and not lost.user_layer_problems
+
+
+def test_embedded_layer_needs_no_file(tmp_path):
+    files.points().to_file(tmp_path / "p.geojson")
+    doc = new_document()
+    (layer_id,) = add(doc, tmp_path / "p.geojson", embed=True)
+    doc.save(tmp_path / "e.atlas.json")
+    (tmp_path / "p.geojson").unlink()
+    other = new_document()
+    other.apply_project(proj.load(tmp_path / "e.atlas.json"), tmp_path / "e.atlas.json")
+    assert len(FeatureStore(other.catalog).layer(layer_id).features) == 4
+
+
+def test_bundle_reopens_elsewhere_with_the_same_layers(tmp_path):
+    src = tmp_path / "src"
+    src.mkdir()
+    kmz = files.kmz(src)
+    doc = new_document()
+    ids = add(doc, kmz)
+    doc.annotations.add({"type": "Feature", "properties": {"kind": "marker", "text": "here"},
+                         "geometry": {"type": "Point", "coordinates": [71, 40]}})
+    target = tmp_path / "out" / "trip.atlas.zip"
+    target.parent.mkdir()
+    bundle.save_bundle(doc, target)
+    shutil.rmtree(src)  # nothing of the original files is left
+    far = tmp_path / "far"
+    far.mkdir()
+    shutil.move(target, far / target.name)
+    project, _home = bundle.open_bundle(far / target.name)
+    other = new_document()
+    other.apply_project(project, None)
+    assert not other.user_layer_problems
+    assert [e["title"] for e in other.user_layers] == [e["title"] for e in doc.user_layers]
+    store = FeatureStore(other.catalog)
+    assert [len(store.layer(i).features) for i in ids] == [len(FeatureStore(doc.catalog).layer(i).features)
+                                                           for i in ids]
+    assert len(other.annotations) == 1
+
+
+def test_export_layer_and_selection(tmp_path):
+    import geopandas as gpd
+    files.points().to_file(tmp_path / "p.geojson")
+    doc = new_document()
+    (layer_id,) = add(doc, tmp_path / "p.geojson")
+    for suffix in (".geojson", ".gpkg", ".shp"):
+        assert bundle.export_layer(doc, layer_id, tmp_path / f"out{suffix}") == 4
+        back = gpd.read_file(tmp_path / f"out{suffix}")
+        assert "Ош" in list(back["name"]) and back.crs.to_epsg() == 4326
+    assert bundle.export_layer(doc, layer_id, tmp_path / "sel.gpkg", ["1", "3"]) == 2
+    with pytest.raises(bundle.BundleError):
+        bundle.export_layer(doc, layer_id, tmp_path / "x.txt")
