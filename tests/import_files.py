@@ -50,7 +50,8 @@ KML = """<?xml version="1.0" encoding="UTF-8"?>
 <Folder><name>Checkpoints</name>
  <Placemark><name>Post A</name><Point><coordinates>71.1,40.2</coordinates></Point></Placemark>
  <Placemark><name>Post B</name><Point><coordinates>71.3,40.3</coordinates></Point></Placemark>
- <Placemark><name>Road</name><LineString><coordinates>71.1,40.2 71.3,40.3</coordinates></LineString></Placemark>
+ <Placemark><name>Road</name>
+  <LineString><coordinates>71.1,40.2 71.3,40.3</coordinates></LineString></Placemark>
 </Folder>
 <Folder><name>Camps</name>
  <Placemark><name>Camp 1</name><Point><coordinates>70.5,39.9</coordinates></Point></Placemark>

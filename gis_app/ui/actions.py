@@ -80,8 +80,8 @@ ACTIONS: tuple[ActionSpec | str, ...] = (
 
 # Where each menu's entries go, in order ("-" a separator, "@name" a submenu the window fills).
 MENU_LAYOUT: dict[str, tuple[str, ...]] = {
-    "file": ("new", "open", "@recent", "save", "save_as", SEPARATOR, "add_layer", "save_bundle", "open_bundle",
-             SEPARATOR, "export", "save_image", SEPARATOR, "quit"),
+    "file": ("new", "open", "@recent", "save", "save_as", SEPARATOR, "add_layer", "save_bundle",
+             "open_bundle", SEPARATOR, "export", "save_image", SEPARATOR, "quit"),
     "edit": ("undo", "redo", SEPARATOR, "@annotation_delete", SEPARATOR, "find"),
     "view": ("home", SEPARATOR, "@docks", SEPARATOR, "@language"),
     "slides": ("add_slide", "present", "present_here", SEPARATOR, "export_pdf", "export_png"),

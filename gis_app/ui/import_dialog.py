@@ -63,11 +63,9 @@ class ImportFlow(QObject):
             except im.Question as question:
                 if not self._answer(question, path, options):
                     return []
-            except im.RefusedError as exc:
-                self.prompts.warn(self.tr("Add layer"), self.tr("The file cannot be imported: {0}").format(exc))
-                return []
-            except (MemoryError, OSError) as exc:
-                self.prompts.warn(self.tr("Add layer"), self.tr("The file cannot be imported: {0}").format(exc))
+            except (im.RefusedError, MemoryError, OSError) as exc:
+                self.prompts.warn(self.tr("Add layer"),
+                                  self.tr("The file cannot be imported: {0}").format(exc))
                 return []
         else:
             return []
@@ -84,8 +82,8 @@ class ImportFlow(QObject):
         self.document.add_user_layers(entries)
         for layer in layers:
             self.imported.emit(self.tr("Added {0}: {1} features ({2}), from {3}; {4} repaired, {5} without "
-                                       "geometry skipped").format(layer.name, layer.count, layer.geometry,
-                                                                  layer.crs, layer.repaired, layer.skipped_null))
+                                       "geometry skipped").format(
+                layer.name, layer.count, layer.geometry, layer.crs, layer.repaired, layer.skipped_null))
         problems = [self.document.user_layer_problems[e["id"]] for e in entries
                     if e["id"] in self.document.user_layer_problems]
         if problems:
