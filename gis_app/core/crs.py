@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .questions import Question
+
 # The systems used in the region, offered when a file has no CRS and is not in degrees.
 UTM = [(f"EPSG:{32600 + z}", f"WGS 84 / UTM zone {z}N") for z in range(38, 47)]
 GAUSS_KRUGER = [(f"EPSG:{28400 + z}", f"Pulkovo 1942 / Gauss-Krüger zone {z}") for z in range(8, 16)]
@@ -13,7 +15,7 @@ CHOICES = UTM + GAUSS_KRUGER
 PLAUSIBLE = (25.0, 15.0, 120.0, 65.0)   # west, south, east, north
 
 
-class CrsQuestion(Exception):  # noqa: N818 (a question, not an error)
+class CrsQuestion(Question):
     """The file has no coordinate system and its numbers are not degrees: ask which."""
 
     def __init__(self, bounds: tuple[float, float, float, float], suggested: str = ""):

@@ -9,6 +9,8 @@ import re
 import struct
 from pathlib import Path
 
+from .questions import Question
+
 CANDIDATES = ("utf-8", "cp1251", "cp866", "koi8-r")
 LABELS = {"utf-8": "UTF-8", "cp1251": "Windows-1251 (CP1251)", "cp866": "DOS (CP866)", "koi8-r": "KOI8-R"}
 # The .dbf header's language driver byte -> codec (the ones of the region; 0 = not said).
@@ -20,7 +22,7 @@ WORD = re.compile(r"[A-Za-zА-Яа-яЁёІіҚқҒғҢңӘәӨөҰұҮүҺһ]+"
 GOOD_WORD = re.compile(r"^(?:[A-ZА-ЯЁІҚҒҢӘӨҰҮҺ]?[a-zа-яёіқғңәөұүһ]+|[A-ZА-ЯЁІҚҒҢӘӨҰҮҺ]+)$")
 
 
-class EncodingQuestion(Exception):  # noqa: N818 (a question, not an error)
+class EncodingQuestion(Question):
     """The attributes are not ASCII and the file does not say its encoding: ask, showing
     `previews` {encoding: [first texts]} with `guess` the likeliest."""
 

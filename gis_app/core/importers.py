@@ -17,6 +17,7 @@ from pathlib import Path
 
 from . import archives, encodings, safe_io
 from .crs import CrsQuestion, to_wgs84
+from .questions import Question
 
 MAX_FILE = 512 * safe_io.MB        # a larger file is refused before GDAL opens it
 MAX_FEATURES = 1_000_000
@@ -33,10 +34,6 @@ WKT_NAMES = ("wkt", "geometry", "geom", "the_geom", "shape")
 
 class RefusedError(ValueError):
     """A file that cannot be imported; the message says why in words a user can act on."""
-
-
-class Question(Exception):  # noqa: N818 (a question, not an error)
-    """The import needs the user's answer before it can go on (see the subclasses)."""
 
 
 class LayerQuestion(Question):

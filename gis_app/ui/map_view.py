@@ -12,7 +12,7 @@ from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings, QWebEngineUrlRequestInterceptor
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from gis_app.core.catalog import Catalog
+from gis_app.core.catalog import USER_GROUP, Catalog
 from gis_app.core.document import AtlasDocument
 from gis_app.core.events import Change, Kind
 from gis_app.core.map_state import MapState
@@ -143,10 +143,10 @@ class MapView(Retranslating, QWebEngineView):
         out = {**self.state.to_dict(), "lang": self.lang, "texts": self.page_texts}
         if not view:
             out.pop("view")
+        self._user_sent = {}  # a new page has none of them (an export's map draws them too)
+        out["user_layers"] = self.user_layer_diff()
         doc = self.document
         if doc is not None:
-            self._user_sent = {}  # a new page has none of them
-            out["user_layers"] = self.user_layer_diff()
             out["styles"] = {i: doc.style_overrides.get(i, {}) for i in self.catalog.ids()}
             out["annotations"] = {"all": doc.annotations.to_list()}
             out["selection"] = self._selection()
@@ -216,10 +216,9 @@ class MapView(Retranslating, QWebEngineView):
         """The user's layers the page must add, redraw (a new style or label) or drop, as the
         applyState key `user_layers` {put: [config], remove: [ids]} (atlas.js applyUserLayers)."""
         from gis_app.core import user_layers as ul
-        now = {}
-        for entry in self.document.user_layers:
-            if self.catalog.is_user(entry["id"]):
-                now[entry["id"]] = ul.page_config(self.catalog.layer(entry["id"]), entry)
+        entries = {e["id"]: e for e in self.document.user_layers} if self.document else {}
+        now = {layer.id: ul.page_config(layer, entries.get(layer.id, {}))
+               for layer in self.catalog.layers if layer.group == USER_GROUP}
         put = [c for i, c in now.items() if self._user_sent.get(i) != json.dumps(c, sort_keys=True)]
         remove = [i for i in self._user_sent if i not in now]
         self._user_sent = {i: json.dumps(c, sort_keys=True) for i, c in now.items()}

@@ -1,0 +1,145 @@
+"""User layers in the window: added through File → Add layer… (with its questions), drawn by the page,
+toggled, identified, in the table and the search, styled, saved and reopened, bundled."""
+
+from __future__ import annotations
+
+import pytest
+
+from gis_app.core import project as proj
+from gis_app.ui.main_window import MainWindow
+from gis_app.ui.user_layers_ui import install
+from tests import import_files as files
+
+
+@pytest.fixture(scope="module")
+def window(qapp):
+    from gis_app.core.catalog import load_catalog
+
+    win = MainWindow(load_catalog(), restore=False)
+    if not hasattr(win, "user_layers"):  # until the window installs it itself
+        install(win)
+    win.resize(1300, 850)
+    win.show()
+    assert win.map.wait_ready(30000)
+    yield win
+    win.document.mark_clean()
+    win.map.shutdown()
+    win.close()
+
+
+def page_count(window, layer_id):
+    return window.map.eval_js(f"atlas.featureCount({layer_id!r})")
+
+
+def test_add_layer_asks_the_encoding_and_draws_the_layer(window, qtbot, prompts, tmp_path):
+    shp = files.shapefile(tmp_path, "posts", files.points(), encoding="cp1251", cpg=False)
+    prompts.queue("open_file", str(shp)).queue("choose", "cp1251")
+    window.actions["add_layer"].trigger()
+    asked = prompts.messages("choose")[0]
+    assert "Бишкек" in asked.text and asked.choices[0] == "cp1251"  # the guess first, with a preview
+    (layer_id,) = [e["id"] for e in window.document.user_layers]
+    qtbot.waitUntil(lambda: page_count(window, layer_id) == 4, timeout=10000)
+    assert layer_id in window.map.evaluate("state")["onMap"]
+    assert "Added posts: 4 features" in window.statusBar().currentMessage()
+    # the Layers panel: a "My layers" group at the top, with the layer, toggled from there
+    model = window.layer_panel.model
+    assert model.data(model.index(1, 0)) == "My layers"
+    index = model.layer_index(layer_id)
+    assert model.data(index) == "posts"
+    from PySide6.QtCore import Qt
+    model.setData(index, Qt.CheckState.Unchecked, Qt.ItemDataRole.CheckStateRole)
+    qtbot.waitUntil(lambda: layer_id not in window.map.evaluate("state")["onMap"], timeout=5000)
+    model.setData(index, Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    qtbot.waitUntil(lambda: layer_id in window.map.evaluate("state")["onMap"], timeout=5000)
+    # identify: a click on a feature on the page selects it; Info shows its attributes as text
+    window.map.eval_js(f"atlas.select({layer_id!r}, '2')")
+    qtbot.waitUntil(lambda: window.document.selection is not None, timeout=5000)
+    assert window.document.selection.layer == layer_id
+    qtbot.waitUntil(lambda: window.map.eval_js("atlas.highlighted") == f"{layer_id}/2", timeout=5000)
+    # the attribute table lists it
+    window.attribute_table.set_layer(layer_id)
+    assert window.attribute_table.model.rowCount() == 4
+
+
+def test_style_categories_label_and_legend(window, qtbot, tmp_path):
+    from gis_app.render.legend import legend_entries
+    from gis_app.ui.style_editor import StyleEditor
+    (layer_id,) = [e["id"] for e in window.document.user_layers][:1]
+    editor = StyleEditor(window.document, window.features, layer_id, window)
+    editor.mode.setCurrentIndex(editor.mode.findData("categories"))
+    editor.field.setCurrentIndex(editor.field.findData("name"))
+    editor.label_field.setCurrentIndex(editor.label_field.findData("name"))
+    editor.apply()
+    style = window.document.user_layer(layer_id)["style"]
+    assert style["categories"]["property"] == "name" and len(style["categories"]["values"]) == 4
+    entry = legend_entries(window.catalog, [layer_id], "en")[0]
+    assert sorted(i.label for i in entry.items) == sorted(p[0] for p in files.PLACES)
+    qtbot.waitUntil(lambda: sorted(window.map.eval_js(f"atlas.labelTexts({layer_id!r})") or [])
+                    == sorted(p[0] for p in files.PLACES), timeout=10000)
+    # an export (SVG: text stays text) draws the legend with these categories, and the layer itself
+    from gis_app.render.layout_model import ExportOptions
+    from gis_app.ui.export import export_map
+    result = export_map(tmp_path / "map.svg", ExportOptions(title="Mine", dpi=96), window.catalog,
+                        window.state, "en", bbox=(70, 36, 78, 45))
+    svg = (tmp_path / "map.svg").read_text(encoding="utf-8")
+    assert layer_id in result.legend_ids
+    assert all(p[0] in svg for p in files.PLACES)
+
+
+def test_saved_and_reopened_with_the_window(window, qtbot, prompts, tmp_path):
+    layer_id = window.document.user_layers[0]["id"]
+    window.document.save(tmp_path / "mine.atlas.json")
+    saved = proj.load(tmp_path / "mine.atlas.json")
+    assert saved.user_layers[0]["source"]["path"].endswith("posts.shp")
+    window.project.new()
+    qtbot.waitUntil(lambda: page_count(window, layer_id) == -1, timeout=5000)
+    assert window.layer_panel.model.data(window.layer_panel.model.index(1, 0)) != "My layers"
+    window.project.open_path(tmp_path / "mine.atlas.json")
+    qtbot.waitUntil(lambda: page_count(window, layer_id) == 4, timeout=10000)
+    assert window.document.user_layer(layer_id)["style"]["categories"]["property"] == "name"
+
+
+def test_bad_file_is_refused_with_a_message_and_nothing_changes(window, prompts, tmp_path):
+    before = [e["id"] for e in window.document.user_layers]
+    (tmp_path / "broken.gpkg").write_bytes(b"SQLite format 3\x00" + b"\x00" * 100)
+    prompts.queue("open_file", str(tmp_path / "broken.gpkg"))
+    window.actions["add_layer"].trigger()
+    assert "cannot be imported" in prompts.messages("warn")[-1].text
+    assert [e["id"] for e in window.document.user_layers] == before
+
+
+def test_html_in_attributes_is_text_on_the_page(window, qtbot, tmp_path):
+    import geopandas as gpd
+    from shapely.geometry import Point
+    frame = gpd.GeoDataFrame({"name": ["<img src=x onerror=alert(1)><b>bold</b>"]},
+                             geometry=[Point(70, 41)], crs="EPSG:4326")
+    frame.to_file(tmp_path / "evil.geojson")
+    (layer_id,) = window.user_layers.flow.import_paths([str(tmp_path / "evil.geojson")])
+    qtbot.waitUntil(lambda: page_count(window, layer_id) == 1, timeout=10000)
+    window.map.eval_js(f"atlas.select({layer_id!r}, '1', L.latLng(41, 70))")
+    qtbot.waitUntil(lambda: bool(window.map.eval_js(
+        "document.querySelector('.atlas-popup') && document.querySelector('.atlas-popup').textContent")),
+        timeout=5000)
+    text = window.map.eval_js("document.querySelector('.atlas-popup').textContent")
+    assert "<img src=x" in text
+    assert window.map.eval_js("document.querySelectorAll('.atlas-popup img, .atlas-popup b').length") == 0
+    window.document.remove_user_layer(layer_id)
+
+
+def test_bundle_from_the_window_opens_elsewhere(window, qtbot, prompts, tmp_path):
+    layer_id = window.document.user_layers[0]["id"]
+    prompts.queue("save_file", str(tmp_path / "lecture.atlas.zip"))
+    window.actions["save_bundle"].trigger()
+    assert (tmp_path / "lecture.atlas.zip").is_file()
+    window.document.mark_clean()
+    prompts.queue("open_file", str(tmp_path / "lecture.atlas.zip"))
+    window.actions["open_bundle"].trigger()
+    qtbot.waitUntil(lambda: page_count(window, layer_id) == 4, timeout=10000)
+    assert window.document.path is None and not window.document.user_layer_problems
+
+
+def test_dropped_files_are_imported(window, qtbot, tmp_path):
+    files.polygons(3).to_file(tmp_path / "zones.gpkg")
+    before = len(window.document.user_layers)
+    window.map.files_dropped.emit([str(tmp_path / "zones.gpkg")])
+    assert len(window.document.user_layers) == before + 1
