@@ -137,3 +137,26 @@ def test_export_layer_and_selection(tmp_path):
     assert bundle.export_layer(doc, layer_id, tmp_path / "sel.gpkg", ["1", "3"]) == 2
     with pytest.raises(bundle.BundleError):
         bundle.export_layer(doc, layer_id, tmp_path / "x.txt")
+
+
+def test_command_line_import_creates_and_updates_a_project(tmp_path, capsys):
+    from gis_app.cli import main
+    shp = files.shapefile(tmp_path, "cyr", files.points().to_crs("EPSG:32643"), encoding="cp1251", cpg=False,
+                          prj=False)
+    target = tmp_path / "new.atlas.json"
+    assert main(["import", str(shp), "--into", str(target)]) == 2
+    assert "--encoding" in capsys.readouterr().err and not target.exists()
+    assert main(["import", str(shp), "--encoding", "cp1251", "--into", str(target)]) == 2
+    assert "--crs" in capsys.readouterr().err
+    args = ["import", str(shp), "--encoding", "cp1251", "--crs", "EPSG:32643", "--into", str(target)]
+    assert main(args) == 0
+    out = capsys.readouterr().out
+    for words in ("features: 4", "geometry: point", "EPSG:32643", "encoding: cp1251", "repairs: 0"):
+        assert words in out
+    files.polygons(2).to_file(tmp_path / "z.gpkg", layer="zones")
+    assert main(["import", str(tmp_path / "z.gpkg"), "--layer", "zones", "--embed", "--into",
+                 str(target)]) == 0
+    saved = proj.load(target)
+    assert [e["title"] for e in saved.user_layers] == ["cyr", "z"]
+    assert saved.user_layers[0]["source"]["path"] == "cyr.shp" and "data" in saved.user_layers[1]
+    assert main(["import", str(tmp_path / "nothing.gpkg"), "--into", str(target)]) == 1
