@@ -327,6 +327,7 @@
     var layer = atlas.layers[id];
     if (!layer) return;
     var want = shown(id), has = atlas.map.hasLayer(layer);
+    if (atlas.defs[id].canvas && has && hideCanvasLayer(layer, !want)) return;
     if (want) filterByZoom(layer);
     if (want && !has) layer.addTo(atlas.map);
     else if (!want && has) atlas.map.removeLayer(layer);
@@ -486,7 +487,9 @@
 
   // For tests and the benchmark: what the live page holds, as plain values.
   atlas.state = function () {
-    var onMap = Object.keys(atlas.layers).filter(function (id) { return atlas.map.hasLayer(atlas.layers[id]); });
+    var onMap = Object.keys(atlas.layers).filter(function (id) {
+      return atlas.map.hasLayer(atlas.layers[id]) && !atlas.layers[id].atlasHidden;
+    });
     var opacity = {}, z = {};
     Object.keys(atlas.defs).forEach(function (id) {
       var pane = atlas.map.getPane("atlas-" + id);
@@ -588,7 +591,7 @@
 
   atlas.shownFeatures = function (id) {   // ids of the features on the map now (tests)
     var layer = atlas.layers[id];
-    if (!layer || !atlas.map.hasLayer(layer)) return [];
+    if (!layer || !atlas.map.hasLayer(layer) || layer.atlasHidden) return [];
     return layer.getLayers().map(function (sub) { return sub.atlasId; }).sort();
   };
 
@@ -651,9 +654,32 @@
    * Not in the cached page: each arrives as a definition with the URL of its GeoJSON (WGS 84, in
    * the cache) through applyState's `user_layers` key {put: [def], remove: [ids]}. A put of a
    * layer the page has (a new style, label or popup) rebuilds it and keeps it shown or hidden. */
+  // A big layer draws on its own canvas. Hidden, it stays on the map with its pane not displayed and
+  // its canvas not redrawn (re-adding 100,000 paths took over a second); shown again, it is
+  // re-projected and drawn once.
   function userRenderer(def) {
-    if (!def.rendererObj) def.rendererObj = L.canvas({ pane: "atlas-" + def.id, padding: 0.2, tolerance: 3 });
-    return def.rendererObj;
+    if (def.rendererObj) return def.rendererObj;
+    var r = L.canvas({ pane: "atlas-" + def.id, padding: 0.2, tolerance: 3 });
+    ["_reset", "_update", "_onZoom", "_onZoomEnd", "_redraw", "_updatePaths"].forEach(function (name) {
+      var own = r[name];
+      r[name] = function () {
+        if (r.atlasHidden) { r.atlasStale = true; return undefined; }
+        return own.apply(r, arguments);
+      };
+    });
+    def.rendererObj = r;
+    return r;
+  }
+
+  function hideCanvasLayer(layer, hide) {
+    var def = layer.atlasDef, r = def.rendererObj, pane = atlas.map.getPane("atlas-" + def.id);
+    if (!r || !pane) return false;
+    if (hide === !!layer.atlasHidden) return hide;   // shown and staying shown: the usual sync
+    layer.atlasHidden = hide;
+    r.atlasHidden = hide;
+    pane.style.display = hide ? "none" : "";
+    if (!hide && r.atlasStale) { r.atlasStale = false; r._onZoomEnd(); r._reset(); }
+    return true;
   }
 
   function dropUserLayer(id) {
