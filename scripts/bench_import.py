@@ -99,6 +99,7 @@ def one_run(kind: str, path: Path, n: int, toggles: int) -> dict:
     window.resize(1400, 900)
     window.show()
     assert window.map.wait_ready(60000)
+    base_app, base_web = rss_kib(os.getpid()), sum(rss_kib(p) for p in webengine_pids())
     t0 = time.perf_counter()
     (layer_id,) = window.user_layers.flow.import_paths([str(path)])
     t_doc = time.perf_counter()
@@ -126,6 +127,7 @@ def one_run(kind: str, path: Path, n: int, toggles: int) -> dict:
         out["toggle_ms_median"] = round(statistics.median(times), 1)
         out["toggle_ms_max"] = round(max(times), 1)
         out["rss_app_kib"] = rss_kib(os.getpid())
+        out["rss_app_before_kib"], out["rss_webengine_before_kib"] = base_app, base_web
         out["rss_webengine_kib"] = sum(rss_kib(p) for p in webengine_pids())
     window.document.mark_clean()
     window.map.shutdown()
@@ -161,7 +163,10 @@ def main() -> int:
         print(json.dumps({"figure": f"toggle_{kind}", "median_ms": first.get("toggle_ms_median"),
                           "max_ms": first.get("toggle_ms_max"),
                           "rss_app_mib": first.get("rss_app_kib", 0) // 1024,
-                          "rss_webengine_mib": first.get("rss_webengine_kib", 0) // 1024}), flush=True)
+                          "rss_webengine_mib": first.get("rss_webengine_kib", 0) // 1024,
+                          "rss_app_before_mib": first.get("rss_app_before_kib", 0) // 1024,
+                          "rss_webengine_before_mib": first.get("rss_webengine_before_kib", 0) // 1024}),
+              flush=True)
     shutil.rmtree(tmp, ignore_errors=True)
     return 0
 

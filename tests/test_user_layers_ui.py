@@ -55,6 +55,8 @@ def test_add_layer_asks_the_encoding_and_draws_the_layer(window, qtbot, prompts,
     window.map.eval_js(f"atlas.select({layer_id!r}, '2')")
     qtbot.waitUntil(lambda: window.document.selection is not None, timeout=5000)
     assert window.document.selection.layer == layer_id
+    qtbot.waitUntil(lambda: window.info_panel.current == (layer_id, "2"), timeout=5000)
+    assert window.info_panel.title.text() == "Бишкек"  # read as CP1251, as chosen
     qtbot.waitUntil(lambda: window.map.eval_js("atlas.highlighted") == f"{layer_id}/2", timeout=5000)
     # the attribute table lists it
     window.attribute_table.set_layer(layer_id)
@@ -123,6 +125,11 @@ def test_html_in_attributes_is_text_on_the_page(window, qtbot, tmp_path):
     text = window.map.eval_js("document.querySelector('.atlas-popup').textContent")
     assert "<img src=x" in text
     assert window.map.eval_js("document.querySelectorAll('.atlas-popup img, .atlas-popup b').length") == 0
+    # Info shows it as text too
+    from PySide6.QtCore import Qt
+    qtbot.waitUntil(lambda: window.info_panel.current == (layer_id, "1"), timeout=5000)
+    assert window.info_panel.title.text().startswith("<img src=x")
+    assert window.info_panel.title.textFormat() == Qt.TextFormat.PlainText
     window.document.remove_user_layer(layer_id)
 
 
@@ -143,3 +150,25 @@ def test_dropped_files_are_imported(window, qtbot, tmp_path):
     before = len(window.document.user_layers)
     window.map.files_dropped.emit([str(tmp_path / "zones.gpkg")])
     assert len(window.document.user_layers) == before + 1
+
+
+def test_a_big_layer_hides_without_leaving_the_map_and_comes_back_where_it_belongs(window, qtbot, tmp_path,
+                                                                                  monkeypatch):
+    from gis_app.core import user_layers as ul
+    monkeypatch.setattr(ul, "BIG", 2)  # this small layer is drawn as a big one: on its own canvas
+    files.points().to_file(tmp_path / "many.geojson")
+    (layer_id,) = window.user_layers.flow.import_paths([str(tmp_path / "many.geojson")])
+    qtbot.waitUntil(lambda: page_count(window, layer_id) == 4, timeout=10000)
+    assert window.map.eval_js(f"atlas.defs[{layer_id!r}].canvas") is True
+    window.document.map.set_visible(layer_id, False)
+    qtbot.waitUntil(lambda: layer_id not in window.map.evaluate("state")["onMap"], timeout=5000)
+    assert window.map.eval_js(f"atlas.map.getPane('atlas-{layer_id}').style.display") == "none"
+    window.map.eval_js("atlas.map.setView([41, 73], 8, {animate: false})")  # moved while hidden
+    window.document.map.set_visible(layer_id, True)
+    qtbot.waitUntil(lambda: layer_id in window.map.evaluate("state")["onMap"], timeout=5000)
+    gap = window.map.eval_js(
+        f"(function () {{ var s = atlas.layers[{layer_id!r}].getLayers()[0];"
+        " var p = atlas.map.latLngToLayerPoint(s.getLatLng()); return Math.abs(p.x - s._point.x) +"
+        " Math.abs(p.y - s._point.y); })()")
+    assert gap < 1  # re-projected for the new view
+    window.document.remove_user_layer(layer_id)

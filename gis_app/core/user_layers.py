@@ -177,15 +177,6 @@ def layer_def(entry: dict, data: Path) -> LayerDef:
         time_field=str(entry.get("time_field") or ""), time_end_field=str(entry.get("time_end_field") or ""))
 
 
-def page_config(layer: LayerDef, entry: dict) -> dict:
-    """What atlas.js needs to draw a user layer (the shipped layers' config, plus the renderer)."""
-    from gis_app.render.page import layer_config  # (render imports core, not the other way; lazy)
-    out = layer_config(layer)
-    out["canvas"] = int(entry.get("count") or 0) > BIG
-    out["name_field"] = layer.name_field
-    return out
-
-
 # --- saving: paths relative to the project -------------------------------------------------------------
 def for_saving(entries: list[dict], folder: Path | None) -> list[dict]:
     """The entries as a project at `folder` saves them: source paths relative to it when possible."""

@@ -215,10 +215,15 @@ class MapView(Retranslating, QWebEngineView):
     def user_layer_diff(self) -> dict:
         """The user's layers the page must add, redraw (a new style or label) or drop, as the
         applyState key `user_layers` {put: [config], remove: [ids]} (atlas.js applyUserLayers)."""
-        from gis_app.core import user_layers as ul
-        entries = {e["id"]: e for e in self.document.user_layers} if self.document else {}
-        now = {layer.id: ul.page_config(layer, entries.get(layer.id, {}))
-               for layer in self.catalog.layers if layer.group == USER_GROUP}
+        from gis_app.core.user_layers import BIG
+        from gis_app.render.page import layer_config
+        entries = self.document.user_layers if self.document else []
+        counts = {e["id"]: int(e.get("count") or 0) for e in entries}
+        now = {}
+        for layer in self.catalog.layers:
+            if layer.group == USER_GROUP:  # the shipped layers' config, and a canvas for a big one
+                now[layer.id] = {**layer_config(layer), "canvas": counts.get(layer.id, 0) > BIG,
+                                 "name_field": layer.name_field}
         put = [c for i, c in now.items() if self._user_sent.get(i) != json.dumps(c, sort_keys=True)]
         remove = [i for i in self._user_sent if i not in now]
         self._user_sent = {i: json.dumps(c, sort_keys=True) for i, c in now.items()}

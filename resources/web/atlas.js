@@ -226,7 +226,9 @@
     box.className = "atlas-popup";
     var h = document.createElement("div");
     h.className = "atlas-popup-title";
-    h.textContent = featureName(props, atlas.lang) || pick(def.title, atlas.lang);
+    var own = def.name_field && props[def.name_field] !== undefined && props[def.name_field] !== null
+      ? String(props[def.name_field]) : "";   // a user layer's name field
+    h.textContent = featureName(props, atlas.lang) || own || pick(def.title, atlas.lang);
     box.appendChild(h);
     var table = document.createElement("table");
     (def.popup || []).forEach(function (f) {
