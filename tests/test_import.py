@@ -130,11 +130,22 @@ def test_bad_input_corpus_is_refused_clearly(tmp_path):
     (tmp_path / "folder.geojson").mkdir()
     cases = {"trunc.gpkg": "damaged", "empty.geojson": "empty", "html.geojson": "damaged",
              "image.shp": "missing", "notes.docx": "cannot be imported", "nothing.geojson": "no features",
-             "range.geojson": "", "folder.geojson": "not a regular file", "gone.gpkg": "does not exist"}
+             "range.geojson": "out of range", "folder.geojson": "not a regular file",
+             "gone.gpkg": "does not exist"}
     for name, words in cases.items():
         with pytest.raises((im.RefusedError, im.Question)) as refused:
             im.read(tmp_path / name)
         assert words in str(refused.value), (name, str(refused.value))
+
+
+def test_any_unicode_name_is_kept(tmp_path):
+    name = "Погранпосты Қазақстан 🚩 ‮txt"
+    files.points().to_file(tmp_path / f"{name}.geojson")
+    layer = read_one(tmp_path / f"{name}.geojson")
+    assert layer.name == name
+    from gis_app.core import user_layers as ul
+    entry = ul.entry_for(layer, None, 0, set())
+    assert entry["title"] == name and entry["id"].startswith("user_")
 
 
 def test_zip_bomb_and_huge_file_are_refused(tmp_path, monkeypatch):
