@@ -172,3 +172,37 @@ def test_a_big_layer_hides_without_leaving_the_map_and_comes_back_where_it_belon
         " Math.abs(p.y - s._point.y); })()")
     assert gap < 1  # re-projected for the new view
     window.document.remove_user_layer(layer_id)
+
+
+def test_time_filter_search_table_export_and_a_real_drop(window, qtbot, prompts, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+    files.points().to_file(tmp_path / "dated.gpkg")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "dated.gpkg"))])
+    drop = QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+                      Qt.KeyboardModifier.NoModifier)
+    before = {e["id"] for e in window.document.user_layers}
+    window.map.dropEvent(drop)
+    (layer_id,) = {e["id"] for e in window.document.user_layers} - before
+    qtbot.waitUntil(lambda: page_count(window, layer_id) == 4, timeout=10000)
+    # the time filter by a chosen date field
+    window.document.update_user_layer(layer_id, time_field="date", name_field="name")
+    qtbot.waitUntil(lambda: page_count(window, layer_id) == 4, timeout=10000)
+    window.state.set_time_range((2014, 2021))
+    qtbot.waitUntil(lambda: len(window.map.eval_js(f"atlas.shownFeatures({layer_id!r})") or []) == 2,
+                    timeout=5000)
+    window.state.set_time_range(None)
+    # search finds its features by the name field
+    assert window.search_box.wait_indexed()
+    hits = [h for h in window.search_box.search("Хорог") if h.layer_id == layer_id]
+    assert hits and hits[0].name == "Хорог"
+    # the table's selection exported
+    table = window.attribute_table
+    table.set_layer(layer_id)
+    assert table.select(layer_id, "3")
+    prompts.queue("choose", "selection").queue("save_file", str(tmp_path / "picked.geojson"))
+    assert window.user_layers.export_layer(layer_id)
+    import geopandas as gpd
+    assert list(gpd.read_file(tmp_path / "picked.geojson")["name"]) == ["Алматы"]
+    window.document.remove_user_layer(layer_id)

@@ -47,7 +47,7 @@ class UserLayersController(QObject):
                 w.features.forget(layer_id)
                 self._data[layer_id] = now
         w.attribute_table.set_lang(w.lang)      # refills its list of layers
-        w.search_box._index = None              # indexed again on the next search  # noqa: SLF001
+        w.search_box.reset_index()              # indexed again on the next search
         if set(self.document.user_layer_problems) - self._asked and not self._locate_queued:
             self._locate_queued = True
             QTimer.singleShot(0, self.offer_locate)
