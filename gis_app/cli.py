@@ -30,7 +30,7 @@ def _parser() -> argparse.ArgumentParser:
                  "in the Language menu, else the system's)")
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=lang_help)
     parser.add_argument("--open", type=Path, default=None, metavar="PROJECT",
-                        help="open this project file in the window")
+                        help="open this project file (or .atlas.zip bundle) in the window")
     sub = parser.add_subparsers(dest="command")
     snap = sub.add_parser("snapshot", help="render the default map view to a PNG, headless")
     snap.add_argument("out", type=Path)
@@ -246,7 +246,9 @@ def run_window(lang: str | None, project: Path | None = None) -> int:
         from gis_app.ui.user_layers_ui import install
         install(window)
     window.show()
-    if project is not None:
+    if project is not None and project.name.endswith(".atlas.zip"):
+        window.user_layers.open_bundle(project)  # a bundle: unpacked, opened as an untitled project
+    elif project is not None:
         window.project.open_path(project)  # a file that cannot be opened says why, changes nothing
     return app.exec()
 

@@ -206,3 +206,54 @@ def test_time_filter_search_table_export_and_a_real_drop(window, qtbot, prompts,
     import geopandas as gpd
     assert list(gpd.read_file(tmp_path / "picked.geojson")["name"]) == ["Алматы"]
     window.document.remove_user_layer(layer_id)
+
+
+def test_a_moved_file_is_said_and_located(window, qtbot, prompts, tmp_path):
+    import shutil
+    (tmp_path / "a").mkdir()
+    files.polygons(3).to_file(tmp_path / "a" / "zones.gpkg")
+    window.project.new()
+    (layer_id,) = window.user_layers.flow.import_paths([str(tmp_path / "a" / "zones.gpkg")])
+    window.document.save(tmp_path / "a" / "p.atlas.json")
+    (tmp_path / "b").mkdir()
+    shutil.move(tmp_path / "a" / "zones.gpkg", tmp_path / "b" / "zones.gpkg")
+    prompts.queue("choose", "locate").queue("open_file", str(tmp_path / "b" / "zones.gpkg"))
+    window.project.open_path(tmp_path / "a" / "p.atlas.json")
+    qtbot.waitUntil(lambda: not prompts.answers, timeout=5000)
+    asked = prompts.messages("choose")[-1]
+    assert "zones" in asked.text and "missing" in asked.text and asked.choices == ("locate", "keep", "remove")
+    assert not window.document.user_layer_problems
+    qtbot.waitUntil(lambda: page_count(window, layer_id) == 3, timeout=10000)
+    assert window.document.dirty  # the new place is saved with the project
+    window.document.mark_clean()
+
+
+def test_command_line_export_draws_a_projects_own_layers(window, tmp_path, capsys):
+    from gis_app.cli import main
+    files.points().to_file(tmp_path / "posts.geojson")
+    project = tmp_path / "p.atlas.json"
+    assert main(["import", str(tmp_path / "posts.geojson"), "--into", str(project)]) == 0
+    assert main(["export", str(tmp_path / "out.svg"), "--project", str(project), "--dpi", "96",
+                 "--bbox", "60,35,80,47", "--no-inset"]) == 0
+    out = capsys.readouterr().out
+    assert "legend:" in out
+    assert "posts" in (tmp_path / "out.svg").read_text(encoding="utf-8")  # the legend names it
+
+
+def test_the_export_page_has_drawn_the_user_layers_before_it_prints(window, tmp_path):
+    from gis_app.ui.export import MapRenderer
+    files.polygons(3).to_file(tmp_path / "zones.gpkg")
+    (layer_id,) = window.user_layers.flow.import_paths([str(tmp_path / "zones.gpkg")])
+    renderer = MapRenderer(window.catalog, window.state, "en")
+    try:
+        view = renderer.view
+        view.show()
+        view.load_atlas({"print": True})
+        assert view.wait_ready(30000)  # and, at once, the user's layers are read and on the map
+        assert view.eval_js(f"atlas.featureCount({layer_id!r})") == 3
+        assert layer_id in view.evaluate("state")["onMap"]
+        picture = renderer.render(600, 400, 96, (58, 37, 70, 44))
+        assert picture.image.width() == 600
+    finally:
+        renderer.close()
+        window.document.remove_user_layer(layer_id)

@@ -50,8 +50,12 @@ def new_id(title: str, taken: set[str]) -> str:
     raise RuntimeError("no free layer id")
 
 
-def default_style(geometry: str, index: int) -> dict:
+def default_style(geometry: str, index: int, count: int = 0) -> dict:
     colour = PALETTE[index % len(PALETTE)]
+    if count > BIG and geometry == "polygon":  # thousands of dark outlines would hide the fills
+        return {"fill": colour, "stroke": colour, "weight": 0.5, "fill_opacity": 0.5}
+    if count > BIG and geometry == "point":
+        return {"fill": colour, "stroke": colour, "weight": 0, "radius": 3, "fill_opacity": 0.8}
     if geometry == "point":
         return {"fill": colour, "stroke": "#333333", "weight": 1, "radius": 5, "fill_opacity": 0.85}
     if geometry == "line":
@@ -86,7 +90,7 @@ def entry_for(imported, source: dict | None, index: int, taken: set[str]) -> dic
     fields = [c for c in frame.columns if c not in ("geometry", "id")]
     label = next((c for c in fields if c.lower() in ("name", "title", "label", "название", "атауы")), "")
     entry = {"id": new_id(imported.name, taken), "title": imported.name, "geometry": imported.geometry,
-             "style": default_style(imported.geometry, index), "label_field": "",
+             "style": default_style(imported.geometry, index, imported.count), "label_field": "",
              "name_field": label, "popup_fields": fields[:12], "time_field": "", "time_end_field": "",
              "count": imported.count, "crs": imported.crs, "encoding": imported.encoding,
              "repaired": imported.repaired, "skipped_null": imported.skipped_null}

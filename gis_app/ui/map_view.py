@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 
 import shiboken6
 from PySide6.QtCore import QEvent, QEventLoop, QPoint, QTimer, QUrl, Signal
@@ -342,7 +343,21 @@ class MapView(Retranslating, QWebEngineView):
         QTimer.singleShot(timeout_ms, loop.quit)
         loop.exec()
         self.bridge.page_ready.disconnect(loop.quit)
-        return self.ready
+        return self.ready and self._user_layers_loaded(timeout_ms)
+
+    def _user_layers_loaded(self, timeout_ms: int) -> bool:
+        """The user's shown layers arrive after "ready" (applyState): wait until their data is read,
+        so an export or a snapshot prints them (a layer whose file cannot be read does not wait)."""
+        if not any(layer.group == USER_GROUP for layer in self.catalog.layers):
+            return True
+        end = time.monotonic() + timeout_ms / 1000
+        while time.monotonic() < end:
+            if self.eval_js("atlas.userLayersPending ? atlas.userLayersPending() : 0", 2000) == 0:
+                return True
+            loop = QEventLoop()
+            QTimer.singleShot(20, loop.quit)
+            loop.exec()
+        return False
 
     def stable_grab(self) -> QImage:
         return stable_grab(self)

@@ -695,6 +695,13 @@
     atlas.order = atlas.order.filter(function (x) { return x !== id; });
   }
 
+  // How many shown user layers are still being read (an export waits for none).
+  atlas.userLayersPending = function () {
+    return Object.keys(atlas.defs).filter(function (id) {
+      return atlas.defs[id].user && atlas.visible[id] && atlas.loading[id] && !atlas.layers[id];
+    }).length;
+  };
+
   function applyUserLayers(u) {
     (u.remove || []).forEach(function (id) {
       if (!atlas.defs[id] || !atlas.defs[id].user) return;
