@@ -160,3 +160,25 @@ def test_command_line_import_creates_and_updates_a_project(tmp_path, capsys):
     assert [e["title"] for e in saved.user_layers] == ["cyr", "z"]
     assert saved.user_layers[0]["source"]["path"] == "cyr.shp" and "data" in saved.user_layers[1]
     assert main(["import", str(tmp_path / "nothing.gpkg"), "--into", str(target)]) == 1
+
+
+def test_style_builder_makes_the_toml_style_model_the_legend_reads(tmp_path):
+    from gis_app.core import style_build
+    from gis_app.core.style import class_color, resolved_style
+    from gis_app.render.legend import legend_entries
+    style = style_build.graduated({"fill": "#ffffff"}, "value", [0, 1, 2, 3, 4, 5, 6, 7, 8, "x", None], 4,
+                                  "equal", "Blues")
+    spec = style["choropleth"]
+    assert spec["breaks"] == [2.0, 4.0, 6.0] and len(spec["colors"]) == 4
+    assert class_color(spec, 7) == spec["colors"][3] and class_color(spec, "x") == "#dddddd"
+    quant = style_build.graduated({}, "v", list(range(100)), 5, "quantile")["choropleth"]
+    assert quant["breaks"] == [20, 40, 60, 80]
+    cats = style_build.categories({"fill": "#000000"}, "kind", ["a", "b", "a", None, 2.0], "polygon")
+    assert set(cats["categories"]["values"]) == {"a", "b", "null", "2"}
+    assert resolved_style(cats, {"kind": "b"})["fill"] != resolved_style(cats, {"kind": "a"})["fill"]
+    files.polygons(4).to_file(tmp_path / "z.gpkg")
+    doc = new_document()
+    (layer_id,) = add(doc, tmp_path / "z.gpkg")
+    doc.update_user_layer(layer_id, style=style_build.graduated({}, "value", [0, 1, 2, 3], 2, "equal"))
+    entry = legend_entries(doc.catalog, [layer_id], "en")[0]
+    assert [i.label for i in entry.items][:2] == ["< 1.5", "≥ 1.5"]
