@@ -257,3 +257,24 @@ def test_the_export_page_has_drawn_the_user_layers_before_it_prints(window, tmp_
     finally:
         renderer.close()
         window.document.remove_user_layer(layer_id)
+
+
+def test_the_questions_of_a_table_and_of_a_file_without_coordinate_system(window, qtbot, prompts, tmp_path):
+    import pandas as pd
+    pd.DataFrame({"place": ["a", "b"], "E": [72.8, 74.6], "N": [40.5, 42.9]}).to_csv(tmp_path / "t.csv",
+                                                                                    index=False)
+    prompts.queue("choose", "other").queue("ask_text", "E, N")
+    (table_id,) = window.user_layers.flow.import_paths([str(tmp_path / "t.csv")])
+    assert "place" in prompts.messages("ask_text")[-1].text  # the columns are listed
+    assert window.document.user_layer(table_id)["source"]["x"] == "E"
+    shp = files.shapefile(tmp_path, "utm", files.points().to_crs("EPSG:32643"), prj=False)
+    prompts.queue("choose", "utm").queue("choose", "EPSG:32643")
+    (utm_id,) = window.user_layers.flow.import_paths([str(shp)])
+    from gis_app.core.features import FeatureStore
+    first = FeatureStore(window.catalog).layer(utm_id).features[0]["geometry"]["coordinates"]
+    assert abs(first[0] - 72.80) < 1e-5 and abs(first[1] - 40.53) < 1e-5
+    prompts.queue("choose", "gk").queue("choose", "EPSG:28408")  # lands nowhere plausible: refused
+    assert window.user_layers.flow.import_paths([str(shp)]) == []
+    assert "outside Central Asia" in prompts.messages("warn")[-1].text
+    for layer_id in (table_id, utm_id):
+        window.document.remove_user_layer(layer_id)
