@@ -278,3 +278,24 @@ def test_the_questions_of_a_table_and_of_a_file_without_coordinate_system(window
     assert "outside Central Asia" in prompts.messages("warn")[-1].text
     for layer_id in (table_id, utm_id):
         window.document.remove_user_layer(layer_id)
+
+
+def test_a_time_range_changed_while_a_big_layer_is_hidden_applies_when_shown(window, qtbot, tmp_path,
+                                                                            monkeypatch):
+    from gis_app.core import user_layers as ul
+    monkeypatch.setattr(ul, "BIG", 2)
+    files.points().to_file(tmp_path / "dated_big.geojson")
+    (layer_id,) = window.user_layers.flow.import_paths([str(tmp_path / "dated_big.geojson")])
+    window.document.update_user_layer(layer_id, time_field="date")
+    qtbot.waitUntil(lambda: page_count(window, layer_id) == 4, timeout=10000)
+    window.document.map.set_visible(layer_id, False)
+    qtbot.waitUntil(lambda: layer_id not in window.map.evaluate("state")["onMap"], timeout=5000)
+    window.state.set_time_range((2014, 2021))
+    qtbot.waitUntil(lambda: window.map.eval_js("atlas.timeRange") == [2014, 2021], timeout=5000)
+    window.document.map.set_visible(layer_id, True)
+    qtbot.waitUntil(lambda: len(window.map.eval_js(f"atlas.shownFeatures({layer_id!r})") or []) == 2,
+                    timeout=5000)
+    window.state.set_time_range(None)
+    qtbot.waitUntil(lambda: len(window.map.eval_js(f"atlas.shownFeatures({layer_id!r})") or []) == 4,
+                    timeout=5000)
+    window.document.remove_user_layer(layer_id)

@@ -291,6 +291,7 @@
 
   function filterByZoom(layer) {
     var zoom = atlas.map.getZoom(), def = layer.atlasDef;
+    if (def.user && !def.time_field && layer.getLayers().length === layer.atlasAll.length) return;  // nothing to filter
     layer.atlasAll.forEach(function (sub) {
       var props = sub.feature.properties || {};
       var want = zoom >= featureMinZoom(def, props) && inTime(def, props);
@@ -329,7 +330,7 @@
     var layer = atlas.layers[id];
     if (!layer) return;
     var want = shown(id), has = atlas.map.hasLayer(layer);
-    if (atlas.defs[id].canvas && has && hideCanvasLayer(layer, !want)) return;
+    if (atlas.defs[id].canvas && has && hideCanvasLayer(layer, !want) && !want) return;
     if (want) filterByZoom(layer);
     if (want && !has) layer.addTo(atlas.map);
     else if (!want && has) atlas.map.removeLayer(layer);
