@@ -10,6 +10,8 @@
                    [--size A4-landscape] [--dpi 300] [--title T] [--subtitle S] [--lang kk|ru|en]
                    [--no-legend] [--no-scale-bar] [--no-north-arrow] [--no-inset] [--no-attribution]
                    [--no-footer] [--georef] [--raster-map]
+    gis-app import FILE [--layer NAME] [--encoding E] [--crs EPSG:N] [--x COL --y COL | --wkt COL]
+                   [--embed] --into PROJECT.atlas.json
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ def _parser() -> argparse.ArgumentParser:
                  "in the Language menu, else the system's)")
     parser.add_argument("--lang", choices=LANGUAGES, default=None, help=lang_help)
     parser.add_argument("--open", type=Path, default=None, metavar="PROJECT",
-                        help="open this project file in the window")
+                        help="open this project file (or .atlas.zip bundle) in the window")
     sub = parser.add_subparsers(dest="command")
     snap = sub.add_parser("snapshot", help="render the default map view to a PNG, headless")
     snap.add_argument("out", type=Path)
@@ -61,6 +63,8 @@ def _parser() -> argparse.ArgumentParser:
     for element in ("legend", "scale-bar", "north-arrow", "inset", "attribution", "footer"):
         exp.add_argument(f"--no-{element}", action="store_true",
                          help=f"leave out the {element.replace('-', ' ')}")
+    from gis_app import import_cli
+    import_cli.add_parser(sub)
     return parser
 
 
@@ -156,12 +160,15 @@ def _export_inputs(args, catalog):
             raise ValueError(f"cannot use the project {args.project}: {exc}") from exc
         for warning in project.warnings:
             print(f"warning: {warning}", file=sys.stderr)
+        from gis_app.core.document import AtlasDocument
+        document = AtlasDocument(catalog)  # the project's own layers (user_layers) join the catalog
         try:
-            state.apply(project.map)
+            problems = document.apply_project(project, args.project)
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             raise ValueError(f"{args.project}: the map state cannot be used ({exc})") from exc
-        for problem in annotations.replace(project.annotations):
+        for problem in problems + list(document.user_layer_problems.values()):
             print(f"warning: {problem}", file=sys.stderr)
+        state, annotations = document.map, document.annotations
     if args.layers:
         wanted = [i.strip() for i in args.layers.split(",") if i.strip()]
         unknown = [i for i in wanted if i not in catalog.ids()]
@@ -291,7 +298,9 @@ def run_window(lang: str | None, project: Path | None = None) -> int:
 
     window = MainWindow(load_catalog(), lang=lang)  # None: as last time, else the system's language
     window.show()
-    if project is not None:
+    if project is not None and project.name.endswith(".atlas.zip"):
+        window.user_layers.open_bundle(project)  # a bundle: unpacked, opened as an untitled project
+    elif project is not None:
         window.project.open_path(project)  # a file that cannot be opened says why, changes nothing
     return app.exec()
 
@@ -304,6 +313,9 @@ def main(argv: list[str] | None = None) -> int:
         return validate_all()
     if args.command == "export":
         return export(args)
+    if args.command == "import":
+        from gis_app import import_cli
+        return import_cli.run(args)
     if args.command == "snapshot":
         return snapshot(args.out, args.width, args.height, args.lang)
     return run_window(args.lang, args.open)

@@ -39,7 +39,10 @@ SHOTS = os.environ.get("GIS_APP_TEST_SHOTS")  # keep the screenshots here (defau
 # ("Osh, Ош"), the project file pattern (*.atlas.json) and the key name in a shortcut (Shift+F5).
 LATIN_NAMES = {"PNG", "png", "SVG", "svg", "PDF", "pdf", "DPI", "BibTeX", "bib", "RIS", "ris", "APA",
                "Zotero", "EndNote", "Osh", "atlas", "json", "Shift", "UTF", "HTML", "html", "USB",
-               "GeoTIFF", "tif", "pgw", "prj"}
+               "GeoTIFF", "tif", "pgw", "prj",
+               # file formats and coordinate systems a user imports by these names (issue 13)
+               "geojson", "GeoJSON", "shp", "zip", "gpkg", "GeoPackage", "kml", "kmz", "gpx", "fgb", "csv",
+               "tsv", "txt", "xlsx", "EPSG", "UTM", "WGS", "WKT", "rrggbb"}
 
 
 def _shot(tmp_path: Path, name: str) -> Path:

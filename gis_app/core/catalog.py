@@ -18,6 +18,8 @@ from .i18n import pick
 
 ID_PATTERN = re.compile(r"^[a-z0-9_]+$")
 DATE_PATTERN = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+USER_GROUP = "user"  # the user's imported layers ("My layers"), built from the document
+USER_GROUP_TITLE = {"en": "My layers", "ru": "Мои слои", "kk": "Менің қабаттарым"}
 
 
 @dataclass(frozen=True)
@@ -56,6 +58,7 @@ class LayerDef:
     time_field: str = ""      # property dating a feature (its first 4 characters are the year)
     time_end_field: str = ""  # optional property ending the feature's time span
     source: Path | None = None
+    name_field: str = ""      # a user layer's property naming its features (search, Info)
 
     def title_in(self, lang: str) -> str:
         return pick(self.title, lang) or self.id
@@ -82,6 +85,20 @@ class Catalog:
 
     def in_group(self, group_id: str) -> list[LayerDef]:
         return [layer for layer in self.layers if layer.group == group_id]
+
+    def is_user(self, layer_id: str) -> bool:
+        return any(layer.id == layer_id and layer.group == USER_GROUP for layer in self.layers)
+
+    def shipped(self) -> list[LayerDef]:
+        return [layer for layer in self.layers if layer.group != USER_GROUP]
+
+    def set_user_layers(self, defs: list[LayerDef]) -> None:
+        """The user's layers (core/user_layers.py builds them from the document): replaces the
+        "My layers" group, shown first; the shipped layers stay as they are."""
+        self.layers[:] = self.shipped() + [d for d in defs if d.group == USER_GROUP]
+        self.groups[:] = [g for g in self.groups if g.id != USER_GROUP]
+        if defs:
+            self.groups.insert(0, Group(USER_GROUP, dict(USER_GROUP_TITLE)))
 
     def default_order(self) -> list[str]:
         """Layer ids top (drawn last) to bottom: groups in panel order, then `order` descending."""

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import project as proj
+from . import user_layers as ul
 from .annotations import Annotations
 from .catalog import Catalog
 from .events import Change, Events, Kind, change
@@ -50,7 +51,9 @@ class AtlasDocument:
         self.style_overrides: dict[str, dict] = {}
         self.title: Texts = ""
         self.language = language
-        self.user_layers: list[dict] = []     # imported layers (the import issue fills this)
+        self.user_layers: list[dict] = []     # imported layers (core/user_layers.py)
+        self.user_layer_problems: dict[str, str] = {}  # id -> why it cannot be drawn (a moved file)
+        self._user_data: dict[str, Path] = {}  # id -> its GeoJSON in WGS 84 (the cache)
         self.user_evidence: dict = {}         # the analyst's sources and claims (the evidence issue)
         self.selection: Selection | None = None
         self.path: Path | None = None
@@ -165,11 +168,13 @@ class AtlasDocument:
         return slide
 
     # --- the project as a whole ---------------------------------------------------------------------
-    def to_project(self) -> Project:
+    def to_project(self, folder: Path | None = None) -> Project:
+        """The project; user layers' paths relative to `folder` (the project's, by default)."""
+        folder = folder or (self.path.parent if self.path else None)
         return Project(map=self.map.to_dict(), title=copy.deepcopy(self.title), language=self.language,
                        style_overrides=copy.deepcopy(self.style_overrides),
                        annotations=self.annotations.to_list(), slides=list(self.slides),
-                       user_layers=copy.deepcopy(self.user_layers),
+                       user_layers=ul.for_saving(self.user_layers, folder),
                        evidence=copy.deepcopy(self.user_evidence))
 
     def apply_project(self, project: Project, path: Path | None = None,
@@ -177,6 +182,9 @@ class AtlasDocument:
         """Show `project`, all of it as one change; the selection goes, the undo history is the
         caller's. Returns the annotation problems (skipped items)."""
         with self.batch(edit=False):
+            self.user_layers = ul.resolved(project.user_layers, Path(path).parent if path else None)
+            self._user_data.clear()
+            self._sync_user_layers()  # before the map state: it names the user layers too
             self.map.apply(project.map)
             self.style_overrides = copy.deepcopy(project.style_overrides)
             self._emit(Kind.STYLES, layers=frozenset(self.catalog.ids()))
@@ -184,7 +192,6 @@ class AtlasDocument:
             self.set_slides(project.slides)
             self.set_title(project.title)
             self.set_language(project.language)
-            self.user_layers = copy.deepcopy(project.user_layers)
             self.user_evidence = copy.deepcopy(project.evidence)
             self._emit(Kind.USER_LAYERS, Kind.EVIDENCE)
             self.selection = None
@@ -217,6 +224,87 @@ class AtlasDocument:
 
     def save(self, path: Path) -> None:
         """Write the project to `path` (atomic; ProjectError on failure, nothing changed then)."""
-        proj.save(self.to_project(), path)
+        proj.save(self.to_project(Path(path).parent), path)
         self.path, self.disk_hash = Path(path), file_hash(path)
         self.mark_clean()
+
+    # --- the user's own layers (core/user_layers.py) ------------------------------------------------
+    def user_layer(self, layer_id: str) -> dict:
+        for entry in self.user_layers:
+            if entry["id"] == layer_id:
+                return entry
+        raise KeyError(layer_id)
+
+    def _sync_user_layers(self) -> None:
+        """The catalog and the map state follow `user_layers`: each entry's data made ready (its
+        GeoJSON in the cache), a layer whose file is missing or unreadable noted in
+        `user_layer_problems` (kept in the project, not drawn)."""
+        from .importers import Question, RefusedError
+        folder = self.path.parent if self.path else None
+        defs = []
+        for entry in self.user_layers:
+            layer_id = entry["id"]
+            try:
+                if layer_id not in self._user_data:
+                    self._user_data[layer_id] = ul.materialize(entry, folder)
+                defs.append(ul.layer_def(entry, self._user_data[layer_id]))
+                self.user_layer_problems.pop(layer_id, None)
+            except (ul.MissingSourceError, RefusedError, Question, OSError, ValueError, KeyError) as exc:
+                self.user_layer_problems[layer_id] = str(exc)
+        live = {e["id"] for e in self.user_layers}
+        self.user_layer_problems = {k: v for k, v in self.user_layer_problems.items() if k in live}
+        self.catalog.set_user_layers(defs)
+        added, removed = self.map.sync_layers()
+        self._emit(Kind.USER_LAYERS, Kind.VISIBLE, Kind.ORDER, layers=frozenset(live | added | removed))
+
+    def add_user_layers(self, entries: list[dict]) -> None:
+        """Add imported layers (user_layers.entry_for), shown on top of "My layers"."""
+        with self.batch():
+            self.user_layers.extend(copy.deepcopy(entries))
+            self._sync_user_layers()
+
+    def update_user_layer(self, layer_id: str, **changes) -> None:
+        """Change a user layer's title, style, label, popup, name or time fields."""
+        entry = self.user_layer(layer_id)
+        allowed = {"title", "style", "label_field", "popup_fields", "name_field", "time_field",
+                   "time_end_field"}
+        unknown = set(changes) - allowed
+        if unknown:
+            raise KeyError(", ".join(sorted(unknown)))
+        entry.update(copy.deepcopy(changes))
+        with self.batch():
+            self._sync_user_layers()
+
+    def remove_user_layer(self, layer_id: str) -> dict:
+        entry = self.user_layer(layer_id)
+        with self.batch():
+            self.user_layers.remove(entry)
+            self._user_data.pop(layer_id, None)
+            self.style_overrides.pop(layer_id, None)
+            self._sync_user_layers()
+        return entry
+
+    def relocate_user_layer(self, layer_id: str, path: Path) -> None:
+        """The file of a layer that moved: read from `path` now (RefusedError if it does not read)."""
+        entry = self.user_layer(layer_id)
+        trial = copy.deepcopy(entry)
+        trial["source"]["path"] = str(Path(path).absolute())
+        data = ul.materialize(trial, None)  # raises before anything changes
+        entry["source"]["path"] = trial["source"]["path"]
+        self._user_data[layer_id] = data
+        with self.batch():
+            self._sync_user_layers()
+
+    def embed_user_layer(self, layer_id: str) -> None:
+        """Keep the layer's data in the project itself (no file needed beside it)."""
+        entry = self.user_layer(layer_id)
+        if entry.get("data") is None:
+            data = self._user_data.get(layer_id)
+            if data is None:
+                raise FileNotFoundError(self.user_layer_problems.get(layer_id, layer_id))
+            from .features import read_feature_collection
+            entry["data"] = {"type": "FeatureCollection", "features": read_feature_collection(data)}
+            entry.pop("source", None)
+            self._user_data.pop(layer_id, None)
+            with self.batch():
+                self._sync_user_layers()

@@ -54,6 +54,10 @@ class FeatureStore:
             self._cache[layer_id] = LayerData(features, by_id)
         return self._cache[layer_id]
 
+    def forget(self, layer_id: str) -> None:
+        """Read the layer again next time (a user layer's file relocated or re-imported)."""
+        self._cache.pop(layer_id, None)
+
     def properties(self, layer_id: str, feature_id: str) -> dict:
         feature = self.layer(layer_id).by_id.get(str(feature_id))
         if feature is None:

@@ -97,6 +97,26 @@ class MapState:
             self.layers[slot] = state
         self._emit(Kind.ORDER, layer_id)
 
+    def sync_layers(self) -> tuple[set[str], set[str]]:
+        """Follow the catalog's layers (the user's come and go): a new layer goes on top of its
+        group, shown; a layer gone is dropped. Returns (added, removed); the caller emits."""
+        known = {s.id for s in self.layers}
+        ids = self.catalog.ids()
+        removed = known - set(ids)
+        self.layers = [s for s in self.layers if s.id not in removed]
+        added = [i for i in self.catalog.default_order() if i not in known]
+        for layer_id in reversed(added):
+            group = self.catalog.layer(layer_id).group
+            at = next((n for n, s in enumerate(self.layers) if self.catalog.layer(s.id).group == group),
+                      None)
+            if at is None:
+                rank = {g.id: i for i, g in enumerate(self.catalog.groups)}
+                mine = rank.get(group, 99)
+                at = next((n for n, s in enumerate(self.layers)
+                           if rank.get(self.catalog.layer(s.id).group, 99) > mine), len(self.layers))
+            self.layers.insert(at, LayerState(layer_id, self.catalog.layer(layer_id).visible))
+        return set(added), removed
+
     def set_time_range(self, time_range: tuple[int, int] | None) -> None:
         time_range = check_years(list(time_range) if time_range is not None else None, "time range")
         if time_range != self.time_range:

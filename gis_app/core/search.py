@@ -159,7 +159,8 @@ class SearchIndex:
                 return False
             layer = self.pending[0]
         try:  # one layer that cannot be indexed costs that layer, never the search
-            chunk, problem = _layer_chunk(layer.id, self.store.layer(layer.id).features), None
+            chunk, problem = _layer_chunk(layer.id, self.store.layer(layer.id).features,
+                                           layer.name_field), None
         except (DataError, KeyError, ValueError, TypeError, MemoryError) as exc:
             chunk, problem = None, f"{layer.id}: {exc}"
         with self._lock:
@@ -221,8 +222,10 @@ def _quality(entry: _Entry, q_fold: str, q_loose: str) -> int | None:
     return None
 
 
-def _layer_chunk(layer_id: str, features: list[dict]) -> _Chunk:
+def _layer_chunk(layer_id: str, features: list[dict], name_field: str = "") -> _Chunk:
+    """`name_field`: a user layer's own property naming its features (searched too)."""
     fids, texts, props_of = [], [], []
+    keys = NAME_FIELDS + ((name_field,) if name_field and name_field not in NAME_FIELDS else ())
     for feature in features:
         props = feature.get("properties")
         if not isinstance(props, dict):
@@ -231,7 +234,7 @@ def _layer_chunk(layer_id: str, features: list[dict]) -> _Chunk:
         if fid in (None, "") or isinstance(fid, dict | list):
             continue
         fid, first = str(fid), len(texts)
-        for key in NAME_FIELDS:
+        for key in keys:
             value = props.get(key)  # name_alt is a list of other spellings
             for text in value if isinstance(value, list) else [value]:
                 if not isinstance(text, str) or not text.strip() or text in texts[first:]:

@@ -61,7 +61,9 @@ def layer_config(layer: LayerDef, countries: dict | None = None) -> dict:
 def page_config(catalog: Catalog) -> dict:
     countries = _country_names(catalog) if any(p.shows == "country" for layer in catalog.layers
                                                for p in layer.popup) else {}
-    return {"layers": [layer_config(catalog.layer(i), countries) for i in catalog.default_order()]}
+    # The user's layers reach the page through applyState (ui/map_view.py), not the cached page.
+    return {"layers": [layer_config(catalog.layer(i), countries) for i in catalog.default_order()
+                       if not catalog.is_user(i)]}
 
 
 def _asset(rel: str) -> str:

@@ -30,6 +30,9 @@ class ActionSpec:
     # "module:function" called with the window when the window gives no handler of its own (an
     # action a feature module brings without an edit of the window)
     fallback: str = ""
+    # Handled by a feature that installs itself after the window is built (ActionRegistry.set_handler);
+    # disabled until then. Every other action needs its handler when the registry is made.
+    late: bool = False
 
 
 SEPARATOR = "-"
@@ -43,6 +46,12 @@ ACTIONS: tuple[ActionSpec | str, ...] = (
                (QKeySequence.StandardKey.Save,), "file", "project"),
     ActionSpec("save_as", "ProjectController", QT_TRANSLATE_NOOP("ProjectController", "Save project &as…"),
                ("Ctrl+Shift+S",), "file"),
+    ActionSpec("add_layer", "UserLayers", QT_TRANSLATE_NOOP("UserLayers", "&Add layer…"),
+               ("Ctrl+Shift+A",), "file", late=True),
+    ActionSpec("save_bundle", "UserLayers", QT_TRANSLATE_NOOP("UserLayers", "Save &bundle…"), (), "file",
+               late=True),
+    ActionSpec("open_bundle", "UserLayers", QT_TRANSLATE_NOOP("UserLayers", "Open b&undle…"), (), "file",
+               late=True),
     ActionSpec("export", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Export map…"), ("Ctrl+E",), "file"),
     ActionSpec("export_web", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Export web map…"), (), "file",
                fallback="gis_app.ui.webmap_dialog:export_web_map"),
@@ -76,8 +85,8 @@ ACTIONS: tuple[ActionSpec | str, ...] = (
 
 # Where each menu's entries go, in order ("-" a separator, "@name" a submenu the window fills).
 MENU_LAYOUT: dict[str, tuple[str, ...]] = {
-    "file": ("new", "open", "@recent", "save", "save_as", SEPARATOR, "export", "export_web", "save_image",
-             SEPARATOR, "quit"),
+    "file": ("new", "open", "@recent", "save", "save_as", SEPARATOR, "add_layer", "save_bundle",
+             "open_bundle", SEPARATOR, "export", "export_web", "save_image", SEPARATOR, "quit"),
     "edit": ("undo", "redo", SEPARATOR, "@annotation_delete", SEPARATOR, "find"),
     "view": ("home", SEPARATOR, "@docks", SEPARATOR, "@language"),
     "slides": ("add_slide", "present", "present_here", SEPARATOR, "export_pdf", "export_png"),
@@ -121,12 +130,23 @@ class ActionRegistry:
             action = QAction(parent)
             action.setObjectName(f"action_{spec.key}")
             action.setShortcuts([QKeySequence(k) for k in spec.shortcuts])
+            self.actions[spec.key] = action
+            if spec.late and spec.key not in handlers:
+                action.setEnabled(False)
+                continue
             handler = handlers.get(spec.key) or _fallback(spec, parent)
             if handler is None:
                 raise KeyError(spec.key)  # an action declared without a handler
             action.triggered.connect(lambda _checked=False, h=handler: h())
-            self.actions[spec.key] = action
         self.retranslate()
+
+    def set_handler(self, key: str, handler: Callable[[], object]) -> None:
+        """The handler of a `late` action, given by the feature that installs it."""
+        if not self.specs[key].late:
+            raise ValueError(f"{key} is not a late action")
+        action = self.actions[key]
+        action.triggered.connect(lambda _checked=False, h=handler: h())
+        action.setEnabled(True)
 
     def __getitem__(self, key: str) -> QAction:
         return self.actions[key]

@@ -240,7 +240,8 @@ class InfoPanel(Retranslating, QWidget):
             return False
         self.current = (layer_id, feature_id)
         self.empty_label.setVisible(False)
-        self.title.setText(feature_name(props, self.lang) or feature_id)
+        own = props.get(layer.name_field) if layer.name_field else None  # a user layer's name field
+        self.title.setText(feature_name(props, self.lang) or ("" if own is None else str(own)) or feature_id)
         self.subtitle.setText(layer.title_in(self.lang))
         for w in (self.title, self.subtitle, self.citations_heading, self.style_box):
             w.setVisible(True)

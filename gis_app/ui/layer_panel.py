@@ -251,6 +251,11 @@ class LayerTreeModel(QAbstractItemModel):
 
     # --- following MapState ------------------------------------------------------------------
     def _on_state_changed(self, what: Change) -> None:
+        if Kind.USER_LAYERS in what:  # the "My layers" group came, went or changed its members
+            self.beginResetModel()
+            self.groups = [g for g in self.catalog.groups if self.catalog.in_group(g.id)]
+            self.endResetModel()
+            return
         if Kind.ORDER in what and not self._moving:
             self.layoutAboutToBeChanged.emit()
             self.layoutChanged.emit()
@@ -281,6 +286,8 @@ class LayerTreeModel(QAbstractItemModel):
 
 class LayerPanel(Retranslating, QWidget):
     layer_activated = Signal(str)  # a layer double-clicked or Enter on it: zoom to it
+    # (action, layer id) from a user layer's context menu: style, table, export, embed, remove
+    user_layer_action = Signal(str, str)
 
     def __init__(self, catalog: Catalog, state: MapState, lang: str = "en", parent=None):
         super().__init__(parent)
@@ -304,6 +311,9 @@ class LayerPanel(Retranslating, QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
         self.tree.expandAll()
         self.tree.doubleClicked.connect(self._double_clicked)  # Enter too: eventFilter
+        self.model.modelReset.connect(self.tree.expandAll)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.customContextMenuRequested.connect(self._context_menu)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
@@ -350,6 +360,22 @@ class LayerPanel(Retranslating, QWidget):
     def set_lang(self, lang: str) -> None:
         """Layer and group titles and descriptions in `lang` (fallback kk -> ru -> en)."""
         self.model.set_language(lang)
+
+    def user_layer_actions(self) -> list[tuple[str, str]]:
+        return [("style", self.tr("Style, labels and popup…")), ("zoom", self.tr("Zoom to layer")),
+                ("export", self.tr("Export layer…")), ("embed", self.tr("Keep the data in the project")),
+                ("remove", self.tr("Remove layer"))]
+
+    def _context_menu(self, pos) -> None:
+        layer_id = self.model.layer_id(self.tree.indexAt(pos))
+        if not layer_id or not self.model.catalog.is_user(layer_id):
+            return
+        from PySide6.QtWidgets import QMenu
+        menu = QMenu(self)
+        for key, text in self.user_layer_actions():
+            menu.addAction(text).triggered.connect(
+                lambda _c=False, k=key: self.user_layer_action.emit(k, layer_id))
+        menu.exec(self.tree.viewport().mapToGlobal(pos))
 
     def _double_clicked(self, index: QModelIndex) -> None:
         layer_id = self.model.layer_id(index)

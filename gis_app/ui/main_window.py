@@ -89,6 +89,9 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         self._build_menus()
         self.retranslate_ui()
         self._connect()
+        from gis_app.ui.user_layers_ui import install as install_user_layers
+
+        install_user_layers(self)  # File → Add layer…, bundles, drops on the map, the user layers' menu
         self._tab_order()
 
         if restore:

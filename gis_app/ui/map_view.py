@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import json
 import logging
+import time
 
 import shiboken6
-from PySide6.QtCore import QEventLoop, QPoint, QTimer, QUrl, Signal
+from PySide6.QtCore import QEvent, QEventLoop, QPoint, QTimer, QUrl, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWebChannel import QWebChannel
 from PySide6.QtWebEngineCore import QWebEnginePage, QWebEngineSettings, QWebEngineUrlRequestInterceptor
 from PySide6.QtWebEngineWidgets import QWebEngineView
 
-from gis_app.core.catalog import Catalog
+from gis_app.core.catalog import USER_GROUP, Catalog
 from gis_app.core.document import AtlasDocument
 from gis_app.core.events import Change, Kind
 from gis_app.core.map_state import MapState
@@ -68,6 +69,7 @@ class MapView(Retranslating, QWebEngineView):
 
     # {lat, lon, zoom, layer, feature} under a right click, and where to open the menu
     context_menu_requested = Signal(dict, QPoint)
+    files_dropped = Signal(list)  # local file paths dropped on the map (File → Add layer… takes them)
 
 
     def __init__(self, catalog: Catalog, source: MapState | AtlasDocument, lang: str = "en", parent=None):
@@ -85,6 +87,7 @@ class MapView(Retranslating, QWebEngineView):
         self._own_load = False
         self._rebuild = False
         self.applied = 0  # applyState calls sent (scripts/bench.py: one per batch)
+        self._user_sent: dict[str, str] = {}  # user layer id -> the config the page has (JSON)
         self.setPage(_Page(self))
         settings = self.page().settings()
         # Local files only: the page may read our GeoJSON, and nothing on a network.
@@ -103,6 +106,7 @@ class MapView(Retranslating, QWebEngineView):
             self.bridge.feature_clicked.connect(
                 lambda layer, feature: self.apply_state({"selection": {"layer": layer, "feature": feature}}))
         self.page_texts: dict[str, str] = {}
+        self.setAcceptDrops(True)
         self.retranslate_ui()
 
     def load_atlas(self, extra: dict | None = None) -> None:
@@ -140,6 +144,8 @@ class MapView(Retranslating, QWebEngineView):
         out = {**self.state.to_dict(), "lang": self.lang, "texts": self.page_texts}
         if not view:
             out.pop("view")
+        self._user_sent = {}  # a new page has none of them (an export's map draws them too)
+        out["user_layers"] = self.user_layer_diff()
         doc = self.document
         if doc is not None:
             out["styles"] = {i: doc.style_overrides.get(i, {}) for i in self.catalog.ids()}
@@ -193,6 +199,9 @@ class MapView(Retranslating, QWebEngineView):
         if Kind.VIEW in what and not what.from_page:
             out["view"] = {"lat": state.view.lat, "lon": state.view.lon, "zoom": state.view.zoom}
         if doc is not None:
+            if Kind.USER_LAYERS in what:
+                out["user_layers"] = self.user_layer_diff()
+                out["order"] = state.order()
             if Kind.LANGUAGE in what and doc.language != self.lang:
                 self.lang = doc.language
                 out["lang"] = self.lang
@@ -203,6 +212,23 @@ class MapView(Retranslating, QWebEngineView):
             if Kind.SELECTION in what:
                 out["selection"] = self._selection(zoom=what.focus)
         return out
+
+    def user_layer_diff(self) -> dict:
+        """The user's layers the page must add, redraw (a new style or label) or drop, as the
+        applyState key `user_layers` {put: [config], remove: [ids]} (atlas.js applyUserLayers)."""
+        from gis_app.core.user_layers import BIG
+        from gis_app.render.page import layer_config
+        entries = self.document.user_layers if self.document else []
+        counts = {e["id"]: int(e.get("count") or 0) for e in entries}
+        now = {}
+        for layer in self.catalog.layers:
+            if layer.group == USER_GROUP:  # the shipped layers' config, and a canvas for a big one
+                now[layer.id] = {**layer_config(layer), "canvas": counts.get(layer.id, 0) > BIG,
+                                 "name_field": layer.name_field}
+        put = [c for i, c in now.items() if self._user_sent.get(i) != json.dumps(c, sort_keys=True)]
+        remove = [i for i in self._user_sent if i not in now]
+        self._user_sent = {i: json.dumps(c, sort_keys=True) for i, c in now.items()}
+        return {"put": put, "remove": remove}
 
     def _annotation_ops(self, ops: tuple) -> dict:
         items = self.document.annotations
@@ -274,6 +300,39 @@ class MapView(Retranslating, QWebEngineView):
         if isinstance(where, dict) and isinstance(where.get("lat"), int | float):
             self.context_menu_requested.emit(where, event.globalPos())
 
+    # --- files dropped on the map: imported, never opened by the page -------------------------
+    def childEvent(self, event):  # noqa: N802
+        """Chromium's own widget takes drops (and would open a dropped file as a page): the drops
+        on it come here instead."""
+        super().childEvent(event)
+        child = event.child()
+        if event.added() and child.isWidgetType():
+            child.installEventFilter(self)
+
+    def eventFilter(self, watched, event):  # noqa: N802
+        kind = event.type()
+        if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop) \
+                and event.mimeData().hasUrls():
+            return self._file_drop(event)
+        return super().eventFilter(watched, event)
+
+    def dragEnterEvent(self, event):  # noqa: N802
+        if not (event.mimeData().hasUrls() and self._file_drop(event)):
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event):  # noqa: N802
+        if not (event.mimeData().hasUrls() and self._file_drop(event)):
+            super().dropEvent(event)
+
+    def _file_drop(self, event) -> bool:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if not paths:
+            return False
+        event.acceptProposedAction()
+        if event.type() == QEvent.Type.Drop:
+            self.files_dropped.emit(paths)
+        return True
+
     # --- waiting and grabbing ---------------------------------------------------------------
     def wait_ready(self, timeout_ms: int = 20000) -> bool:
         """Wait until the page says the map is painted (not merely loaded)."""
@@ -284,7 +343,21 @@ class MapView(Retranslating, QWebEngineView):
         QTimer.singleShot(timeout_ms, loop.quit)
         loop.exec()
         self.bridge.page_ready.disconnect(loop.quit)
-        return self.ready
+        return self.ready and self._user_layers_loaded(timeout_ms)
+
+    def _user_layers_loaded(self, timeout_ms: int) -> bool:
+        """The user's shown layers arrive after "ready" (applyState): wait until their data is read,
+        so an export or a snapshot prints them (a layer whose file cannot be read does not wait)."""
+        if not any(layer.group == USER_GROUP for layer in self.catalog.layers):
+            return True
+        end = time.monotonic() + timeout_ms / 1000
+        while time.monotonic() < end:
+            if self.eval_js("atlas.userLayersPending ? atlas.userLayersPending() : 0", 2000) == 0:
+                return True
+            loop = QEventLoop()
+            QTimer.singleShot(20, loop.quit)
+            loop.exec()
+        return False
 
     def stable_grab(self) -> QImage:
         return stable_grab(self)

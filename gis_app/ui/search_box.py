@@ -80,6 +80,10 @@ class SearchBox(Retranslating, QLineEdit):
             self._index = self._factory()  # not built yet: see start_indexing
         return self._index
 
+    def reset_index(self) -> None:
+        """The layers changed (the user's own came or went): index them again, on the next search."""
+        self._index, self._worker = None, None
+
     def start_indexing(self) -> None:
         """Build the index in a worker thread (once); `indexed` is emitted when it is complete."""
         index = self.index

@@ -11,4 +11,21 @@
         </translation>
     </message>
 </context>
+<context>
+    <name>UserLayersController</name>
+    <message numerus="yes">
+        <source>%n selected row(s)</source>
+        <translation>
+            <numerusform>%n selected row</numerusform>
+            <numerusform>%n selected rows</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s) written to {0}</source>
+        <translation>
+            <numerusform>%n feature written to {0}</numerusform>
+            <numerusform>%n features written to {0}</numerusform>
+        </translation>
+    </message>
+</context>
 </TS>

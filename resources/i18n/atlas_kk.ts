@@ -418,6 +418,89 @@
     </message>
 </context>
 <context>
+    <name>ImportFlow</name>
+    <message>
+        <source>Geodata (*.geojson *.json *.shp *.zip *.gpkg *.kml *.kmz *.gpx *.fgb *.csv *.tsv *.txt *.xlsx);;All files (*)</source>
+        <translation>Геодеректер (*.geojson *.json *.shp *.zip *.gpkg *.kml *.kmz *.gpx *.fgb *.csv *.tsv *.txt *.xlsx);;Барлық файлдар (*)</translation>
+    </message>
+    <message>
+        <source>Add layer</source>
+        <translation>Қабат қосу</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported: {0}</source>
+        <translation>Файлды импорттау мүмкін емес: {0}</translation>
+    </message>
+    <message>
+        <source>Added {0}: {1} features ({2}), from {3}; {4} repaired, {5} without geometry skipped</source>
+        <translation>{0} қабаты қосылды: {1} нысан ({2}), {3} жүйесінен; түзетілгені — {4}, геометриясыз өткізілгені — {5}</translation>
+    </message>
+    <message>
+        <source>Add layer: {0}</source>
+        <translation>Қабат қосу: {0}</translation>
+    </message>
+    <message>
+        <source>The file holds several layers. Which one?</source>
+        <translation>Файлда бірнеше қабат бар. Қайсысы?</translation>
+    </message>
+    <message>
+        <source>All of them</source>
+        <translation>Барлығы</translation>
+    </message>
+    <message>
+        <source>The shapefile does not say how its text is encoded. The first names read as:</source>
+        <translation>Шейп-файлда мәтіннің кодтамасы көрсетілмеген. Алғашқы атаулар былай оқылады:</translation>
+    </message>
+    <message>
+        <source>The file has no coordinate system and its coordinates are not degrees. Which system are they in?</source>
+        <translation>Файлда координаттар жүйесі жоқ, ал координаттары градус емес. Олар қай жүйеде?</translation>
+    </message>
+    <message>
+        <source>UTM zone (WGS 84)…</source>
+        <translation>UTM аймағы (WGS 84)…</translation>
+    </message>
+    <message>
+        <source>Pulkovo 1942 / Gauss-Krüger…</source>
+        <translation>Пулково 1942 / Гаусс — Крюгер…</translation>
+    </message>
+    <message>
+        <source>Another (EPSG code)…</source>
+        <translation>Басқа (EPSG коды)…</translation>
+    </message>
+    <message>
+        <source>{0} (suggested)</source>
+        <translation>{0} (ұсынылады)</translation>
+    </message>
+    <message>
+        <source>Which zone?</source>
+        <translation>Қай аймақ?</translation>
+    </message>
+    <message>
+        <source>EPSG code, e.g. EPSG:32642</source>
+        <translation>EPSG коды, мысалы EPSG:32642</translation>
+    </message>
+    <message>
+        <source>Longitude: {0}, latitude: {1}</source>
+        <translation>Бойлық: {0}, ендік: {1}</translation>
+    </message>
+    <message>
+        <source>Geometry as WKT in: {0}</source>
+        <translation>WKT геометриясы мына бағанда: {0}</translation>
+    </message>
+    <message>
+        <source>Other columns…</source>
+        <translation>Басқа бағандар…</translation>
+    </message>
+    <message>
+        <source>Which columns hold the places?</source>
+        <translation>Орындар қай бағандарда?</translation>
+    </message>
+    <message>
+        <source>Longitude and latitude columns separated by a comma, or one WKT column. Columns: {0}</source>
+        <translation>Бойлық пен ендік бағандары үтір арқылы немесе бір WKT бағаны. Бағандар: {0}</translation>
+    </message>
+</context>
+<context>
     <name>InfoPanel</name>
     <message>
         <source>Click a feature on the map, a row of the attribute table, a bar of a chart or a search result to see it here.</source>
@@ -485,6 +568,26 @@
     <message>
         <source>Space shows or hides a layer; F2 types its opacity; Enter zooms to it</source>
         <translation>Бос орын пернесі қабатты көрсетеді не жасырады; F2 оның мөлдірсіздігін енгізуге мүмкіндік береді; енгізу пернесі қабатқа жақындатады</translation>
+    </message>
+    <message>
+        <source>Style, labels and popup…</source>
+        <translation>Стиль, жазулар және қалқымалы терезе…</translation>
+    </message>
+    <message>
+        <source>Zoom to layer</source>
+        <translation>Қабатқа жақындату</translation>
+    </message>
+    <message>
+        <source>Export layer…</source>
+        <translation>Қабатты экспорттау…</translation>
+    </message>
+    <message>
+        <source>Keep the data in the project</source>
+        <translation>Деректерді жобада сақтау</translation>
+    </message>
+    <message>
+        <source>Remove layer</source>
+        <translation>Қабатты жою</translation>
     </message>
 </context>
 <context>
@@ -1389,6 +1492,89 @@ Nothing was changed.</source>
     </message>
 </context>
 <context>
+    <name>StyleEditor</name>
+    <message>
+        <source>Single symbol</source>
+        <translation>Бір таңба</translation>
+    </message>
+    <message>
+        <source>Categories by a field</source>
+        <translation>Өріс бойынша санаттар</translation>
+    </message>
+    <message>
+        <source>Graduated classes</source>
+        <translation>Градацияланған кластар</translation>
+    </message>
+    <message>
+        <source>Quantiles</source>
+        <translation>Квантильдер</translation>
+    </message>
+    <message>
+        <source>Equal intervals</source>
+        <translation>Тең аралықтар</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Атауы</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Стиль</translation>
+    </message>
+    <message>
+        <source>Colour (#rrggbb)</source>
+        <translation>Түсі (#rrggbb)</translation>
+    </message>
+    <message>
+        <source>Outline (#rrggbb)</source>
+        <translation>Контуры (#rrggbb)</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Өріс</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>Кластар</translation>
+    </message>
+    <message>
+        <source>Breaks</source>
+        <translation>Шекаралар</translation>
+    </message>
+    <message>
+        <source>Colour ramp</source>
+        <translation>Түс шкаласы</translation>
+    </message>
+    <message>
+        <source>Label field</source>
+        <translation>Жазу өрісі</translation>
+    </message>
+    <message>
+        <source>Name field (search, Info)</source>
+        <translation>Атау өрісі (іздеу, мәлімет)</translation>
+    </message>
+    <message>
+        <source>Date field (time filter)</source>
+        <translation>Күн өрісі (уақыт сүзгісі)</translation>
+    </message>
+    <message>
+        <source>Popup fields</source>
+        <translation>Қалқымалы терезе өрістері</translation>
+    </message>
+    <message>
+        <source>Style of {0}</source>
+        <translation>{0} қабатының стилі</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(жоқ)</translation>
+    </message>
+    <message>
+        <source>{0} is not a colour written #rrggbb</source>
+        <translation>{0} — #rrggbb түріндегі түс емес</translation>
+    </message>
+</context>
+<context>
     <name>TimeFilter</name>
     <message>
         <source>Filter dated layers by year</source>
@@ -1433,6 +1619,122 @@ Nothing was changed.</source>
     <message>
         <source>Play</source>
         <translation>Ойнату</translation>
+    </message>
+</context>
+<context>
+    <name>UserLayers</name>
+    <message>
+        <source>&amp;Add layer…</source>
+        <translation>Қабат &amp;қосу…</translation>
+    </message>
+    <message>
+        <source>Save &amp;bundle…</source>
+        <translation>&amp;Буманы сақтау…</translation>
+    </message>
+    <message>
+        <source>Open b&amp;undle…</source>
+        <translation>Буманы &amp;ашу…</translation>
+    </message>
+</context>
+<context>
+    <name>UserLayersController</name>
+    <message>
+        <source>A layer&apos;s file is missing</source>
+        <translation>Қабаттың файлы табылмады</translation>
+    </message>
+    <message>
+        <source>The file of the layer “{0}” cannot be read: {1}</source>
+        <translation>«{0}» қабатының файлын оқу мүмкін емес: {1}</translation>
+    </message>
+    <message>
+        <source>Locate…</source>
+        <translation>Көрсету…</translation>
+    </message>
+    <message>
+        <source>Keep it for later</source>
+        <translation>Кейінге қалдыру</translation>
+    </message>
+    <message>
+        <source>Remove the layer</source>
+        <translation>Қабатты жою</translation>
+    </message>
+    <message>
+        <source>Locate {0}</source>
+        <translation>{0} қабатының файлы қайда?</translation>
+    </message>
+    <message>
+        <source>That file cannot be used: {0}</source>
+        <translation>Бұл файлды пайдалану мүмкін емес: {0}</translation>
+    </message>
+    <message>
+        <source>Keep the data in the project</source>
+        <translation>Деректерді жобада сақтау</translation>
+    </message>
+    <message>
+        <source>Remove layer</source>
+        <translation>Қабатты жою</translation>
+    </message>
+    <message>
+        <source>Remove “{0}” from the project? Its file is not touched.</source>
+        <translation>«{0}» жобадан жойылсын ба? Файлдың өзі өзгермейді.</translation>
+    </message>
+    <message>
+        <source>Export layer</source>
+        <translation>Қабатты экспорттау</translation>
+    </message>
+    <message>
+        <source>Export the whole layer or the rows selected in the table?</source>
+        <translation>Бүкіл қабатты ма, әлде кестеде таңдалған жолдарды ма экспорттау керек?</translation>
+    </message>
+    <message>
+        <source>Whole layer</source>
+        <translation>Бүкіл қабат</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected row(s)</source>
+        <translation>
+            <numerusform>%n таңдалған жол</numerusform>
+            <numerusform>%n таңдалған жол</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;Shapefile (*.shp)</source>
+        <translation>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;Шейп-файл (*.shp)</translation>
+    </message>
+    <message>
+        <source>The layer could not be exported: {0}</source>
+        <translation>Қабатты экспорттау мүмкін болмады: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s) written to {0}</source>
+        <translation>
+            <numerusform>{0} файлына %n нысан жазылды</numerusform>
+            <numerusform>{0} файлына %n нысан жазылды</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save bundle</source>
+        <translation>Буманы сақтау</translation>
+    </message>
+    <message>
+        <source>Atlas bundle (*.atlas.zip)</source>
+        <translation>Атлас бумасы (*.atlas.zip)</translation>
+    </message>
+    <message>
+        <source>The bundle could not be written: {0}</source>
+        <translation>Буманы жазу мүмкін болмады: {0}</translation>
+    </message>
+    <message>
+        <source>Bundle saved: {0}</source>
+        <translation>Бума сақталды: {0}</translation>
+    </message>
+    <message>
+        <source>Open bundle</source>
+        <translation>Буманы ашу</translation>
+    </message>
+    <message>
+        <source>The bundle cannot be opened: {0}</source>
+        <translation>Буманы ашу мүмкін емес: {0}</translation>
     </message>
 </context>
 <context>

@@ -418,6 +418,89 @@
     </message>
 </context>
 <context>
+    <name>ImportFlow</name>
+    <message>
+        <source>Geodata (*.geojson *.json *.shp *.zip *.gpkg *.kml *.kmz *.gpx *.fgb *.csv *.tsv *.txt *.xlsx);;All files (*)</source>
+        <translation>Геоданные (*.geojson *.json *.shp *.zip *.gpkg *.kml *.kmz *.gpx *.fgb *.csv *.tsv *.txt *.xlsx);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Add layer</source>
+        <translation>Добавить слой</translation>
+    </message>
+    <message>
+        <source>The file cannot be imported: {0}</source>
+        <translation>Файл нельзя импортировать: {0}</translation>
+    </message>
+    <message>
+        <source>Added {0}: {1} features ({2}), from {3}; {4} repaired, {5} without geometry skipped</source>
+        <translation>Добавлен слой {0}: объектов — {1} ({2}), из {3}; исправлено — {4}, пропущено без геометрии — {5}</translation>
+    </message>
+    <message>
+        <source>Add layer: {0}</source>
+        <translation>Добавить слой: {0}</translation>
+    </message>
+    <message>
+        <source>The file holds several layers. Which one?</source>
+        <translation>В файле несколько слоёв. Какой из них?</translation>
+    </message>
+    <message>
+        <source>All of them</source>
+        <translation>Все</translation>
+    </message>
+    <message>
+        <source>The shapefile does not say how its text is encoded. The first names read as:</source>
+        <translation>В шейп-файле не указана кодировка текста. Первые названия читаются так:</translation>
+    </message>
+    <message>
+        <source>The file has no coordinate system and its coordinates are not degrees. Which system are they in?</source>
+        <translation>В файле нет системы координат, и его координаты — не градусы. В какой они системе?</translation>
+    </message>
+    <message>
+        <source>UTM zone (WGS 84)…</source>
+        <translation>Зона UTM (WGS 84)…</translation>
+    </message>
+    <message>
+        <source>Pulkovo 1942 / Gauss-Krüger…</source>
+        <translation>Пулково 1942 / Гаусс — Крюгер…</translation>
+    </message>
+    <message>
+        <source>Another (EPSG code)…</source>
+        <translation>Другая (код EPSG)…</translation>
+    </message>
+    <message>
+        <source>{0} (suggested)</source>
+        <translation>{0} (предлагается)</translation>
+    </message>
+    <message>
+        <source>Which zone?</source>
+        <translation>Какая зона?</translation>
+    </message>
+    <message>
+        <source>EPSG code, e.g. EPSG:32642</source>
+        <translation>Код EPSG, например EPSG:32642</translation>
+    </message>
+    <message>
+        <source>Longitude: {0}, latitude: {1}</source>
+        <translation>Долгота: {0}, широта: {1}</translation>
+    </message>
+    <message>
+        <source>Geometry as WKT in: {0}</source>
+        <translation>Геометрия WKT в столбце: {0}</translation>
+    </message>
+    <message>
+        <source>Other columns…</source>
+        <translation>Другие столбцы…</translation>
+    </message>
+    <message>
+        <source>Which columns hold the places?</source>
+        <translation>В каких столбцах местоположения?</translation>
+    </message>
+    <message>
+        <source>Longitude and latitude columns separated by a comma, or one WKT column. Columns: {0}</source>
+        <translation>Столбцы долготы и широты через запятую или один столбец WKT. Столбцы: {0}</translation>
+    </message>
+</context>
+<context>
     <name>InfoPanel</name>
     <message>
         <source>Click a feature on the map, a row of the attribute table, a bar of a chart or a search result to see it here.</source>
@@ -485,6 +568,26 @@
     <message>
         <source>Space shows or hides a layer; F2 types its opacity; Enter zooms to it</source>
         <translation>Пробел показывает или скрывает слой; F2 — ввести его непрозрачность; клавиша ввода — приблизить к нему</translation>
+    </message>
+    <message>
+        <source>Style, labels and popup…</source>
+        <translation>Стиль, подписи и всплывающее окно…</translation>
+    </message>
+    <message>
+        <source>Zoom to layer</source>
+        <translation>Приблизить к слою</translation>
+    </message>
+    <message>
+        <source>Export layer…</source>
+        <translation>Экспорт слоя…</translation>
+    </message>
+    <message>
+        <source>Keep the data in the project</source>
+        <translation>Хранить данные в проекте</translation>
+    </message>
+    <message>
+        <source>Remove layer</source>
+        <translation>Удалить слой</translation>
     </message>
 </context>
 <context>
@@ -1390,6 +1493,89 @@ Nothing was changed.</source>
     </message>
 </context>
 <context>
+    <name>StyleEditor</name>
+    <message>
+        <source>Single symbol</source>
+        <translation>Один символ</translation>
+    </message>
+    <message>
+        <source>Categories by a field</source>
+        <translation>Категории по полю</translation>
+    </message>
+    <message>
+        <source>Graduated classes</source>
+        <translation>Градуированные классы</translation>
+    </message>
+    <message>
+        <source>Quantiles</source>
+        <translation>Квантили</translation>
+    </message>
+    <message>
+        <source>Equal intervals</source>
+        <translation>Равные интервалы</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Style</source>
+        <translation>Стиль</translation>
+    </message>
+    <message>
+        <source>Colour (#rrggbb)</source>
+        <translation>Цвет (#rrggbb)</translation>
+    </message>
+    <message>
+        <source>Outline (#rrggbb)</source>
+        <translation>Контур (#rrggbb)</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>Классы</translation>
+    </message>
+    <message>
+        <source>Breaks</source>
+        <translation>Границы</translation>
+    </message>
+    <message>
+        <source>Colour ramp</source>
+        <translation>Цветовая шкала</translation>
+    </message>
+    <message>
+        <source>Label field</source>
+        <translation>Поле подписи</translation>
+    </message>
+    <message>
+        <source>Name field (search, Info)</source>
+        <translation>Поле названия (поиск, сведения)</translation>
+    </message>
+    <message>
+        <source>Date field (time filter)</source>
+        <translation>Поле даты (фильтр времени)</translation>
+    </message>
+    <message>
+        <source>Popup fields</source>
+        <translation>Поля всплывающего окна</translation>
+    </message>
+    <message>
+        <source>Style of {0}</source>
+        <translation>Стиль слоя {0}</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(нет)</translation>
+    </message>
+    <message>
+        <source>{0} is not a colour written #rrggbb</source>
+        <translation>{0} — не цвет вида #rrggbb</translation>
+    </message>
+</context>
+<context>
     <name>TimeFilter</name>
     <message>
         <source>Filter dated layers by year</source>
@@ -1434,6 +1620,124 @@ Nothing was changed.</source>
     <message>
         <source>Play</source>
         <translation>Воспроизвести</translation>
+    </message>
+</context>
+<context>
+    <name>UserLayers</name>
+    <message>
+        <source>&amp;Add layer…</source>
+        <translation>&amp;Добавить слой…</translation>
+    </message>
+    <message>
+        <source>Save &amp;bundle…</source>
+        <translation>Сохранить &amp;пакет…</translation>
+    </message>
+    <message>
+        <source>Open b&amp;undle…</source>
+        <translation>Открыть п&amp;акет…</translation>
+    </message>
+</context>
+<context>
+    <name>UserLayersController</name>
+    <message>
+        <source>A layer&apos;s file is missing</source>
+        <translation>Файл слоя не найден</translation>
+    </message>
+    <message>
+        <source>The file of the layer “{0}” cannot be read: {1}</source>
+        <translation>Файл слоя «{0}» нельзя прочитать: {1}</translation>
+    </message>
+    <message>
+        <source>Locate…</source>
+        <translation>Указать…</translation>
+    </message>
+    <message>
+        <source>Keep it for later</source>
+        <translation>Оставить на потом</translation>
+    </message>
+    <message>
+        <source>Remove the layer</source>
+        <translation>Удалить слой</translation>
+    </message>
+    <message>
+        <source>Locate {0}</source>
+        <translation>Где файл слоя {0}?</translation>
+    </message>
+    <message>
+        <source>That file cannot be used: {0}</source>
+        <translation>Этот файл нельзя использовать: {0}</translation>
+    </message>
+    <message>
+        <source>Keep the data in the project</source>
+        <translation>Хранить данные в проекте</translation>
+    </message>
+    <message>
+        <source>Remove layer</source>
+        <translation>Удалить слой</translation>
+    </message>
+    <message>
+        <source>Remove “{0}” from the project? Its file is not touched.</source>
+        <translation>Удалить «{0}» из проекта? Сам файл не изменится.</translation>
+    </message>
+    <message>
+        <source>Export layer</source>
+        <translation>Экспорт слоя</translation>
+    </message>
+    <message>
+        <source>Export the whole layer or the rows selected in the table?</source>
+        <translation>Экспортировать весь слой или выбранные в таблице строки?</translation>
+    </message>
+    <message>
+        <source>Whole layer</source>
+        <translation>Весь слой</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n selected row(s)</source>
+        <translation>
+            <numerusform>%n выбранная строка</numerusform>
+            <numerusform>%n выбранные строки</numerusform>
+            <numerusform>%n выбранных строк</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;Shapefile (*.shp)</source>
+        <translation>GeoPackage (*.gpkg);;GeoJSON (*.geojson);;Шейп-файл (*.shp)</translation>
+    </message>
+    <message>
+        <source>The layer could not be exported: {0}</source>
+        <translation>Слой не удалось экспортировать: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s) written to {0}</source>
+        <translation>
+            <numerusform>%n объект записан в {0}</numerusform>
+            <numerusform>%n объекта записаны в {0}</numerusform>
+            <numerusform>%n объектов записано в {0}</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save bundle</source>
+        <translation>Сохранить пакет</translation>
+    </message>
+    <message>
+        <source>Atlas bundle (*.atlas.zip)</source>
+        <translation>Пакет атласа (*.atlas.zip)</translation>
+    </message>
+    <message>
+        <source>The bundle could not be written: {0}</source>
+        <translation>Пакет не удалось записать: {0}</translation>
+    </message>
+    <message>
+        <source>Bundle saved: {0}</source>
+        <translation>Пакет сохранён: {0}</translation>
+    </message>
+    <message>
+        <source>Open bundle</source>
+        <translation>Открыть пакет</translation>
+    </message>
+    <message>
+        <source>The bundle cannot be opened: {0}</source>
+        <translation>Пакет нельзя открыть: {0}</translation>
     </message>
 </context>
 <context>

@@ -139,7 +139,9 @@
       fillColor: s.fill || "#000000",
       fillOpacity: s.fill_opacity === undefined ? 0.5 : s.fill_opacity,
       dashArray: s.dash || null,
-      interactive: def.interactive !== false
+      interactive: def.interactive !== false,
+      renderer: def.canvas ? userRenderer(def) : undefined,   // a big user layer: one canvas
+      smoothFactor: def.canvas ? 2 : 1                         // and simplified more per zoom
     };
   }
 
@@ -224,7 +226,9 @@
     box.className = "atlas-popup";
     var h = document.createElement("div");
     h.className = "atlas-popup-title";
-    h.textContent = featureName(props, atlas.lang) || pick(def.title, atlas.lang);
+    var own = def.name_field && props[def.name_field] !== undefined && props[def.name_field] !== null
+      ? String(props[def.name_field]) : "";   // a user layer's name field
+    h.textContent = featureName(props, atlas.lang) || own || pick(def.title, atlas.lang);
     box.appendChild(h);
     var table = document.createElement("table");
     (def.popup || []).forEach(function (f) {
@@ -287,6 +291,7 @@
 
   function filterByZoom(layer) {
     var zoom = atlas.map.getZoom(), def = layer.atlasDef;
+    if (def.user && !def.time_field && layer.getLayers().length === layer.atlasAll.length) return;  // nothing to filter
     layer.atlasAll.forEach(function (sub) {
       var props = sub.feature.properties || {};
       var want = zoom >= featureMinZoom(def, props) && inTime(def, props);
@@ -327,6 +332,7 @@
     var layer = atlas.layers[id];
     if (!layer) return;
     var want = shown(id), has = atlas.map.hasLayer(layer);
+    if (atlas.defs[id].canvas && has && hideCanvasLayer(layer, !want) && !want) return;
     if (want) filterByZoom(layer);
     if (want && !has) layer.addTo(atlas.map);
     else if (!want && has) atlas.map.removeLayer(layer);
@@ -486,7 +492,9 @@
 
   // For tests and the benchmark: what the live page holds, as plain values.
   atlas.state = function () {
-    var onMap = Object.keys(atlas.layers).filter(function (id) { return atlas.map.hasLayer(atlas.layers[id]); });
+    var onMap = Object.keys(atlas.layers).filter(function (id) {
+      return atlas.map.hasLayer(atlas.layers[id]) && !atlas.layers[id].atlasHidden;
+    });
     var opacity = {}, z = {};
     Object.keys(atlas.defs).forEach(function (id) {
       var pane = atlas.map.getPane("atlas-" + id);
@@ -588,7 +596,7 @@
 
   atlas.shownFeatures = function (id) {   // ids of the features on the map now (tests)
     var layer = atlas.layers[id];
-    if (!layer || !atlas.map.hasLayer(layer)) return [];
+    if (!layer || !atlas.map.hasLayer(layer) || layer.atlasHidden) return [];
     return layer.getLayers().map(function (sub) { return sub.atlasId; }).sort();
   };
 
@@ -647,8 +655,81 @@
    * annotations_visible, annotations {all: [...]} | {ops: [["put", feature, index] | ["remove", id]]},
    * view {lat, lon, zoom}, bbox [w, s, e, n], fly [w, s, e, n, animate, seconds],
    * selection {layer, feature, zoom} | null. */
+  /* ---------- the user's own layers (issue 13) ----------
+   * Not in the cached page: each arrives as a definition with the URL of its GeoJSON (WGS 84, in
+   * the cache) through applyState's `user_layers` key {put: [def], remove: [ids]}. A put of a
+   * layer the page has (a new style, label or popup) rebuilds it and keeps it shown or hidden. */
+  // A big layer draws on its own canvas. Hidden, it stays on the map with its pane not displayed and
+  // its canvas not redrawn (re-adding 100,000 paths took over a second); shown again, it is
+  // re-projected and drawn once.
+  function userRenderer(def) {
+    if (def.rendererObj) return def.rendererObj;
+    var r = L.canvas({ pane: "atlas-" + def.id, padding: 0.2, tolerance: 3 });
+    ["_reset", "_update", "_onZoom", "_onZoomEnd", "_redraw", "_updatePaths"].forEach(function (name) {
+      var own = r[name];
+      r[name] = function () {
+        if (r.atlasHidden) { r.atlasStale = true; return undefined; }
+        return own.apply(r, arguments);
+      };
+    });
+    def.rendererObj = r;
+    return r;
+  }
+
+  function hideCanvasLayer(layer, hide) {
+    var def = layer.atlasDef, r = def.rendererObj, pane = atlas.map.getPane("atlas-" + def.id);
+    if (!r || !pane) return false;
+    if (hide === !!layer.atlasHidden) return hide;   // shown and staying shown: the usual sync
+    layer.atlasHidden = hide;
+    r.atlasHidden = hide;
+    pane.style.display = hide ? "none" : "";
+    if (!hide && r.atlasStale) { r.atlasStale = false; r._onZoomEnd(); r._reset(); }
+    return true;
+  }
+
+  function dropUserLayer(id) {
+    var layer = atlas.layers[id];
+    if (layer && atlas.map.hasLayer(layer)) atlas.map.removeLayer(layer);
+    if (atlas.selected && atlas.selected.layer === id) applySelection(null);
+    delete atlas.layers[id];
+    delete atlas.loading[id];
+    delete atlas.defs[id];
+    delete atlas.visible[id];
+    atlas.order = atlas.order.filter(function (x) { return x !== id; });
+  }
+
+  // How many shown user layers are still being read (an export waits for none).
+  atlas.userLayersPending = function () {
+    return Object.keys(atlas.defs).filter(function (id) {
+      return atlas.defs[id].user && atlas.visible[id] && atlas.loading[id] && !atlas.layers[id];
+    }).length;
+  };
+
+  function applyUserLayers(u) {
+    (u.remove || []).forEach(function (id) {
+      if (!atlas.defs[id] || !atlas.defs[id].user) return;
+      dropUserLayer(id);
+      var pane = atlas.map.getPane("atlas-" + id);
+      if (pane) { pane.parentNode.removeChild(pane); delete atlas.map._panes["atlas-" + id]; }
+    });
+    (u.put || []).forEach(function (def) {
+      if (!def || typeof def.id !== "string" || (atlas.defs[def.id] && !atlas.defs[def.id].user)) return;
+      var wasShown = !!atlas.visible[def.id], override = atlas.defs[def.id] ? atlas.defs[def.id].override : null;
+      if (atlas.defs[def.id]) dropUserLayer(def.id);
+      def.user = true;
+      def.override = override || {};
+      atlas.defs[def.id] = def;
+      if (!atlas.map.getPane("atlas-" + def.id)) atlas.map.createPane("atlas-" + def.id);
+      atlas.visible[def.id] = false;
+      atlas.order.unshift(def.id);
+      if (wasShown) atlas.setVisible(def.id, true);
+    });
+    atlas.setOrder(atlas.order);
+  }
+
   atlas.applyState = function (d) {
     d = d || {};
+    if (d.user_layers) applyUserLayers(d.user_layers);
     if (d.print) {
       atlas.map.options.zoomSnap = 0;  // the exact extent asked for, not the nearest quarter step
       atlas.map.getContainer().classList.add("atlas-print");
