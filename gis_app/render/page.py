@@ -14,7 +14,7 @@ import json
 import urllib.parse
 from pathlib import Path
 
-from gis_app.core import paths
+from gis_app.core import paths, safe_io
 from gis_app.core.catalog import Catalog, LayerDef
 from gis_app.core.features import DataError, read_feature_collection
 from gis_app.core.map_state import MapState
@@ -61,7 +61,31 @@ def layer_config(layer: LayerDef, countries: dict | None = None) -> dict:
 def page_config(catalog: Catalog) -> dict:
     countries = _country_names(catalog) if any(p.shows == "country" for layer in catalog.layers
                                                for p in layer.popup) else {}
-    return {"layers": [layer_config(catalog.layer(i), countries) for i in catalog.default_order()]}
+    return {"layers": [layer_config(catalog.layer(i), countries) for i in catalog.default_order()],
+            **names_and_relief()}
+
+
+LABELS = "shapefiles/basemap/labels.geojson"       # scripts/build_labels.py
+RELIEF = "relief/central-asia.jpg"                 # scripts/build_relief.py, under resources/web
+
+
+def names_and_relief() -> dict:
+    """Where the names (countries, provinces, waters, enclaves) and the relief image are, for
+    labels.js; each left out when its file is missing (the page then shows neither)."""
+    out: dict = {}
+    labels = paths.root() / LABELS
+    if labels.is_file():
+        out["labels"] = {"url": labels.as_uri()}
+    relief = paths.web_dir() / RELIEF
+    meta = relief.with_suffix(".json")
+    if relief.is_file() and meta.is_file():
+        try:
+            bounds = [float(v) for v in json.loads(safe_io.read_text(meta, 4096))["bounds"]]
+        except (ValueError, KeyError, TypeError, OSError):
+            bounds = []
+        if len(bounds) == 4:
+            out["relief"] = {"url": relief.as_uri(), "bounds": bounds}
+    return out
 
 
 def _asset(rel: str) -> str:
@@ -85,6 +109,7 @@ def render_html(config: dict) -> str:
     fmap.default_js = [("leaflet", _asset("vendor/leaflet/leaflet.js")),
                        ("qwebchannel", QWEBCHANNEL_JS),
                        ("atlas", _asset("atlas.js")),
+                       ("labels", _asset("labels.js")),
                        ("annotations", _asset("annotations.js"))]
     fmap.default_css = [("leaflet_css", _asset("vendor/leaflet/leaflet.css")),
                         ("atlas_css", _asset("atlas.css"))]

@@ -1,0 +1,88 @@
+"""Names on the map and the one label-placement pass (issue 12), read from the live page: at three
+views no two shown labels overlap and none is cut by the map frame; countries are named in the
+reader's language; the relief image is drawn with the countries."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from gis_app.core.map_state import MapState
+from gis_app.render.page import names_and_relief
+from gis_app.ui.map_view import MapView
+
+VIEWS = {  # [west, south, east, north]
+    "central_asia": [46.5, 35.0, 87.5, 55.5],
+    "fergana": [69.0, 39.3, 73.2, 41.4],          # the enclaves slide of the threats lecture
+    "northern_route": [20.0, 30.0, 80.0, 60.0],   # the drug_routes slide
+}
+LAYERS = ["countries", "provinces", "lakes", "rivers", "enclaves", "places", "border_disputes",
+          "drug_routes", "pk_missions", "conflict_incidents"]
+
+
+@pytest.fixture(scope="module")
+def view(qapp):
+    from gis_app.core.catalog import load_catalog
+
+    catalog = load_catalog()
+    state = MapState(catalog)
+    for layer in catalog.layers:
+        state.set_visible(layer.id, layer.id in LAYERS)
+    v = MapView(catalog, state)
+    v.resize(1100, 760)
+    v.show()
+    v.load_atlas()
+    assert v.wait_ready(30000)
+    yield v
+    v.shutdown()
+    v.close()
+
+
+def boxes_at(view, qtbot, bbox, lang="en") -> dict:
+    view.evaluate("applyState", {"lang": lang, "bbox": bbox})
+    qtbot.wait(150)
+    view.evaluate("state")  # places the labels synchronously, as an export does
+    return view.eval_js("atlas.labels.boxes()")
+
+
+def overlap(a: dict, b: dict) -> bool:
+    return (a["left"] < b["right"] - 0.5 and b["left"] < a["right"] - 0.5
+            and a["top"] < b["bottom"] - 0.5 and b["top"] < a["bottom"] - 0.5)
+
+
+@pytest.mark.parametrize("name", list(VIEWS))
+def test_no_two_labels_overlap_and_none_is_cut(view, qtbot, name):
+    got = boxes_at(view, qtbot, VIEWS[name])
+    w, h = got["size"]
+    boxes = got["boxes"]
+    assert len(boxes) >= 5, boxes
+    for b in boxes:
+        assert b["left"] >= 0 and b["top"] >= 0 and b["right"] <= w and b["bottom"] <= h, b
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1:]:
+            assert not overlap(a, b), (a, b)
+    print(name, "placed", got["stats"]["placed"], "dropped", got["stats"]["dropped"],
+          json.dumps(got["stats"]["byKind"]))
+
+
+def test_country_and_enclave_names_in_the_readers_language(view, qtbot):
+    en = {b["text"] for b in boxes_at(view, qtbot, VIEWS["central_asia"])["boxes"]}
+    assert {"KAZAKHSTAN", "UZBEKISTAN", "TURKMENISTAN"} <= en
+    kk = {b["text"] for b in boxes_at(view, qtbot, VIEWS["central_asia"], "kk")["boxes"]}
+    assert {"ҚАЗАҚСТАН", "ӨЗБЕКСТАН"} <= kk
+    fer = {b["text"] for b in boxes_at(view, qtbot, VIEWS["fergana"])["boxes"]}
+    assert {"Sokh", "Vorukh"} <= fer, fer
+    assert "KYRGYZSTAN" in fer or "TAJIKISTAN" in fer
+    boxes_at(view, qtbot, VIEWS["central_asia"], "en")
+
+
+def test_relief_is_drawn_with_the_countries(view, qtbot):
+    cfg = names_and_relief()
+    assert "relief" in cfg and "labels" in cfg
+    shown = "!!document.querySelector('.leaflet-pane.leaflet-atlas-countries-pane img.atlas-relief')"
+    qtbot.waitUntil(lambda: view.eval_js(shown), timeout=5000)
+    view.evaluate("applyState", {"layers": {"countries": {"visible": False}}})
+    qtbot.waitUntil(lambda: not view.eval_js(shown), timeout=5000)
+    view.evaluate("applyState", {"layers": {"countries": {"visible": True}}})
+    qtbot.waitUntil(lambda: view.eval_js(shown), timeout=5000)
