@@ -260,6 +260,12 @@
         xhr.onerror = function () { resolve(); };
         xhr.send();
       }) : Promise.resolve();
+    if (labels.reliefConfig && labels.reliefConfig.url) {   // decoded before the page says it is ready
+      var img = new Image();
+      img.src = labels.reliefConfig.url;
+      ready = Promise.all([ready, img.decode ? img.decode().catch(function () {}) : Promise.resolve()])
+        .then(function () { labels.reliefImage = img; syncRelief(); });
+    }
     map.on("moveend zoomend resize", labels.schedule);
     map.on("layeradd layerremove", function (e) {
       if (e.layer && e.layer.atlasDef && e.layer.atlasDef.id === "countries") syncRelief();
