@@ -137,9 +137,15 @@
     return w <= factor * p.width_m * k && h <= Math.max(0.9 * p.height_m * k, 2 * p.radius_m * k);
   }
 
+  function reliefOnTop() {   // above the countries' fill in their pane, whatever was added since
+    var img = labels.relief && labels.relief.getElement && labels.relief.getElement();
+    if (img && img.parentNode && img.parentNode.lastChild !== img) img.parentNode.appendChild(img);
+  }
+
   labels.place = function () {
     var map = atlas.map;
     if (!map || !labels.pane) return null;
+    reliefOnTop();
     var zoom = map.getZoom(), size = map.getSize();
     var cands = candidates();
     var base = map.getContainer().getBoundingClientRect();
