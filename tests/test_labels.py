@@ -80,8 +80,12 @@ def test_country_and_enclave_names_in_the_readers_language(view, qtbot):
 def test_relief_is_drawn_with_the_countries(view, qtbot):
     cfg = names_and_relief()
     assert "relief" in cfg and "labels" in cfg
-    shown = "!!document.querySelector('.leaflet-pane.leaflet-atlas-countries-pane img.atlas-relief')"
+    shown = "!!document.querySelector('.leaflet-atlas-relief-pane canvas.atlas-relief')"
     qtbot.waitUntil(lambda: view.eval_js(shown), timeout=5000)
+    # right above the countries (same z-index, next in the map pane), multiplying with them
+    assert view.eval_js("(function(){var c=atlas.map.getPane('atlas-countries'), r=atlas.map.getPane('atlas-relief');"
+                        "return c.nextSibling===r && c.style.zIndex===r.style.zIndex"
+                        " && getComputedStyle(r).mixBlendMode==='multiply';})()")
     view.evaluate("applyState", {"layers": {"countries": {"visible": False}}})
     qtbot.waitUntil(lambda: not view.eval_js(shown), timeout=5000)
     view.evaluate("applyState", {"layers": {"countries": {"visible": True}}})

@@ -137,9 +137,14 @@
     return w <= factor * p.width_m * k && h <= Math.max(0.9 * p.height_m * k, 2 * p.radius_m * k);
   }
 
-  function reliefOnTop() {   // above the countries' fill in their pane, whatever was added since
-    var img = labels.relief && labels.relief.getElement && labels.relief.getElement();
-    if (img && img.parentNode && img.parentNode.lastChild !== img) img.parentNode.appendChild(img);
+  // The relief's pane stands right above the countries' pane, at its z-index and opacity, and
+  // multiplies with it (atlas.css): the land's colour and the borders stay, shaded by the relief.
+  function reliefOnTop() {
+    var map = atlas.map, countries = map.getPane("atlas-countries"), pane = map.getPane("atlas-relief");
+    if (!countries || !pane) return;
+    if (countries.nextSibling !== pane) countries.parentNode.insertBefore(pane, countries.nextSibling);
+    pane.style.zIndex = countries.style.zIndex;
+    pane.style.opacity = countries.style.opacity;
   }
 
   labels.place = function () {
@@ -221,17 +226,31 @@
 
   /* ---------- relief under the countries' fill (drawn in the countries' pane) ---------- */
 
+  // The relief as a canvas, not an <img>: Chromium's print (the export) leaves this image out.
+  var ReliefOverlay = L.ImageOverlay.extend({
+    _initImage: function () {
+      var img = this.options.source;
+      var c = this._image = L.DomUtil.create("canvas", "leaflet-image-layer atlas-relief" +
+                                            (this._zoomAnimated ? " leaflet-zoom-animated" : ""));
+      c.width = img.naturalWidth;
+      c.height = img.naturalHeight;
+      c.getContext("2d").drawImage(img, 0, 0);
+    }
+  });
+
   function syncRelief() {
     var rel = labels.reliefConfig, countries = atlas.layers.countries;
-    if (!labels.relief && rel && rel.url && atlas.map.getPane("atlas-countries")) {
-      labels.relief = L.imageOverlay(rel.url, [[rel.bounds[1], rel.bounds[0]], [rel.bounds[3], rel.bounds[2]]],
-                                     { pane: "atlas-countries", interactive: false, className: "atlas-relief" });
+    if (!atlas.map.getPane("atlas-relief")) atlas.map.createPane("atlas-relief").classList.add("atlas-relief-pane");
+    if (!labels.relief && rel && labels.reliefImage && atlas.map.getPane("atlas-countries")) {
+      labels.relief = new ReliefOverlay(rel.url, [[rel.bounds[1], rel.bounds[0]], [rel.bounds[3], rel.bounds[2]]],
+                                        { pane: "atlas-relief", interactive: false, source: labels.reliefImage });
     }
     var r = labels.relief;
     if (!r) return;
     var want = !!(countries && atlas.map.hasLayer(countries));
     if (want && !atlas.map.hasLayer(r)) r.addTo(atlas.map);
     else if (!want && atlas.map.hasLayer(r)) atlas.map.removeLayer(r);
+    reliefOnTop();
   }
 
   /* ---------- presentation: labels for a hall, no zoom buttons, optional legend ---------- */
