@@ -90,3 +90,24 @@ def test_relief_is_drawn_with_the_countries(view, qtbot):
     qtbot.waitUntil(lambda: not view.eval_js(shown), timeout=5000)
     view.evaluate("applyState", {"layers": {"countries": {"visible": True}}})
     qtbot.waitUntil(lambda: view.eval_js(shown), timeout=5000)
+
+
+def test_presentation_fits_the_slide_above_the_caption_band(view, qtbot):
+    w, s, e, n = VIEWS["central_asia"]
+    view.evaluate("applyState", {"presentation": {"on": True, "scale": 1.6, "band": 220, "top": 40,
+                                                  "legend": True}, "bbox": [w, s, e, n]})
+    qtbot.wait(150)
+    got = view.eval_js(
+        f"(function(){{var m=atlas.map, p=m.latLngToContainerPoint([{s},{w}]), q=m.latLngToContainerPoint([{n},{e}]);"
+        "var z=document.querySelector('.leaflet-control-zoom'), g=document.querySelector('.atlas-legend');"
+        "return {south: p.y, north: q.y, h: m.getSize().y, zoom: z ? z.offsetParent !== null : false,"
+        " legend: g ? g.textContent : ''};})()")
+    assert got["south"] <= got["h"] - 220 + 1 and got["north"] >= 40 - 1, got  # nothing under the band
+    assert not got["zoom"]
+    assert "Cities and towns" in got["legend"] and "Capital" in got["legend"]
+    placed = boxes_at(view, qtbot, [w, s, e, n])
+    for i, a in enumerate(placed["boxes"]):
+        for b in placed["boxes"][i + 1:]:
+            assert not overlap(a, b), (a, b)
+    view.evaluate("applyState", {"presentation": {"on": False}})
+    assert view.eval_js("!document.querySelector('.atlas-legend')")

@@ -107,7 +107,7 @@
 
   function furniture() {   // the map's own controls: no label under them
     var box = atlas.map.getContainer(), base = box.getBoundingClientRect(), out = [];
-    var sel = ".leaflet-control-zoom, .leaflet-control-scale, .leaflet-control-attribution, .atlas-year-badge, .atlas-caption-band";
+    var sel = ".leaflet-control-zoom, .leaflet-control-scale, .leaflet-control-attribution, .atlas-year-badge, .atlas-legend";
     box.querySelectorAll(sel).forEach(function (el) {
       if (el.offsetParent === null) return;
       var r = el.getBoundingClientRect();
@@ -255,14 +255,95 @@
 
   /* ---------- presentation: labels for a hall, no zoom buttons, optional legend ---------- */
 
+  labels.presentation = null;
+  function num(v, low, high, fallback) {
+    v = Number(v);
+    return isFinite(v) ? Math.max(low, Math.min(high, v)) : fallback;
+  }
+
   labels.setPresentation = function (p) {
     var box = atlas.map.getContainer();
     var on = !!(p && p.on);
     box.classList.toggle("atlas-presentation", on);
-    labels.scale = on ? Math.max(1, Math.min(3, Number(p.scale) || 1.6)) : 1;
+    labels.presentation = on ? { band: num(p.band, 0, 2000, 0), top: num(p.top, 0, 400, 0),
+                                 legend: p.legend !== false } : null;
+    labels.scale = on ? num(p.scale, 1, 3, 1.6) : 1;
     box.style.setProperty("--atlas-label-scale", String(labels.scale));
+    drawLegend();
+    if (atlas.slideBounds) atlas.map.fitBounds(atlas.slideBounds, { animate: false, padding: [0, 0] });
     labels.schedule();
   };
+
+  // A slide's extent is fitted above the caption's band (and below the counter) while presenting.
+  function slidePadding(bounds, options) {
+    var pr = labels.presentation;
+    if (!pr || !atlas.slideBounds || bounds !== atlas.slideBounds) return options;
+    var o = {}, k;
+    for (k in options || {}) o[k] = options[k];
+    delete o.padding;
+    o.paddingTopLeft = [8, pr.top];
+    o.paddingBottomRight = [8, pr.band];
+    return o;
+  }
+
+  /* ---------- the presentation's legend: the visible layers, their symbols, as text ---------- */
+
+  function swatch(s, line) {
+    var el = document.createElement("span");
+    el.className = "atlas-legend-swatch" + (line ? " atlas-legend-line" : "");
+    var colour = function (v, f) { return atlas.rules && /^(#[0-9a-fA-F]{3}|#[0-9a-fA-F]{6}|[a-zA-Z]{3,20})$/.test(v || "") ? v : f; };
+    if (line) el.style.borderTopColor = colour(s.stroke, "#333");
+    else {
+      el.style.background = s.fill && s.fill_opacity !== 0 ? colour(s.fill, "transparent") : "transparent";
+      el.style.borderColor = colour(s.stroke, "#555");
+      if (s.dash) el.style.borderStyle = "dashed";
+    }
+    return el;
+  }
+
+  function legendRow(parent, s, line, text) {
+    var row = document.createElement("div");
+    row.className = "atlas-legend-row";
+    row.appendChild(swatch(s, line));
+    var t = document.createElement("span");
+    t.textContent = text;
+    row.appendChild(t);
+    parent.appendChild(row);
+  }
+
+  var NO_LEGEND = { countries: 1, provinces: 1 };
+  function drawLegend() {
+    var box = atlas.map.getContainer(), el = box.querySelector(".atlas-legend");
+    var pr = labels.presentation;
+    if (!pr || !pr.legend) { if (el) el.parentNode.removeChild(el); return; }
+    if (!el) {
+      el = document.createElement("div");
+      el.className = "atlas-legend";
+      box.appendChild(el);
+    }
+    while (el.firstChild) el.removeChild(el.firstChild);
+    el.style.top = (pr.top || 10) + "px";
+    atlas.order.forEach(function (id) {
+      var def = atlas.defs[id], layer = atlas.layers[id];
+      if (NO_LEGEND[id] || !layer || !atlas.map.hasLayer(layer)) return;
+      var line = def.geometry === "line", base = def.style || {}, cat = base.categories;
+      var title = document.createElement("div");
+      title.className = "atlas-legend-title";
+      title.textContent = pick(def.title);
+      el.appendChild(title);
+      if (cat && cat.labels && Object.keys(cat.labels).length) {
+        Object.keys(cat.labels).forEach(function (value) {
+          legendRow(el, atlas.rules.resolvedStyle(def, (function () { var p = {}; p[cat.property] = value; return p; })()),
+                    line, pick(cat.labels[value]));
+        });
+      } else if (!base.choropleth) {
+        legendRow(el, base, line, pick(def.title));
+        el.removeChild(title);
+      }
+    });
+    if (!el.firstChild) el.parentNode.removeChild(el);
+  }
+  labels.drawLegend = drawLegend;
 
   /* ---------- hooks on atlas.js (wrapping, so atlas.js needs no change) ---------- */
 
@@ -292,8 +373,12 @@
         .then(function () { labels.reliefImage = img; syncRelief(); });
     }
     map.on("moveend zoomend resize", labels.schedule);
+    var fit = map.fitBounds, fly = map.flyToBounds;
+    map.fitBounds = function (b, o) { return fit.call(map, b, slidePadding(b, o)); };
+    map.flyToBounds = function (b, o) { return fly.call(map, b, slidePadding(b, o)); };
     map.on("layeradd layerremove", function (e) {
       if (e.layer && e.layer.atlasDef && e.layer.atlasDef.id === "countries") syncRelief();
+      if (e.layer && e.layer.atlasDef && labels.presentation) drawLegend();
       labels.schedule();
     });
     return ready;
@@ -320,6 +405,7 @@
     labels.place();
     var s = state();
     s.labels = labels.stats;
+    s.presentation = labels.presentation;
     return s;
   };
 })();
