@@ -83,7 +83,8 @@ def test_relief_is_drawn_with_the_countries(view, qtbot):
     shown = "!!document.querySelector('.leaflet-atlas-relief-pane canvas.atlas-relief')"
     qtbot.waitUntil(lambda: view.eval_js(shown), timeout=5000)
     # right above the countries (same z-index, next in the map pane), multiplying with them
-    assert view.eval_js("(function(){var c=atlas.map.getPane('atlas-countries'), r=atlas.map.getPane('atlas-relief');"
+    assert view.eval_js("(function(){var c=atlas.map.getPane('atlas-countries'),"
+                        " r=atlas.map.getPane('atlas-relief');"
                         "return c.nextSibling===r && c.style.zIndex===r.style.zIndex"
                         " && getComputedStyle(r).mixBlendMode==='multiply';})()")
     view.evaluate("applyState", {"layers": {"countries": {"visible": False}}})
@@ -98,7 +99,8 @@ def test_presentation_fits_the_slide_above_the_caption_band(view, qtbot):
                                                   "legend": True}, "bbox": [w, s, e, n]})
     qtbot.wait(150)
     got = view.eval_js(
-        f"(function(){{var m=atlas.map, p=m.latLngToContainerPoint([{s},{w}]), q=m.latLngToContainerPoint([{n},{e}]);"
+        f"(function(){{var m=atlas.map, p=m.latLngToContainerPoint([{s},{w}]),"
+        f" q=m.latLngToContainerPoint([{n},{e}]);"
         "var z=document.querySelector('.leaflet-control-zoom'), g=document.querySelector('.atlas-legend');"
         "return {south: p.y, north: q.y, h: m.getSize().y, zoom: z ? z.offsetParent !== null : false,"
         " legend: g ? g.textContent : ''};})()")

@@ -2,8 +2,8 @@
 
 Keys (also what presentation remotes send): Right, Down, Page Down, Space, N = next; Left, Up,
 Page Up, Backspace, P = previous; Home / End = first / last; B or . = black screen (again to come
-back); L shows or hides the map's legend; Esc leaves and restores the window as it was. With a second screen, a speaker window there
-shows the notes, the next caption and the time.
+back); L shows or hides the map's legend; Esc leaves and restores the window as it was. With a
+second screen, a speaker window there shows the notes, the next caption and the time.
 """
 
 from __future__ import annotations
