@@ -80,7 +80,8 @@
       el.style.display = "";
       el.style.visibility = "hidden";
       var k = p.kind === "country" ? "country" + (ATLAS_COUNTRIES.test(p.country) ? 1 : 2) : p.kind;
-      out.push({ el: el, name: p, pt: pt, ll: ll, prio: PRIORITY[k], weight: p.area_km2 || 0 });
+      out.push({ el: el, name: p, pt: pt, ll: ll, prio: PRIORITY[k], weight: p.area_km2 || 0,
+                 inView: pt.x >= 0 && pt.y >= 0 && pt.x <= size.x && pt.y <= size.y });
     });
     Object.keys(atlas.layers).forEach(function (id) {
       var layer = atlas.layers[id], def = atlas.defs[id];
@@ -94,7 +95,8 @@
         el.style.marginTop = "0px";
         el.style.visibility = "hidden";
         var pt = map.latLngToContainerPoint(sub.getLatLng());
-        out.push({ el: el, tooltip: true, pt: pt, prio: PRIORITY[kind],
+        if (pt.x < 0 || pt.y < 0 || pt.x > size.x || pt.y > size.y) return;  // its point is off the map
+        out.push({ el: el, tooltip: true, pt: pt, prio: PRIORITY[kind], kind: kind === "point" ? def.id : kind,
                    weight: Number(props.population) || 0, radius: 6 });
       });
     });
@@ -162,7 +164,7 @@
     cands.sort(function (a, b) { return a.prio - b.prio || b.weight - a.weight; });
     var placed = furniture(), stats = { placed: 0, dropped: 0, byKind: {} }, boxes = [], named = {};
     cands.forEach(function (c) {
-      var kind = c.name ? c.name.kind : "label", ok = null;
+      var kind = c.name ? c.name.kind : c.kind, ok = null;
       var country = c.name && c.name.kind === "country" ? c.name.country : null;
       if (country && named[country]) {   // one name a country; its other places stay hidden
         c.el.style.display = "none";
@@ -184,6 +186,7 @@
         c.el.style.visibility = "hidden";
         c.el.classList.add("atlas-label-dropped");
         if (country && c.name.cell) return;   // counted once, as its country's name
+        if (c.name && !c.inView) return;      // its point is off the map: not a label dropped
         if (country) named["-" + country] = true;
         stats.dropped++; s.dropped++;
         return;
