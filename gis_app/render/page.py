@@ -110,6 +110,7 @@ def render_html(config: dict) -> str:
                        ("qwebchannel", QWEBCHANNEL_JS),
                        ("atlas", _asset("atlas.js")),
                        ("labels", _asset("labels.js")),
+                       ("relief", _asset("relief.js")),
                        ("annotations", _asset("annotations.js"))]
     fmap.default_css = [("leaflet_css", _asset("vendor/leaflet/leaflet.css")),
                         ("atlas_css", _asset("atlas.css"))]

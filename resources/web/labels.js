@@ -166,6 +166,10 @@
     cands.forEach(function (c) {
       var kind = c.name ? c.name.kind : c.kind, ok = null;
       var country = c.name && c.name.kind === "country" ? c.name.country : null;
+      if (c.tooltip && named["=" + c.el.textContent]) {   // a town named like the enclave named here
+        c.el.style.visibility = "hidden";
+        return;
+      }
       if (country && named[country]) {   // one name a country; its other places stay hidden
         c.el.style.display = "none";
         return;
@@ -195,6 +199,7 @@
       placed.push(ok.box);
       boxes.push(ok.box);
       if (country) named[country] = true;
+      if (c.name && c.name.kind === "enclave") named["=" + c.el.textContent] = true;
       c.el.classList.remove("atlas-label-dropped");
       if (c.tooltip) {
         c.el.style.marginLeft = ok.dx + "px";
@@ -227,26 +232,13 @@
     return { size: [atlas.map.getSize().x, atlas.map.getSize().y], boxes: out, stats: labels.stats };
   };
 
-  /* ---------- relief under the countries' fill (drawn in the countries' pane) ---------- */
-
-  // The relief as a canvas, not an <img>: Chromium's print (the export) leaves this image out.
-  var ReliefOverlay = L.ImageOverlay.extend({
-    _initImage: function () {
-      var img = this.options.source;
-      var c = this._image = L.DomUtil.create("canvas", "leaflet-image-layer atlas-relief" +
-                                            (this._zoomAnimated ? " leaflet-zoom-animated" : ""));
-      c.width = img.naturalWidth;
-      c.height = img.naturalHeight;
-      c.getContext("2d").drawImage(img, 0, 0);
-    }
-  });
+  /* ---------- the relief (relief.js), shown with the countries ---------- */
 
   function syncRelief() {
     var rel = labels.reliefConfig, countries = atlas.layers.countries;
     if (!atlas.map.getPane("atlas-relief")) atlas.map.createPane("atlas-relief").classList.add("atlas-relief-pane");
     if (!labels.relief && rel && labels.reliefImage && atlas.map.getPane("atlas-countries")) {
-      labels.relief = new ReliefOverlay(rel.url, [[rel.bounds[1], rel.bounds[0]], [rel.bounds[3], rel.bounds[2]]],
-                                        { pane: "atlas-relief", interactive: false, source: labels.reliefImage });
+      labels.relief = new atlas.ReliefLayer(labels.reliefImage, rel.bounds, { pane: "atlas-relief" });
     }
     var r = labels.relief;
     if (!r) return;
