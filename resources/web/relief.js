@@ -3,7 +3,7 @@
  * One image (scripts/build_relief.py: Web Mercator, so linear in x and y) drawn into a canvas the
  * size of the map (plus a margin for panning), redrawn on every move: the browser's smoothing
  * scales the image up, so it is never blocky, and it prints (the export prints this page), which
- * an <img> overlay here did not. In print mode the canvas has three device pixels a CSS pixel.
+ * an <img> overlay here did not. In print mode the canvas has two device pixels a CSS pixel and no margin.
  */
 (function () {
   "use strict";
@@ -30,10 +30,10 @@
     _draw: function () {
       var map = this._map, c = this._canvas;
       if (!map || !c) return;
-      var size = map.getSize(), pad = size.multiplyBy(MARGIN).round();
+      var print = map.getContainer().classList.contains("atlas-print");   // an export: no panning
+      var size = map.getSize(), pad = size.multiplyBy(print ? 0 : MARGIN).round();
       var topLeft = pad.multiplyBy(-1), full = size.add(pad.multiplyBy(2));
-      var print = map.getContainer().classList.contains("atlas-print");
-      var k = Math.min(4, Math.max(window.devicePixelRatio || 1, print ? 3 : 1));
+      var k = Math.min(4, Math.max(window.devicePixelRatio || 1, print ? 2 : 1));
       c.width = Math.round(full.x * k);
       c.height = Math.round(full.y * k);
       c.style.width = full.x + "px";
