@@ -45,7 +45,7 @@ def page_state(view):
     return view.evaluate("state")
 
 
-def test_window_opens_and_the_basemap_is_drawn(window):
+def test_window_opens_and_the_basemap_is_drawn(window, qtbot):
     assert page_state(window.map)["errors"] == []
     image = window.map.stable_grab()
     assert image.width() > 500 and image.height() > 400
@@ -53,7 +53,8 @@ def test_window_opens_and_the_basemap_is_drawn(window):
     # the land: the countries' colour shaded by the relief (issue 12), so no longer one flat colour;
     # what must not be there is the bare sea colour of an empty map over most of it
     assert colour_share(image, "#c9dde8", tolerance=8) < 0.4, "the countries are not painted"
-    assert window.map.eval_js("!!document.querySelector('canvas.atlas-relief')"), "no relief"
+    qtbot.waitUntil(lambda: window.map.eval_js("!!document.querySelector('canvas.atlas-relief')"),
+                    timeout=5000)  # the relief is drawn with the countries, just after them
     state = page_state(window.map)
     assert {"countries", "provinces", "enclaves"} <= set(state["onMap"])
     assert state["errors"] == []
