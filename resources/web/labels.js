@@ -139,12 +139,12 @@
     return w <= factor * p.width_m * k && h <= Math.max(0.9 * p.height_m * k, 2 * p.radius_m * k);
   }
 
-  // The relief's pane stands right above the countries' pane, at its z-index and opacity, and
-  // multiplies with it (atlas.css): the land's colour and the borders stay, shaded by the relief.
-  function reliefOnTop() {
+  // The relief's pane stands right under the countries' pane, at its z-index and opacity: the
+  // countries' translucent land colour tones it down, their borders stay on top.
+  function reliefUnderCountries() {
     var map = atlas.map, countries = map.getPane("atlas-countries"), pane = map.getPane("atlas-relief");
     if (!countries || !pane) return;
-    if (countries.nextSibling !== pane) countries.parentNode.insertBefore(pane, countries.nextSibling);
+    if (pane.nextSibling !== countries) countries.parentNode.insertBefore(pane, countries);
     pane.style.zIndex = countries.style.zIndex;
     pane.style.opacity = countries.style.opacity;
   }
@@ -152,7 +152,7 @@
   labels.place = function () {
     var map = atlas.map;
     if (!map || !labels.pane) return null;
-    reliefOnTop();
+    reliefUnderCountries();
     var zoom = map.getZoom(), size = map.getSize();
     var cands = candidates();
     var base = map.getContainer().getBoundingClientRect();
@@ -237,15 +237,15 @@
   function syncRelief() {
     var rel = labels.reliefConfig, countries = atlas.layers.countries;
     if (!atlas.map.getPane("atlas-relief")) atlas.map.createPane("atlas-relief").classList.add("atlas-relief-pane");
-    if (!labels.relief && rel && labels.reliefImage && atlas.map.getPane("atlas-countries")) {
-      labels.relief = new atlas.ReliefLayer(labels.reliefImage, rel.bounds, { pane: "atlas-relief" });
+    if (!labels.relief && rel && labels.reliefImages && atlas.map.getPane("atlas-countries")) {
+      labels.relief = new atlas.ReliefLayer(labels.reliefImages, { pane: "atlas-relief" });
     }
     var r = labels.relief;
     if (!r) return;
     var want = !!(countries && atlas.map.hasLayer(countries));
     if (want && !atlas.map.hasLayer(r)) r.addTo(atlas.map);
     else if (!want && atlas.map.hasLayer(r)) atlas.map.removeLayer(r);
-    reliefOnTop();
+    reliefUnderCountries();
   }
 
   /* ---------- presentation: labels for a hall, no zoom buttons, optional legend ---------- */
@@ -361,11 +361,16 @@
         xhr.onerror = function () { resolve(); };
         xhr.send();
       }) : Promise.resolve();
-    if (labels.reliefConfig && labels.reliefConfig.url) {   // decoded before the page says it is ready
-      var img = new Image();
-      img.src = labels.reliefConfig.url;
-      ready = Promise.all([ready, img.decode ? img.decode().catch(function () {}) : Promise.resolve()])
-        .then(function () { labels.reliefImage = img; syncRelief(); });
+    if (Array.isArray(labels.reliefConfig) && labels.reliefConfig.length) {
+      var images = labels.reliefConfig.map(function (r) {
+        var img = new Image();
+        img.src = r.url;
+        return { image: img, bounds: r.bounds };
+      });
+      ready = Promise.all([ready].concat(images.map(function (r) {
+        return r.image.decode ? r.image.decode().catch(function () {}) : Promise.resolve();
+      })))
+        .then(function () { labels.reliefImages = images; syncRelief(); });
     }
     map.on("moveend zoomend resize", labels.schedule);
     var fit = map.fitBounds, fly = map.flyToBounds;

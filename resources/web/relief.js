@@ -1,6 +1,7 @@
 /* relief.js: the shaded relief under the vector layers (issue 12).
  *
- * One image (scripts/build_relief.py: Web Mercator, so linear in x and y) drawn into a canvas the
+ * The images of scripts/build_relief.py (Web Mercator, so linear in x and y: the world, then
+ * Central Asia's finer one over it) drawn into a canvas the
  * size of the map (plus a margin for panning), redrawn on every move: the browser's smoothing
  * scales the image up, so it is never blocky, and it prints (the export prints this page), which
  * an <img> overlay here did not. In print mode the canvas has two device pixels a CSS pixel and no margin.
@@ -10,9 +11,8 @@
   var MARGIN = 0.3;   // of the map's size, on each side: what a pan shows before the redraw
 
   window.atlas.ReliefLayer = L.Layer.extend({
-    initialize: function (image, bounds, options) {   // bounds: [west, south, east, north]
-      this._img = image;
-      this._b = bounds;
+    initialize: function (images, options) {   // [{image, bounds: [west, south, east, north]}]
+      this._images = images;
       L.setOptions(this, options);
     },
     onAdd: function (map) {
@@ -39,26 +39,15 @@
       c.style.width = full.x + "px";
       c.style.height = full.y + "px";
       L.DomUtil.setPosition(c, map.containerPointToLayerPoint(topLeft));
-      var b = this._b, nw = map.latLngToContainerPoint([b[3], b[0]]), se = map.latLngToContainerPoint([b[1], b[2]]);
       var ctx = c.getContext("2d");
       ctx.imageSmoothingEnabled = true;
       ctx.imageSmoothingQuality = "high";
       ctx.setTransform(k, 0, 0, k, 0, 0);
       ctx.clearRect(0, 0, full.x, full.y);
-      var x = nw.x - topLeft.x, y = nw.y - topLeft.y, w = se.x - nw.x, h = se.y - nw.y;
-      ctx.drawImage(this._img, x, y, w, h);
-      // the edges fade into the world around (4 % of the image on each side)
-      ctx.globalCompositeOperation = "destination-out";
-      [[x, 0, x + w * 0.04, 0, x, y, w * 0.04, h], [x + w, 0, x + w * 0.96, 0, x + w * 0.96, y, w * 0.04, h],
-       [0, y, 0, y + h * 0.04, x, y, w, h * 0.04], [0, y + h, 0, y + h * 0.96, x, y + h * 0.96, w, h * 0.04]]
-        .forEach(function (e) {
-          var g = ctx.createLinearGradient(e[0], e[1], e[2], e[3]);
-          g.addColorStop(0, "rgba(0,0,0,1)");
-          g.addColorStop(1, "rgba(0,0,0,0)");
-          ctx.fillStyle = g;
-          ctx.fillRect(e[4], e[5], e[6], e[7]);
-        });
-      ctx.globalCompositeOperation = "source-over";
+      this._images.forEach(function (r) {   // the world, then the region's finer image over it
+        var b = r.bounds, nw = map.latLngToContainerPoint([b[3], b[0]]), se = map.latLngToContainerPoint([b[1], b[2]]);
+        ctx.drawImage(r.image, nw.x - topLeft.x, nw.y - topLeft.y, se.x - nw.x, se.y - nw.y);
+      });
     }
   });
 })();
