@@ -112,3 +112,19 @@ def test_presentation_fits_the_slide_above_the_caption_band(view, qtbot):
             assert not overlap(a, b), (a, b)
     view.evaluate("applyState", {"presentation": {"on": False}})
     assert view.eval_js("!document.querySelector('.atlas-legend')")
+
+
+def test_no_label_under_the_print_layouts_furniture(view, qtbot):
+    from gis_app.render.label_obstacles import furniture_boxes
+    from gis_app.render.layout_model import ExportOptions
+
+    boxes = furniture_boxes(ExportOptions(), 3000, 2000)
+    assert len(boxes) == 3 and boxes[0][0] > boxes[2][0]  # north arrow right, inset left
+    w, h = view.eval_js("[atlas.map.getSize().x, atlas.map.getSize().y]")
+    middle = [w / 4, h / 4, w / 2, h / 2]   # an obstacle over the middle of the map
+    view.evaluate("applyState", {"label_obstacles": [middle], "bbox": VIEWS["central_asia"]})
+    got = boxes_at(view, qtbot, VIEWS["central_asia"])
+    block = {"left": middle[0], "top": middle[1], "right": middle[0] + middle[2],
+             "bottom": middle[1] + middle[3]}
+    assert got["boxes"] and not [b for b in got["boxes"] if overlap(b, block)]
+    view.evaluate("applyState", {"label_obstacles": []})

@@ -23,6 +23,7 @@ from gis_app.core.catalog import Catalog
 from gis_app.core.evidence import bibliography_path, load_bibliography
 from gis_app.core.geo import metres_per_pixel
 from gis_app.core.map_state import MapState
+from gis_app.render.label_obstacles import furniture_boxes
 from gis_app.render.layout import map_frame_px, paint_layout
 from gis_app.render.layout_model import ExportOptions, LayoutContext
 
@@ -82,6 +83,7 @@ class MapRenderer:
         dpi: float,
         bbox: tuple[float, float, float, float] | None = None,
         timeout_ms: int = 30000,
+        obstacles: list | None = None,
     ) -> MapPicture:
         """The map as a width x height picture at `dpi`: the page is laid out at the frame's size in
         CSS pixels (width * 96 / dpi), printed by Chromium to a one-page vector PDF, and that page
@@ -105,6 +107,8 @@ class MapRenderer:
         # are drawn at once, before the print below lays the page out.
         if self.annotations:
             view.evaluate("applyState", {"annotations": {"all": self.annotations}}, timeout_ms=timeout_ms)
+        if obstacles is not None:  # the layout's furniture: no label under it (labels.js)
+            view.evaluate("applyState", {"label_obstacles": obstacles}, timeout_ms=timeout_ms)
         info = view.evaluate("state") or {}
         css_w, css_h = (int(v) for v in info.get("size") or (css_w, css_h))
         image = _print_page(view, css_w, css_h, width, height, timeout_ms)
@@ -282,7 +286,8 @@ def export_map(
     else:  # a reused page (the dialog's preview) shows what this export asks for
         renderer.update_source(state, annotations)
     try:
-        picture = renderer.render(frame_w, frame_h, options.dpi, bbox)
+        picture = renderer.render(frame_w, frame_h, options.dpi, bbox,
+                                  obstacles=furniture_boxes(options, frame_w, frame_h))
     finally:
         if own:
             renderer.close()

@@ -110,6 +110,9 @@
   function furniture() {   // the map's own controls: no label under them
     var box = atlas.map.getContainer(), base = box.getBoundingClientRect(), out = [];
     var sel = ".leaflet-control-zoom, .leaflet-control-scale, .leaflet-control-attribution, .atlas-year-badge, .atlas-legend";
+    (labels.obstacles || []).forEach(function (b) {   // the print layout's furniture (applyState)
+      out.push({ left: b[0], top: b[1], right: b[0] + b[2], bottom: b[1] + b[3] });
+    });
     box.querySelectorAll(sel).forEach(function (el) {
       if (el.offsetParent === null) return;
       var r = el.getBoundingClientRect();
@@ -396,6 +399,11 @@
   atlas.applyState = function (d) {
     var r = apply(d);
     if (d && "presentation" in d) labels.setPresentation(d.presentation);
+    if (d && Array.isArray(d.label_obstacles)) {
+      labels.obstacles = d.label_obstacles.filter(function (b) {
+        return Array.isArray(b) && b.length === 4 && b.every(function (v) { return typeof v === "number" && isFinite(v); });
+      });
+    }
     if (atlas.map && labels.pane) labels.schedule();
     return r;
   };
