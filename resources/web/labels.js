@@ -69,6 +69,7 @@
 
   // Every label that may be shown now, with its anchor (container px) and what it weighs.
   function candidates() {
+    labels.symbols = [];
     var map = atlas.map, zoom = map.getZoom(), size = map.getSize(), out = [], margin = 200;
     labels.names.forEach(function (f) {
       var p = f.properties, el = labels.els[p.id];
@@ -96,7 +97,10 @@
         el.style.visibility = "hidden";
         var pt = map.latLngToContainerPoint(sub.getLatLng());
         if (pt.x < 0 || pt.y < 0 || pt.x > size.x || pt.y > size.y) return;  // its point is off the map
-        out.push({ el: el, tooltip: true, pt: pt, prio: PRIORITY[kind], kind: kind === "point" ? def.id : kind,
+        var r = atlas.rules.resolvedStyle(def, props).radius || 4;   // no label over a symbol
+        var symbol = { left: pt.x - r, top: pt.y - r, right: pt.x + r, bottom: pt.y + r };
+        labels.symbols.push(symbol);
+        out.push({ el: el, tooltip: true, symbol: symbol, pt: pt, prio: PRIORITY[kind], kind: kind === "point" ? def.id : kind,
                    weight: Number(props.population) || 0, radius: 6 });
       });
     });
@@ -165,7 +169,7 @@
       c.base = { left: r.left - base.left, top: r.top - base.top };
     });
     cands.sort(function (a, b) { return a.prio - b.prio || b.weight - a.weight; });
-    var placed = furniture(), stats = { placed: 0, dropped: 0, byKind: {} }, boxes = [], named = {};
+    var placed = furniture().concat(labels.symbols), stats = { placed: 0, dropped: 0, byKind: {} }, boxes = [], named = {};
     cands.forEach(function (c) {
       var kind = c.name ? c.name.kind : c.kind, ok = null;
       var country = c.name && c.name.kind === "country" ? c.name.country : null;
@@ -184,7 +188,7 @@
           var top = c.tooltip ? c.base.top + opts[i][1] : c.pt.y + opts[i][1];
           var box = { left: left, top: top, right: left + c.w, bottom: top + c.h };
           if (box.left < PAD || box.top < PAD || box.right > size.x - PAD || box.bottom > size.y - PAD) continue;
-          if (placed.some(function (b) { return overlaps(box, b); })) continue;
+          if (placed.some(function (b) { return b !== c.symbol && overlaps(box, b); })) continue;
           ok = { box: box, dx: opts[i][0], dy: opts[i][1] };
         }
       }
