@@ -346,11 +346,11 @@ ENCLAVES = [
 ]
 ENCLAVE_MATCH_KM = 10.0
 ENCLAVE_MAX_KM2 = 500.0
-OSM_SOURCE = "OpenStreetMap 2017 via @geo-maps/countries-land-100m@0.6.0"
+OSM_SOURCE = "OpenStreetMap contributors (2017)"  # a citation: the package is in SOURCES.json
 OSM_ACCURACY = ("OSM 2017 land border (package resolution about 100 m); does not show the "
                 "2023–2025 border changes")
-OSM_SOURCE_RU = "OpenStreetMap 2017 г. через @geo-maps/countries-land-100m@0.6.0"
-OSM_SOURCE_KK = "OpenStreetMap 2017, @geo-maps/countries-land-100m@0.6.0 арқылы"
+OSM_SOURCE_RU = "участники OpenStreetMap (2017)"
+OSM_SOURCE_KK = "OpenStreetMap қатысушылары (2017)"
 OSM_ACCURACY_RU = ("сухопутная граница OSM 2017 г. (разрешение пакета около 100 м); изменения границ "
                    "2023–2025 гг. не показаны")
 OSM_ACCURACY_KK = ("OSM 2017 жылғы құрлық шекарасы (пакет ажыратымдылығы шамамен 100 м); 2023–2025 "

@@ -29,6 +29,7 @@ import pyogrio
 import pyproj
 import shapely
 import thematic_languages  # scripts/ is on sys.path when the script runs
+from reader_words import reader_words  # "seed 002" -> "Sarybayev (n.d.)"
 from shapely.geometry import LineString, Point, mapping, shape
 from shapely.ops import linemerge, nearest_points, unary_union
 from thematic_languages import (
@@ -365,8 +366,8 @@ def write_layer(layer_id: str, features: list[dict]) -> None:
             problem(f"{layer_id}/{p['id']}: invalid or empty geometry")
     OUT.mkdir(parents=True, exist_ok=True)
     path = OUT / f"{layer_id}.geojson"
-    text = json.dumps({"type": "FeatureCollection", "name": layer_id, "features": features},
-                      ensure_ascii=False, separators=(",", ":"))
+    text = reader_words(json.dumps({"type": "FeatureCollection", "name": layer_id, "features": features},
+                                   ensure_ascii=False, separators=(",", ":")))
     path.write_text(text + "\n", encoding="utf-8")
     size = path.stat().st_size / 1024
     print(f"  wrote {path.relative_to(ROOT)}  ({len(features)} features, {size:.0f} KiB)")

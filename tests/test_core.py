@@ -56,14 +56,16 @@ def test_every_shipped_layer_loads_and_points_at_existing_data(catalog):
 
 
 def test_basemap_has_the_layers_the_atlas_promises(catalog):
-    basemap = {layer.id for layer in catalog.in_group("basemap")}
+    basemap = {layer.id for layer in catalog.in_group("basemap") + catalog.in_group("places")}
     assert {"countries", "provinces", "places", "rivers", "lakes", "enclaves"} <= basemap
+    # places are points: their group is drawn above every polygon layer (the panel's order)
+    assert catalog.default_order()[0] == "places"
     store = FeatureStore(catalog)
     assert store.properties("countries", "KAZ")["name"] == "Kazakhstan"
     assert store.properties("provinces", "KG-B")  # Batken region
     enclaves = {f["properties"]["id"] for f in store.layer("enclaves").features}
     assert {"sokh", "shohimardon", "vorukh", "sarvan"} <= enclaves
-    for layer in catalog.in_group("basemap"):
+    for layer in catalog.in_group("basemap") + catalog.in_group("places"):
         assert layer.attribution and layer.as_of and layer.citations, layer.id
 
 

@@ -209,7 +209,8 @@ def test_png_is_a4_at_300_dpi_and_not_blank(exports):
     image = QImage(str(exports / "map.png"))
     assert (image.width(), image.height()) == (3508, 2480)
     assert distinct_colours(image, step=16) > 100
-    assert colour_share(image, "#f2efe9", step=16) > 0.15, "the land colour of the map is missing"
+    # the land (its colour shaded by the relief, issue 12), not the bare sea of an empty map
+    assert colour_share(image, "#c9dde8", tolerance=8, step=16) < 0.3, "the land of the map is missing"
     assert colour_share(image, "#ffffff", step=16) > 0.1, "no white page around the map"
     assert round(image.dotsPerMeterX() * 0.0254) == 300
 
@@ -242,7 +243,7 @@ def test_svg_has_the_title_as_text(exports):
     assert "Borders <& disputes>" in re.sub(r"\s+", " ", texts)
     # the map is vector paths now (tests/test_vector_export.py), not a picture
     assert sum(1 for _ in tree.iter(f"{ns}path")) > 100, "the map is missing"
-    assert not any(True for _ in tree.iter(f"{ns}image")), "the map was rasterised"
+    assert sum(1 for _ in tree.iter(f"{ns}image")) <= 2, "the map was rasterised (only the relief may be)"
 
 
 def test_bad_arguments_give_a_clear_message(tmp_path):

@@ -70,12 +70,31 @@ def expected_on_map(win, slide: Slide, zoom: float) -> set[str]:
     return {i for i in slide.visible if win.catalog.layer(i).min_zoom <= zoom}
 
 
+def _above_the_band(state: dict, s: float, n: float) -> tuple[float, float]:
+    """While presenting, the slide is fitted between the counter and the caption's band: the
+    latitudes of that part of the map (Web Mercator, linear in y)."""
+    pres = state.get("presentation")
+    if not pres:
+        return s, n
+    import math
+
+    def y(lat):
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    def lat(v):
+        return math.degrees(2 * math.atan(math.exp(v)) - math.pi / 2)
+
+    per_px = (y(n) - y(s)) / state["size"][1]
+    return lat(y(s) + pres["band"] * per_px), lat(y(n) - pres["top"] * per_px)
+
+
 def shows(win, slide: Slide):
     """The page shows this slide: its layers (those drawn at this zoom) and its extent, centred."""
     def check(state):
         if not state or set(state["onMap"]) != expected_on_map(win, slide, state["zoom"]):
             return False
         w, s, e, n = state["bounds"]
+        s, n = _above_the_band(state, s, n)
         sw, ss, se, sn = slide.bounds
         tol_x, tol_y = (se - sw) * 0.02, (sn - ss) * 0.02
         inside = w <= sw + tol_x and s <= ss + tol_y and e >= se - tol_x and n >= sn - tol_y

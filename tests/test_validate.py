@@ -75,7 +75,7 @@ def copy(tmp_path, small_catalog):
 
 def _thematic_layer(root: Path, geometry: str):
     return next(layer for layer in load_catalog(root / "layers").layers
-                if layer.group != "basemap" and layer.geometry == geometry)
+                if layer.group not in ("basemap", "places") and layer.geometry == geometry)
 
 
 def _edit(path: Path, change) -> None:

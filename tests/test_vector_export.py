@@ -51,8 +51,10 @@ def vector_pdf(project, tmp_path_factory):
 def test_the_map_is_paths_and_its_names_are_text(vector_pdf):
     doc = pymupdf.open(vector_pdf)
     page = doc[0]
-    # no picture anywhere, not even inside the map's form (a blurred label halo would be one)
-    assert page.get_image_info() == [], "an image on the page: part of the map was rasterised"
+    # no picture but the relief (a raster by nature, drawn under the vectors: at most its two
+    # images, world and Central Asia): a blurred label halo or a rasterised layer would add one
+    images = page.get_image_info()
+    assert len(images) <= 2, f"{len(images)} images on the page: part of the map was rasterised"
     assert len(page.get_drawings()) > 200       # outlines of countries, provinces, rivers, symbols
     text = page.get_text()
     for name in ("Dushanbe", "Tashkent", "Bishkek", "Khujand"):   # place labels of the map
@@ -101,7 +103,7 @@ def test_the_svg_has_text_and_draws_in_chromium(project, tmp_path):
     out = tmp_path / "map.svg"
     _export(out, "--project", str(project), "--bbox", "66,36.5,76,43", "--dpi", "96")
     svg = out.read_text(encoding="utf-8")
-    assert "<image" not in svg
+    assert svg.count("<image") <= 2  # the relief only (a raster under the vectors)
     assert svg.count("<path") > 200
     assert "<text" in svg and "Dushanbe" in svg.replace("</tspan><tspan", "")
     browser_mod = pytest.importorskip("browser")

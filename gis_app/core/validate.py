@@ -143,7 +143,7 @@ def validate(catalog: Catalog) -> Report:
             continue
         if not features:
             report.problems.append(f"{layer.id}: the data file has no features")
-        thematic = layer.group != "basemap"
+        thematic = layer.group not in ("basemap", "places")  # reference data: cited per layer
         ids: set[str] = set()
         cited: set[str] = set(layer.citations)
         for i, feature in enumerate(features):

@@ -14,7 +14,7 @@ import json
 import urllib.parse
 from pathlib import Path
 
-from gis_app.core import paths
+from gis_app.core import paths, safe_io
 from gis_app.core.catalog import Catalog, LayerDef
 from gis_app.core.features import DataError, read_feature_collection
 from gis_app.core.map_state import MapState
@@ -63,7 +63,36 @@ def page_config(catalog: Catalog) -> dict:
                                                for p in layer.popup) else {}
     # The user's layers reach the page through applyState (ui/map_view.py), not the cached page.
     return {"layers": [layer_config(catalog.layer(i), countries) for i in catalog.default_order()
-                       if not catalog.is_user(i)]}
+                       if not catalog.is_user(i)],
+            **names_and_relief()}
+
+
+LABELS = "shapefiles/basemap/labels.geojson"       # scripts/build_labels.py
+RELIEF = ("relief/world.jpg", "relief/central-asia.jpg")   # scripts/build_relief.py, drawn in turn
+
+
+def names_and_relief() -> dict:
+    """Where the names (countries, provinces, waters, enclaves) and the relief images are, for
+    labels.js and relief.js; each left out when its file is missing (the page then shows neither)."""
+    out: dict = {}
+    labels = paths.root() / LABELS
+    if labels.is_file():
+        out["labels"] = {"url": labels.as_uri()}
+    images = []
+    for rel in RELIEF:
+        image = paths.web_dir() / rel
+        meta = image.with_suffix(".json")
+        if not (image.is_file() and meta.is_file()):
+            continue
+        try:
+            bounds = [float(v) for v in json.loads(safe_io.read_text(meta, 4096))["bounds"]]
+        except (ValueError, KeyError, TypeError, OSError):
+            continue
+        if len(bounds) == 4:
+            images.append({"url": image.as_uri(), "bounds": bounds})
+    if images:
+        out["relief"] = images
+    return out
 
 
 def _asset(rel: str) -> str:
@@ -87,6 +116,8 @@ def render_html(config: dict) -> str:
     fmap.default_js = [("leaflet", _asset("vendor/leaflet/leaflet.js")),
                        ("qwebchannel", QWEBCHANNEL_JS),
                        ("atlas", _asset("atlas.js")),
+                       ("labels", _asset("labels.js")),
+                       ("relief", _asset("relief.js")),
                        ("annotations", _asset("annotations.js"))]
     fmap.default_css = [("leaflet_css", _asset("vendor/leaflet/leaflet.css")),
                         ("atlas_css", _asset("atlas.css"))]

@@ -23,6 +23,7 @@ from gis_app.core.catalog import Catalog
 from gis_app.core.evidence import bibliography_path, load_bibliography
 from gis_app.core.geo import metres_per_pixel
 from gis_app.core.map_state import MapState
+from gis_app.render.label_obstacles import furniture_boxes
 from gis_app.render.layout import map_frame_px, paint_layout
 from gis_app.render.layout_model import ExportOptions, LayoutContext
 
@@ -82,12 +83,13 @@ class MapRenderer:
         dpi: float,
         bbox: tuple[float, float, float, float] | None = None,
         timeout_ms: int = 30000,
+        obstacles: list | None = None,
     ) -> MapPicture:
         """The map as a width x height picture at `dpi`: the page is laid out at the frame's size in
         CSS pixels (width * 96 / dpi), printed by Chromium to a one-page vector PDF, and that page
         drawn at width x height. Printing paints the whole page as it stands, so unlike a grab of
         the compositor's frame it cannot catch a half-drawn map on a busy machine."""
-        css_w, css_h, info = self._lay_out(width, height, dpi, bbox, timeout_ms)
+        css_w, css_h, info = self._lay_out(width, height, dpi, bbox, timeout_ms, obstacles)
         image = _print_page(self.view, css_w, css_h, width, height, timeout_ms)
         return self._picture(image, css_w, info)
 
@@ -98,10 +100,11 @@ class MapRenderer:
         dpi: float,
         bbox: tuple[float, float, float, float] | None = None,
         timeout_ms: int = 30000,
+        obstacles: list | None = None,
     ) -> tuple[bytes, MapPicture]:
         """The map as Chromium prints it: a one-page vector PDF (paths and text) of the frame's
         size, and the picture's facts (its `image` is null: the scale comes from `width`)."""
-        css_w, css_h, info = self._lay_out(width, height, dpi, bbox, timeout_ms)
+        css_w, css_h, info = self._lay_out(width, height, dpi, bbox, timeout_ms, obstacles)
         pdf = print_pdf_bytes(self.view, css_w, css_h, timeout_ms)
         picture = self._picture(QImage(), css_w, info, width)
         return pdf, picture
@@ -118,8 +121,9 @@ class MapRenderer:
             metres_per_pixel(lat, zoom) * css_w / max(1, px),
         )
 
-    def _lay_out(self, width, height, dpi, bbox, timeout_ms) -> tuple[int, int, dict]:
-        """Load the page at the frame's size in CSS px, with the extent and the annotations."""
+    def _lay_out(self, width, height, dpi, bbox, timeout_ms, obstacles=None) -> tuple[int, int, dict]:
+        """Load the page at the frame's size in CSS px, with the extent and the annotations; no
+        label under `obstacles` (the layout's furniture drawn over the map)."""
         view = self.view
         css_w, css_h = max(32, round(width * 96 / dpi)), max(32, round(height * 96 / dpi))
         view.setZoomFactor(1.0)
@@ -138,6 +142,8 @@ class MapRenderer:
         # are drawn at once, before the print below lays the page out.
         if self.annotations:
             view.evaluate("applyState", {"annotations": {"all": self.annotations}}, timeout_ms=timeout_ms)
+        if obstacles is not None:  # the layout's furniture: no label under it (labels.js)
+            view.evaluate("applyState", {"label_obstacles": obstacles}, timeout_ms=timeout_ms)
         info = view.evaluate("state") or {}
         css_w, css_h = (int(v) for v in info.get("size") or (css_w, css_h))
         return css_w, css_h, info
@@ -324,7 +330,8 @@ def export_map(
     else:  # a reused page (the dialog's preview) shows what this export asks for
         renderer.update_source(state, annotations)
     try:
-        picture = renderer.render(frame_w, frame_h, options.dpi, bbox)
+        picture = renderer.render(frame_w, frame_h, options.dpi, bbox,
+                                  obstacles=furniture_boxes(options, frame_w, frame_h))
     finally:
         if own:
             renderer.close()

@@ -2,8 +2,8 @@
 
 Keys (also what presentation remotes send): Right, Down, Page Down, Space, N = next; Left, Up,
 Page Up, Backspace, P = previous; Home / End = first / last; B or . = black screen (again to come
-back); Esc leaves and restores the window as it was. With a second screen, a speaker window there
-shows the notes, the next caption and the time.
+back); L shows or hides the map's legend; Esc leaves and restores the window as it was. With a
+second screen, a speaker window there shows the notes, the next caption and the time.
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ NEXT_KEYS = {Qt.Key.Key_Right, Qt.Key.Key_Down, Qt.Key.Key_PageDown, Qt.Key.Key_
              Qt.Key.Key_Return, Qt.Key.Key_Enter}
 PREVIOUS_KEYS = {Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace, Qt.Key.Key_P}
 BLANK_KEYS = {Qt.Key.Key_B, Qt.Key.Key_Period}
+HALL_LABEL_SCALE = 1.6   # map labels in a lecture hall: 11 px names become about 18 px
 
 
 def _plain_label(parent: QWidget, name: str) -> QLabel:
@@ -97,6 +98,8 @@ class Presenter(QObject):
         self.notes_window: SpeakerNotes | None = None
         self._saved: dict = {}
         self._filtered: list = []
+        self.legend = True       # the map's legend while presenting (L shows or hides it)
+        self._page_sent: dict | None = None
 
         self.caption = _plain_label(window, "presentationCaption")
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -172,6 +175,8 @@ class Presenter(QObject):
         win.restoreState(saved["docks"])
         win.menuBar().setVisible(saved["menu"])
         win.statusBar().setVisible(saved["status"])
+        self._send_page({"on": False})
+        self._page_sent = None
         self.finished.emit()
 
     # --- moving ----------------------------------------------------------------------------------
@@ -180,10 +185,11 @@ class Presenter(QObject):
         if not self.active or n == 0:
             return
         self.index = max(0, min(n - 1, index))
-        self.show_slide(self.index, animate)
         caption, notes = self.texts(self.index)
         self.caption.setText(caption)
         self.caption.setVisible(bool(caption) and not self.blanked)
+        self._place_overlay()  # the caption's band first: the slide's extent is fitted above it
+        self.show_slide(self.index, animate)
         self.counter.setText(f"{self.index + 1} / {n}")
         self.counter.setVisible(not self.blanked)
         if self.notes_window is not None:
@@ -231,6 +237,21 @@ class Presenter(QObject):
         self.blank.setGeometry(self.window.rect())
         for widget in (self.caption, self.counter, self.blank):
             widget.raise_()
+        band = area.bottom() - self.caption.y() + 8 if self.caption.isVisibleTo(self.window) else 0
+        self._send_page({"on": True, "scale": HALL_LABEL_SCALE, "legend": self.legend, "band": band,
+                         "top": self.counter.height() + 24})
+
+    def _send_page(self, presentation: dict) -> None:
+        """The page's side of presenting (labels for a hall, no zoom buttons, the legend, the band
+        the caption covers), through the page adapter's one entry, when it changed."""
+        view = getattr(self.window, "map", None)
+        if presentation != self._page_sent and hasattr(view, "apply_state"):
+            self._page_sent = presentation
+            view.apply_state({"presentation": presentation})
+
+    def toggle_legend(self) -> None:
+        self.legend = not self.legend
+        self._place_overlay()
 
     def eventFilter(self, watched, event):  # noqa: N802
         if not self.active:
@@ -249,6 +270,8 @@ class Presenter(QObject):
             self.stop()
         elif key in BLANK_KEYS:
             self.toggle_blank()
+        elif key == Qt.Key.Key_L and not self.blanked:
+            self.toggle_legend()
         elif self.blanked:
             return True  # a black screen swallows paging until it is lifted
         elif key in NEXT_KEYS:

@@ -10,6 +10,7 @@ from pathlib import Path
 from gis_app.core import atomic
 from gis_app.core.catalog import Catalog
 from gis_app.core.map_state import MapState
+from gis_app.render.label_obstacles import furniture_boxes
 from gis_app.render.layout import map_frame_px
 from gis_app.render.layout_model import ExportOptions
 from gis_app.render.vector_pdf import compose_vector, layout_pdf, write_pdf, write_svg
@@ -41,7 +42,8 @@ def export_vector(
     else:
         renderer.update_source(state, annotations)
     try:
-        map_pdf, picture = renderer.render_pdf(frame_w, frame_h, options.dpi, bbox)
+        map_pdf, picture = renderer.render_pdf(frame_w, frame_h, options.dpi, bbox,
+                                               obstacles=furniture_boxes(options, frame_w, frame_h))
     finally:
         if own:
             renderer.close()

@@ -951,7 +951,8 @@
         if (atlas.timingsMs[id]) atlas.timingsMs[id].add = Math.round(performance.now() - t);
       }, function () {});
     });
-    Promise.all([Promise.all(firstPaint), connectBridge()]).then(function () {
+    // Other scripts' start-up work the first paint waits for (labels.js: the names' data).
+    Promise.all([Promise.all(firstPaint), connectBridge()].concat(atlas.readyHooks || [])).then(function () {
       atlas.timingsMs._layersDrawn = Math.round(performance.now());
     }).then(afterPaint).then(function () {
       atlas.timingsMs._ready = Math.round(performance.now());
