@@ -298,3 +298,24 @@ def test_a_time_range_changed_while_a_big_layer_is_hidden_applies_when_shown(win
     qtbot.waitUntil(lambda: len(window.map.eval_js(f"atlas.shownFeatures({layer_id!r})") or []) == 4,
                     timeout=5000)
     window.document.remove_user_layer(layer_id)
+
+
+def test_a_user_layer_s_dates_widen_the_time_filter(window, qtbot, tmp_path):
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDropEvent
+    frame = files.points()
+    frame["date"] = ["1905-03-01", "2010-01-01", "2020-01-01", "2031-06-01"]  # the test's own dates
+    frame.to_file(tmp_path / "old_and_new.gpkg")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(tmp_path / "old_and_new.gpkg"))])
+    before_ids = {e["id"] for e in window.document.user_layers}
+    before = tuple(window.time_filter.bounds)
+    window.map.dropEvent(QDropEvent(QPointF(300, 300), Qt.DropAction.CopyAction, mime,
+                                    Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+    (layer_id,) = {e["id"] for e in window.document.user_layers} - before_ids
+    window.document.update_user_layer(layer_id, time_field="date")
+    tf = window.time_filter
+    assert tuple(tf.bounds) == (min(before[0], 1905), max(before[1], 2031))
+    assert tf.first_slider.minimum() == min(before[0], 1905) and tf.last_spin.maximum() == 2031
+    window.document.remove_user_layer(layer_id)
+    assert tuple(tf.bounds) == before

@@ -22,7 +22,7 @@ from gis_app.core.geo import round_scale, scale_denominator
 from gis_app.core.i18n import feature_name
 from gis_app.core.map_state import DEFAULT_CENTER, DEFAULT_ZOOM
 from gis_app.core.search import SearchIndex
-from gis_app.core.timefilter import feature_span
+from gis_app.core.timefilter import dated_year_bounds, feature_span
 from gis_app.ui import i18n
 from gis_app.ui import prompts as prompts_module
 from gis_app.ui import settings as typed_settings
@@ -281,6 +281,9 @@ class MainWindow(i18n.Retranslating, QMainWindow):
             self._show_selection()
         if Kind.TIME in what:
             self.stats_panel.set_time_range(self.state.time_range)
+        if Kind.USER_LAYERS in what:  # a user layer's dates widen (or narrow) the time filter
+            bounds, _problems = dated_year_bounds(self.catalog, self.features)
+            self.time_filter.set_bounds(bounds or (1990, 2025))
         if Kind.LANGUAGE in what and self.document.language != self.language.current:
             self.language.set(self.document.language, remember=False)  # a project's own language
 

@@ -135,6 +135,21 @@ class TimeFilter(Retranslating, QWidget):
             w.setEnabled(on)
         self.state.set_time_range((self.first_spin.value(), self.last_spin.value()) if on else None)
 
+    def set_bounds(self, bounds: tuple[int, int]) -> None:
+        """The years the dated layers span changed (a user layer added or removed): the sliders
+        cover them; a range the user set stays, cut to the new bounds."""
+        if tuple(bounds) == tuple(self.bounds):
+            return
+        self.bounds = tuple(bounds)
+        for widget in (self.first_slider, self.last_slider, self.first_spin, self.last_spin):
+            widget.blockSignals(True)
+            widget.setRange(*self.bounds)
+            if self.state.time_range is None:  # filter off: the sliders show the whole span
+                widget.setValue(self.bounds[0] if widget in (self.first_slider, self.first_spin)
+                                else self.bounds[1])
+            widget.blockSignals(False)
+        self.sync_from_state()
+
     def set_range(self, first: int, last: int) -> None:
         """Turn the filter on with this range (what moving the sliders does)."""
         self.enabled_box.blockSignals(True)
