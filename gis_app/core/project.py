@@ -29,6 +29,7 @@ from typing import Any
 
 from . import safe_io
 from .annotations import clean_list
+from .atomic import fsync_dir
 from .i18n import LANGUAGES, pick
 from .map_state import MapState, check_ids, check_number, check_saved, check_years
 from .timefilter import MAX_YEAR, MIN_YEAR
@@ -350,19 +351,6 @@ def _open_temp(directory: Path, name: str):
     return os.fdopen(fd, "wb"), Path(tmp)
 
 
-def _fsync_dir(directory: Path) -> None:
-    try:
-        fd = os.open(directory, os.O_RDONLY)
-    except OSError:
-        return  # not possible on every system; the rename itself is still atomic
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def save(project: Project, path: str | os.PathLike) -> None:
     """Write atomically: temp file, write, flush, fsync, rename over `path`, fsync the folder.
 
@@ -384,7 +372,7 @@ def save(project: Project, path: str | os.PathLike) -> None:
         os.chmod(tmp, mode)
         os.replace(tmp, path)
         tmp = None
-        _fsync_dir(directory)
+        fsync_dir(directory)  # not possible on every system; the rename itself is still atomic
     except OSError as exc:
         raise ProjectError(f"Could not save {path.name}: {exc.strerror or exc}. "
                            "The previous file is unchanged.", ProjectError.UNREADABLE) from exc
