@@ -89,6 +89,12 @@ def test_nothing_leaves_the_file_and_the_layers_are_drawn(exported, browser):
     assert browser.js("document.querySelectorAll('.webmap-sources li').length") >= 2
     # countries (1.4 MB of GeoJSON) is simplified for the web, and the page says so
     assert "Countries" in browser.js("document.querySelector('.webmap-simplified').textContent")
+    # the same names and relief as the window's map (labels.js, relief.js), carried in the file
+    browser.js("atlas.applyState({view: {lat: 42, lon: 66, zoom: 5}}); atlas.labels.place()")
+    names = browser.js("Array.from(document.querySelectorAll('.atlas-name-country'))"
+                       ".filter(e => getComputedStyle(e).visibility !== 'hidden').map(e => e.textContent)")
+    assert "KAZAKHSTAN" in names, names
+    assert browser.js("document.querySelectorAll('.atlas-relief').length") >= 1
 
 
 def test_a_click_on_vorukh_opens_its_popup_with_figures_and_citation(exported, browser):
@@ -137,6 +143,10 @@ def test_kazakh_renames_the_layers(exported, browser):
     assert "Қабаттар" in panel and "Уақыт сүзгісі" in panel and "Layers" not in panel
     assert browser.js("document.documentElement.lang") == "kk"
     assert browser.js("webmap.state().title") == "Тақырып"
+    # the country names on the map follow the language too
+    browser.js("atlas.applyState({view: {lat: 42, lon: 66, zoom: 5}}); atlas.labels.place()")
+    assert "ҚАЗАҚСТАН" in browser.js("Array.from(document.querySelectorAll('.atlas-name-country'))"
+                                     ".map(e => e.textContent)")
 
 
 def test_stepping_the_story_changes_the_view(exported, browser):

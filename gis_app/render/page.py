@@ -89,13 +89,8 @@ LABELS = "shapefiles/basemap/labels.geojson"       # scripts/build_labels.py
 RELIEF = ("relief/world.jpg", "relief/central-asia.jpg")   # scripts/build_relief.py, drawn in turn
 
 
-def names_and_relief() -> dict:
-    """Where the names (countries, provinces, waters, enclaves) and the relief images are, for
-    labels.js and relief.js; each left out when its file is missing (the page then shows neither)."""
-    out: dict = {}
-    labels = paths.root() / LABELS
-    if labels.is_file():
-        out["labels"] = {"url": labels.as_uri()}
+def relief_images() -> list[tuple[Path, list[float]]]:
+    """The relief images that exist, each with its [west, south, east, north] (scripts/build_relief.py)."""
     images = []
     for rel in RELIEF:
         image = paths.web_dir() / rel
@@ -107,7 +102,18 @@ def names_and_relief() -> dict:
         except (ValueError, KeyError, TypeError, OSError):
             continue
         if len(bounds) == 4:
-            images.append({"url": image.as_uri(), "bounds": bounds})
+            images.append((image, bounds))
+    return images
+
+
+def names_and_relief() -> dict:
+    """Where the names (countries, provinces, waters, enclaves) and the relief images are, for
+    labels.js and relief.js; each left out when its file is missing (the page then shows neither)."""
+    out: dict = {}
+    labels = paths.root() / LABELS
+    if labels.is_file():
+        out["labels"] = {"url": labels.as_uri()}
+    images = [{"url": image.as_uri(), "bounds": bounds} for image, bounds in relief_images()]
     if images:
         out["relief"] = images
     return out

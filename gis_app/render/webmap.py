@@ -23,13 +23,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from gis_app.core import citations, paths, statistics
+from gis_app.core import citations, paths, safe_io, statistics
 from gis_app.core.catalog import Catalog
 from gis_app.core.evidence import load_evidence, short_citation
 from gis_app.core.features import DataError, read_feature_collection
 from gis_app.core.i18n import LANGUAGES, pick
 from gis_app.core.map_state import MapState
-from gis_app.render.page import _country_names, layer_config
+from gis_app.render.page import LABELS, _country_names, layer_config, relief_images
 
 SIMPLIFY_ABOVE_BYTES = 150_000   # a layer's GeoJSON larger than this is simplified for the web
 SIMPLIFY_DEGREES = 0.01          # about 1 km: invisible at the zooms a course map is read at
@@ -207,7 +207,30 @@ def webmap_data(catalog: Catalog, source: WebMapInput) -> dict:
     title = source.title if isinstance(source.title, dict) else {"en": source.title or ""}
     return {"layers": layers, "lang": source.lang, "initial": initial, "evidence": evidence,
             "sources": sources, "legend": _legend(catalog, ids), "years": _years(catalog, ids, features),
-            "slides": slides, "texts": TEXTS, "title": title, "simplified": simplified}
+            "slides": slides, "texts": TEXTS, "title": title, "simplified": simplified,
+            **_names_and_relief_inline()}
+
+
+def _names_and_relief_inline() -> dict:
+    """The map's names and relief as the window's page has them (render/page.py), carried in the
+    file: the names as GeoJSON, the relief images as data: URLs (no path of this machine)."""
+    out: dict = {}
+    try:
+        out["labels"] = {"data": {"type": "FeatureCollection",
+                                  "features": read_feature_collection(paths.root() / LABELS)}}
+    except DataError:
+        pass  # no names file: the page shows none, as the window's would
+    relief = []
+    for image, bounds in relief_images():
+        try:
+            data = safe_io.read_bytes(image, 4 << 20)
+        except (ValueError, OSError):
+            continue
+        relief.append({"url": "data:image/jpeg;base64," + base64.b64encode(data).decode("ascii"),
+                       "bounds": bounds})
+    if relief:
+        out["relief"] = relief
+    return out
 
 
 # --- the page ------------------------------------------------------------------------------------
@@ -259,7 +282,9 @@ def render_webmap(data: dict) -> str:
     styles = [_css_inlined(web / "vendor/leaflet/leaflet.css"), _css_inlined(web / "atlas.css"),
               (web / "webmap.css").read_text(encoding="utf-8")]
     root.header.add_child(Element("<style>\n" + "\n".join(styles) + "\n</style>"), name="webmap_css")
-    for name in ("vendor/leaflet/leaflet.js", "atlas.js", "annotations.js", "webmap.js"):
+    # the window's page scripts in the page's order (render/page.py), then the web map's own
+    for name in ("vendor/leaflet/leaflet.js", "atlas.js", "labels.js", "relief.js", "annotations.js",
+                 "webmap.js"):
         root.header.add_child(Element(_inline_script(web / name)), name="js_" + Path(name).stem)
 
     class WebMapInit(MacroElement):

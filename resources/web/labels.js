@@ -356,7 +356,12 @@
     labels.pane.classList.add("leaflet-zoom-hide");
     map.getPane("tooltipPane").classList.add("leaflet-zoom-hide");
     labels.reliefConfig = config.relief || null;
-    var ready = config.labels && config.labels.url
+    var inline = config.labels && config.labels.data;  // the web map carries its names inline
+    if (inline) {
+      labels.names = Array.isArray(inline.features) ? inline.features : [];
+      labels.loaded = true;
+    }
+    var ready = !inline && config.labels && config.labels.url
       ? new Promise(function (resolve) {
         var xhr = new XMLHttpRequest();
         xhr.open("GET", config.labels.url);

@@ -281,7 +281,7 @@
   W.init = function (map, data) {
     W.data = data;
     W.lang = data.lang || "en";
-    window.atlas.init(map, { layers: data.layers, lang: W.lang });
+    window.atlas.init(map, { layers: data.layers, lang: W.lang, labels: data.labels, relief: data.relief });
     window.atlas.applyState(data.initial);
     var panel = el("aside", "webmap-panel"), toggle = el("button", "webmap-toggle", "\u2630");
     toggle.type = "button";
