@@ -29,13 +29,11 @@ class Kind(Enum):
     TITLE = auto()
     LANGUAGE = auto()             # the project's (and the data's) language
     SELECTION = auto()
-    USER_LAYERS = auto()          # room for imported layers
-    EVIDENCE = auto()             # room for the analyst's own sources and claims
+    USER_LAYERS = auto()          # imported layers added, changed or removed
+    EVIDENCE = auto()             # the analyst's own sources and claims (room for issue 18)
     DIRTY = auto()                # the unsaved-changes flag or the file changed
 
 
-MAP_KINDS = frozenset({Kind.VISIBLE, Kind.OPACITY, Kind.ORDER, Kind.VIEW, Kind.TIME,
-                       Kind.ANNOTATIONS_VISIBLE})
 # Changes that are not edits of the project: they never set the unsaved-changes flag.
 NOT_EDITS = frozenset({Kind.VIEW, Kind.SELECTION, Kind.DIRTY, Kind.LANGUAGE})
 

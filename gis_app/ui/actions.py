@@ -27,9 +27,6 @@ class ActionSpec:
     menu: str = ""          # file | edit | view | slides | help ("" = window only)
     toolbar: str = ""       # project ("" = none)
     icon_text: str = ""
-    # "module:function" called with the window when the window gives no handler of its own (an
-    # action a feature module brings without an edit of the window)
-    fallback: str = ""
     # Handled by a feature that installs itself after the window is built (ActionRegistry.set_handler);
     # disabled until then. Every other action needs its handler when the registry is made.
     late: bool = False
@@ -53,8 +50,7 @@ ACTIONS: tuple[ActionSpec | str, ...] = (
     ActionSpec("open_bundle", "UserLayers", QT_TRANSLATE_NOOP("UserLayers", "Open b&undle…"), (), "file",
                late=True),
     ActionSpec("export", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Export map…"), ("Ctrl+E",), "file"),
-    ActionSpec("export_web", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Export web map…"), (), "file",
-               fallback="gis_app.ui.webmap_dialog:export_web_map"),
+    ActionSpec("export_web", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Export web map…"), (), "file"),
     ActionSpec("save_image", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Save map image…"),
                ("Ctrl+Alt+S",), "file"),
     ActionSpec("quit", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&Quit"),
@@ -107,19 +103,6 @@ def specs() -> list[ActionSpec]:
     return [a for a in ACTIONS if isinstance(a, ActionSpec)]
 
 
-def _fallback(spec: ActionSpec, window: QObject) -> Callable[[], object] | None:
-    if not spec.fallback:
-        return None
-    module, function = spec.fallback.split(":")
-
-    def run():
-        import importlib
-
-        return getattr(importlib.import_module(module), function)(window)
-
-    return run
-
-
 class ActionRegistry:
     """The window's actions, built from ACTIONS, with their handlers."""
 
@@ -134,9 +117,7 @@ class ActionRegistry:
             if spec.late and spec.key not in handlers:
                 action.setEnabled(False)
                 continue
-            handler = handlers.get(spec.key) or _fallback(spec, parent)
-            if handler is None:
-                raise KeyError(spec.key)  # an action declared without a handler
+            handler = handlers[spec.key]  # KeyError: an action declared without a handler
             action.triggered.connect(lambda _checked=False, h=handler: h())
         self.retranslate()
 

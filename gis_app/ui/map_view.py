@@ -77,7 +77,6 @@ class MapView(Retranslating, QWebEngineView):
         self.document = source if isinstance(source, AtlasDocument) else None
         self.state = source.map if self.document is not None else source
         self.catalog, self.lang = catalog, (self.document.language if self.document else lang)
-        self.annotations = self.document.annotations if self.document else None
         self.bridge = AtlasBridge(self)
         self.ready = False
         self._shut_down = False
@@ -245,10 +244,6 @@ class MapView(Retranslating, QWebEngineView):
     def apply_state(self, diff: dict) -> None:
         self.applied += 1
         self.call("applyState", diff)
-
-    def attach_annotations(self, annotations) -> None:
-        """A map with no document (an export): draw this list once the page is ready."""
-        self.annotations = annotations
 
     # --- Python -> page -------------------------------------------------------------------
     def call(self, function: str, *args) -> None:
