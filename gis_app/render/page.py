@@ -126,8 +126,6 @@ def _asset(rel: str) -> str:
 def render_html(config: dict) -> str:
     """The page's HTML, by folium, with Leaflet and our scripts from local files only."""
     import folium  # only on a cache miss: importing folium costs ~0.4 s
-    from branca.element import MacroElement
-    from jinja2 import Template
 
     from gis_app.core.map_state import DEFAULT_CENTER, DEFAULT_ZOOM
 
@@ -146,20 +144,33 @@ def render_html(config: dict) -> str:
     fmap.default_css = [("leaflet_css", _asset("vendor/leaflet/leaflet.css")),
                         ("atlas_css", _asset("atlas.css"))]
 
-    class AtlasInit(MacroElement):
-        # A child of the map, so it runs after L.map(...) has made the map object.
-        _template = Template(
-            "{% macro script(this, kwargs) %}"
-            "atlas.init({{ this._parent.get_name() }}, {{ this.config|tojson }});"
-            "{% endmacro %}")
-
-        def __init__(self, cfg: dict):
-            super().__init__()
-            self._name = "AtlasInit"
-            self.config = cfg
-
-    fmap.add_child(AtlasInit(config))
+    fmap.add_child(init_call("atlas.init", config))
     return fmap.get_root().render()
+
+
+def script_json(value) -> str:
+    """JSON safe inside a <script>: no text can close it or open a comment."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+
+
+def init_call(function: str, payload):
+    """A child of a folium map that calls `function(map, payload)` once L.map(...) has made the
+    map (the atlas page's atlas.init, the web map's webmap.init); the payload as script-safe JSON."""
+    from branca.element import MacroElement
+    from jinja2 import Template
+
+    class Init(MacroElement):
+        _template = Template("{% macro script(this, kwargs) %}" + function
+                             + "({{ this._parent.get_name() }}, {{ this.payload }});{% endmacro %}")
+
+        def __init__(self):
+            super().__init__()
+            self._name = "Init"
+            self.payload = script_json(payload)
+
+    return Init()
 
 
 def _folium_version() -> str:

@@ -29,7 +29,7 @@ from gis_app.core.evidence import load_evidence, short_citation
 from gis_app.core.features import DataError, read_feature_collection
 from gis_app.core.i18n import LANGUAGES, pick
 from gis_app.core.map_state import MapState
-from gis_app.render.page import LABELS, _country_names, layer_config, relief_images
+from gis_app.render.page import LABELS, _country_names, init_call, layer_config, relief_images
 
 SIMPLIFY_ABOVE_BYTES = 150_000   # a layer's GeoJSON larger than this is simplified for the web
 SIMPLIFY_DEGREES = 0.01          # about 1 km: invisible at the zooms a course map is read at
@@ -235,13 +235,6 @@ def _names_and_relief_inline() -> dict:
 
 # --- the page ------------------------------------------------------------------------------------
 
-def script_json(value) -> str:
-    """JSON safe inside a <script>: no text can close it or open a comment."""
-    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
-    return (text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
-
-
 def _css_inlined(path: Path) -> str:
     """A stylesheet with its url(images/...) turned into data URIs."""
     css = path.read_text(encoding="utf-8")
@@ -266,8 +259,7 @@ def _inline_script(path: Path) -> str:
 def render_webmap(data: dict) -> str:
     """The whole page as one HTML text."""
     import folium
-    from branca.element import Element, MacroElement
-    from jinja2 import Template
+    from branca.element import Element
 
     from gis_app.core.map_state import DEFAULT_CENTER, DEFAULT_ZOOM
 
@@ -287,18 +279,7 @@ def render_webmap(data: dict) -> str:
                  "webmap.js"):
         root.header.add_child(Element(_inline_script(web / name)), name="js_" + Path(name).stem)
 
-    class WebMapInit(MacroElement):
-        _template = Template(
-            "{% macro script(this, kwargs) %}"
-            "webmap.init({{ this._parent.get_name() }}, {{ this.payload }});"
-            "{% endmacro %}")
-
-        def __init__(self, payload: str):
-            super().__init__()
-            self._name = "WebMapInit"
-            self.payload = payload
-
-    fmap.add_child(WebMapInit(script_json(data)))
+    fmap.add_child(init_call("webmap.init", data))
     return root.render()
 
 
