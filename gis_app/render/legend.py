@@ -112,18 +112,23 @@ def attribution_lines(catalog: Catalog, visible: list[str], inset: bool) -> list
     return seen
 
 
-def footer_citations(catalog: Catalog, visible: list[str], bibliography: dict,
-                     lang: str = "en") -> list[str]:
-    """Short citations (author year) of the visible layers' sources, sorted, once each."""
-    out: set[str] = set()
+def visible_sources(catalog: Catalog, visible: list[str]) -> list[str]:
+    """The bibliography ids the visible layers cite, each once, in layer order."""
+    out: dict[str, None] = {}
     for layer_id in visible:
         try:
             layer = catalog.layer(layer_id)
         except KeyError:
             continue
-        for cite in layer.citations:
-            item = bibliography.get(cite)
-            out.add(short_citation(item, lang, limit=None) if item else cite)  # wrapped, never cut
+        out.update(dict.fromkeys(layer.citations))
+    return list(out)
+
+
+def footer_citations(catalog: Catalog, visible: list[str], bibliography: dict,
+                     lang: str = "en") -> list[str]:
+    """Short citations (author year) of the visible layers' sources, sorted, once each."""
+    out = {short_citation(bibliography[c], lang, limit=None) if c in bibliography else c  # never cut
+           for c in visible_sources(catalog, visible)}
     return sorted(out, key=str.casefold)
 
 

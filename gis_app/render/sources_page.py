@@ -9,21 +9,15 @@ from PySide6.QtGui import QColor, QPainter, QPdfWriter
 
 from gis_app.core.evidence import short_citation
 from gis_app.render.drawing import Page, wrapped_height
+from gis_app.render.legend import visible_sources
 
 SOURCES_SHARE = 0.10  # a footer taller than this share of the page moves to a page of its own
 
 
 def footer_source_ids(catalog, visible: list[str], bibliography: dict, lang: str = "en") -> list[str]:
     """The ids of the visible layers' sources, in the footer's order (by short citation)."""
-    ids: dict[str, str] = {}
-    for layer_id in visible:
-        try:
-            layer = catalog.layer(layer_id)
-        except KeyError:
-            continue
-        for cite in layer.citations:
-            item = bibliography.get(cite)
-            ids.setdefault(cite, short_citation(item, lang) if item else cite)
+    ids = {c: short_citation(bibliography[c], lang) if c in bibliography else c
+           for c in visible_sources(catalog, visible)}
     return sorted(ids, key=lambda i: ids[i].casefold())
 
 
