@@ -46,6 +46,8 @@ class UserLayersController(QObject):
             if self._data.get(layer_id) != now:
                 w.features.forget(layer_id)
                 self._data[layer_id] = now
+                if w.attribute_table.model.layer_id == layer_id and now is not None:
+                    w.attribute_table.model.set_layer(layer_id)  # a feature digitised, edited, deleted
         w.attribute_table.set_lang(w.lang)      # refills its list of layers
         w.search_box.reset_index()              # indexed again on the next search
         if set(self.document.user_layer_problems) - self._asked and not self._locate_queued:
