@@ -184,7 +184,7 @@ class TargetDialog(Retranslating, QDialog):
             widget.setEnabled(new)
         self.layer_box.setEnabled(not new)
 
-    def choice(self) -> dict:
+    def result_values(self) -> dict:
         if self.old_radio.isChecked():
             return {"layer": self.layer_box.currentData()}
         return {"title": self.title_edit.text().strip(), "geometry": self.geometry_box.currentData(),
