@@ -82,7 +82,7 @@ class SourcePicker(Retranslating, QWidget):
         keep = set(self.checked_ids() if checked is None else checked)
         self.list.clear()
         own_mark = self.tr("(yours)")
-        rows = sorted(sources.items(), key=lambda kv: (kv[0] not in self.own,
+        rows = sorted(sources.items(), key=lambda kv: (kv[0] not in keep, kv[0] not in self.own,
                                                        source_label(kv[1], self.lang).lower()))
         for source_id, item in rows:
             text = source_label(item, self.lang)
