@@ -70,6 +70,15 @@ def fill(values: dict, sources: list[str], extra_field: str = ""):
     return answer
 
 
+def drag(window, start, end):
+    a, b = map_point(window, *start), map_point(window, *end)
+    QTest.mouseMove(target(window), a)
+    QTest.mousePress(target(window), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, a)
+    for step in range(1, 6):
+        QTest.mouseMove(target(window), a + (b - a) * step / 5)
+    QTest.mouseRelease(target(window), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, b)
+
+
 def count(window, layer_id):
     return window.map.eval_js(f"atlas.featureCount({layer_id!r})")
 
@@ -169,7 +178,7 @@ def test_edit_and_delete_from_the_maps_menu_and_cite_a_shipped_feature(window, q
     where = {"lat": 39.95, "lon": 70.6, "zoom": 6, "layer": posts, "feature": "1"}
     menu = map_menu(window, where)
     names = [a.objectName() for a in menu.actions()]
-    assert {"citeSource", "editFeature", "redrawFeature", "deleteFeature"} <= set(names)
+    assert {"citeSource", "editFeature", "reshapeFeature", "deleteFeature"} <= set(names)
     window.digitise.ask_feature = fill({"name": "Post Vorukh"}, [])
     window.digitise.ask_feature = _keep_sources(window.digitise.ask_feature)
     next(a for a in menu.actions() if a.objectName() == "editFeature").trigger()
@@ -181,6 +190,32 @@ def test_edit_and_delete_from_the_maps_menu_and_cite_a_shipped_feature(window, q
     assert window.info_panel.current is None
     window.undo_stack.undo()
     qtbot.waitUntil(lambda: count(window, posts) == 2, timeout=10000)
+
+    # the line reshaped: its middle point dragged north, Enter keeps it; then the whole line moved
+    roads = window.document.user_layers[1]["id"]
+    before = window.features.layer(roads).by_id["1"]["geometry"]["coordinates"]
+    window.digitise.reshape(roads, "1")
+    qtbot.waitUntil(lambda: window.map.evaluate("shapeEditState")["points"] == 3, timeout=3000)
+    drag(window, before[1], (before[1][0], before[1][1] + 0.5))
+    QTest.keyClick(target(window), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.features.layer(roads).by_id["1"]["geometry"]["coordinates"] != before,
+                    timeout=10000)
+    after = window.features.layer(roads).by_id["1"]["geometry"]["coordinates"]
+    assert after[0] == before[0] and after[2] == before[2] and abs(after[1][1] - before[1][1] - 0.5) < 0.05
+    assert window.undo_stack.undoText() == "Move or reshape feature"
+    window.digitise.reshape(roads, "1")
+    qtbot.waitUntil(lambda: window.map.evaluate("shapeEditState")["points"] == 3, timeout=3000)
+    middle = ((after[0][0] + after[1][0]) / 2, (after[0][1] + after[1][1]) / 2)  # on the line, not a point
+    drag(window, middle, (middle[0] + 1.0, middle[1]))
+    QTest.keyClick(target(window), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.features.layer(roads).by_id["1"]["geometry"]["coordinates"] != after,
+                    timeout=10000)
+    moved = window.features.layer(roads).by_id["1"]["geometry"]["coordinates"]
+    shifts = [(m[0] - a[0], m[1] - a[1]) for m, a in zip(moved, after, strict=True)]
+    assert all(abs(dx - 1.0) < 0.05 and abs(dy) < 0.05 for dx, dy in shifts), shifts
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert window.features.layer(roads).by_id["1"]["geometry"]["coordinates"] == before
 
     # a shipped feature: Info's "Cite source…" attaches a source, shown under "Cited in this project"
     layer_id = "conflict_incidents"

@@ -1,8 +1,9 @@
 """Digitising and citing in the window: points, lines and polygons drawn into a user layer with the
 annotation tools' clicks (resources/web/annotations.js: double-click or Enter ends a shape, Esc
-cancels it), each with an attribute form that asks for its sources; a feature edited, redrawn or
-deleted; sources cited for any feature or a whole user layer. Every change is one QUndoCommand on
-the window's undo stack; the document (core/document.py) owns the data.
+cancels it), each with an attribute form that asks for its sources; a feature edited, moved or
+reshaped (resources/web/digitise.js: drag, Enter keeps), deleted; sources cited for any feature or
+a whole user layer. Every change is one QUndoCommand on the window's undo stack; the document
+(core/document.py) owns the data.
 
 One call joins it to the window: `install(window)` (after ui/user_layers_ui.install)."""
 
@@ -182,6 +183,7 @@ class DigitiseController(QObject):
 
     def stop(self) -> None:
         self.window.map.call("setDigitiseTool", None)
+        self.window.map.call("editShape", None)
         self._stopped()
 
     def _stopped(self) -> None:
@@ -206,7 +208,7 @@ class DigitiseController(QObject):
             fid, self.reshaping = self.reshaping, ""
             before = self._feature(layer_id, fid)
             after = {**copy.deepcopy(before), "geometry": geometry}
-            self._push(layer_id, before, after, None, self.tr("Redraw feature"))
+            self._push(layer_id, before, after, None, self.tr("Move or reshape feature"))
             self.stop()
             return
         fid = dg.next_feature_id(entry)
@@ -238,7 +240,7 @@ class DigitiseController(QObject):
         fields, cites = (fields_before, fields_after), (cites_before, cites_after)
         self.window.undo_stack.push(FeatureEdit(self.document, layer_id, before, after, fields, cites, text))
 
-    # --- a feature's menu: edit, redraw, delete ---------------------------------------------------------
+    # --- a feature's menu: edit, move or reshape, delete---------------------------------------------
     def is_digitisable(self, layer_id: str) -> bool:
         return any(i == layer_id for i, _t, _g in self._layers())
 
@@ -265,9 +267,19 @@ class DigitiseController(QObject):
         return True
 
     def reshape(self, layer_id: str, feature_id: str) -> None:
-        """The next shape drawn replaces this feature's (a point: one click moves it)."""
-        self.start(layer_id)
-        self.reshaping = str(feature_id)
+        """Drag a point of the feature, or the whole feature; Enter keeps the new shape (one undo
+        step), Esc cancels. A multi-part shape (imported) is drawn anew instead."""
+        shape = self._feature(layer_id, feature_id)["geometry"]
+        geometry = self.document.user_layer(layer_id).get("geometry")
+        self.stop()
+        self.target, self.reshaping = layer_id, str(feature_id)
+        if shape.get("type") != dg.TYPES.get(geometry):
+            self._tool(geometry)
+            return
+        self.window.map.call("editShape", shape)
+        self.window.actions["stop_digitise"].setEnabled(True)
+        self.window.statusBar().showMessage(self.tr(
+            "Drag a point of the feature, or the feature itself; Enter keeps the new shape, Esc cancels."))
 
     def delete_feature(self, layer_id: str, feature_id: str) -> None:
         before = self._feature(layer_id, feature_id)

@@ -1,5 +1,5 @@
 """The map's context menu (right click), drawn by Qt instead of Chromium's: copy the coordinates,
-identify the feature there, zoom in there, cite a source for it (and edit, redraw or delete a feature
+identify the feature there, zoom in there, cite a source for it (and edit, move, reshape or delete a feature
 of the user's own layer), add an annotation there. Nothing in it reloads the page."""
 
 from __future__ import annotations
@@ -57,17 +57,19 @@ def _annotate(window, kind: str, lat: float, lon: float) -> str:
 
 
 def _feature_entries(window, menu: QMenu, layer: str, feature: str) -> None:
-    """Cite a source for the feature under the click; a feature of a user layer: edit, redraw, delete."""
+    """Cite a source for the feature under the click; a feature of a user layer: edit,
+    move or reshape, delete."""
     tools = window.digitise
     cite = menu.addAction(QCoreApplication.translate("MapMenu", "Cite source…"))
     cite.setObjectName("citeSource")
     cite.triggered.connect(lambda: tools.cite(layer, feature))
     if not tools.is_digitisable(layer):
         return
+    tr = QCoreApplication.translate
     for name, text, handler in (
-            ("editFeature", QCoreApplication.translate("MapMenu", "Edit feature…"), tools.edit_feature),
-            ("redrawFeature", QCoreApplication.translate("MapMenu", "Redraw feature"), tools.reshape),
-            ("deleteFeature", QCoreApplication.translate("MapMenu", "Delete feature"), tools.delete_feature)):
+            ("editFeature", tr("MapMenu", "Edit feature…"), tools.edit_feature),
+            ("reshapeFeature", tr("MapMenu", "Move or reshape feature"), tools.reshape),
+            ("deleteFeature", tr("MapMenu", "Delete feature"), tools.delete_feature)):
         action = menu.addAction(text)
         action.setObjectName(name)
         action.triggered.connect(lambda _checked=False, h=handler: h(layer, feature))
