@@ -165,7 +165,7 @@ class TargetDialog(Retranslating, QDialog):
         self.setWindowTitle(self.tr("Digitise features"))
         self.new_radio.setText(self.tr("Draw into a &new layer"))
         self.old_radio.setText(self.tr("Draw into an &existing layer of mine"))
-        self.title_label.setText(self.tr("Title:"))
+        self.title_label.setText(self.tr("Layer title:"))
         self.geometry_label.setText(self.tr("Holds:"))
         self.fields_label.setText(self.tr("Fields:"))
         self.fields_edit.setToolTip(self.tr("The attribute fields, separated by commas"))
@@ -274,8 +274,8 @@ class FeatureForm(Retranslating, QDialog):
             self.error.setText(problem)
             return
         if not self.sources.checked_ids():
-            self.error.setText(self.tr("Tick at least one source that states this feature "
-                                       "(or Cancel, and cite it later)."))
+            self.error.setText(self.tr("No source is ticked: tick the one that states this feature, or "
+                                       "press OK again to keep it without a source for now."))
             if not getattr(self, "_warned", False):
                 self._warned = True  # a second OK keeps the feature uncited (validate will say so)
                 return

@@ -65,11 +65,11 @@ def _feature_entries(window, menu: QMenu, layer: str, feature: str) -> None:
     cite.triggered.connect(lambda: tools.cite(layer, feature))
     if not tools.is_digitisable(layer):
         return
-    tr = QCoreApplication.translate
     for name, text, handler in (
-            ("editFeature", tr("MapMenu", "Edit feature…"), tools.edit_feature),
-            ("reshapeFeature", tr("MapMenu", "Move or reshape feature"), tools.reshape),
-            ("deleteFeature", tr("MapMenu", "Delete feature"), tools.delete_feature)):
+            ("editFeature", QCoreApplication.translate("MapMenu", "Edit feature…"), tools.edit_feature),
+            ("reshapeFeature", QCoreApplication.translate("MapMenu", "Move or reshape feature"),
+             tools.reshape),
+            ("deleteFeature", QCoreApplication.translate("MapMenu", "Delete feature"), tools.delete_feature)):
         action = menu.addAction(text)
         action.setObjectName(name)
         action.triggered.connect(lambda _checked=False, h=handler: h(layer, feature))
