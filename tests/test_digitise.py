@@ -120,3 +120,30 @@ def test_validate_names_the_uncited_feature_and_claim_and_passes_once_cited(cata
     assert cli.main(["validate", "--project", str(path)]) == 0
     assert "OK: p.atlas.json: 2 features and 1 claims, each with a source" in capsys.readouterr().out
     assert json.loads(path.read_text())["evidence"]["cites"][layer_id]
+
+
+def test_a_bundle_carries_digitised_layers_even_empty_and_their_cites(catalog, bibliography, tmp_path):
+    from gis_app.core import bundle
+    from gis_app.core.catalog import load_catalog
+    doc = AtlasDocument(catalog)
+    layer_id = posts(doc)
+    doc.add_user_feature(layer_id, dg.make_feature("1", POINT, {"name": "Post A"}))
+    doc.set_cites(f"{layer_id}/1", [next(iter(bibliography))])
+    empty = dg.new_layer("Roads", "line", ["name"], 1, set(doc.catalog.ids()))
+    doc.add_user_layers([empty])
+    bundle.save_bundle(doc, tmp_path / "b.atlas.zip")
+    project, _home = bundle.open_bundle(tmp_path / "b.atlas.zip")
+    again = AtlasDocument(load_catalog())
+    again.apply_project(project)
+    assert not again.user_layer_problems
+    assert FeatureStore(again.catalog).properties(layer_id, "1")["name"] == "Post A"
+    assert validate_project(again, bibliography).ok
+    assert again.user_layer(empty["id"])["data"]["features"] == []
+    # drawing into the bundled layer (read from its GeoPackage) keeps the data in the project from then on
+    store = FeatureStore(again.catalog)
+    fid = dg.next_feature_id(list(store.layer(layer_id).by_id))
+    assert fid == "2"
+    again.add_user_feature(layer_id, dg.make_feature(fid, POINT, {"name": "Post B"}))
+    names = [f["properties"]["name"] for f in again.user_layer(layer_id)["data"]["features"]]
+    assert names == ["Post A", "Post B"]
+    assert "source" not in again.user_layer(layer_id)

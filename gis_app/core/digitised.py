@@ -83,11 +83,12 @@ def feature_index(entry: dict, feature_id: str) -> int:
     raise KeyError(f"{entry.get('id')}/{feature_id}")
 
 
-def next_feature_id(entry: dict) -> str:
-    """One more than the largest numeric id (never reusing a deleted feature's, whose cites stay)."""
-    ids = [str((f.get("properties") or {}).get("id")) for f in features_of(entry)]
-    numbers = [int(i) for i in ids if i.isdigit()]
-    n = max(numbers, default=0) + 1
+def next_feature_id(ids) -> str:
+    """One more than the largest numeric id among `ids` (a layer's feature ids, or its entry)."""
+    if isinstance(ids, dict):
+        ids = [(f.get("properties") or {}).get("id") for f in features_of(ids)]
+    ids = {str(i) for i in ids}
+    n = max((int(i) for i in ids if i.isdigit()), default=0) + 1
     while str(n) in ids:
         n += 1
     return str(n)

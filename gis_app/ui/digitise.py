@@ -211,7 +211,7 @@ class DigitiseController(QObject):
             self._push(layer_id, before, after, None, self.tr("Move or reshape feature"))
             self.stop()
             return
-        fid = dg.next_feature_id(entry)
+        fid = dg.next_feature_id(list(self.window.features.layer(layer_id).by_id))  # a file's too
         answer = self._form(layer_id, {}, [])
         if answer is None:
             return
