@@ -44,9 +44,10 @@ def click(window, lon, lat):
     QTest.mouseClick(target(window), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, point)
 
 
-def new_layer(title: str, geometry: str, fields: str = "name"):
+def new_layer(title: str, geometry: str, fields: str = "name", dated: bool = False):
     def answer(dialog):
         dialog.new_radio.setChecked(True)
+        dialog.dated_box.setChecked(dated)
         dialog.title_edit.setText(title)
         dialog.geometry_box.setCurrentIndex(dialog.geometry_box.findData(geometry))
         dialog.fields_edit.setText(fields)
@@ -66,6 +67,9 @@ def fill(values: dict, sources: list[str], extra_field: str = ""):
         for source in sources:
             assert form.sources.set_checked(source)
         form.accept()
+        if not form.sources.checked_ids():  # asked once for a source; a second OK keeps it without
+            assert "No source is ticked" in form.error.text() and form.result() != QDialog.DialogCode.Accepted
+            form.accept()
         return form.result_values() if form.result() == QDialog.DialogCode.Accepted else None
     return answer
 
@@ -83,8 +87,8 @@ def count(window, layer_id):
     return window.map.eval_js(f"atlas.featureCount({layer_id!r})")
 
 
-def start(window, qtbot, title, geometry):
-    window.digitise.ask_target = new_layer(title, geometry)
+def start(window, qtbot, title, geometry, dated=False):
+    window.digitise.ask_target = new_layer(title, geometry, dated=dated)
     window.actions["digitise"].trigger()
     qtbot.waitUntil(lambda: drawn(window)["digitise"] == geometry, timeout=3000)
     return window.digitise.target
@@ -245,3 +249,51 @@ def _keep_sources(answer):
         assert ticked, "the feature's sources were not ticked in its form"
         return answer(form)
     return wrapped
+
+
+def test_a_whole_layer_cited_with_a_new_source_then_searched_and_filtered_by_date(window, qtbot):
+    posts = window.document.user_layers[0]["id"]
+
+    def new_source(parent):  # what the evidence's source form does: a project source, its id back
+        window.document.user_evidence.setdefault("sources", []).append(
+            {"id": "u_field_notes", "type": "report", "title": "Field notes from Vorukh",
+             "author": [{"family": "Analyst"}], "issued": {"date-parts": [[2024]]}})
+        return "u_field_notes"
+    window.digitise.new_source = new_source
+
+    def answer(dialog):
+        assert not dialog.sources.new_button.isHidden()
+        dialog.layer_radio.setChecked(True)  # the whole layer
+        dialog.sources.new_button.click()
+        assert dialog.sources.checked_ids() == ["u_field_notes"]
+        dialog.accept()
+        return dialog.result_values()
+    window.digitise.ask_cites = answer
+    assert window.digitise.cite(posts, "2")
+    assert window.document.cites(posts) == ["u_field_notes"]
+    window.select_feature(posts, "2")
+    assert any("Field notes from Vorukh" in t for t in window.info_panel.citation_texts())
+    window.digitise.new_source = None
+    seen = []
+    window.digitise.ask_cites = lambda dialog: seen.append(dialog.sources.new_button.isHidden())
+    assert not window.digitise.cite(posts, "2") and seen == [True]  # no source form wired: no button
+
+    # the digitised points are found by their names (in either script)
+    assert window.search_box.wait_indexed()
+    hits = window.search_box.search("Ворух")
+    assert sorted(h.feature_id for h in hits if h.layer_id == posts) == ["1", "2"]
+
+    # a dated layer: the time filter keeps only what falls in its years
+    clashes = start(window, qtbot, "Clashes", "point", dated=True)
+    for (lon, lat), date in (((70.7, 39.9), "2022-09-14"), ((70.9, 40.0), "2010")):
+        window.digitise.ask_feature = fill({"name": f"clash {date}", "date": date}, [])
+        click(window, lon, lat)
+        qtbot.waitUntil(lambda d=date: any(f["properties"].get("date") == d for f in
+                                           window.document.user_layer(clashes)["data"]["features"]),
+                        timeout=10000)
+    window.digitise.stop()
+    qtbot.waitUntil(lambda: count(window, clashes) == 2, timeout=10000)
+    window.state.set_time_range((2020, 2023))
+    qtbot.waitUntil(lambda: len(window.map.eval_js(f"atlas.shownFeatures({clashes!r})") or []) == 1,
+                    timeout=5000)
+    window.state.set_time_range(None)
