@@ -297,3 +297,10 @@ def test_a_whole_layer_cited_with_a_new_source_then_searched_and_filtered_by_dat
     qtbot.waitUntil(lambda: len(window.map.eval_js(f"atlas.shownFeatures({clashes!r})") or []) == 1,
                     timeout=5000)
     window.state.set_time_range(None)
+    # the layer removed from the Layers panel (not an undo step): its steps leave the history
+    steps = window.undo_stack.count()
+    window.document.remove_user_layer(clashes)
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert clashes not in {e["id"] for e in window.document.user_layers}
+    assert window.undo_stack.count() < steps

@@ -35,7 +35,10 @@ class AddLayer(QUndoCommand):
         self.document.add_user_layers([self.entry])
 
     def undo(self):
-        self.document.remove_user_layer(self.entry["id"])
+        try:
+            self.entry = self.document.remove_user_layer(self.entry["id"])  # as it is now (styled)
+        except KeyError:
+            self.setObsolete(True)
 
 
 class FeatureEdit(QUndoCommand):
@@ -52,6 +55,9 @@ class FeatureEdit(QUndoCommand):
 
     def _apply(self, old: dict | None, new: dict | None, fields: list[str], cites: list[str]) -> None:
         doc = self.document
+        if self.layer_id not in {e["id"] for e in doc.user_layers}:
+            self.setObsolete(True)  # its layer was removed since: the step goes from the history
+            return
         with doc.batch():
             doc.set_user_layer_fields(self.layer_id, fields)
             if old is None:
