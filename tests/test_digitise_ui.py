@@ -103,6 +103,7 @@ def test_a_point_a_line_and_a_polygon_digitised_cited_undone_saved_and_reopened(
     click(window, 70.6, 39.95)
     qtbot.waitUntil(lambda: count(window, posts) == 1, timeout=10000)
     assert window.document.cites(f"{posts}/1") == [source]
+    assert window.catalog.layer(posts).accuracy.startswith("Drawn by hand")  # the Layers panel says so
     assert window.info_panel.title.text() == "Пост Ворух"
     assert citations.format_citation(source, window.info_panel.style, window.bibliography) \
         in window.info_panel.citation_texts()

@@ -29,8 +29,9 @@ class DigitiseError(ValueError):
 
 # --- layers and features --------------------------------------------------------------------------
 def new_layer(title: str, geometry: str, fields: list[str], index: int, taken: set[str],
-              dated: bool = False) -> dict:
-    """A new empty user layer of `geometry`, its data kept in the project."""
+              dated: bool = False, accuracy: str = "") -> dict:
+    """A new empty user layer of `geometry`, its data kept in the project; `accuracy` says how its
+    geometry was made (the Layers panel shows it)."""
     title = title.strip()
     if not title:
         raise DigitiseError("a new layer needs a title")
@@ -44,7 +45,7 @@ def new_layer(title: str, geometry: str, fields: list[str], index: int, taken: s
             "style": ul.default_style(geometry, index), "label_field": "", "name_field": name,
             "popup_fields": fields, "time_field": DATE_FIELD if dated else "", "time_end_field": "",
             "count": 0, "crs": "EPSG:4326", "encoding": "utf-8", "repaired": 0, "skipped_null": 0,
-            "digitised": True, "data": {"type": "FeatureCollection", "features": []}}
+            "digitised": True, "accuracy": accuracy, "data": {"type": "FeatureCollection", "features": []}}
 
 
 def check_fields(fields: list[str]) -> list[str]:

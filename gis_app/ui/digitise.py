@@ -165,7 +165,9 @@ class DigitiseController(QObject):
                 taken = {e["id"] for e in self.document.user_layers} | set(self.document.catalog.ids())
                 try:
                     entry = dg.new_layer(choice["title"], choice["geometry"], choice["fields"],
-                                         len(self.document.user_layers), taken, choice.get("dated", False))
+                                         len(self.document.user_layers), taken, choice.get("dated", False),
+                                         self.tr("Drawn by hand on the atlas's map: as accurate as the "
+                                                 "zoom each feature was drawn at."))
                 except dg.DigitiseError as exc:
                     w.prompts.warn(self.tr("Digitise features"), str(exc))
                     return False

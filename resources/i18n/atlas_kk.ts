@@ -253,6 +253,10 @@
         <translation>Цифрландыруды &amp;тоқтату</translation>
     </message>
     <message>
+        <source>Drawn by hand on the atlas&apos;s map: as accurate as the zoom each feature was drawn at.</source>
+        <translation>Атластың картасында қолмен салынған: әр нысанның дәлдігі ол салынған масштабқа сай.</translation>
+    </message>
+    <message>
         <source>Digitise features</source>
         <translation>Нысандарды цифрландыру</translation>
     </message>

@@ -253,6 +253,10 @@
         <translation>&amp;Завершить оцифровку</translation>
     </message>
     <message>
+        <source>Drawn by hand on the atlas&apos;s map: as accurate as the zoom each feature was drawn at.</source>
+        <translation>Нарисовано вручную на карте атласа: точность каждого объекта соответствует масштабу, при котором он нарисован.</translation>
+    </message>
+    <message>
         <source>Digitise features</source>
         <translation>Оцифровка объектов</translation>
     </message>
