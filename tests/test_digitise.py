@@ -49,6 +49,10 @@ def test_a_digitised_point_is_a_feature_of_its_layer_and_saved_with_its_source(c
     assert Kind.EVIDENCE in heard[-1]
     assert dg.feature_cites(doc.user_evidence, layer_id, "1") == [source]
     assert dg.next_feature_id(doc.user_layer(layer_id)) == "2"
+    from gis_app.core import bundle  # exported as any user layer is
+    assert bundle.export_layer(doc, layer_id, tmp_path / "posts.gpkg") == 1
+    import geopandas as gpd
+    assert list(gpd.read_file(tmp_path / "posts.gpkg")["name"]) == ["Пост Ворух"]
 
     doc.save(tmp_path / "p.atlas.json")
     from gis_app.core.catalog import load_catalog
