@@ -83,6 +83,13 @@ def test_a_shape_that_is_not_the_layers_is_refused_with_a_reason(geometry, shape
         dg.check_geometry(geometry, shape)
 
 
+def test_a_number_field_stays_a_number_and_a_text_stays_text():
+    features = [dg.make_feature("1", POINT, {"rank": 3, "share": 0.5, "name": "A", "code": "007"})]
+    got = dg.typed({"rank": "12", "share": "2,5", "name": "15", "code": "008", "new": "9"}, features)
+    assert got == {"rank": 12, "share": 2.5, "name": "15", "code": "008", "new": "9"}
+    assert dg.typed({"rank": "about 12"}, features) == {"rank": "about 12"}
+
+
 def test_a_polygon_is_closed_and_fields_and_dates_are_checked():
     ring = dg.check_geometry("polygon", {"type": "Polygon", "coordinates": [[[70, 40], [71, 40], [71, 41]]]})
     assert ring["coordinates"][0][0] == ring["coordinates"][0][-1]

@@ -138,6 +138,31 @@ def make_feature(feature_id: str, geometry: dict, properties: dict) -> dict:
     return {"type": "Feature", "properties": props, "geometry": copy.deepcopy(geometry)}
 
 
+def typed(values: dict[str, str], features: list[dict]) -> dict:
+    """The form's texts with the layer's number fields as numbers: a field that holds only numbers
+    in the layer's other features (a rank, a count) stays a number, so its graduated style, its
+    sorting and its charts keep working; a text that is not a number stays text."""
+    numeric: dict[str, bool] = {}
+    for feature in features:
+        for key, value in (feature.get("properties") or {}).items():
+            if value is None or value == "":
+                continue
+            is_number = isinstance(value, (int, float)) and not isinstance(value, bool)
+            numeric[key] = numeric.get(key, True) and is_number
+    out: dict = {}
+    for key, text in values.items():
+        out[key] = text
+        if numeric.get(key):
+            try:
+                number = float(text.replace(",", ".").replace("\u00a0", "").replace(" ", ""))
+            except ValueError:
+                continue
+            if math.isfinite(number):
+                out[key] = int(number) if number.is_integer() and "." not in text and "," not in text \
+                    else number
+    return out
+
+
 def date_problem(entry: dict, properties: dict) -> str:
     """Why the layer's date field does not hold a date the time filter reads ("" when it does)."""
     from .timefilter import year_of

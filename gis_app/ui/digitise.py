@@ -223,7 +223,7 @@ class DigitiseController(QObject):
         answer = self._form(layer_id, {}, [])
         if answer is None:
             return
-        feature = dg.make_feature(fid, geometry, answer["properties"])
+        feature = dg.make_feature(fid, geometry, self._typed(layer_id, answer["properties"]))
         self._push(layer_id, None, feature, answer, self.tr("Add feature"))
         self.window.select_feature(layer_id, fid)
 
@@ -236,6 +236,9 @@ class DigitiseController(QObject):
                            self.new_source is not None, entry.get("time_field") or "", self.window)
         self._wire_new_source(form.sources, form)
         return self.ask_feature(form)
+
+    def _typed(self, layer_id: str, values: dict) -> dict:
+        return dg.typed(values, self.window.features.layer(layer_id).features)
 
     def _push(self, layer_id: str, before: dict | None, after: dict | None, answer: dict | None,
               text: str) -> None:
@@ -267,7 +270,7 @@ class DigitiseController(QObject):
         answer = self._form(layer_id, values, self.document.cites(target))
         if answer is None:
             return False
-        after = dg.make_feature(feature_id, before["geometry"], answer["properties"])
+        after = dg.make_feature(feature_id, before["geometry"], self._typed(layer_id, answer["properties"]))
         if after == before and answer["sources"] == self.document.cites(target) \
                 and answer["fields"] == dg.fields_of(entry):
             return False

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -22,6 +23,8 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QRadioButton,
+    QScrollArea,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -212,7 +215,15 @@ class FeatureForm(Retranslating, QDialog):
         super().__init__(parent)
         self.layer_title, self.ask_field, self.date_field = title, ask_field, date_field
         self.edits: dict[str, QLineEdit] = {}
-        self.form = QFormLayout()
+        fields_box = QWidget(self)
+        self.form = QFormLayout(fields_box)
+        scroll = QScrollArea(self)  # an imported layer may have dozens of fields
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(fields_box)
+        scroll.setMaximumHeight(240)
+        scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Maximum)
+        self.fields_scroll = scroll
         self.add_field_button = QPushButton(self)
         self.add_field_button.clicked.connect(self.add_field_asked)
         self.add_field_button.setVisible(ask_field is not None)
@@ -221,7 +232,7 @@ class FeatureForm(Retranslating, QDialog):
         self.error.setStyleSheet("color: #a00;")
         self.error.setTextFormat(Qt.TextFormat.PlainText)
         layout = QVBoxLayout(self)
-        layout.addLayout(self.form)
+        layout.addWidget(scroll)
         layout.addWidget(self.add_field_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.sources, 1)
         layout.addWidget(self.error)
@@ -256,7 +267,9 @@ class FeatureForm(Retranslating, QDialog):
             self.error.setText(str(exc))
             return
         if fields:
-            self.add_field(fields[0]).setFocus()
+            edit = self.add_field(fields[0])
+            edit.setFocus()
+            self.fields_scroll.ensureWidgetVisible(edit)
 
     def fields(self) -> list[str]:
         return list(self.edits)
