@@ -274,6 +274,23 @@ def test_a_whole_layer_cited_with_a_new_source_then_searched_and_filtered_by_dat
     assert window.document.cites(posts) == ["u_field_notes"]
     window.select_feature(posts, "2")
     assert any("Field notes from Vorukh" in t for t in window.info_panel.citation_texts())
+    # the Layers panel's menu of a user layer: its own sources (no feature), and drawing into it
+    assert {"cite", "digitise"} <= {k for k, _t in window.layer_panel.user_layer_actions()}
+
+    def layer_only(dialog):
+        assert dialog.feature_radio.isHidden() and dialog.layer_radio.isChecked()
+        assert dialog.sources.checked_ids() == ["u_field_notes"]
+        dialog.sources.set_checked("u_field_notes", False)
+        dialog.accept()
+        return dialog.result_values()
+    window.digitise.ask_cites = layer_only
+    window.user_layers.act("cite", posts)
+    assert window.document.cites(posts) == []
+    window.undo_stack.undo()
+    assert window.document.cites(posts) == ["u_field_notes"]
+    window.user_layers.act("digitise", posts)
+    qtbot.waitUntil(lambda: drawn(window)["digitise"] == "point", timeout=3000)
+    window.digitise.stop()
     window.digitise.new_source = None
     seen = []
     window.digitise.ask_cites = lambda dialog: seen.append(dialog.sources.new_button.isHidden())

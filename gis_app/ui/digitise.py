@@ -175,6 +175,10 @@ class DigitiseController(QObject):
                 w.undo_stack.push(AddLayer(self.document, entry, text))
                 layer_id = entry["id"]
         geometry = self.document.user_layer(layer_id).get("geometry")
+        if geometry not in dg.GEOMETRIES:
+            w.prompts.warn(self.tr("Digitise features"), self.tr(
+                "This layer mixes points, lines and areas: draw into a layer of one kind."))
+            return False
         self.target, self.reshaping = layer_id, ""
         self._tool(geometry)
         return True
@@ -297,18 +301,22 @@ class DigitiseController(QObject):
         self._push(layer_id, before, None, None, self.tr("Delete feature"))
 
     # --- citing -------------------------------------------------------------------------------------
-    def cite(self, layer_id: str, feature_id: str) -> bool:
-        """Ask which sources state this feature (or its whole layer, for a user layer)."""
+    def cite(self, layer_id: str, feature_id: str = "") -> bool:
+        """Ask which sources state this feature (or its whole layer, for a user layer); with no
+        feature, which sources state the whole (user) layer."""
         w = self.window
         catalog = self.document.catalog
         try:
-            props = w.features.properties(layer_id, feature_id)
             layer = catalog.layer(layer_id)
+            props = w.features.properties(layer_id, feature_id) if feature_id else {}
         except (KeyError, ValueError):
+            return False
+        if not feature_id and not catalog.is_user(layer_id):
             return False
         from gis_app.core.i18n import feature_name
         own = props.get(layer.name_field) if layer.name_field else None
-        name = feature_name(props, w.lang) or ("" if own is None else str(own)) or str(feature_id)
+        name = (feature_name(props, w.lang) or ("" if own is None else str(own)) or str(feature_id)
+                if feature_id else "")
         targets = {"feature": f"{layer_id}/{feature_id}", "layer": layer_id}
         current = {scope: self.document.cites(t) for scope, t in targets.items()}
         dialog = CiteDialog(name, layer.title_in(w.lang), catalog.is_user(layer_id), dict(current),

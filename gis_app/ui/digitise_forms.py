@@ -296,7 +296,8 @@ class FeatureForm(Retranslating, QDialog):
 
 
 class CiteDialog(Retranslating, QDialog):
-    """The sources cited for a feature, or for its whole layer (a user layer)."""
+    """The sources cited for a feature, or for its whole layer (a user layer); with no feature
+    (`feature_text` ""), the layer's."""
 
     def __init__(self, feature_text: str, layer_text: str, layer_allowed: bool,
                  cites: dict[str, list[str]], sources: dict[str, dict], own: set[str], lang: str = "en",
@@ -309,17 +310,18 @@ class CiteDialog(Retranslating, QDialog):
         group = QButtonGroup(self)
         group.addButton(self.feature_radio)
         group.addButton(self.layer_radio)
-        self.feature_radio.setChecked(True)
+        self._scope = "feature" if feature_text else "layer"  # no feature: the layer's own sources
+        self.feature_radio.setVisible(bool(feature_text))
+        (self.feature_radio if feature_text else self.layer_radio).setChecked(True)
         self.layer_radio.setEnabled(layer_allowed)
         self.layer_radio.setVisible(layer_allowed)
-        self.sources = SourcePicker(sources, own, cites.get("feature", []), lang, can_add_source, self)
+        self.sources = SourcePicker(sources, own, cites.get(self._scope, []), lang, can_add_source, self)
         self.feature_radio.toggled.connect(self._scope_changed)
         layout = QVBoxLayout(self)
         layout.addWidget(self.feature_radio)
         layout.addWidget(self.layer_radio)
         layout.addWidget(self.sources, 1)
         layout.addWidget(_buttons(self))
-        self._scope = "feature"
         self.retranslate_ui()
         self.resize(520, 460)
 

@@ -265,6 +265,10 @@
         <translation>Жаңа қабат «{0}»</translation>
     </message>
     <message>
+        <source>This layer mixes points, lines and areas: draw into a layer of one kind.</source>
+        <translation>Бұл қабатта нүктелер, сызықтар және аумақтар аралас: бір түрлі қабатқа салыңыз.</translation>
+    </message>
+    <message>
         <source>Click on the map to place each point; Esc or Stop digitising ends.</source>
         <translation>Әр нүктені қою үшін картаны басыңыз; Esc немесе «Цифрландыруды тоқтату» аяқтайды.</translation>
     </message>
@@ -699,8 +703,16 @@
         <translation>Деректерді жобада сақтау</translation>
     </message>
     <message>
+        <source>Draw features into this layer</source>
+        <translation>Осы қабатқа нысандар салу</translation>
+    </message>
+    <message>
         <source>Remove layer</source>
         <translation>Қабатты жою</translation>
+    </message>
+    <message>
+        <source>Cite sources for the layer…</source>
+        <translation>Қабаттың дереккөздеріне сілтеме…</translation>
     </message>
 </context>
 <context>

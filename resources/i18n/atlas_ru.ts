@@ -265,6 +265,10 @@
         <translation>Новый слой «{0}»</translation>
     </message>
     <message>
+        <source>This layer mixes points, lines and areas: draw into a layer of one kind.</source>
+        <translation>В этом слое смешаны точки, линии и площади: рисуйте в слой одного вида.</translation>
+    </message>
+    <message>
         <source>Click on the map to place each point; Esc or Stop digitising ends.</source>
         <translation>Щёлкните по карте, чтобы поставить каждую точку; Esc или «Завершить оцифровку» — конец.</translation>
     </message>
@@ -699,8 +703,16 @@
         <translation>Хранить данные в проекте</translation>
     </message>
     <message>
+        <source>Draw features into this layer</source>
+        <translation>Рисовать объекты в этот слой</translation>
+    </message>
+    <message>
         <source>Remove layer</source>
         <translation>Удалить слой</translation>
+    </message>
+    <message>
+        <source>Cite sources for the layer…</source>
+        <translation>Источники для всего слоя…</translation>
     </message>
 </context>
 <context>
