@@ -5,6 +5,7 @@
     gis-app snapshot OUT.png [--width W --height H]
     gis-app layers                  one line per layer: id, features, citations, as-of date
     gis-app validate                check layers and evidence; non-zero exit with the problems
+    gis-app validate --project P    the project's features and claims without a source; non-zero if any
     gis-app export OUT.html [--project P] [--lang kk|ru|en]   one offline web map (a single file)
     gis-app export OUT.(png|pdf|svg|tif) [--project P] [--layers a,b] [--bbox W,S,E,N]
                    [--size A4-landscape] [--dpi 300] [--title T] [--subtitle S] [--lang kk|ru|en]
@@ -41,7 +42,10 @@ def _parser() -> argparse.ArgumentParser:
     # before the command stands.
     snap.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=lang_help)
     sub.add_parser("layers", help="list the layers: id, feature count, citation count, as-of date")
-    sub.add_parser("validate", help="check every layer and the evidence; exit 1 on problems")
+    val = sub.add_parser("validate", help="check every layer and the evidence; exit 1 on problems")
+    val.add_argument("--project", type=Path, metavar="P.atlas.json",
+                     help="check this project instead: its own layers' features and its claims "
+                          "without a source")
     exp = sub.add_parser("export", help="export the map with title, legend, scale bar... (PNG, PDF, SVG), "
                                         "a georeferenced image (.tif, or --georef) or a web map (.html)")
     exp.add_argument("out", type=Path, help="the file to write: .png, .pdf, .svg, .tif or .html")
@@ -101,6 +105,37 @@ def validate_all() -> int:
           f"{report.claims} claims, {report.sources} sources:", file=sys.stderr)
     for problem in report.problems:
         print(f"  - {problem}", file=sys.stderr)
+    return 1
+
+
+def validate_project(path: Path) -> int:
+    """`gis-app validate --project P`: every feature of the project's own layers and every claim
+    of its evidence has a source; one line for each that has none, exit 1 then."""
+    from gis_app.core import project as proj
+    from gis_app.core.catalog import load_catalog
+    from gis_app.core.document import AtlasDocument
+    from gis_app.core.evidence import load_evidence
+    from gis_app.core.validate import validate_project as check
+
+    catalog = load_catalog()
+    document = AtlasDocument(catalog)
+    try:
+        document.apply_project(proj.load(path), path)
+    except proj.ProjectError as exc:
+        print(f"gis-app: cannot use the project {path}: {exc}", file=sys.stderr)
+        return 2
+    _claims, bibliography, _problems = load_evidence(catalog.folder)
+    report = check(document, bibliography)
+    for problem in report.problems:
+        print(f"  - {problem}", file=sys.stderr)
+    if report.uncited:
+        print(f"{len(report.uncited)} without a source in {path.name} "
+              f"({report.features} features, {report.claims} claims):", file=sys.stderr)
+        for line in report.uncited:
+            print(f"  - {line}", file=sys.stderr)
+    if report.ok:
+        print(f"OK: {path.name}: {report.features} features and {report.claims} claims, each with a source")
+        return 0
     return 1
 
 
@@ -310,7 +345,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "layers":
         return list_layers()
     if args.command == "validate":
-        return validate_all()
+        return validate_project(args.project) if args.project else validate_all()
     if args.command == "export":
         return export(args)
     if args.command == "import":

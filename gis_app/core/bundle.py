@@ -73,7 +73,8 @@ def save_bundle(document, target: Path) -> None:
         (folder / "layers").mkdir()
         for entry in project.user_layers:
             entry = copy.deepcopy(entry)
-            if document.catalog.is_user(entry["id"]):
+            empty = entry.get("data") is not None and not entry["data"].get("features")
+            if document.catalog.is_user(entry["id"]) and not empty:  # an empty drawn layer: kept inline
                 gpkg = folder / "layers" / f"{entry['id']}.gpkg"
                 import pyogrio
                 pyogrio.write_dataframe(_frame(document, entry["id"]), gpkg, driver="GPKG", layer=entry["id"])

@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import digitised as dg
 from . import project as proj
 from . import user_layers as ul
 from .annotations import Annotations
@@ -308,3 +309,72 @@ class AtlasDocument:
             self._user_data.pop(layer_id, None)
             with self.batch():
                 self._sync_user_layers()
+
+    # --- digitised features and cited sources (core/digitised.py; the evidence issue) ---------------
+    def _features_changed(self, layer_id: str) -> None:
+        entry = self.user_layer(layer_id)
+        entry["count"] = len(entry["data"]["features"])
+        self._user_data.pop(layer_id, None)  # its GeoJSON made again from the embedded data
+        with self.batch():
+            self._sync_user_layers()
+
+    def _editable(self, layer_id: str) -> dict:
+        """The layer's entry, its data embedded first (a layer read from a file: the file is not
+        touched, the project keeps the data from now on)."""
+        entry = self.user_layer(layer_id)
+        if entry.get("data") is None:
+            self.embed_user_layer(layer_id)
+        return entry
+
+    def add_user_feature(self, layer_id: str, feature: dict, index: int | None = None) -> None:
+        """Add a feature ({"properties": {"id": ...}, "geometry": ...}) to a user layer."""
+        entry = self._editable(layer_id)
+        features = entry["data"]["features"]
+        features.insert(len(features) if index is None else index, copy.deepcopy(feature))
+        entry["popup_fields"] = dg.fields_of(entry)
+        self._features_changed(layer_id)
+
+    def replace_user_feature(self, layer_id: str, feature: dict) -> dict:
+        """Put `feature` in place of the one with its id; returns the one it replaced."""
+        entry = self._editable(layer_id)
+        at = dg.feature_index(entry, feature["properties"]["id"])
+        before = entry["data"]["features"][at]
+        entry["data"]["features"][at] = copy.deepcopy(feature)
+        entry["popup_fields"] = dg.fields_of(entry)
+        self._features_changed(layer_id)
+        return before
+
+    def remove_user_feature(self, layer_id: str, feature_id: str) -> tuple[dict, int]:
+        """Remove a feature; returns it and where it was (for undo)."""
+        entry = self._editable(layer_id)
+        at = dg.feature_index(entry, feature_id)
+        feature = entry["data"]["features"].pop(at)
+        with self.batch():
+            if self.selection == Selection(layer_id, str(feature_id)):
+                self.clear_selection()
+            self._features_changed(layer_id)
+        return feature, at
+
+    def set_user_layer_fields(self, layer_id: str, fields: list[str]) -> None:
+        """The attribute fields a user layer shows (a field added in the attribute form)."""
+        entry = self.user_layer(layer_id)
+        entry["popup_fields"] = dg.check_fields(fields)
+        with self.batch():
+            self._sync_user_layers()
+
+    def cites(self, target: str) -> list[str]:
+        return dg.cites_of(self.user_evidence, target)
+
+    def set_cites(self, target: str, ids: list[str]) -> None:
+        """The sources cited for a layer ("<layer_id>") or a feature ("<layer_id>/<feature_id>");
+        an empty list removes the entry."""
+        ids = list(dict.fromkeys(str(i) for i in ids))
+        cites = self.user_evidence.setdefault("cites", {})
+        if ids == cites.get(target, []):
+            return
+        self.user_evidence.setdefault("version", 1)
+        if ids:
+            cites[target] = ids
+        else:
+            cites.pop(target, None)
+        self._emit(Kind.EVIDENCE)

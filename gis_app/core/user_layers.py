@@ -172,7 +172,7 @@ def layer_def(entry: dict, data: Path) -> LayerDef:
     return LayerDef(
         id=entry["id"], group=USER_GROUP, order=0, visible=True,
         geometry=entry.get("geometry") if entry.get("geometry") in ("point", "line", "polygon") else "mixed",
-        data=data, as_of="", accuracy="", citations=(), attribution=(),
+        data=data, as_of="", accuracy=str(entry.get("accuracy") or ""), citations=(), attribution=(),
         title={"en": str(entry.get("title") or entry["id"])}, description={},
         style=copy.deepcopy(entry.get("style") or {}),
         popup=tuple(PopupField(f, {"en": f}, "verbatim") for f in fields),

@@ -169,3 +169,62 @@ def validate(catalog: Catalog) -> Report:
             report.problems.append(f"{layer.id}: choropleth unit '{unit}' has no label in every "
                                    f"language in {labels_path(folder).name}")
     return report
+
+
+# --- a project's own evidence: `gis-app validate --project P` --------------------------------------------
+@dataclass
+class ProjectReport:
+    uncited: list[str] = field(default_factory=list)   # features and claims without a source
+    problems: list[str] = field(default_factory=list)  # layers that cannot be read
+    features: int = 0
+    claims: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.uncited and not self.problems
+
+
+def validate_project(document, bibliography: dict) -> ProjectReport:
+    """The project's user-layer features and user claims without a source: a feature is cited when
+    it or its layer has a cite that resolves (user_evidence["cites"]); a claim when its citation is a
+    shipped or a project source."""
+    from . import digitised as dg
+    report = ProjectReport()
+    evidence = document.user_evidence
+    sources = dg.all_sources(bibliography, evidence)
+    for layer_id, why in document.user_layer_problems.items():
+        title = document.user_layer(layer_id).get("title", layer_id)
+        report.problems.append(f"“{title}”: the layer cannot be read ({why})")
+    for entry in document.user_layers:
+        layer_id, title = entry["id"], entry.get("title") or entry["id"]
+        if layer_id in document.user_layer_problems:
+            continue
+        try:
+            features = read_feature_collection(document.catalog.layer(layer_id).data)
+        except (DataError, KeyError) as exc:
+            report.problems.append(f"“{title}”: {exc}")
+            continue
+        unknown = [i for i in dg.cites_of(evidence, layer_id) if i not in sources]
+        report.problems += [f"“{title}”: cites unknown source '{i}'" for i in unknown]
+        name_field = entry.get("name_field") or entry.get("label_field") or ""
+        for feature in features:
+            props = feature.get("properties") or {}
+            fid = str(props.get("id", ""))
+            report.features += 1
+            cited = [i for i in dg.feature_cites(evidence, layer_id, fid) if i in sources]
+            if not cited:
+                name = str(props.get(name_field) or props.get("name") or "").strip()
+                label = f"feature {fid}" + (f" “{name}”" if name else "")
+                report.uncited.append(f"“{title}”: {label} has no source (cite one for it or for the layer)")
+    for claim in evidence.get("claims") or []:
+        if not isinstance(claim, dict):
+            continue
+        report.claims += 1
+        citation = str(claim.get("citation") or "")
+        what = (f"claim {claim.get('claim_id', '?')} "
+                f"({claim.get('indicator', '?')} of {claim.get('subject', '?')})")
+        if not citation:
+            report.uncited.append(f"{what} has no source")
+        elif citation not in sources:
+            report.uncited.append(f"{what} cites '{citation}', neither a shipped nor a project source")
+    return report

@@ -140,7 +140,8 @@ def render_html(config: dict) -> str:
                        ("atlas", _asset("atlas.js")),
                        ("labels", _asset("labels.js")),
                        ("relief", _asset("relief.js")),
-                       ("annotations", _asset("annotations.js"))]
+                       ("annotations", _asset("annotations.js")),
+                       ("digitise", _asset("digitise.js"))]
     fmap.default_css = [("leaflet_css", _asset("vendor/leaflet/leaflet.css")),
                         ("atlas_css", _asset("atlas.css"))]
 

@@ -87,7 +87,8 @@ class FeatureTableModel(QAbstractTableModel):
 
     def set_lang(self, lang: str) -> None:
         self.lang = lang
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, max(0, len(self.columns) - 1))
+        if self.columns:  # a header with no section told that section 0 changed crashes Qt
+            self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
         if self.features and self.columns:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.features) - 1, len(self.columns) - 1))
 

@@ -13,6 +13,7 @@ class AtlasBridge(QObject):
     layer_error = Signal(str, str)              # layer id, message
     annotation_changed = Signal(str)            # a new (no id) or moved annotation, GeoJSON text
     annotation_selected = Signal(str)           # annotation id, "" for none
+    feature_drawn = Signal(str)                 # a shape digitised for a user layer, GeoJSON geometry
 
     # The page passes strings and numbers only; the slot signatures refuse anything else.
     @Slot(str, str)
@@ -43,3 +44,8 @@ class AtlasBridge(QObject):
     @Slot(str)
     def annotationSelected(self, annotation_id: str) -> None:  # noqa: N802
         self.annotation_selected.emit(annotation_id[:64])
+
+    @Slot(str)
+    def featureDrawn(self, geometry_json: str) -> None:  # noqa: N802
+        if len(geometry_json) <= 1_000_000:  # checked again by core.digitised.check_geometry
+            self.feature_drawn.emit(geometry_json)

@@ -104,6 +104,7 @@ class CitationRow(Retranslating, QFrame):
 
 class InfoPanel(Retranslating, QWidget):
     style_changed = Signal(str)   # "apa" | "gost"
+    cite_requested = Signal(str, str)  # layer id, feature id: "Cite source…" (ui/digitise.py)
 
     def __init__(self, catalog: Catalog, store: FeatureStore, claims: list[Claim],
                  bibliography: dict[str, dict], settings=None, lang: str = "en",
@@ -154,6 +155,11 @@ class InfoPanel(Retranslating, QWidget):
         self.style_box.setCurrentIndex(self.style_box.findData(self.style))
         self.style_box.currentIndexChanged.connect(lambda _i: self.set_style(self.style_box.currentData()))
         self.citation_rows: list[CitationRow] = []
+        # The sources the project cites for a feature and its layer: (layer id, feature id) ->
+        # (source ids, the sources by id); set by ui/digitise.py, which also answers the button.
+        self.cited_sources = None
+        self.cite_button = QPushButton(self)
+        self.cite_button.clicked.connect(lambda: self.current and self.cite_requested.emit(*self.current))
         self.citations_box = QVBoxLayout()
         self.empty_label = _plain("", self, selectable=False)
         self.empty_label.setStyleSheet("color: #666;")
@@ -176,6 +182,7 @@ class InfoPanel(Retranslating, QWidget):
         style_row.addWidget(self.style_box)
         column.addLayout(style_row)
         column.addLayout(self.citations_box)
+        column.addWidget(self.cite_button, 0, Qt.AlignmentFlag.AlignLeft)
         column.addStretch(1)
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -195,6 +202,8 @@ class InfoPanel(Retranslating, QWidget):
         self.claims_table.setHorizontalHeaderLabels(
             [self.tr("Figure"), self.tr("Value"), self.tr("Unit"), self.tr("Date"), self.tr("Source")])
         self.citations_heading.setText(self.tr("Sources"))
+        self.cite_button.setText(self.tr("Cite source…"))
+        self.cite_button.setToolTip(self.tr("Attach sources to this feature or to its whole layer"))
         self.style_box.setToolTip(self.tr("Citation style: APA 7 or GOST R 7.0.5-2008"))
         self.style_box.setAccessibleName(self.tr("Citation style: APA 7 or GOST R 7.0.5-2008"))
         self.claims_table.setAccessibleName(self.tr("Figures (each with its source)"))
@@ -225,7 +234,7 @@ class InfoPanel(Retranslating, QWidget):
         self.shown_claims, self.disputes = [], {}
         self.empty_label.setVisible(True)
         for w in (self.title, self.subtitle, self.figures_heading, self.claims_table, self.dispute_label,
-                  self.citations_heading, self.style_box):
+                  self.citations_heading, self.style_box, self.cite_button):
             w.setVisible(False)
         _clear(self.attributes)
         _clear(self.citations_box)
@@ -245,6 +254,7 @@ class InfoPanel(Retranslating, QWidget):
         self.subtitle.setText(layer.title_in(self.lang))
         for w in (self.title, self.subtitle, self.citations_heading, self.style_box):
             w.setVisible(True)
+        self.cite_button.setVisible(self.cited_sources is not None)
         self.shown_claims = statistics.claims_for(self.claims, layer_id, feature_id)
         self.disputes = {k: v for k, v in statistics.disagreeing(self.claims).items()
                          if k in {c.claim_id for c in self.shown_claims}}
@@ -343,6 +353,16 @@ class InfoPanel(Retranslating, QWidget):
             item = self.bibliography.get(item_id, {})
             row = CitationRow(item_id, citations.format_citation(item_id, self.style, self.bibliography),
                               citations.item_url(item), self)
+            self.citation_rows.append(row)
+            self.citations_box.addWidget(row)
+        ids, items = self.cited_sources(layer_id, feature_id) if self.cited_sources else ([], {})
+        if ids:
+            heading = _plain(self.tr("Cited in this project:"), self, selectable=False)
+            heading.setObjectName("citedHeading")
+            self.citations_box.addWidget(heading)
+        for item_id in ids:
+            row = CitationRow(item_id, citations.format_citation(item_id, self.style, items),
+                              citations.item_url(items.get(item_id, {})), self)
             self.citation_rows.append(row)
             self.citations_box.addWidget(row)
 

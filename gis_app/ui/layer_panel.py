@@ -364,7 +364,8 @@ class LayerPanel(Retranslating, QWidget):
     def user_layer_actions(self) -> list[tuple[str, str]]:
         return [("style", self.tr("Style, labels and popup…")), ("zoom", self.tr("Zoom to layer")),
                 ("export", self.tr("Export layer…")), ("embed", self.tr("Keep the data in the project")),
-                ("remove", self.tr("Remove layer"))]
+                ("digitise", self.tr("Draw features into this layer")),  # ui/digitise.py
+                ("cite", self.tr("Cite sources for the layer…")), ("remove", self.tr("Remove layer"))]
 
     def _context_menu(self, pos) -> None:
         layer_id = self.model.layer_id(self.tree.indexAt(pos))

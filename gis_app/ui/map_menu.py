@@ -1,5 +1,6 @@
 """The map's context menu (right click), drawn by Qt instead of Chromium's: copy the coordinates,
-identify the feature there, zoom in there, add an annotation there. Nothing in it reloads the page."""
+identify the feature there, zoom in there, cite a source for it (and edit, move, reshape or delete a feature
+of the user's own layer), add an annotation there. Nothing in it reloads the page."""
 
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ def map_menu(window, where: dict) -> QMenu:
     zoom = menu.addAction(QCoreApplication.translate("MapMenu", "Zoom in here"))
     zoom.setObjectName("zoomHere")
     zoom.triggered.connect(lambda: window.map.call("zoomAt", lat, lon))
+    if layer and feature and getattr(window, "digitise", None) is not None:
+        _feature_entries(window, menu, str(layer), str(feature))
     menu.addSeparator()
     label = menu.addAction(QCoreApplication.translate("MapMenu", "Add a text label here…"))
     label.setObjectName("labelHere")
@@ -51,3 +54,22 @@ def _annotate(window, kind: str, lat: float, lon: float) -> str:
     ann_id = tools.add(item)
     tools.select(ann_id)
     return ann_id
+
+
+def _feature_entries(window, menu: QMenu, layer: str, feature: str) -> None:
+    """Cite a source for the feature under the click; a feature of a user layer: edit,
+    move or reshape, delete."""
+    tools = window.digitise
+    cite = menu.addAction(QCoreApplication.translate("MapMenu", "Cite source…"))
+    cite.setObjectName("citeSource")
+    cite.triggered.connect(lambda: tools.cite(layer, feature))
+    if not tools.is_digitisable(layer):
+        return
+    for name, text, handler in (
+            ("editFeature", QCoreApplication.translate("MapMenu", "Edit feature…"), tools.edit_feature),
+            ("reshapeFeature", QCoreApplication.translate("MapMenu", "Move or reshape feature"),
+             tools.reshape),
+            ("deleteFeature", QCoreApplication.translate("MapMenu", "Delete feature"), tools.delete_feature)):
+        action = menu.addAction(text)
+        action.setObjectName(name)
+        action.triggered.connect(lambda _checked=False, h=handler: h(layer, feature))

@@ -46,6 +46,8 @@ class UserLayersController(QObject):
             if self._data.get(layer_id) != now:
                 w.features.forget(layer_id)
                 self._data[layer_id] = now
+                if w.attribute_table.model.layer_id == layer_id and now is not None:
+                    w.attribute_table.model.set_layer(layer_id)  # a feature digitised, edited, deleted
         w.attribute_table.set_lang(w.lang)      # refills its list of layers
         w.search_box.reset_index()              # indexed again on the next search
         if set(self.document.user_layer_problems) - self._asked and not self._locate_queued:
@@ -92,6 +94,8 @@ class UserLayersController(QObject):
                 self.document.embed_user_layer(layer_id)
             except (OSError, DataError) as exc:
                 w.prompts.warn(self.tr("Keep the data in the project"), str(exc))
+        elif action in ("digitise", "cite") and getattr(w, "digitise", None) is not None:
+            (w.digitise.start if action == "digitise" else w.digitise.cite)(layer_id)
         elif action == "remove":
             title = self.document.user_layer(layer_id).get("title", layer_id)
             if w.prompts.ask(self.tr("Remove layer"), self.tr("Remove \u201c{0}\u201d from the project? "

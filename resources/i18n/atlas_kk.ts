@@ -209,6 +209,21 @@
     </message>
 </context>
 <context>
+    <name>CiteDialog</name>
+    <message>
+        <source>Cite sources</source>
+        <translation>Дереккөздерге сілтеме жасау</translation>
+    </message>
+    <message>
+        <source>For this feature: {0}</source>
+        <translation>Осы нысан үшін: {0}</translation>
+    </message>
+    <message>
+        <source>For the whole layer: {0}</source>
+        <translation>Бүкіл қабат үшін: {0}</translation>
+    </message>
+</context>
+<context>
     <name>Coordinates</name>
     <message>
         <source>{0}° N</source>
@@ -225,6 +240,81 @@
     <message>
         <source>{0}° W</source>
         <translation>{0}° б. б.</translation>
+    </message>
+</context>
+<context>
+    <name>DigitiseController</name>
+    <message>
+        <source>&amp;Digitise features…</source>
+        <translation>Нысандарды &amp;цифрландыру…</translation>
+    </message>
+    <message>
+        <source>S&amp;top digitising</source>
+        <translation>Цифрландыруды &amp;тоқтату</translation>
+    </message>
+    <message>
+        <source>Drawn by hand on the atlas&apos;s map: as accurate as the zoom each feature was drawn at.</source>
+        <translation>Атластың картасында қолмен салынған: әр нысанның дәлдігі ол салынған масштабқа сай.</translation>
+    </message>
+    <message>
+        <source>Digitise features</source>
+        <translation>Нысандарды цифрландыру</translation>
+    </message>
+    <message>
+        <source>New layer “{0}”</source>
+        <translation>Жаңа қабат «{0}»</translation>
+    </message>
+    <message>
+        <source>This layer mixes points, lines and areas: draw into a layer of one kind.</source>
+        <translation>Бұл қабатта нүктелер, сызықтар және аумақтар аралас: бір түрлі қабатқа салыңыз.</translation>
+    </message>
+    <message>
+        <source>Click on the map to place each point; Esc or Stop digitising ends.</source>
+        <translation>Әр нүктені қою үшін картаны басыңыз; Esc немесе «Цифрландыруды тоқтату» аяқтайды.</translation>
+    </message>
+    <message>
+        <source>Click the line&apos;s points; double-click or Enter ends it, Esc cancels it.</source>
+        <translation>Сызықтың нүктелерін басыңыз; екі рет басу немесе Enter аяқтайды, Esc болдырмайды.</translation>
+    </message>
+    <message>
+        <source>Click the corners; double-click or Enter closes the polygon, Esc cancels it.</source>
+        <translation>Бұрыштарын басыңыз; екі рет басу немесе Enter көпбұрышты тұйықтайды, Esc болдырмайды.</translation>
+    </message>
+    <message>
+        <source>The shape cannot be kept: {0}</source>
+        <translation>Пішінді сақтау мүмкін емес: {0}</translation>
+    </message>
+    <message>
+        <source>Move or reshape feature</source>
+        <translation>Нысанды жылжыту немесе пішінін өзгерту</translation>
+    </message>
+    <message>
+        <source>Add feature</source>
+        <translation>Нысан қосу</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>Өріс қосу</translation>
+    </message>
+    <message>
+        <source>Name of the new field:</source>
+        <translation>Жаңа өрістің атауы:</translation>
+    </message>
+    <message>
+        <source>Edit feature</source>
+        <translation>Нысанды өңдеу</translation>
+    </message>
+    <message>
+        <source>Drag a point of the feature, or the feature itself; Enter keeps the new shape, Esc cancels.</source>
+        <translation>Нысанның нүктесін немесе нысанның өзін сүйреңіз; Enter жаңа пішінді сақтайды, Esc болдырмайды.</translation>
+    </message>
+    <message>
+        <source>Delete feature</source>
+        <translation>Нысанды жою</translation>
+    </message>
+    <message>
+        <source>Cite sources</source>
+        <translation>Дереккөздерге сілтеме жасау</translation>
     </message>
 </context>
 <context>
@@ -376,6 +466,21 @@
     <message>
         <source>Wrote {0} ({1} × {2} px)</source>
         <translation>Сақталды: {0} ({1} × {2} пикс.)</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureForm</name>
+    <message>
+        <source>Feature of “{0}”</source>
+        <translation>«{0}» нысаны</translation>
+    </message>
+    <message>
+        <source>Add field…</source>
+        <translation>Өріс қосу…</translation>
+    </message>
+    <message>
+        <source>No source is ticked: tick the one that states this feature, or press OK again to keep it without a source for now.</source>
+        <translation>Бірде-бір дереккөз белгіленбеген: осы нысанды растайтын дереккөзді белгілеңіз немесе оны әзірге дереккөзсіз сақтау үшін OK батырмасын қайта басыңыз.</translation>
     </message>
 </context>
 <context>
@@ -535,6 +640,14 @@
         <translation>Дереккөздер</translation>
     </message>
     <message>
+        <source>Cite source…</source>
+        <translation>Дереккөзге сілтеме…</translation>
+    </message>
+    <message>
+        <source>Attach sources to this feature or to its whole layer</source>
+        <translation>Осы нысанға немесе оның бүкіл қабатына дереккөздерді тіркеу</translation>
+    </message>
+    <message>
         <source>Citation style: APA 7 or GOST R 7.0.5-2008</source>
         <translation>Сілтемелерді рәсімдеу стилі: APA 7 немесе ГОСТ Р 7.0.5-2008</translation>
     </message>
@@ -553,6 +666,10 @@
     <message>
         <source>⚠ Sources disagree on {0}: {1}</source>
         <translation>⚠ «{0}» көрсеткіші бойынша дереккөздер сәйкес келмейді: {1}</translation>
+    </message>
+    <message>
+        <source>Cited in this project:</source>
+        <translation>Осы жобада сілтеме жасалған:</translation>
     </message>
 </context>
 <context>
@@ -586,8 +703,16 @@
         <translation>Деректерді жобада сақтау</translation>
     </message>
     <message>
+        <source>Draw features into this layer</source>
+        <translation>Осы қабатқа нысандар салу</translation>
+    </message>
+    <message>
         <source>Remove layer</source>
         <translation>Қабатты жою</translation>
+    </message>
+    <message>
+        <source>Cite sources for the layer…</source>
+        <translation>Қабаттың дереккөздеріне сілтеме…</translation>
     </message>
 </context>
 <context>
@@ -865,6 +990,22 @@ Map data: {0}</source>
     <message>
         <source>Add a marker here…</source>
         <translation>Осында маркер қосу…</translation>
+    </message>
+    <message>
+        <source>Cite source…</source>
+        <translation>Дереккөзге сілтеме…</translation>
+    </message>
+    <message>
+        <source>Edit feature…</source>
+        <translation>Нысанды өңдеу…</translation>
+    </message>
+    <message>
+        <source>Move or reshape feature</source>
+        <translation>Нысанды жылжыту немесе пішінін өзгерту</translation>
+    </message>
+    <message>
+        <source>Delete feature</source>
+        <translation>Нысанды жою</translation>
     </message>
 </context>
 <context>
@@ -1247,6 +1388,33 @@ Nothing was changed.</source>
     </message>
 </context>
 <context>
+    <name>SourcePicker</name>
+    <message>
+        <source>Sources (tick each one that states it):</source>
+        <translation>Дереккөздер (мұны растайтын әрқайсысын белгілеңіз):</translation>
+    </message>
+    <message>
+        <source>Filter the sources…</source>
+        <translation>Дереккөздерді сүзу…</translation>
+    </message>
+    <message>
+        <source>Filter the sources</source>
+        <translation>Дереккөздерді сүзу</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Дереккөздер</translation>
+    </message>
+    <message>
+        <source>New source…</source>
+        <translation>Жаңа дереккөз…</translation>
+    </message>
+    <message>
+        <source>(yours)</source>
+        <translation>(сіздікі)</translation>
+    </message>
+</context>
+<context>
     <name>SourcesPanel</name>
     <message>
         <source>Copy</source>
@@ -1572,6 +1740,61 @@ Nothing was changed.</source>
     <message>
         <source>{0} is not a colour written #rrggbb</source>
         <translation>{0} — #rrggbb түріндегі түс емес</translation>
+    </message>
+</context>
+<context>
+    <name>TargetDialog</name>
+    <message>
+        <source>Digitise features</source>
+        <translation>Нысандарды цифрландыру</translation>
+    </message>
+    <message>
+        <source>Draw into a &amp;new layer</source>
+        <translation>&amp;Жаңа қабатқа салу</translation>
+    </message>
+    <message>
+        <source>Draw into an &amp;existing layer of mine</source>
+        <translation>Менің &amp;бар қабатыма салу</translation>
+    </message>
+    <message>
+        <source>Layer title:</source>
+        <translation>Қабат атауы:</translation>
+    </message>
+    <message>
+        <source>Holds:</source>
+        <translation>Құрамы:</translation>
+    </message>
+    <message>
+        <source>Fields:</source>
+        <translation>Өрістер:</translation>
+    </message>
+    <message>
+        <source>The attribute fields, separated by commas</source>
+        <translation>Атрибут өрістері, үтірмен бөлінген</translation>
+    </message>
+    <message>
+        <source>Each feature has a date (the time filter reads it)</source>
+        <translation>Әр нысанның күні бар (оны уақыт сүзгісі оқиды)</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>Қабат:</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Нүктелер</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Сызықтар</translation>
+    </message>
+    <message>
+        <source>Polygons</source>
+        <translation>Көпбұрыштар</translation>
+    </message>
+    <message>
+        <source>Give the new layer a title.</source>
+        <translation>Жаңа қабатқа тақырып беріңіз.</translation>
     </message>
 </context>
 <context>

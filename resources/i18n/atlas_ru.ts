@@ -209,6 +209,21 @@
     </message>
 </context>
 <context>
+    <name>CiteDialog</name>
+    <message>
+        <source>Cite sources</source>
+        <translation>Сослаться на источники</translation>
+    </message>
+    <message>
+        <source>For this feature: {0}</source>
+        <translation>Для этого объекта: {0}</translation>
+    </message>
+    <message>
+        <source>For the whole layer: {0}</source>
+        <translation>Для всего слоя: {0}</translation>
+    </message>
+</context>
+<context>
     <name>Coordinates</name>
     <message>
         <source>{0}° N</source>
@@ -225,6 +240,81 @@
     <message>
         <source>{0}° W</source>
         <translation>{0}° з. д.</translation>
+    </message>
+</context>
+<context>
+    <name>DigitiseController</name>
+    <message>
+        <source>&amp;Digitise features…</source>
+        <translation>&amp;Оцифровать объекты…</translation>
+    </message>
+    <message>
+        <source>S&amp;top digitising</source>
+        <translation>&amp;Завершить оцифровку</translation>
+    </message>
+    <message>
+        <source>Drawn by hand on the atlas&apos;s map: as accurate as the zoom each feature was drawn at.</source>
+        <translation>Нарисовано вручную на карте атласа: точность каждого объекта соответствует масштабу, при котором он нарисован.</translation>
+    </message>
+    <message>
+        <source>Digitise features</source>
+        <translation>Оцифровка объектов</translation>
+    </message>
+    <message>
+        <source>New layer “{0}”</source>
+        <translation>Новый слой «{0}»</translation>
+    </message>
+    <message>
+        <source>This layer mixes points, lines and areas: draw into a layer of one kind.</source>
+        <translation>В этом слое смешаны точки, линии и площади: рисуйте в слой одного вида.</translation>
+    </message>
+    <message>
+        <source>Click on the map to place each point; Esc or Stop digitising ends.</source>
+        <translation>Щёлкните по карте, чтобы поставить каждую точку; Esc или «Завершить оцифровку» — конец.</translation>
+    </message>
+    <message>
+        <source>Click the line&apos;s points; double-click or Enter ends it, Esc cancels it.</source>
+        <translation>Щёлкайте точки линии; двойной щелчок или Enter завершает её, Esc отменяет.</translation>
+    </message>
+    <message>
+        <source>Click the corners; double-click or Enter closes the polygon, Esc cancels it.</source>
+        <translation>Щёлкайте вершины; двойной щелчок или Enter замыкает полигон, Esc отменяет.</translation>
+    </message>
+    <message>
+        <source>The shape cannot be kept: {0}</source>
+        <translation>Эту фигуру нельзя сохранить: {0}</translation>
+    </message>
+    <message>
+        <source>Move or reshape feature</source>
+        <translation>Переместить или изменить форму объекта</translation>
+    </message>
+    <message>
+        <source>Add feature</source>
+        <translation>Добавление объекта</translation>
+    </message>
+    <message>
+        <source>Add field</source>
+        <translation>Добавить поле</translation>
+    </message>
+    <message>
+        <source>Name of the new field:</source>
+        <translation>Имя нового поля:</translation>
+    </message>
+    <message>
+        <source>Edit feature</source>
+        <translation>Изменение объекта</translation>
+    </message>
+    <message>
+        <source>Drag a point of the feature, or the feature itself; Enter keeps the new shape, Esc cancels.</source>
+        <translation>Перетащите точку объекта или сам объект; Enter сохраняет новую форму, Esc отменяет.</translation>
+    </message>
+    <message>
+        <source>Delete feature</source>
+        <translation>Удалить объект</translation>
+    </message>
+    <message>
+        <source>Cite sources</source>
+        <translation>Сослаться на источники</translation>
     </message>
 </context>
 <context>
@@ -376,6 +466,21 @@
     <message>
         <source>Wrote {0} ({1} × {2} px)</source>
         <translation>Сохранено: {0} ({1} × {2} пикс.)</translation>
+    </message>
+</context>
+<context>
+    <name>FeatureForm</name>
+    <message>
+        <source>Feature of “{0}”</source>
+        <translation>Объект слоя «{0}»</translation>
+    </message>
+    <message>
+        <source>Add field…</source>
+        <translation>Добавить поле…</translation>
+    </message>
+    <message>
+        <source>No source is ticked: tick the one that states this feature, or press OK again to keep it without a source for now.</source>
+        <translation>Не отмечен ни один источник: отметьте тот, в котором говорится об этом объекте, или нажмите OK ещё раз, чтобы пока сохранить его без источника.</translation>
     </message>
 </context>
 <context>
@@ -535,6 +640,14 @@
         <translation>Источники</translation>
     </message>
     <message>
+        <source>Cite source…</source>
+        <translation>Сослаться на источник…</translation>
+    </message>
+    <message>
+        <source>Attach sources to this feature or to its whole layer</source>
+        <translation>Привязать источники к этому объекту или ко всему его слою</translation>
+    </message>
+    <message>
         <source>Citation style: APA 7 or GOST R 7.0.5-2008</source>
         <translation>Стиль оформления ссылок: APA 7 или ГОСТ Р 7.0.5-2008</translation>
     </message>
@@ -553,6 +666,10 @@
     <message>
         <source>⚠ Sources disagree on {0}: {1}</source>
         <translation>⚠ Источники расходятся по показателю «{0}»: {1}</translation>
+    </message>
+    <message>
+        <source>Cited in this project:</source>
+        <translation>Указано в этом проекте:</translation>
     </message>
 </context>
 <context>
@@ -586,8 +703,16 @@
         <translation>Хранить данные в проекте</translation>
     </message>
     <message>
+        <source>Draw features into this layer</source>
+        <translation>Рисовать объекты в этот слой</translation>
+    </message>
+    <message>
         <source>Remove layer</source>
         <translation>Удалить слой</translation>
+    </message>
+    <message>
+        <source>Cite sources for the layer…</source>
+        <translation>Источники для всего слоя…</translation>
     </message>
 </context>
 <context>
@@ -865,6 +990,22 @@ Map data: {0}</source>
     <message>
         <source>Add a marker here…</source>
         <translation>Добавить здесь маркер…</translation>
+    </message>
+    <message>
+        <source>Cite source…</source>
+        <translation>Сослаться на источник…</translation>
+    </message>
+    <message>
+        <source>Edit feature…</source>
+        <translation>Изменить объект…</translation>
+    </message>
+    <message>
+        <source>Move or reshape feature</source>
+        <translation>Переместить или изменить форму объекта</translation>
+    </message>
+    <message>
+        <source>Delete feature</source>
+        <translation>Удалить объект</translation>
     </message>
 </context>
 <context>
@@ -1248,6 +1389,33 @@ Nothing was changed.</source>
     </message>
 </context>
 <context>
+    <name>SourcePicker</name>
+    <message>
+        <source>Sources (tick each one that states it):</source>
+        <translation>Источники (отметьте каждый, где это сказано):</translation>
+    </message>
+    <message>
+        <source>Filter the sources…</source>
+        <translation>Фильтр источников…</translation>
+    </message>
+    <message>
+        <source>Filter the sources</source>
+        <translation>Фильтр источников</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Источники</translation>
+    </message>
+    <message>
+        <source>New source…</source>
+        <translation>Новый источник…</translation>
+    </message>
+    <message>
+        <source>(yours)</source>
+        <translation>(ваш)</translation>
+    </message>
+</context>
+<context>
     <name>SourcesPanel</name>
     <message>
         <source>Copy</source>
@@ -1573,6 +1741,61 @@ Nothing was changed.</source>
     <message>
         <source>{0} is not a colour written #rrggbb</source>
         <translation>{0} — не цвет вида #rrggbb</translation>
+    </message>
+</context>
+<context>
+    <name>TargetDialog</name>
+    <message>
+        <source>Digitise features</source>
+        <translation>Оцифровка объектов</translation>
+    </message>
+    <message>
+        <source>Draw into a &amp;new layer</source>
+        <translation>Рисовать в &amp;новый слой</translation>
+    </message>
+    <message>
+        <source>Draw into an &amp;existing layer of mine</source>
+        <translation>Рисовать в &amp;имеющийся мой слой</translation>
+    </message>
+    <message>
+        <source>Layer title:</source>
+        <translation>Название слоя:</translation>
+    </message>
+    <message>
+        <source>Holds:</source>
+        <translation>Содержит:</translation>
+    </message>
+    <message>
+        <source>Fields:</source>
+        <translation>Поля:</translation>
+    </message>
+    <message>
+        <source>The attribute fields, separated by commas</source>
+        <translation>Поля атрибутов через запятую</translation>
+    </message>
+    <message>
+        <source>Each feature has a date (the time filter reads it)</source>
+        <translation>У каждого объекта есть дата (её читает фильтр времени)</translation>
+    </message>
+    <message>
+        <source>Layer:</source>
+        <translation>Слой:</translation>
+    </message>
+    <message>
+        <source>Points</source>
+        <translation>Точки</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>Линии</translation>
+    </message>
+    <message>
+        <source>Polygons</source>
+        <translation>Полигоны</translation>
+    </message>
+    <message>
+        <source>Give the new layer a title.</source>
+        <translation>Дайте новому слою название.</translation>
     </message>
 </context>
 <context>

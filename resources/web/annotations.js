@@ -27,6 +27,7 @@
     tool: null,       // null (select/move) | text | arrow | line | area | rect | marker
     selected: "",
     draft: null,      // the shape being drawn: {kind, points: [LatLng], layer}
+    digitise: null,   // while digitising a user layer: its geometry (point | line | polygon)
     drag: null        // the annotation being moved: {id, start: Point, feature}
   };
 
@@ -219,6 +220,7 @@
 
   function finish(kind, geometry) {
     cancelDraft();
+    if (A.digitise) { report("featureDrawn", JSON.stringify(geometry)); return; }
     report("annotationChanged", JSON.stringify({ type: "Feature", geometry: geometry,
                                                   properties: { kind: kind } }));
   }
@@ -361,6 +363,7 @@
   atlas.setAnnotationTool = function (tool) {
     if (!ensure()) return false;
     cancelDraft();
+    A.digitise = null;
     A.tool = KINDS.indexOf(tool) >= 0 ? tool : null;
     var m = map();
     // while drawing, a drag draws a rectangle and a double-click ends a line: not pan and zoom
@@ -368,6 +371,16 @@
     else { m.doubleClickZoom.enable(); m.dragging.enable(); }
     m.getContainer().classList.toggle("atlas-drawing", !!A.tool);
     return A.tool;
+  };
+
+  // Digitising (gis_app/ui/digitise.py): the same clicks, double-click or Enter and Esc draw a
+  // user layer's point, line or polygon, reported as featureDrawn(geometry), not as an annotation.
+  var DIGITISE_TOOLS = { point: "marker", line: "line", polygon: "area" };
+  atlas.setDigitiseTool = function (geometry) {
+    var tool = DIGITISE_TOOLS.hasOwnProperty(geometry) ? DIGITISE_TOOLS[geometry] : null;
+    atlas.setAnnotationTool(tool);
+    A.digitise = tool ? geometry : null;
+    return A.digitise;
   };
 
   atlas.selectAnnotation = function (id) { select(id, false); return A.selected; };
@@ -381,6 +394,7 @@
   atlas.annotationState = function () {
     var pane = map() && map().getPane(PANE);
     return { ids: Object.keys(A.drawn), count: A.items.length, visible: A.visible, tool: A.tool,
+             digitise: A.digitise || null,
              draft: A.draft ? A.draft.points.length : 0,
              selected: A.selected, texts: pane ? Array.prototype.map.call(
                pane.querySelectorAll(".atlas-annotation-main"), function (n) { return n.textContent; }) : [] };
