@@ -12,6 +12,9 @@
                    [--no-footer] [--georef] [--raster-map]
     gis-app import FILE [--layer NAME] [--encoding E] [--crs EPSG:N] [--x COL --y COL | --wkt COL]
                    [--embed] --into PROJECT.atlas.json
+    gis-app evidence import FILE.(bib|ris|json) --into PROJECT.atlas.json [--keep-duplicates]
+    gis-app evidence export PROJECT.atlas.json --format csl|bibtex|ris|claims-csv [--scope project|map]
+                   [-o FILE]                  (standard output by default)
 """
 
 from __future__ import annotations
@@ -65,6 +68,8 @@ def _parser() -> argparse.ArgumentParser:
                          help=f"leave out the {element.replace('-', ' ')}")
     from gis_app import import_cli
     import_cli.add_parser(sub)
+    from gis_app import evidence_cli
+    evidence_cli.add_parser(sub)
     return parser
 
 
@@ -316,6 +321,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "import":
         from gis_app import import_cli
         return import_cli.run(args)
+    if args.command == "evidence":
+        from gis_app import evidence_cli
+        return evidence_cli.run(args)
     if args.command == "snapshot":
         return snapshot(args.out, args.width, args.height, args.lang)
     return run_window(args.lang, args.open)
