@@ -92,6 +92,9 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         from gis_app.ui.user_layers_ui import install as install_user_layers
 
         install_user_layers(self)  # File → Add layer…, bundles, drops on the map, the user layers' menu
+        from gis_app.ui.evidence_ui import install as install_evidence
+
+        install_evidence(self)  # the analyst's sources and figures: forms, import, export, undo
         self._tab_order()
 
         if restore:
