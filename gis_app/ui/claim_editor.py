@@ -131,8 +131,10 @@ class ClaimDialog(Retranslating, QDialog):
     def _indicator_changed(self, _index: int = 0) -> None:
         key = self.indicator.currentData()
         self.new_box.setVisible(key == NEW)
-        if key != NEW and key and not self.unit.text().strip():
-            self.unit.setText(self.evidence.indicator_unit(key))
+        # The unit follows the indicator unless the user typed one of their own.
+        if key != NEW and key and self.unit.text().strip() in ("", getattr(self, "_auto_unit", "")):
+            self._auto_unit = self.evidence.indicator_unit(key)
+            self.unit.setText(self._auto_unit)
 
     def _fill(self, claim: dict) -> None:
         if claim:

@@ -56,16 +56,23 @@ class RemoveEntry(QUndoCommand):
 
 
 class Macro(QUndoCommand):
-    """Several evidence steps as one undo step, delivered to the panels as one change."""
+    """Several evidence steps as one undo step, delivered to the panels as one change. The steps are
+    kept here (not as Qt children, whose Python wrappers would not be kept alive)."""
 
     def __init__(self, document, text: str):
         super().__init__(text)
-        self.document = document
+        self.document, self.steps = document, []
+
+    def add(self, step: QUndoCommand) -> QUndoCommand:
+        self.steps.append(step)
+        return step
 
     def redo(self):
         with self.document.batch():
-            super().redo()
+            for step in self.steps:
+                step.redo()
 
     def undo(self):
         with self.document.batch():
-            super().undo()
+            for step in reversed(self.steps):
+                step.undo()

@@ -117,15 +117,15 @@ class EvidenceController(QObject):
         claim = dialog.claim()
         macro = Macro(self.document, self.tr("add figure"))
         self._extras(dialog, macro)
-        AddEntry(self.document, "claims", claim, parent=macro)
+        macro.add(AddEntry(self.document, "claims", claim))
         return claim["claim_id"] if self._push(macro) else None
 
     def _extras(self, dialog, macro) -> None:
         if dialog.new_source is not None:
-            AddEntry(self.document, "sources", dialog.new_source, parent=macro)
+            macro.add(AddEntry(self.document, "sources", dialog.new_source))
         indicator = dialog.new_indicator()
         if indicator is not None:
-            AddEntry(self.document, "indicators", indicator, parent=macro)
+            macro.add(AddEntry(self.document, "indicators", indicator))
 
     def edit_figure(self, claim_id: str) -> bool:
         try:
@@ -139,7 +139,7 @@ class EvidenceController(QObject):
             return False
         macro = Macro(self.document, self.tr("edit figure"))
         self._extras(dialog, macro)
-        UpdateEntry(self.document, "claims", claim_id, dialog.claim(), parent=macro)
+        macro.add(UpdateEntry(self.document, "claims", claim_id, dialog.claim()))
         return self._push(macro)
 
     def delete_figure(self, claim_id: str) -> bool:
@@ -215,9 +215,9 @@ class EvidenceController(QObject):
             macro = Macro(self.document, self.tr("import {0}").format(path.name))
             for op in ops:
                 if op[0] == "add":
-                    AddEntry(self.document, "sources", op[1], parent=macro)
+                    macro.add(AddEntry(self.document, "sources", op[1]))
                 else:
-                    UpdateEntry(self.document, "sources", op[1], op[2], parent=macro)
+                    macro.add(UpdateEntry(self.document, "sources", op[1], op[2]))
             if not self._push(macro):
                 return -1
         text = self.tr("{0}: {1} sources added, {2} duplicates, {3} entries skipped").format(
