@@ -371,7 +371,8 @@ def combine(shipped_claims: list[Claim], shipped_bibliography: dict[str, dict], 
     if bibliography is None:
         bibliography = dict(shipped_bibliography)
         for item in user.get("sources", []):
-            bibliography.setdefault(item["id"], item)
+            # the atlas's own x- keys are not CSL (citeproc would warn of each)
+            bibliography.setdefault(item["id"], {k: v for k, v in item.items() if not k.startswith("x-")})
     return Evidence(claims=[*shipped_claims, *own], bibliography=bibliography,
                     user_claims=frozenset(c.claim_id for c in own),
                     user_sources=frozenset(i["id"] for i in user.get("sources", [])),

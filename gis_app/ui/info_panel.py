@@ -222,6 +222,8 @@ class InfoPanel(Retranslating, QWidget):
         self.edit_button.setToolTip(self.tr("Change the selected figure (only your own)"))
         self.delete_button.setText(self.tr("Delete"))
         self.delete_button.setToolTip(self.tr("Delete the selected figure (only your own)"))
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            button.setAccessibleName(button.toolTip())
         if self.current:
             self.show_feature(*self.current)
 

@@ -104,6 +104,9 @@ class SourcesPanel(Retranslating, QWidget):
         self.export_button.setText(self.tr("More…"))
         self.export_button.setToolTip(self.tr("Export the sources of this map or of the project, or the "
                                               "figures with their sources"))
+        for button in (self.import_button, self.add_button, self.edit_button, self.remove_button,
+                       self.export_button):
+            button.setAccessibleName(button.toolTip())
         self.refresh()
 
     def set_style(self, style: str) -> None:
