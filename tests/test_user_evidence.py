@@ -243,3 +243,15 @@ def test_cli_import_and_export_round_trip(tmp_path, capsys):
 def test_ids_are_ascii_and_unique():
     assert ue.new_id("Петров 2021", {"u_Petrov_2021"}) == "u_Petrov_2021_2"
     assert ue.normal_title("Ёлка, «ЗИМА»!") == ue.normal_title("елка зима")
+
+
+def test_the_choropleth_takes_the_users_figure_only_when_it_is_the_latest(document, catalog):
+    from gis_app.core.figure_values import choropleth_values
+    _source(document)
+    assert choropleth_values(catalog, document.evidence) == {}
+    document.add_claim(_claim(unit="kg", claim_id="u_other_unit"))
+    assert choropleth_values(catalog, document.evidence) == {}, "another unit is not the map's value"
+    document.add_claim(_claim(date="2020", claim_id="u_older"))
+    assert choropleth_values(catalog, document.evidence) == {}, "an older figure does not recolour"
+    document.add_claim(_claim())
+    assert choropleth_values(catalog, document.evidence) == {"drug_seizures_2021": {"KGZ": 4.2}}

@@ -39,6 +39,12 @@ def rows(window):
     return [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
 
 
+KGZ_FILL = """(function () { var c = null; var layer = atlas.layers['drug_seizures_2021'];
+  if (layer) layer.eachLayer(function (l) {
+    if (String(l.feature.properties.id) === 'KGZ') c = l.options.fillColor; });
+  return c; })()"""
+
+
 def fill_claim(value="4.2", source="u_ivanov2020", indicator="drugs_seized", date="2022", **more):
     def run(dialog):
         dialog.indicator.setCurrentIndex(dialog.indicator.findData(indicator))
@@ -51,7 +57,7 @@ def fill_claim(value="4.2", source="u_ivanov2020", indicator="drugs_seized", dat
     return run
 
 
-def test_import_add_disagree_undo_save_reopen_export(window, tmp_path, prompts):
+def test_import_add_disagree_undo_save_reopen_export(window, tmp_path, prompts, qtbot):
     ui = window.evidence_ui
     bib = tmp_path / "refs.bib"
     bib.write_text(BIB, encoding="utf-8")
@@ -85,8 +91,11 @@ def test_import_add_disagree_undo_save_reopen_export(window, tmp_path, prompts):
     assert "≠ Sources disagree on Kyrgyzstan" in stats.notes_text() and "4.2 t" in stats.notes_text()
     assert "Иванов 2022" in stats.sources_text()
     assert window.undo_stack.undoText() == "add figure"
+    # the choropleth colours Kyrgyzstan by the latest figure, now the user's (breaks 3.75, 6.5 t)
+    qtbot.waitUntil(lambda: window.map.eval_js(KGZ_FILL) == "#fa9fb5", timeout=10000)
 
     window.undo_stack.undo()
+    qtbot.waitUntil(lambda: window.map.eval_js(KGZ_FILL) == "#fde0dd", timeout=10000)
     assert not any("(yours)" in r[0] for r in rows(window))
     assert not [r for r in rows(window) if "Drugs seized" in r[0] and r[0].startswith("⚠")]
     assert "Kyrgyzstan" not in stats.notes_text()
