@@ -208,3 +208,23 @@ def test_a_source_with_a_script_title_is_shown_as_plain_text(window):
         e.startswith("<script>") for e in panel.entries()) else None
     if item is not None:
         assert item.text().startswith("<script>alert(1)</script>")
+
+
+def test_a_refused_or_broken_bibliography_is_said_and_changes_nothing(window, tmp_path, prompts):
+    before = [s["id"] for s in window.document.user_evidence["sources"]]
+    huge = tmp_path / "huge.bib"
+    with open(huge, "wb") as fh:
+        fh.truncate(bi.LIMIT + 1)
+    assert window.evidence_ui.import_file(huge) == -1
+    refused = prompts.messages("warn")[-1]
+    assert refused.title == "Not imported" and "huge.bib" in refused.text
+    broken = tmp_path / "broken.bib"
+    broken.write_text("@article{a, title = {Unclosed\n@book{fine, title={Безопасность}, year=2020}\n",
+                      encoding="utf-8")
+    assert window.evidence_ui.import_file(broken) == 1
+    warned = prompts.messages("warn")[-1]
+    assert warned.title == "Some entries were not imported" and "1 entries skipped" in warned.text
+    assert [s["id"] for s in window.document.user_evidence["sources"]] == [*before, "u_fine"]
+    window.undo_stack.undo()
+    assert [s["id"] for s in window.document.user_evidence["sources"]] == before
+    assert window.undo_stack.redoText() == "import broken.bib", "the import was one undo step"

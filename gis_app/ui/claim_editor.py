@@ -50,6 +50,9 @@ class ClaimDialog(Retranslating, QDialog):
             new_form.addRow(label, edit)
         self.value, self.unit, self.date = QLineEdit(self), QLineEdit(self), QLineEdit(self)
         self.source = QComboBox(self)
+        for box in (self.indicator, self.source):  # long titles: the list is wide, the dialog is not
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(36)
         self.new_source_button = QPushButton(self)
         self.new_source_button.clicked.connect(self.add_source)
         source_row = QHBoxLayout()
@@ -89,7 +92,7 @@ class ClaimDialog(Retranslating, QDialog):
         current = self.indicator.currentData()
         self.indicator.blockSignals(True)
         self.indicator.clear()
-        for key in self.evidence.indicator_ids():
+        for key in self._indicator_order():
             self.indicator.addItem(self.evidence.indicator_label(key, self.lang), key)
         self.indicator.addItem(self.tr("New indicator…"), NEW)
         self.indicator.setCurrentIndex(max(0, self.indicator.findData(current)))
@@ -114,6 +117,17 @@ class ClaimDialog(Retranslating, QDialog):
                                                 self.tr("Not applicable")), strict=True):
             self.confirmed.addItem(text, key)
         self.confirmed.setCurrentIndex(max(0, self.confirmed.findData(current or "n/a")))
+
+    def _indicator_order(self) -> list[str]:
+        """The indicators already used on this subject's layer first, then the others by name."""
+        layer = self.subject.partition("/")[0] if "/" in self.subject else ""
+        near = [c.indicator for c in self.evidence.claims
+                if c.subject == self.subject or (layer and c.subject.startswith(layer + "/"))
+                or (not layer and "/" not in c.subject)]
+        near = list(dict.fromkeys(near))
+        rest = sorted((k for k in self.evidence.indicator_ids() if k not in near),
+                      key=lambda k: self.evidence.indicator_label(k, self.lang).casefold())
+        return near + rest
 
     def _fill_sources(self, select: str | None = None) -> None:
         self.source.clear()
