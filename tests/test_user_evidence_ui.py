@@ -228,3 +228,18 @@ def test_a_refused_or_broken_bibliography_is_said_and_changes_nothing(window, tm
     window.undo_stack.undo()
     assert [s["id"] for s in window.document.user_evidence["sources"]] == before
     assert window.undo_stack.redoText() == "import broken.bib", "the import was one undo step"
+
+
+def test_a_step_the_document_refuses_is_said_and_leaves_no_undo_entry(window, prompts):
+    from gis_app.ui.evidence_commands import AddEntry, Macro
+    stack, ui = window.undo_stack, window.evidence_ui
+    count, sources = stack.count(), list(window.document.user_evidence["sources"])
+    macro = Macro(window.document, "bad")
+    macro.add(AddEntry(window.document, "sources", {"id": "u_new_one", "title": "Новый источник"}))
+    macro.add(AddEntry(window.document, "claims", {"claim_id": "u_bad", "subject": "countries/KAZ",
+                                                   "indicator": "x", "value": "1", "date": "2020",
+                                                   "citation": "no_such_source"}))
+    assert ui._push(macro) is False
+    assert "no_such_source" in prompts.messages("warn")[-1].text
+    assert window.document.user_evidence["sources"] == sources, "the source it brought is gone again"
+    assert stack.count() <= count and stack.undoText() != "bad"

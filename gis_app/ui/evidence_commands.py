@@ -1,6 +1,9 @@
 """Undo steps for the analyst's evidence: each QUndoCommand calls one AtlasDocument method and its
 opposite, so Ctrl+Z undoes a source, a figure or an indicator added, changed or removed. A change of
-several parts (a figure with its new source and indicator, an import) is one macro of these."""
+several parts (a figure with its new source and indicator, an import) is one macro of these.
+
+A step the document refuses (its rules: ValueError, KeyError) marks itself obsolete, so the stack
+drops it, and keeps the reason in `error` for the window to say."""
 
 from __future__ import annotations
 
@@ -12,12 +15,28 @@ METHODS = {"sources": ("add_source", "update_source", "remove_source", "id"),
            "indicators": ("add_indicator", None, "remove_indicator", "id")}
 
 
-class AddEntry(QUndoCommand):
+class Step(QUndoCommand):
+    error = ""
+
+    def redo(self):
+        if self.error:  # refused once: never replayed
+            return
+        try:
+            self.do()
+        except (ValueError, KeyError) as exc:
+            self.error = str(exc.args[0] if isinstance(exc, KeyError) and exc.args else exc)
+            self.setObsolete(True)
+
+    def do(self):
+        raise NotImplementedError
+
+
+class AddEntry(Step):
     def __init__(self, document, part: str, entry: dict, text: str = "", parent=None):
         super().__init__(text, parent)
         self.document, self.part, self.entry, self.index = document, part, dict(entry), None
 
-    def redo(self):
+    def do(self):
         add, _update, _remove, key = METHODS[self.part]
         self.entry[key] = getattr(self.document, add)(self.entry, self.index)
         # the kept entry (with its x-added) is what a redo adds again
@@ -30,12 +49,12 @@ class AddEntry(QUndoCommand):
         self.index, _old = getattr(self.document, remove)(self.entry[key])
 
 
-class UpdateEntry(QUndoCommand):
+class UpdateEntry(Step):
     def __init__(self, document, part: str, entry_id: str, entry: dict, text: str = "", parent=None):
         super().__init__(text, parent)
         self.document, self.part, self.entry_id, self.new, self.old = document, part, entry_id, entry, None
 
-    def redo(self):
+    def do(self):
         update = METHODS[self.part][1]
         self.old = getattr(self.document, update)(self.entry_id, self.new)
 
@@ -43,19 +62,19 @@ class UpdateEntry(QUndoCommand):
         getattr(self.document, METHODS[self.part][1])(self.entry_id, self.old)
 
 
-class RemoveEntry(QUndoCommand):
+class RemoveEntry(Step):
     def __init__(self, document, part: str, entry_id: str, text: str = "", parent=None):
         super().__init__(text, parent)
         self.document, self.part, self.entry_id, self.index, self.old = document, part, entry_id, None, None
 
-    def redo(self):
+    def do(self):
         self.index, self.old = getattr(self.document, METHODS[self.part][2])(self.entry_id)
 
     def undo(self):
         getattr(self.document, METHODS[self.part][0])(self.old, self.index)
 
 
-class Macro(QUndoCommand):
+class Macro(Step):
     """Several evidence steps as one undo step, delivered to the panels as one change. The steps are
     kept here (not as Qt children, whose Python wrappers would not be kept alive)."""
 
@@ -67,10 +86,16 @@ class Macro(QUndoCommand):
         self.steps.append(step)
         return step
 
-    def redo(self):
+    def do(self):
+        done = []
         with self.document.batch():
             for step in self.steps:
                 step.redo()
+                if step.error:  # one refused: the others undone, the whole refused
+                    for earlier in reversed(done):
+                        earlier.undo()
+                    raise ValueError(step.error)
+                done.append(step)
 
     def undo(self):
         with self.document.batch():

@@ -87,10 +87,9 @@ class EvidenceController(QObject):
 
     def _push(self, command) -> bool:
         """Push an undo step; a refusal by the document (its rules) is said, nothing changes."""
-        try:
-            self.window.undo_stack.push(command)
-        except ValueError as exc:
-            self.window.prompts.warn(self.tr("Not changed"), str(exc))
+        self.window.undo_stack.push(command)
+        if command.error:  # obsolete: the stack has dropped it
+            self.window.prompts.warn(self.tr("Not changed"), command.error)
             return False
         return True
 
