@@ -13,6 +13,9 @@
                    [--no-footer] [--georef] [--raster-map]
     gis-app import FILE [--layer NAME] [--encoding E] [--crs EPSG:N] [--x COL --y COL | --wkt COL]
                    [--embed] --into PROJECT.atlas.json
+    gis-app evidence import FILE.(bib|ris|json) --into PROJECT.atlas.json [--keep-duplicates]
+    gis-app evidence export PROJECT.atlas.json --format csl|bibtex|ris|claims-csv [--scope project|map]
+                   [-o FILE]                  (standard output by default)
 """
 
 from __future__ import annotations
@@ -69,6 +72,8 @@ def _parser() -> argparse.ArgumentParser:
                          help=f"leave out the {element.replace('-', ' ')}")
     from gis_app import import_cli
     import_cli.add_parser(sub)
+    from gis_app import evidence_cli
+    evidence_cli.add_parser(sub)
     return parser
 
 
@@ -114,18 +119,18 @@ def validate_project(path: Path) -> int:
     from gis_app.core import project as proj
     from gis_app.core.catalog import load_catalog
     from gis_app.core.document import AtlasDocument
-    from gis_app.core.evidence import load_evidence
     from gis_app.core.validate import validate_project as check
 
     catalog = load_catalog()
     document = AtlasDocument(catalog)
     try:
-        document.apply_project(proj.load(path), path)
+        project = proj.load(path)
+        document.apply_project(project, path)
     except proj.ProjectError as exc:
         print(f"gis-app: cannot use the project {path}: {exc}", file=sys.stderr)
         return 2
-    _claims, bibliography, _problems = load_evidence(catalog.folder)
-    report = check(document, bibliography)
+    report = check(document)
+    report.problems[:0] = [f"left out when read: {w}" for w in project.warnings]
     for problem in report.problems:
         print(f"  - {problem}", file=sys.stderr)
     if report.uncited:
@@ -351,6 +356,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "import":
         from gis_app import import_cli
         return import_cli.run(args)
+    if args.command == "evidence":
+        from gis_app import evidence_cli
+        return evidence_cli.run(args)
     if args.command == "snapshot":
         return snapshot(args.out, args.width, args.height, args.lang)
     return run_window(args.lang, args.open)

@@ -112,8 +112,9 @@ def test_validate_names_the_uncited_feature_and_claim_and_passes_once_cited(cata
     doc.add_user_feature(layer_id, dg.make_feature("2", POINT, {}))
     doc.user_evidence = {"version": 1, "sources": [{"id": "u_report", "type": "report", "title": "Report"}],
                          "claims": [{"claim_id": "u_c1", "subject": "KGZ", "indicator": "troops",
-                                     "citation": "nowhere"}]}
-    report = validate_project(doc, bibliography)
+                                     "value": "12", "unit": "persons", "date": "2024", "citation": "nowhere",
+                                     "locator": "", "note": "", "confirmed": "n/a", "estimate": False}]}
+    report = validate_project(doc)
     assert report.uncited == [
         "“Border posts”: feature 1 “Post A” has no source (cite one for it or for the layer)",
         "“Border posts”: feature 2 has no source (cite one for it or for the layer)",
@@ -148,7 +149,7 @@ def test_a_bundle_carries_digitised_layers_even_empty_and_their_cites(catalog, b
     again.apply_project(project)
     assert not again.user_layer_problems
     assert FeatureStore(again.catalog).properties(layer_id, "1")["name"] == "Post A"
-    assert validate_project(again, bibliography).ok
+    assert validate_project(again).ok
     assert again.user_layer(empty["id"])["data"]["features"] == []
     # drawing into the bundled layer (read from its GeoPackage) keeps the data in the project from then on
     store = FeatureStore(again.catalog)

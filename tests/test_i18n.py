@@ -43,7 +43,9 @@ LATIN_NAMES = {"PNG", "png", "SVG", "svg", "PDF", "pdf", "DPI", "BibTeX", "bib",
                # file formats and coordinate systems a user imports by these names (issue 13)
                "geojson", "GeoJSON", "shp", "zip", "gpkg", "GeoPackage", "kml", "kmz", "gpx", "fgb", "csv",
                "tsv", "txt", "xlsx", "EPSG", "UTM", "WGS", "WKT", "rrggbb",
-               "Esc", "Enter"}  # keys, as the keyboard names them (digitising)
+               "Esc", "Enter",  # keys, as the keyboard names them (digitising)
+               # bibliography formats and identifiers (issue 18)
+               "CSL", "JSON", "Mendeley", "CSV", "DOI", "URL", "http", "https", "doi", "org", "abcd"}
 
 
 def _shot(tmp_path: Path, name: str) -> Path:

@@ -179,11 +179,6 @@ def user_sources(evidence: dict) -> dict[str, dict]:
             if isinstance(s, dict) and isinstance(s.get("id"), str)}
 
 
-def all_sources(bibliography: dict[str, dict], evidence: dict) -> dict[str, dict]:
-    """The shipped bibliography and the project's own sources, by id (the shipped first)."""
-    return {**bibliography, **user_sources(evidence)}
-
-
 def cites_of(evidence: dict, target: str) -> list[str]:
     raw = (evidence.get("cites") or {}).get(target) or []
     return [str(i) for i in raw if isinstance(i, str)]

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import digitised as dg
 from . import project as proj
+from . import user_evidence as ue
 from . import user_layers as ul
 from .annotations import Annotations
 from .catalog import Catalog
@@ -55,7 +56,9 @@ class AtlasDocument:
         self.user_layers: list[dict] = []     # imported layers (core/user_layers.py)
         self.user_layer_problems: dict[str, str] = {}  # id -> why it cannot be drawn (a moved file)
         self._user_data: dict[str, Path] = {}  # id -> its GeoJSON in WGS 84 (the cache)
-        self.user_evidence: dict = {}         # the analyst's sources and claims (the evidence issue)
+        self._shipped: tuple | None = None    # (claims, bibliography, problems) of the layers folder
+        self._evidence: ue.Evidence | None = None
+        self.user_evidence: dict = ue.empty()  # the analyst's sources and claims (core/user_evidence.py)
         self.selection: Selection | None = None
         self.path: Path | None = None
         self.disk_hash: str | None = None     # the file's content when it was opened or saved
@@ -176,7 +179,8 @@ class AtlasDocument:
                        style_overrides=copy.deepcopy(self.style_overrides),
                        annotations=self.annotations.to_list(), slides=list(self.slides),
                        user_layers=ul.for_saving(self.user_layers, folder),
-                       evidence=copy.deepcopy(self.user_evidence))
+                       evidence=copy.deepcopy(self.user_evidence)
+                       if any(self.user_evidence.get(p) for p in ue.PARTS) else {})
 
     def apply_project(self, project: Project, path: Path | None = None,
                       disk_hash: str | None = None) -> list[str]:
@@ -193,7 +197,7 @@ class AtlasDocument:
             self.set_slides(project.slides)
             self.set_title(project.title)
             self.set_language(project.language)
-            self.user_evidence = copy.deepcopy(project.evidence)
+            self.user_evidence, _warnings = ue.clean(project.evidence)  # (checked on load already)
             self._emit(Kind.USER_LAYERS, Kind.EVIDENCE)
             self.selection = None
             self._emit(Kind.SELECTION)
@@ -377,4 +381,98 @@ class AtlasDocument:
             cites[target] = ids
         else:
             cites.pop(target, None)
+        self._evidence_changed(sources=False)
+    # --- the analyst's own evidence (core/user_evidence.py; the window wraps each in an undo step) ---
+    @property
+    def user_evidence(self) -> dict:
+        return self._user_evidence
+
+    @user_evidence.setter
+    def user_evidence(self, value: dict) -> None:
+        self._user_evidence = value
+        self._evidence = None  # the combined view is made again from it when next read
+
+    @property
+    def evidence(self) -> ue.Evidence:
+        """The shipped claims and bibliography with the user's: what every panel reads."""
+        if self._shipped is None:
+            from .evidence import load_evidence
+            self._shipped = load_evidence(self.catalog.folder)
+        if self._evidence is None:
+            self._evidence = ue.combine(*self._shipped[:2], self.user_evidence, self._shipped[2])
+        return self._evidence
+
+    def _evidence_changed(self, sources: bool) -> None:
+        old = self._evidence
+        self._evidence = None
+        if old is not None and not sources:  # the same sources: keep the bibliography object
+            self._evidence = ue.combine(*self._shipped[:2], self.user_evidence, self._shipped[2],
+                                        bibliography=old.bibliography)
         self._emit(Kind.EVIDENCE)
+
+    def add_source(self, item: dict, index: int | None = None) -> str:
+        """Keep a source (ValueError with the reason if it breaks the rules); returns its id."""
+        kept = ue.checked_source(item, self.evidence.bibliography)
+        sources = self.user_evidence.setdefault("sources", [])
+        sources.insert(len(sources) if index is None else index, kept)
+        self._evidence_changed(sources=True)
+        return kept["id"]
+
+    def update_source(self, item_id: str, item: dict) -> dict:
+        """Replace a source of the user's (same id); returns what it was."""
+        i = ue.find(self.user_evidence, "sources", item_id)
+        kept = ue.checked_source({**item, "id": item_id}, self.evidence.bibliography, replacing=item_id)
+        old, self.user_evidence["sources"][i] = self.user_evidence["sources"][i], kept
+        self._evidence_changed(sources=True)
+        return old
+
+    def remove_source(self, item_id: str) -> tuple[int, dict]:
+        """Remove a source no figure of the user's cites (ValueError naming them otherwise)."""
+        i = ue.find(self.user_evidence, "sources", item_id)
+        users = ue.citing_claims(self.user_evidence, item_id)
+        if users:
+            raise ValueError(f"the source '{item_id}' is cited by {len(users)} figure(s): "
+                             f"{', '.join(users[:5])}")
+        old = self.user_evidence["sources"].pop(i)
+        self._evidence_changed(sources=True)
+        return i, old
+
+    def add_claim(self, claim: dict, index: int | None = None) -> str:
+        """Keep a figure (ValueError with the reason if it breaks the rules); returns its id."""
+        ev = self.evidence
+        kept = ue.checked_claim(claim, ev.bibliography, (c.claim_id for c in ev.claims))
+        claims = self.user_evidence.setdefault("claims", [])
+        claims.insert(len(claims) if index is None else index, kept)
+        self._evidence_changed(sources=False)
+        return kept["claim_id"]
+
+    def update_claim(self, claim_id: str, claim: dict) -> dict:
+        i = ue.find(self.user_evidence, "claims", claim_id)
+        ev = self.evidence
+        kept = ue.checked_claim({**claim, "claim_id": claim_id}, ev.bibliography,
+                                (c.claim_id for c in ev.claims), replacing=claim_id)
+        old, self.user_evidence["claims"][i] = self.user_evidence["claims"][i], kept
+        self._evidence_changed(sources=False)
+        return old
+
+    def remove_claim(self, claim_id: str) -> tuple[int, dict]:
+        i = ue.find(self.user_evidence, "claims", claim_id)
+        old = self.user_evidence["claims"].pop(i)
+        self._evidence_changed(sources=False)
+        return i, old
+
+    def add_indicator(self, indicator: dict, index: int | None = None) -> str:
+        """A new indicator with its labels in kk/ru/en and its unit; returns its id."""
+        kept = ue.checked_indicator(indicator, self.evidence.indicator_ids())
+        indicators = self.user_evidence.setdefault("indicators", [])
+        indicators.insert(len(indicators) if index is None else index, kept)
+        self._evidence_changed(sources=False)
+        return kept["id"]
+
+    def remove_indicator(self, indicator_id: str) -> tuple[int, dict]:
+        i = ue.find(self.user_evidence, "indicators", indicator_id)
+        if any(c.get("indicator") == indicator_id for c in self.user_evidence.get("claims", [])):
+            raise ValueError(f"the indicator '{indicator_id}' is used by a figure")
+        old = self.user_evidence["indicators"].pop(i)
+        self._evidence_changed(sources=False)
+        return i, old

@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from . import safe_io
+from . import user_evidence as ue
 from .annotations import clean_list
 from .atomic import fsync_dir
 from .i18n import LANGUAGES, pick
@@ -225,12 +226,6 @@ class Project:
         return out
 
 
-def _table(value: Any, where: str) -> dict:
-    if not isinstance(value, dict):
-        raise _InvalidError(f"{where} must be a table")
-    return value
-
-
 def _tables(value: Any, where: str) -> list[dict]:
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
         raise _InvalidError(f"{where} must be a list of tables")
@@ -298,6 +293,8 @@ def from_dict(raw: Any) -> Project:
             raise _InvalidError("slides must be a list")
         recovery_of = raw.get("recovery_of")
         saved_map = check_saved(raw.get("map", {}))
+        evidence, evidence_warnings = ue.clean(raw.get("evidence"))  # a bad entry: dropped and said
+        warnings.extend(evidence_warnings)
         _years(saved_map.get("time_range"), "map.time_range")
         return Project(
             map=saved_map,
@@ -307,7 +304,7 @@ def from_dict(raw: Any) -> Project:
             annotations=_features(raw.get("annotations"), "annotations", warnings),
             slides=[Slide.from_dict(s, f"slides[{i}]", warnings) for i, s in enumerate(slides_raw)],
             user_layers=_tables(raw.get("user_layers", []), "user_layers"),
-            evidence=_table(raw.get("evidence", {}), "evidence"),
+            evidence=evidence if any(evidence[p] for p in ue.PARTS) else {},
             recovery_of=recovery_of if isinstance(recovery_of, str) else None,
             warnings=warnings)
     except (ValueError, KeyError, TypeError) as exc:  # _InvalidError, or check_saved's ValueError

@@ -184,14 +184,14 @@ class ProjectReport:
         return not self.uncited and not self.problems
 
 
-def validate_project(document, bibliography: dict) -> ProjectReport:
+def validate_project(document) -> ProjectReport:
     """The project's user-layer features and user claims without a source: a feature is cited when
     it or its layer has a cite that resolves (user_evidence["cites"]); a claim when its citation is a
     shipped or a project source."""
     from . import digitised as dg
     report = ProjectReport()
     evidence = document.user_evidence
-    sources = dg.all_sources(bibliography, evidence)
+    sources = document.evidence.bibliography  # the shipped sources and the project's
     for layer_id, why in document.user_layer_problems.items():
         title = document.user_layer(layer_id).get("title", layer_id)
         report.problems.append(f"“{title}”: the layer cannot be read ({why})")

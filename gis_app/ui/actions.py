@@ -49,6 +49,12 @@ ACTIONS: tuple[ActionSpec | str, ...] = (
                late=True),
     ActionSpec("open_bundle", "UserLayers", QT_TRANSLATE_NOOP("UserLayers", "Open b&undle…"), (), "file",
                late=True),
+    ActionSpec("import_bibliography", "EvidenceController",
+               QT_TRANSLATE_NOOP("EvidenceController", "Import a &bibliography…"), (), "file", late=True),
+    ActionSpec("add_source", "EvidenceController", QT_TRANSLATE_NOOP("EvidenceController", "Add a so&urce…"),
+               (), "file", late=True),
+    ActionSpec("export_evidence", "EvidenceController",
+               QT_TRANSLATE_NOOP("EvidenceController", "Export sources and &figures"), (), "file", late=True),
     ActionSpec("export", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Export map…"), ("Ctrl+E",), "file"),
     ActionSpec("export_web", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Export web map…"), (), "file"),
     ActionSpec("save_image", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Save map image…"),
@@ -87,7 +93,8 @@ ACTIONS: tuple[ActionSpec | str, ...] = (
 # Where each menu's entries go, in order ("-" a separator, "@name" a submenu the window fills).
 MENU_LAYOUT: dict[str, tuple[str, ...]] = {
     "file": ("new", "open", "@recent", "save", "save_as", SEPARATOR, "add_layer", "save_bundle",
-             "open_bundle", SEPARATOR, "export", "export_web", "save_image", SEPARATOR, "quit"),
+             "open_bundle", SEPARATOR, "import_bibliography", "add_source", "export_evidence", SEPARATOR,
+             "export", "export_web", "save_image", SEPARATOR, "quit"),
     "edit": ("undo", "redo", SEPARATOR, "@annotation_delete", SEPARATOR, "digitise", "stop_digitise",
              SEPARATOR, "find"),
     "view": ("home", SEPARATOR, "@docks", SEPARATOR, "@language"),

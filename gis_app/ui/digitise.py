@@ -104,8 +104,6 @@ class DigitiseController(QObject):
         self.ask_target: Callable[[TargetDialog], dict | None] = _accepted
         self.ask_feature: Callable[[FeatureForm], dict | None] = _accepted
         self.ask_cites: Callable[[CiteDialog], dict | None] = _accepted
-        self._sources_key: str | None = None
-        self._sources: dict[str, dict] = {}
 
     def install(self) -> None:
         w = self.window
@@ -120,16 +118,9 @@ class DigitiseController(QObject):
 
     # --- sources -------------------------------------------------------------------------------------
     def sources(self) -> dict[str, dict]:
-        """The shipped bibliography and the project's sources; one dict while they stay the same
-        (the citation formatter caches by it)."""
-        own = dg.user_sources(self.document.user_evidence)
-        if not own:
-            return self.window.bibliography
-        key = json.dumps(own, sort_keys=True, ensure_ascii=False)
-        if key != self._sources_key:
-            self._sources_key, self._sources = key, dg.all_sources(self.window.bibliography,
-                                                                   self.document.user_evidence)
-        return self._sources
+        """The shipped bibliography and the project's sources (the document's one combined view;
+        the same dict while the sources stay the same, which the citation formatter caches by)."""
+        return self.document.evidence.bibliography
 
     def own_ids(self) -> set[str]:
         return set(dg.user_sources(self.document.user_evidence))

@@ -105,6 +105,9 @@ class CitationRow(Retranslating, QFrame):
 class InfoPanel(Retranslating, QWidget):
     style_changed = Signal(str)   # "apa" | "gost"
     cite_requested = Signal(str, str)  # layer id, feature id: "Cite source…" (ui/digitise.py)
+    add_figure_requested = Signal(str, str)    # layer id, feature id (ui/evidence_ui.py answers)
+    edit_figure_requested = Signal(str)        # a claim id of the user's
+    delete_figure_requested = Signal(str)
 
     def __init__(self, catalog: Catalog, store: FeatureStore, claims: list[Claim],
                  bibliography: dict[str, dict], settings=None, lang: str = "en",
@@ -114,6 +117,7 @@ class InfoPanel(Retranslating, QWidget):
         # settings: a typed Settings (gis_app.ui.settings), a QSettings, or None (nothing remembered)
         self.settings, self.lang = typed_settings.wrap(settings), lang
         self.current: tuple[str, str] | None = None
+        self.evidence = None  # the document's Evidence (shipped + the user's), once set_evidence is called
         self.shown_claims: list[Claim] = []
         self.disputes: dict[str, list[Claim]] = {}
         self.style = (self.settings.get(typed_settings.CITATION_STYLE) if self.settings is not None
@@ -146,6 +150,15 @@ class InfoPanel(Retranslating, QWidget):
         self.claims_table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.claims_table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.claims_table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.add_button, self.edit_button, self.delete_button = (QPushButton(self) for _ in range(3))
+        self.add_button.setObjectName("addFigure")
+        self.add_button.clicked.connect(
+            lambda: self.current and self.add_figure_requested.emit(*self.current))
+        self.edit_button.clicked.connect(lambda: self._own_selected() and self.edit_figure_requested.emit(
+            self._own_selected()))
+        self.delete_button.clicked.connect(lambda: self._own_selected() and self.delete_figure_requested.emit(
+            self._own_selected()))
+        self.claims_table.itemSelectionChanged.connect(self._selection_changed)
         self.dispute_label = _plain("", self)
         self.dispute_label.setStyleSheet(f"background: {DISPUTE_COLOUR}; padding: 4px; border-radius: 3px;")
         self.citations_heading = _plain("", self, selectable=False)
@@ -176,6 +189,11 @@ class InfoPanel(Retranslating, QWidget):
         column.addLayout(self.attributes)
         column.addWidget(self.figures_heading)
         column.addWidget(self.claims_table)
+        figure_buttons = QHBoxLayout()
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            figure_buttons.addWidget(button)
+        figure_buttons.addStretch(1)
+        column.addLayout(figure_buttons)
         column.addWidget(self.dispute_label)
         style_row = QHBoxLayout()
         style_row.addWidget(self.citations_heading, 1)
@@ -207,6 +225,14 @@ class InfoPanel(Retranslating, QWidget):
         self.style_box.setToolTip(self.tr("Citation style: APA 7 or GOST R 7.0.5-2008"))
         self.style_box.setAccessibleName(self.tr("Citation style: APA 7 or GOST R 7.0.5-2008"))
         self.claims_table.setAccessibleName(self.tr("Figures (each with its source)"))
+        self.add_button.setText(self.tr("Add figure…"))
+        self.add_button.setToolTip(self.tr("Add a figure of your own about this, with its source"))
+        self.edit_button.setText(self.tr("Edit…"))
+        self.edit_button.setToolTip(self.tr("Change the selected figure (only your own)"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete the selected figure (only your own)"))
+        for button in (self.add_button, self.edit_button, self.delete_button):
+            button.setAccessibleName(button.toolTip())
         if self.current:
             self.show_feature(*self.current)
 
@@ -234,7 +260,8 @@ class InfoPanel(Retranslating, QWidget):
         self.shown_claims, self.disputes = [], {}
         self.empty_label.setVisible(True)
         for w in (self.title, self.subtitle, self.figures_heading, self.claims_table, self.dispute_label,
-                  self.citations_heading, self.style_box, self.cite_button):
+                  self.citations_heading, self.style_box, self.cite_button, self.add_button,
+                  self.edit_button, self.delete_button):
             w.setVisible(False)
         _clear(self.attributes)
         _clear(self.citations_box)
@@ -252,7 +279,7 @@ class InfoPanel(Retranslating, QWidget):
         own = props.get(layer.name_field) if layer.name_field else None  # a user layer's name field
         self.title.setText(feature_name(props, self.lang) or ("" if own is None else str(own)) or feature_id)
         self.subtitle.setText(layer.title_in(self.lang))
-        for w in (self.title, self.subtitle, self.citations_heading, self.style_box):
+        for w in (self.title, self.subtitle, self.citations_heading, self.style_box, self.add_button):
             w.setVisible(True)
         self.cite_button.setVisible(self.cited_sources is not None)
         self.shown_claims = statistics.claims_for(self.claims, layer_id, feature_id)
@@ -281,14 +308,17 @@ class InfoPanel(Retranslating, QWidget):
         table.setRowCount(len(self.shown_claims))
         for row, claim in enumerate(self.shown_claims):
             disputed = claim.claim_id in self.disputes
-            label = statistics.indicator_label(claim.indicator, self.lang)
+            label = self._indicator_label(claim.indicator)
             if claim.estimate:
                 label += " " + self.tr("(estimate)")
+            own = self.is_own(claim.claim_id)
+            if own:
+                label += " " + self.tr("(yours)")
             cells = [("⚠ " if disputed else "") + label, statistics.display_value(claim, self.lang),
                      statistics.unit_label(claim.unit, self.lang), claim.date,
                      short_citation(self.bibliography.get(claim.citation, {"id": claim.citation}), self.lang)]
             where = self.tr("Where: {0}").format(claim.locator) if claim.locator else ""
-            note = "\n".join(t for t in (claim.note, where) if t)
+            note = "\n".join(t for t in (claim.note, where, self.tr("Added by you") if own else "") if t)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 0:  # the whole label, should the narrow column cut it short
@@ -304,6 +334,7 @@ class InfoPanel(Retranslating, QWidget):
         has = bool(self.shown_claims)
         self.figures_heading.setVisible(has)
         table.setVisible(has)
+        self._selection_changed()
         lines = []
         done = set()
         for claim in self.shown_claims:
@@ -315,7 +346,7 @@ class InfoPanel(Retranslating, QWidget):
             figures = self.tr(" vs ").join(
                 "{} ({}, {})".format(statistics.value_with_unit(c, self.lang), short_citation(
                     self.bibliography.get(c.citation, {"id": c.citation}), self.lang), c.date) for c in group)
-            label = statistics.indicator_label(claim.indicator, self.lang)
+            label = self._indicator_label(claim.indicator)
             lines.append(self.tr("⚠ Sources disagree on {0}: {1}").format(
                 indicators.in_sentence(label, self.lang), figures))
         self.dispute_label.setText("\n".join(lines))
@@ -351,8 +382,11 @@ class InfoPanel(Retranslating, QWidget):
         self.citation_rows = []
         for item_id in self.citation_ids(layer_id, feature_id):
             item = self.bibliography.get(item_id, {})
-            row = CitationRow(item_id, citations.format_citation(item_id, self.style, self.bibliography),
-                              citations.item_url(item), self)
+            try:
+                text = citations.format_citation(item_id, self.style, self.bibliography)
+            except Exception:  # noqa: BLE001 - citeproc on an odd entry of the user's: its title stands in
+                text = str(item.get("title") or item_id)
+            row = CitationRow(item_id, text, citations.item_url(item), self)
             self.citation_rows.append(row)
             self.citations_box.addWidget(row)
         ids, items = self.cited_sources(layer_id, feature_id) if self.cited_sources else ([], {})
@@ -368,3 +402,31 @@ class InfoPanel(Retranslating, QWidget):
 
     def citation_texts(self) -> list[str]:
         return [row.text for row in self.citation_rows]
+
+    # --- the user's own figures (ui/evidence_ui.py edits them) -----------------------------------------
+    def set_evidence(self, evidence) -> None:
+        """The document's evidence changed (a figure or source of the user's): shown again."""
+        self.evidence, self.claims, self.bibliography = evidence, evidence.claims, evidence.bibliography
+        if self.current:
+            self.show_feature(*self.current)
+
+    def is_own(self, claim_id: str) -> bool:
+        return self.evidence is not None and self.evidence.is_user(claim_id)
+
+    def _indicator_label(self, key: str) -> str:
+        if self.evidence is not None:
+            return self.evidence.indicator_label(key, self.lang)
+        return statistics.indicator_label(key, self.lang)
+
+    def _own_selected(self) -> str:
+        """The claim id of the selected row if it is the user's ("" otherwise)."""
+        rows = {i.row() for i in self.claims_table.selectedIndexes()}
+        row = rows.pop() if len(rows) == 1 else -1
+        claim = self.shown_claims[row] if 0 <= row < len(self.shown_claims) else None
+        return claim.claim_id if claim is not None and self.is_own(claim.claim_id) else ""
+
+    def _selection_changed(self) -> None:
+        own = bool(self._own_selected())
+        for button in (self.edit_button, self.delete_button):
+            button.setVisible(any(self.is_own(c.claim_id) for c in self.shown_claims))
+            button.setEnabled(own)

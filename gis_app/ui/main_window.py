@@ -95,6 +95,10 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         from gis_app.ui.digitise import install as install_digitise
 
         install_digitise(self)  # Edit → Digitise features…, citing sources (Info, the map's menu)
+        from gis_app.ui.evidence_ui import install as install_evidence
+
+        install_evidence(self)  # the analyst's sources and figures: forms, import, export, undo
+        self.digitise.new_source = self.evidence_ui.add_source  # "New source…" while digitising
         self._tab_order()
 
         if restore:

@@ -1,6 +1,7 @@
 """The map's context menu (right click), drawn by Qt instead of Chromium's: copy the coordinates,
-identify the feature there, zoom in there, cite a source for it (and edit, move, reshape or delete a feature
-of the user's own layer), add an annotation there. Nothing in it reloads the page."""
+identify the feature there, add a figure about it, cite a source for it (and edit, move, reshape or
+delete a feature of the user's own layer), zoom in there, add an annotation there. Nothing in it
+reloads the page."""
 
 from __future__ import annotations
 
@@ -28,6 +29,11 @@ def map_menu(window, where: dict) -> QMenu:
     identify.setEnabled(bool(layer and feature))
     if layer and feature:
         identify.triggered.connect(lambda: window.select_feature(str(layer), str(feature)))
+    figure = menu.addAction(QCoreApplication.translate("MapMenu", "Add a figure about this…"))
+    figure.setObjectName("addFigureHere")
+    figure.setEnabled(bool(layer and feature) and hasattr(window, "evidence_ui"))
+    if layer and feature and hasattr(window, "evidence_ui"):
+        figure.triggered.connect(lambda: window.evidence_ui.add_figure(str(layer), str(feature)))
     zoom = menu.addAction(QCoreApplication.translate("MapMenu", "Zoom in here"))
     zoom.setObjectName("zoomHere")
     zoom.triggered.connect(lambda: window.map.call("zoomAt", lat, lon))

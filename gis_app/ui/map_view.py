@@ -16,6 +16,7 @@ from PySide6.QtWebEngineWidgets import QWebEngineView
 from gis_app.core.catalog import USER_GROUP, Catalog
 from gis_app.core.document import AtlasDocument
 from gis_app.core.events import Change, Kind
+from gis_app.core.figure_values import choropleth_values
 from gis_app.core.map_state import MapState
 from gis_app.render.page import page_url
 from gis_app.ui.bridge import AtlasBridge
@@ -150,6 +151,7 @@ class MapView(Retranslating, QWebEngineView):
             out["styles"] = {i: doc.style_overrides.get(i, {}) for i in self.catalog.ids()}
             out["annotations"] = {"all": doc.annotations.to_list()}
             out["selection"] = self._selection()
+            out["figures"] = choropleth_values(self.catalog, doc.evidence)  # the user's figures
         return out
 
     def _selection(self, zoom: bool = False) -> dict | None:
@@ -210,6 +212,8 @@ class MapView(Retranslating, QWebEngineView):
                 out["annotations"] = self._annotation_ops(what.annotations)
             if Kind.SELECTION in what:
                 out["selection"] = self._selection(zoom=what.focus)
+            if Kind.EVIDENCE in what:
+                out["figures"] = choropleth_values(self.catalog, doc.evidence)
         return out
 
     def user_layer_diff(self) -> dict:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import logging
 
-from gis_app.core.evidence import load_evidence
 from gis_app.core.timefilter import dated_year_bounds
 from gis_app.ui.attribute_table import AttributeTable
 from gis_app.ui.info_panel import InfoPanel
@@ -18,8 +17,9 @@ log = logging.getLogger(__name__)
 
 def build_panels(window) -> None:
     catalog, features, lang = window.catalog, window.features, window.lang
-    claims, bibliography, problems = load_evidence(catalog.folder)
-    for problem in problems:
+    evidence = window.document.evidence  # the shipped claims and sources with the user's (one view)
+    claims, bibliography = evidence.claims, evidence.bibliography
+    for problem in evidence.problems:
         log.warning("evidence: %s", problem)
     window.claims, window.bibliography = claims, bibliography
     window.info_panel = InfoPanel(catalog, features, claims, bibliography, window.settings, lang, window)

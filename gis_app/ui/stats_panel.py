@@ -176,6 +176,11 @@ class StatsPanel(i18n.Retranslating, QWidget):
     def set_lang(self, lang: str) -> None:
         self.lang = lang  # drawn again by retranslate_ui, on the LanguageChange that follows
 
+    def set_evidence(self, evidence) -> None:
+        """The document's evidence (shipped + the user's figures) changed: the chart drawn again."""
+        self.claims, self.bibliography = evidence.claims, evidence.bibliography
+        self.refresh()
+
     def set_time_range(self, time_range: tuple[int, int] | None) -> None:
         self.time_range = time_range
         if self.current_id() == "casualties":

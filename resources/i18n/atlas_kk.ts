@@ -224,6 +224,133 @@
     </message>
 </context>
 <context>
+    <name>ClaimDialog</name>
+    <message>
+        <source>Edit figure</source>
+        <translation>Көрсеткішті өзгерту</translation>
+    </message>
+    <message>
+        <source>Add figure</source>
+        <translation>Көрсеткіш қосу</translation>
+    </message>
+    <message>
+        <source>A figure about {0}, with its source</source>
+        <translation>{0} туралы көрсеткіш, дереккөзімен</translation>
+    </message>
+    <message>
+        <source>New indicator…</source>
+        <translation>Жаңа индикатор…</translation>
+    </message>
+    <message>
+        <source>The new indicator&apos;s name</source>
+        <translation>Жаңа индикатордың атауы</translation>
+    </message>
+    <message>
+        <source>Kazakh</source>
+        <translation>Қазақша</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Орысша</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Ағылшынша</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Индикатор</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Мәні</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Өлш. бірл.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Күні</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Дереккөз</translation>
+    </message>
+    <message>
+        <source>Where in the source</source>
+        <translation>Дереккөздің қай жерінде</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Жазба</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Расталған</translation>
+    </message>
+    <message>
+        <source>An estimate</source>
+        <translation>Бағалау</translation>
+    </message>
+    <message>
+        <source>New source…</source>
+        <translation>Жаңа дереккөз…</translation>
+    </message>
+    <message>
+        <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
+        <translation>ЖЖЖЖ, ЖЖЖЖ-АА немесе ЖЖЖЖ-АА-КК</translation>
+    </message>
+    <message>
+        <source>Page, table or reference number</source>
+        <translation>Бет, кесте немесе сілтеме нөмірі</translation>
+    </message>
+    <message>
+        <source>A number (1234.5); a text value needs a note</source>
+        <translation>Сан (1234.5); мәтін мәніне жазба керек</translation>
+    </message>
+    <message>
+        <source>Yes: checked against the source</source>
+        <translation>Иә: дереккөзбен салыстырылды</translation>
+    </message>
+    <message>
+        <source>Only as the seed text says it</source>
+        <translation>Тек бастапқы мақаладағыдай</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Қолданылмайды</translation>
+    </message>
+    <message>
+        <source>Name the new indicator in at least one language.</source>
+        <translation>Жаңа индикаторды кемінде бір тілде атаңыз.</translation>
+    </message>
+    <message>
+        <source>Give the figure&apos;s value.</source>
+        <translation>Көрсеткіштің мәнін беріңіз.</translation>
+    </message>
+    <message>
+        <source>Give the date the figure is for (at least the year).</source>
+        <translation>Көрсеткіш қай күнге қатысты екенін беріңіз (кемінде жылын).</translation>
+    </message>
+    <message>
+        <source>Choose the figure&apos;s source, or add a new one.</source>
+        <translation>Көрсеткіштің дереккөзін таңдаңыз немесе жаңасын қосыңыз.</translation>
+    </message>
+    <message>
+        <source>The date must be YYYY, YYYY-MM or YYYY-MM-DD (or a range, 2019/2021).</source>
+        <translation>Күні ЖЖЖЖ, ЖЖЖЖ-АА немесе ЖЖЖЖ-АА-КК болуы керек (не аралық, 2019/2021).</translation>
+    </message>
+    <message>
+        <source>The value is not a number: say in the note what it means.</source>
+        <translation>Мәні сан емес: оның нені білдіретінін жазбада айтыңыз.</translation>
+    </message>
+    <message>
+        <source>This figure cannot be kept: {0}</source>
+        <translation>Бұл көрсеткішті сақтау мүмкін емес: {0}</translation>
+    </message>
+</context>
+<context>
     <name>Coordinates</name>
     <message>
         <source>{0}° N</source>
@@ -315,6 +442,163 @@
     <message>
         <source>Cite sources</source>
         <translation>Дереккөздерге сілтеме жасау</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceController</name>
+    <message>
+        <source>Import a &amp;bibliography…</source>
+        <translation>&amp;Библиографияны импорттау…</translation>
+    </message>
+    <message>
+        <source>Add a so&amp;urce…</source>
+        <translation>Де&amp;реккөз қосу…</translation>
+    </message>
+    <message>
+        <source>Export sources and &amp;figures</source>
+        <translation>Дереккөздер мен &amp;көрсеткіштерді экспорттау</translation>
+    </message>
+    <message>
+        <source>CSL-JSON (Zotero, Mendeley)…</source>
+        <translation>CSL-JSON (Zotero, Mendeley)…</translation>
+    </message>
+    <message>
+        <source>BibTeX…</source>
+        <translation>BibTeX…</translation>
+    </message>
+    <message>
+        <source>RIS (EndNote, Zotero)…</source>
+        <translation>RIS (EndNote, Zotero)…</translation>
+    </message>
+    <message>
+        <source>Figures with their sources (CSV)…</source>
+        <translation>Көрсеткіштер дереккөздерімен (CSV)…</translation>
+    </message>
+    <message>
+        <source>This map</source>
+        <translation>Осы карта</translation>
+    </message>
+    <message>
+        <source>The project</source>
+        <translation>Жоба</translation>
+    </message>
+    <message>
+        <source>Export sources and figures</source>
+        <translation>Дереккөздер мен көрсеткіштерді экспорттау</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>Өзгертілмеді</translation>
+    </message>
+    <message>
+        <source>add figure</source>
+        <translation>көрсеткіш қосу</translation>
+    </message>
+    <message>
+        <source>edit figure</source>
+        <translation>көрсеткішті өзгерту</translation>
+    </message>
+    <message>
+        <source>delete figure</source>
+        <translation>көрсеткішті жою</translation>
+    </message>
+    <message>
+        <source>add source</source>
+        <translation>дереккөз қосу</translation>
+    </message>
+    <message>
+        <source>edit source</source>
+        <translation>дереккөзді өзгерту</translation>
+    </message>
+    <message>
+        <source>Source kept</source>
+        <translation>Дереккөз қалдырылды</translation>
+    </message>
+    <message>
+        <source>This source is cited by {0} of your figures; change or delete them first.</source>
+        <translation>Бұл дереккөзге сіздің {0} көрсеткішіңіз сілтейді; алдымен оларды өзгертіңіз немесе жойыңыз.</translation>
+    </message>
+    <message>
+        <source>remove source</source>
+        <translation>дереккөзді алып тастау</translation>
+    </message>
+    <message>
+        <source>the same DOI</source>
+        <translation>сол DOI</translation>
+    </message>
+    <message>
+        <source>the same link</source>
+        <translation>сол сілтеме</translation>
+    </message>
+    <message>
+        <source>the same title</source>
+        <translation>сол атау</translation>
+    </message>
+    <message>
+        <source>the atlas&apos;s own source</source>
+        <translation>атластың өз дереккөзі</translation>
+    </message>
+    <message>
+        <source>a source you have</source>
+        <translation>сіздегі дереккөз</translation>
+    </message>
+    <message>
+        <source>“{0}” has {1} as {2}:
+{3}
+
+Merge them (one source), or keep both?</source>
+        <translation>«{0}» — {2} сияқты, {1}:
+{3}
+
+Біріктіру керек пе (бір дереккөз), әлде екеуін де қалдыру керек пе?</translation>
+    </message>
+    <message>
+        <source>Duplicate source</source>
+        <translation>Қайталанған дереккөз</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Біріктіру</translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation>Екеуін де қалдыру</translation>
+    </message>
+    <message>
+        <source>Import a bibliography</source>
+        <translation>Библиографияны импорттау</translation>
+    </message>
+    <message>
+        <source>Bibliographies (*.bib *.ris *.json);;BibTeX (*.bib);;RIS (*.ris);;CSL-JSON (*.json)</source>
+        <translation>Библиографиялар (*.bib *.ris *.json);;BibTeX (*.bib);;RIS (*.ris);;CSL-JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Импортталмады</translation>
+    </message>
+    <message>
+        <source>import {0}</source>
+        <translation>{0} импорттау</translation>
+    </message>
+    <message>
+        <source>{0}: {1} sources added, {2} duplicates, {3} entries skipped</source>
+        <translation>{0}: {1} дереккөз қосылды, {2} қайталану, {3} жазба өткізілді</translation>
+    </message>
+    <message>
+        <source>Some entries were not imported</source>
+        <translation>Кейбір жазбалар импортталмады</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Сақталмады</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation>{0} файлын жазу мүмкін болмады: {1}</translation>
+    </message>
+    <message>
+        <source>Wrote {0}</source>
+        <translation>{0} жазылды</translation>
     </message>
 </context>
 <context>
@@ -652,12 +936,44 @@
         <translation>Сілтемелерді рәсімдеу стилі: APA 7 немесе ГОСТ Р 7.0.5-2008</translation>
     </message>
     <message>
+        <source>Add figure…</source>
+        <translation>Көрсеткіш қосу…</translation>
+    </message>
+    <message>
+        <source>Add a figure of your own about this, with its source</source>
+        <translation>Бұл туралы өз көрсеткішіңізді дереккөзімен қосу</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Өңдеу…</translation>
+    </message>
+    <message>
+        <source>Change the selected figure (only your own)</source>
+        <translation>Таңдалған көрсеткішті өзгерту (тек өзіңіздікін)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Жою</translation>
+    </message>
+    <message>
+        <source>Delete the selected figure (only your own)</source>
+        <translation>Таңдалған көрсеткішті жою (тек өзіңіздікін)</translation>
+    </message>
+    <message>
         <source>(estimate)</source>
         <translation>(бағалау)</translation>
     </message>
     <message>
+        <source>(yours)</source>
+        <translation>(сіздікі)</translation>
+    </message>
+    <message>
         <source>Where: {0}</source>
         <translation>Дереккөздегі орны: {0}</translation>
+    </message>
+    <message>
+        <source>Added by you</source>
+        <translation>Сіз қостыңыз</translation>
     </message>
     <message>
         <source> vs </source>
@@ -978,6 +1294,10 @@ Map data: {0}</source>
     <message>
         <source>Identify</source>
         <translation>Анықтау</translation>
+    </message>
+    <message>
+        <source>Add a figure about this…</source>
+        <translation>Бұл туралы көрсеткіш қосу…</translation>
     </message>
     <message>
         <source>Zoom in here</source>
@@ -1388,6 +1708,129 @@ Nothing was changed.</source>
     </message>
 </context>
 <context>
+    <name>SourceForm</name>
+    <message>
+        <source>Source</source>
+        <translation>Дереккөз</translation>
+    </message>
+    <message>
+        <source>Journal article</source>
+        <translation>Журнал мақаласы</translation>
+    </message>
+    <message>
+        <source>News article</source>
+        <translation>Жаңалық мақаласы</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>Кітап</translation>
+    </message>
+    <message>
+        <source>Book chapter</source>
+        <translation>Кітап тарауы</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Баяндама</translation>
+    </message>
+    <message>
+        <source>Web page</source>
+        <translation>Веб-бет</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Деректер жиыны</translation>
+    </message>
+    <message>
+        <source>Law or decree</source>
+        <translation>Заң немесе жарлық</translation>
+    </message>
+    <message>
+        <source>Treaty</source>
+        <translation>Шарт</translation>
+    </message>
+    <message>
+        <source>Thesis</source>
+        <translation>Диссертация</translation>
+    </message>
+    <message>
+        <source>Conference paper</source>
+        <translation>Конференция баяндамасы</translation>
+    </message>
+    <message>
+        <source>Other document</source>
+        <translation>Басқа құжат</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Түрі</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>Авторлар</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Атауы</translation>
+    </message>
+    <message>
+        <source>Journal, site or book</source>
+        <translation>Журнал, сайт немесе кітап</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Күні</translation>
+    </message>
+    <message>
+        <source>Link (URL)</source>
+        <translation>Сілтеме (URL)</translation>
+    </message>
+    <message>
+        <source>DOI</source>
+        <translation>DOI</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Тілі</translation>
+    </message>
+    <message>
+        <source>Translated title</source>
+        <translation>Аударылған атауы</translation>
+    </message>
+    <message>
+        <source>One a line: Family, Given — or an organisation as written</source>
+        <translation>Әр жолға біреу: Тегі, Аты — немесе ұйым жазылғандай</translation>
+    </message>
+    <message>
+        <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
+        <translation>ЖЖЖЖ, ЖЖЖЖ-АА немесе ЖЖЖЖ-АА-КК</translation>
+    </message>
+    <message>
+        <source>The title in English, if the source gives one</source>
+        <translation>Дереккөз берсе, ағылшынша атауы</translation>
+    </message>
+    <message>
+        <source>Give the source&apos;s title.</source>
+        <translation>Дереккөздің атауын беріңіз.</translation>
+    </message>
+    <message>
+        <source>The date must be a year (2024), a month (2024-06) or a day (2024-06-30).</source>
+        <translation>Күні жыл (2024), ай (2024-06) немесе күн (2024-06-30) болуы керек.</translation>
+    </message>
+    <message>
+        <source>The link must be a web address that starts with http:// or https://.</source>
+        <translation>Сілтеме http:// немесе https:// деп басталатын веб-мекенжай болуы керек.</translation>
+    </message>
+    <message>
+        <source>The DOI must look like 10.1234/abcd (with or without https://doi.org/).</source>
+        <translation>DOI 10.1234/abcd сияқты болуы керек (https://doi.org/ бар не жоқ).</translation>
+    </message>
+    <message>
+        <source>This source cannot be kept: {0}</source>
+        <translation>Бұл дереккөзді сақтау мүмкін емес: {0}</translation>
+    </message>
+</context>
+<context>
     <name>SourcePicker</name>
     <message>
         <source>Sources (tick each one that states it):</source>
@@ -1445,8 +1888,56 @@ Nothing was changed.</source>
         <translation>Сілтемесі бар дереккөзді веб-браузерде ашу үшін оны екі рет басыңыз</translation>
     </message>
     <message>
+        <source>Import…</source>
+        <translation>Импорттау…</translation>
+    </message>
+    <message>
+        <source>Import a bibliography: CSL-JSON, BibTeX or RIS</source>
+        <translation>Библиографияны импорттау: CSL-JSON, BibTeX немесе RIS</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Қосу…</translation>
+    </message>
+    <message>
+        <source>Add a source by hand</source>
+        <translation>Дереккөзді қолмен қосу</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Өңдеу…</translation>
+    </message>
+    <message>
+        <source>Change the selected source (only your own)</source>
+        <translation>Таңдалған дереккөзді өзгерту (тек өзіңіздікін)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Алып тастау</translation>
+    </message>
+    <message>
+        <source>Remove the selected source (only your own)</source>
+        <translation>Таңдалған дереккөзді алып тастау (тек өзіңіздікін)</translation>
+    </message>
+    <message>
+        <source>More…</source>
+        <translation>Тағы…</translation>
+    </message>
+    <message>
+        <source>Export the sources of this map or of the project, or the figures with their sources</source>
+        <translation>Осы картаның не жобаның дереккөздерін немесе көрсеткіштерді дереккөздерімен экспорттау</translation>
+    </message>
+    <message>
+        <source>Your own source</source>
+        <translation>Өз дереккөзіңіз</translation>
+    </message>
+    <message>
         <source>{0} sources of the {1} visible layers ({2})</source>
         <translation>Көрінетін {1} қабаттың дереккөздері: {0} ({2})</translation>
+    </message>
+    <message>
+        <source>and {0} of your own</source>
+        <translation>және өзіңіздің {0}</translation>
     </message>
     <message>
         <source>BibTeX (*.bib)</source>

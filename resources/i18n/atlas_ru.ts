@@ -224,6 +224,133 @@
     </message>
 </context>
 <context>
+    <name>ClaimDialog</name>
+    <message>
+        <source>Edit figure</source>
+        <translation>Изменить показатель</translation>
+    </message>
+    <message>
+        <source>Add figure</source>
+        <translation>Добавить показатель</translation>
+    </message>
+    <message>
+        <source>A figure about {0}, with its source</source>
+        <translation>Показатель о {0}, с источником</translation>
+    </message>
+    <message>
+        <source>New indicator…</source>
+        <translation>Новый индикатор…</translation>
+    </message>
+    <message>
+        <source>The new indicator&apos;s name</source>
+        <translation>Название нового индикатора</translation>
+    </message>
+    <message>
+        <source>Kazakh</source>
+        <translation>Казахский</translation>
+    </message>
+    <message>
+        <source>Russian</source>
+        <translation>Русский</translation>
+    </message>
+    <message>
+        <source>English</source>
+        <translation>Английский</translation>
+    </message>
+    <message>
+        <source>Indicator</source>
+        <translation>Индикатор</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Значение</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Ед. изм.</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Where in the source</source>
+        <translation>Где в источнике</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Подтверждено</translation>
+    </message>
+    <message>
+        <source>An estimate</source>
+        <translation>Оценка</translation>
+    </message>
+    <message>
+        <source>New source…</source>
+        <translation>Новый источник…</translation>
+    </message>
+    <message>
+        <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
+        <translation>ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>Page, table or reference number</source>
+        <translation>Страница, таблица или номер ссылки</translation>
+    </message>
+    <message>
+        <source>A number (1234.5); a text value needs a note</source>
+        <translation>Число (1234.5); текстовому значению нужно примечание</translation>
+    </message>
+    <message>
+        <source>Yes: checked against the source</source>
+        <translation>Да: сверено с источником</translation>
+    </message>
+    <message>
+        <source>Only as the seed text says it</source>
+        <translation>Только как в исходной статье</translation>
+    </message>
+    <message>
+        <source>Not applicable</source>
+        <translation>Не применимо</translation>
+    </message>
+    <message>
+        <source>Name the new indicator in at least one language.</source>
+        <translation>Назовите новый индикатор хотя бы на одном языке.</translation>
+    </message>
+    <message>
+        <source>Give the figure&apos;s value.</source>
+        <translation>Укажите значение показателя.</translation>
+    </message>
+    <message>
+        <source>Give the date the figure is for (at least the year).</source>
+        <translation>Укажите дату, к которой относится показатель (хотя бы год).</translation>
+    </message>
+    <message>
+        <source>Choose the figure&apos;s source, or add a new one.</source>
+        <translation>Выберите источник показателя или добавьте новый.</translation>
+    </message>
+    <message>
+        <source>The date must be YYYY, YYYY-MM or YYYY-MM-DD (or a range, 2019/2021).</source>
+        <translation>Дата должна быть ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД (или диапазон, 2019/2021).</translation>
+    </message>
+    <message>
+        <source>The value is not a number: say in the note what it means.</source>
+        <translation>Значение не число: поясните в примечании, что оно означает.</translation>
+    </message>
+    <message>
+        <source>This figure cannot be kept: {0}</source>
+        <translation>Этот показатель нельзя сохранить: {0}</translation>
+    </message>
+</context>
+<context>
     <name>Coordinates</name>
     <message>
         <source>{0}° N</source>
@@ -315,6 +442,163 @@
     <message>
         <source>Cite sources</source>
         <translation>Сослаться на источники</translation>
+    </message>
+</context>
+<context>
+    <name>EvidenceController</name>
+    <message>
+        <source>Import a &amp;bibliography…</source>
+        <translation>Импорт &amp;библиографии…</translation>
+    </message>
+    <message>
+        <source>Add a so&amp;urce…</source>
+        <translation>Добавить ис&amp;точник…</translation>
+    </message>
+    <message>
+        <source>Export sources and &amp;figures</source>
+        <translation>Экспорт источников и &amp;показателей</translation>
+    </message>
+    <message>
+        <source>CSL-JSON (Zotero, Mendeley)…</source>
+        <translation>CSL-JSON (Zotero, Mendeley)…</translation>
+    </message>
+    <message>
+        <source>BibTeX…</source>
+        <translation>BibTeX…</translation>
+    </message>
+    <message>
+        <source>RIS (EndNote, Zotero)…</source>
+        <translation>RIS (EndNote, Zotero)…</translation>
+    </message>
+    <message>
+        <source>Figures with their sources (CSV)…</source>
+        <translation>Показатели с источниками (CSV)…</translation>
+    </message>
+    <message>
+        <source>This map</source>
+        <translation>Эта карта</translation>
+    </message>
+    <message>
+        <source>The project</source>
+        <translation>Проект</translation>
+    </message>
+    <message>
+        <source>Export sources and figures</source>
+        <translation>Экспорт источников и показателей</translation>
+    </message>
+    <message>
+        <source>Not changed</source>
+        <translation>Не изменено</translation>
+    </message>
+    <message>
+        <source>add figure</source>
+        <translation>добавление показателя</translation>
+    </message>
+    <message>
+        <source>edit figure</source>
+        <translation>изменение показателя</translation>
+    </message>
+    <message>
+        <source>delete figure</source>
+        <translation>удаление показателя</translation>
+    </message>
+    <message>
+        <source>add source</source>
+        <translation>добавление источника</translation>
+    </message>
+    <message>
+        <source>edit source</source>
+        <translation>изменение источника</translation>
+    </message>
+    <message>
+        <source>Source kept</source>
+        <translation>Источник оставлен</translation>
+    </message>
+    <message>
+        <source>This source is cited by {0} of your figures; change or delete them first.</source>
+        <translation>На этот источник ссылаются ваши показатели ({0}); сначала измените или удалите их.</translation>
+    </message>
+    <message>
+        <source>remove source</source>
+        <translation>удаление источника</translation>
+    </message>
+    <message>
+        <source>the same DOI</source>
+        <translation>тот же DOI</translation>
+    </message>
+    <message>
+        <source>the same link</source>
+        <translation>та же ссылка</translation>
+    </message>
+    <message>
+        <source>the same title</source>
+        <translation>то же название</translation>
+    </message>
+    <message>
+        <source>the atlas&apos;s own source</source>
+        <translation>собственный источник атласа</translation>
+    </message>
+    <message>
+        <source>a source you have</source>
+        <translation>ваш источник</translation>
+    </message>
+    <message>
+        <source>“{0}” has {1} as {2}:
+{3}
+
+Merge them (one source), or keep both?</source>
+        <translation>«{0}»: {1}, что и у {2}:
+{3}
+
+Объединить их (один источник) или оставить оба?</translation>
+    </message>
+    <message>
+        <source>Duplicate source</source>
+        <translation>Повтор источника</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Объединить</translation>
+    </message>
+    <message>
+        <source>Keep both</source>
+        <translation>Оставить оба</translation>
+    </message>
+    <message>
+        <source>Import a bibliography</source>
+        <translation>Импорт библиографии</translation>
+    </message>
+    <message>
+        <source>Bibliographies (*.bib *.ris *.json);;BibTeX (*.bib);;RIS (*.ris);;CSL-JSON (*.json)</source>
+        <translation>Библиографии (*.bib *.ris *.json);;BibTeX (*.bib);;RIS (*.ris);;CSL-JSON (*.json)</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>Не импортировано</translation>
+    </message>
+    <message>
+        <source>import {0}</source>
+        <translation>импорт {0}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} sources added, {2} duplicates, {3} entries skipped</source>
+        <translation>{0}: добавлено источников — {1}, повторов — {2}, пропущено записей — {3}</translation>
+    </message>
+    <message>
+        <source>Some entries were not imported</source>
+        <translation>Некоторые записи не импортированы</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Не сохранено</translation>
+    </message>
+    <message>
+        <source>Could not write {0}: {1}</source>
+        <translation>Не удалось записать {0}: {1}</translation>
+    </message>
+    <message>
+        <source>Wrote {0}</source>
+        <translation>Записано: {0}</translation>
     </message>
 </context>
 <context>
@@ -652,12 +936,44 @@
         <translation>Стиль оформления ссылок: APA 7 или ГОСТ Р 7.0.5-2008</translation>
     </message>
     <message>
+        <source>Add figure…</source>
+        <translation>Добавить показатель…</translation>
+    </message>
+    <message>
+        <source>Add a figure of your own about this, with its source</source>
+        <translation>Добавить свой показатель об этом, с источником</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Change the selected figure (only your own)</source>
+        <translation>Изменить выбранный показатель (только свой)</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>Удалить</translation>
+    </message>
+    <message>
+        <source>Delete the selected figure (only your own)</source>
+        <translation>Удалить выбранный показатель (только свой)</translation>
+    </message>
+    <message>
         <source>(estimate)</source>
         <translation>(оценка)</translation>
     </message>
     <message>
+        <source>(yours)</source>
+        <translation>(ваш)</translation>
+    </message>
+    <message>
         <source>Where: {0}</source>
         <translation>Место в источнике: {0}</translation>
+    </message>
+    <message>
+        <source>Added by you</source>
+        <translation>Добавлено вами</translation>
     </message>
     <message>
         <source> vs </source>
@@ -978,6 +1294,10 @@ Map data: {0}</source>
     <message>
         <source>Identify</source>
         <translation>Определить</translation>
+    </message>
+    <message>
+        <source>Add a figure about this…</source>
+        <translation>Добавить показатель об этом…</translation>
     </message>
     <message>
         <source>Zoom in here</source>
@@ -1389,6 +1709,129 @@ Nothing was changed.</source>
     </message>
 </context>
 <context>
+    <name>SourceForm</name>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Journal article</source>
+        <translation>Статья в журнале</translation>
+    </message>
+    <message>
+        <source>News article</source>
+        <translation>Статья в СМИ</translation>
+    </message>
+    <message>
+        <source>Book</source>
+        <translation>Книга</translation>
+    </message>
+    <message>
+        <source>Book chapter</source>
+        <translation>Глава книги</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>Доклад</translation>
+    </message>
+    <message>
+        <source>Web page</source>
+        <translation>Веб-страница</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Набор данных</translation>
+    </message>
+    <message>
+        <source>Law or decree</source>
+        <translation>Закон или указ</translation>
+    </message>
+    <message>
+        <source>Treaty</source>
+        <translation>Договор</translation>
+    </message>
+    <message>
+        <source>Thesis</source>
+        <translation>Диссертация</translation>
+    </message>
+    <message>
+        <source>Conference paper</source>
+        <translation>Доклад на конференции</translation>
+    </message>
+    <message>
+        <source>Other document</source>
+        <translation>Другой документ</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Тип</translation>
+    </message>
+    <message>
+        <source>Authors</source>
+        <translation>Авторы</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Journal, site or book</source>
+        <translation>Журнал, сайт или книга</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Дата</translation>
+    </message>
+    <message>
+        <source>Link (URL)</source>
+        <translation>Ссылка (URL)</translation>
+    </message>
+    <message>
+        <source>DOI</source>
+        <translation>DOI</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Язык</translation>
+    </message>
+    <message>
+        <source>Translated title</source>
+        <translation>Перевод названия</translation>
+    </message>
+    <message>
+        <source>One a line: Family, Given — or an organisation as written</source>
+        <translation>По одному в строке: Фамилия, Имя — или организация как написано</translation>
+    </message>
+    <message>
+        <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
+        <translation>ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД</translation>
+    </message>
+    <message>
+        <source>The title in English, if the source gives one</source>
+        <translation>Название по-английски, если источник его даёт</translation>
+    </message>
+    <message>
+        <source>Give the source&apos;s title.</source>
+        <translation>Укажите название источника.</translation>
+    </message>
+    <message>
+        <source>The date must be a year (2024), a month (2024-06) or a day (2024-06-30).</source>
+        <translation>Дата должна быть годом (2024), месяцем (2024-06) или днём (2024-06-30).</translation>
+    </message>
+    <message>
+        <source>The link must be a web address that starts with http:// or https://.</source>
+        <translation>Ссылка должна быть веб-адресом, начинающимся с http:// или https://.</translation>
+    </message>
+    <message>
+        <source>The DOI must look like 10.1234/abcd (with or without https://doi.org/).</source>
+        <translation>DOI должен выглядеть как 10.1234/abcd (с https://doi.org/ или без).</translation>
+    </message>
+    <message>
+        <source>This source cannot be kept: {0}</source>
+        <translation>Этот источник нельзя сохранить: {0}</translation>
+    </message>
+</context>
+<context>
     <name>SourcePicker</name>
     <message>
         <source>Sources (tick each one that states it):</source>
@@ -1446,8 +1889,56 @@ Nothing was changed.</source>
         <translation>Дважды щёлкните источник со ссылкой, чтобы открыть его в веб-браузере</translation>
     </message>
     <message>
+        <source>Import…</source>
+        <translation>Импорт…</translation>
+    </message>
+    <message>
+        <source>Import a bibliography: CSL-JSON, BibTeX or RIS</source>
+        <translation>Импорт библиографии: CSL-JSON, BibTeX или RIS</translation>
+    </message>
+    <message>
+        <source>Add…</source>
+        <translation>Добавить…</translation>
+    </message>
+    <message>
+        <source>Add a source by hand</source>
+        <translation>Добавить источник вручную</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Изменить…</translation>
+    </message>
+    <message>
+        <source>Change the selected source (only your own)</source>
+        <translation>Изменить выбранный источник (только свой)</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <source>Remove the selected source (only your own)</source>
+        <translation>Убрать выбранный источник (только свой)</translation>
+    </message>
+    <message>
+        <source>More…</source>
+        <translation>Ещё…</translation>
+    </message>
+    <message>
+        <source>Export the sources of this map or of the project, or the figures with their sources</source>
+        <translation>Экспорт источников этой карты или проекта либо показателей с источниками</translation>
+    </message>
+    <message>
+        <source>Your own source</source>
+        <translation>Ваш источник</translation>
+    </message>
+    <message>
         <source>{0} sources of the {1} visible layers ({2})</source>
         <translation>Источников: {0}, видимых слоёв: {1} ({2})</translation>
+    </message>
+    <message>
+        <source>and {0} of your own</source>
+        <translation>и ваших: {0}</translation>
     </message>
     <message>
         <source>BibTeX (*.bib)</source>

@@ -120,7 +120,11 @@
       var over = cat.values[String(props[cat.property])];
       if (over) for (k in over) s[k] = over[k];
     }
-    if (base.choropleth) s.fill = classColor(base.choropleth, props[base.choropleth.property]);
+    if (base.choropleth) {
+      // the analyst's own latest figure, where there is one (setFigureValues), else the stored value
+      var mine = def.figures && Object.prototype.hasOwnProperty.call(def.figures, String(props.id));
+      s.fill = classColor(base.choropleth, mine ? def.figures[String(props.id)] : props[base.choropleth.property]);
+    }
     var user = def.override || {};   // a project's style overrides (setStyleOverride)
     for (k in user) s[k] = user[k];
     return s;
@@ -555,6 +559,21 @@
     return true;
   };
 
+  // The analyst's figures a choropleth colours its features by ({feature id: value}; {} for none),
+  // from the document's evidence (gis_app/core/figure_values.py): restyled in place.
+  atlas.setFigureValues = function (id, values) {
+    var def = atlas.defs[id];
+    if (!def) return false;
+    def.figures = values || {};
+    var layer = atlas.layers[id];
+    if (layer) {
+      layer.setStyle(function (feature) {
+        return pathOptions(def, feature.properties || {}, feature.geometry && feature.geometry.type);
+      });
+    }
+    return true;
+  };
+
   atlas.timings = function () { return atlas.timingsMs; };  // for scripts/bench.py
 
   atlas.featureCount = function (id) {
@@ -741,6 +760,12 @@
         atlas.setStyleOverride(id, d.styles[id]);
       }
     });
+    if (d.figures) {
+      Object.keys(atlas.defs).forEach(function (id) {
+        var now = d.figures[id] || {};
+        if (!sameJSON(atlas.defs[id].figures || {}, now)) atlas.setFigureValues(id, now);
+      });
+    }
     Object.keys(d.layers || {}).forEach(function (id) {
       var entry = d.layers[id] || {};
       if (!atlas.defs[id]) return;

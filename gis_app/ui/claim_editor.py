@@ -1,0 +1,225 @@
+"""A figure of the analyst's own on a feature or a country: indicator (one of the atlas's or the
+user's, or a new one with its labels in Kazakh, Russian and English), value, unit, date, source (any
+known one, or a new one through the source form), locator, note, estimate and confirmation."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from gis_app.core import user_evidence as ue
+from gis_app.core.evidence import CONFIRMED_VALUES, short_citation
+from gis_app.ui.i18n import Retranslating
+
+NEW = "\x00new"  # the indicator chooser's "New indicator…" entry
+
+
+class ClaimDialog(Retranslating, QDialog):
+    """`run_form`: how the source form is shown (tests replace it); returns an item or None."""
+
+    def __init__(self, evidence: ue.Evidence, subject: str, subject_name: str, lang: str = "en",
+                 claim: dict | None = None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("claimDialog")
+        self.evidence, self.subject, self.subject_name, self.lang = evidence, subject, subject_name, lang
+        self.original = dict(claim or {})
+        self.new_source: dict | None = None
+        self.run_form = self._run_form
+        self.heading = QLabel(self)
+        self.heading.setTextFormat(Qt.TextFormat.PlainText)
+        self.heading.setWordWrap(True)
+        self.indicator = QComboBox(self)
+        self.indicator.currentIndexChanged.connect(self._indicator_changed)
+        self.new_box = QGroupBox(self)
+        self.label_en, self.label_ru, self.label_kk = QLineEdit(self), QLineEdit(self), QLineEdit(self)
+        new_form = QFormLayout(self.new_box)
+        self.new_labels = [QLabel(self) for _ in range(3)]
+        for label, edit in zip(self.new_labels, (self.label_kk, self.label_ru, self.label_en), strict=True):
+            new_form.addRow(label, edit)
+        self.value, self.unit, self.date = QLineEdit(self), QLineEdit(self), QLineEdit(self)
+        self.source = QComboBox(self)
+        for box in (self.indicator, self.source):  # long titles: the list is wide, the dialog is not
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(36)
+        self.new_source_button = QPushButton(self)
+        self.new_source_button.clicked.connect(self.add_source)
+        source_row = QHBoxLayout()
+        source_row.addWidget(self.source, 1)
+        source_row.addWidget(self.new_source_button)
+        self.locator, self.note = QLineEdit(self), QLineEdit(self)
+        self.confirmed = QComboBox(self)
+        self.estimate = QCheckBox(self)
+        self.error = QLabel(self)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color: #b00020;")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.form = QFormLayout()
+        self.labels = [QLabel(self) for _ in range(9)]
+        rows = (self.indicator, self.value, self.unit, self.date, source_row, self.locator, self.note,
+                self.confirmed, self.estimate)
+        for label, field in zip(self.labels, rows, strict=True):
+            self.form.addRow(label, field)
+        self.form.insertRow(1, self.new_box)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addLayout(self.form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+        self._fill_sources()
+        self.retranslate_ui()
+        self._fill(self.original)
+
+    # --- texts and choices ----------------------------------------------------------------------------
+    def retranslate_ui(self) -> None:
+        self.setWindowTitle(self.tr("Edit figure") if self.original else self.tr("Add figure"))
+        self.heading.setText(self.tr("A figure about {0}, with its source").format(self.subject_name))
+        current = self.indicator.currentData()
+        self.indicator.blockSignals(True)
+        self.indicator.clear()
+        for key in self._indicator_order():
+            self.indicator.addItem(self.evidence.indicator_label(key, self.lang), key)
+        self.indicator.addItem(self.tr("New indicator…"), NEW)
+        self.indicator.setCurrentIndex(max(0, self.indicator.findData(current)))
+        self.indicator.blockSignals(False)
+        self.new_box.setTitle(self.tr("The new indicator's name"))
+        for label, text in zip(self.new_labels, (self.tr("Kazakh"), self.tr("Russian"), self.tr("English")),
+                               strict=True):
+            label.setText(text)
+        for label, text in zip(self.labels, (
+                self.tr("Indicator"), self.tr("Value"), self.tr("Unit"), self.tr("Date"), self.tr("Source"),
+                self.tr("Where in the source"), self.tr("Note"), self.tr("Confirmed"), ""), strict=True):
+            label.setText(text)
+        self.estimate.setText(self.tr("An estimate"))
+        self.new_source_button.setText(self.tr("New source…"))
+        self.date.setPlaceholderText(self.tr("YYYY, YYYY-MM or YYYY-MM-DD"))
+        self.locator.setPlaceholderText(self.tr("Page, table or reference number"))
+        self.value.setPlaceholderText(self.tr("A number (1234.5); a text value needs a note"))
+        current = self.confirmed.currentData()
+        self.confirmed.clear()
+        for key, text in zip(CONFIRMED_VALUES, (self.tr("Yes: checked against the source"),
+                                                self.tr("Only as the seed text says it"),
+                                                self.tr("Not applicable")), strict=True):
+            self.confirmed.addItem(text, key)
+        self.confirmed.setCurrentIndex(max(0, self.confirmed.findData(current or "n/a")))
+
+    def _indicator_order(self) -> list[str]:
+        """The indicators already used on this subject's layer first, then the others by name."""
+        layer = self.subject.partition("/")[0] if "/" in self.subject else ""
+        near = [c.indicator for c in self.evidence.claims
+                if c.subject == self.subject or (layer and c.subject.startswith(layer + "/"))
+                or (not layer and "/" not in c.subject)]
+        near = list(dict.fromkeys(near))
+        rest = sorted((k for k in self.evidence.indicator_ids() if k not in near),
+                      key=lambda k: self.evidence.indicator_label(k, self.lang).casefold())
+        return near + rest
+
+    def _fill_sources(self, select: str | None = None) -> None:
+        self.source.clear()
+        bib = dict(self.evidence.bibliography)
+        if self.new_source is not None:
+            bib[self.new_source["id"]] = self.new_source
+        own = [i for i in bib if i in self.evidence.user_sources or i == (self.new_source or {}).get("id")]
+        for item_id in own + sorted((i for i in bib if i not in own), key=lambda i: short_citation(bib[i])):
+            item = bib[item_id]
+            self.source.addItem(f"{short_citation(item, self.lang)} — {str(item.get('title', ''))[:70]}",
+                                item_id)
+        if select:
+            self.source.setCurrentIndex(self.source.findData(select))
+
+    def _indicator_changed(self, _index: int = 0) -> None:
+        key = self.indicator.currentData()
+        self.new_box.setVisible(key == NEW)
+        # The unit follows the indicator unless the user typed one of their own.
+        if key != NEW and key and self.unit.text().strip() in ("", getattr(self, "_auto_unit", "")):
+            self._auto_unit = self.evidence.indicator_unit(key)
+            self.unit.setText(self._auto_unit)
+
+    def _fill(self, claim: dict) -> None:
+        if claim:
+            self.indicator.setCurrentIndex(max(0, self.indicator.findData(claim.get("indicator"))))
+            self.value.setText(str(claim.get("value", "")))
+            self.unit.setText(str(claim.get("unit", "")))
+            self.date.setText(str(claim.get("date", "")))
+            self.source.setCurrentIndex(max(0, self.source.findData(claim.get("citation"))))
+            self.locator.setText(str(claim.get("locator", "")))
+            self.note.setText(str(claim.get("note", "")))
+            self.confirmed.setCurrentIndex(max(0, self.confirmed.findData(claim.get("confirmed", "n/a"))))
+            self.estimate.setChecked(bool(claim.get("estimate")))
+        self._indicator_changed()
+
+    # --- a new source ----------------------------------------------------------------------------------
+    @staticmethod
+    def _run_form(form) -> bool:
+        return form.exec() == QDialog.DialogCode.Accepted
+
+    def add_source(self) -> None:
+        from gis_app.ui.source_form import SourceForm
+        form = SourceForm(None, self)
+        if not self.run_form(form):
+            return
+        item = form.item()
+        item["id"] = ue.new_id(short_citation(item).replace(" ", "_"), self.evidence.bibliography)
+        self.new_source = item
+        self._fill_sources(select=item["id"])
+
+    # --- the result -------------------------------------------------------------------------------------
+    def new_indicator(self) -> dict | None:
+        if self.indicator.currentData() != NEW:
+            return None
+        label = {"kk": self.label_kk.text().strip(), "ru": self.label_ru.text().strip(),
+                 "en": self.label_en.text().strip()}
+        base = label["en"] or label["ru"] or label["kk"]
+        return {"id": ue.new_id(base, self.evidence.indicator_ids()), "label": label,
+                "unit": self.unit.text().strip()}
+
+    def claim(self) -> dict:
+        indicator = self.new_indicator()
+        taken = [c.claim_id for c in self.evidence.claims]
+        key = indicator["id"] if indicator else self.indicator.currentData()
+        claim_id = self.original.get("claim_id") or ue.new_id(
+            f"{self.subject.rpartition('/')[2]}_{str(key).removeprefix('u_')}", taken)
+        return ue.claim_dict({"claim_id": claim_id, "subject": self.subject, "indicator": key,
+                              "value": self.value.text(), "unit": self.unit.text(), "date": self.date.text(),
+                              "citation": self.source.currentData() or "", "locator": self.locator.text(),
+                              "note": self.note.text(), "confirmed": self.confirmed.currentData(),
+                              "estimate": self.estimate.isChecked()})
+
+    def problem(self) -> str:
+        indicator = self.new_indicator()
+        if indicator is not None and ue.indicator_problem(indicator):
+            return self.tr("Name the new indicator in at least one language.")
+        claim = self.claim()
+        if not claim["value"]:
+            return self.tr("Give the figure's value.")
+        if not claim["date"]:
+            return self.tr("Give the date the figure is for (at least the year).")
+        if not claim["citation"]:
+            return self.tr("Choose the figure's source, or add a new one.")
+        why = ue.claim_problem(claim)
+        if why.startswith("the date"):
+            return self.tr("The date must be YYYY, YYYY-MM or YYYY-MM-DD (or a range, 2019/2021).")
+        if why.startswith("the value"):
+            return self.tr("The value is not a number: say in the note what it means.")
+        return self.tr("This figure cannot be kept: {0}").format(why) if why else ""
+
+    def accept(self) -> None:
+        why = self.problem()
+        self.error.setText(why)
+        if not why:
+            super().accept()
