@@ -107,10 +107,13 @@ def load_claims(path: Path | None = None) -> tuple[list[Claim], list[str]]:
 
 
 def _row_problem(row: dict) -> str:
-    for key in ("claim_id", "subject", "indicator", "value", "date", "citation"):
+    for key in ("claim_id", "subject", "indicator", "value", "citation"):
         if not (row.get(key) or "").strip():
             return f"'{key}' is empty"
-    if not DATE.match(row["date"].strip()):
+    # No date: the source gives none (shown as "n.d."); a note must say so.
+    if not (row.get("date") or "").strip() and not (row.get("note") or "").strip():
+        return "'date' is empty and no note says why"
+    if (row.get("date") or "").strip() and not DATE.match(row["date"].strip()):
         return f"date '{row['date']}' is not YYYY, YYYY-MM, YYYY-MM-DD (or a range a/b)"
     if (row.get("confirmed") or "").strip() not in CONFIRMED_VALUES:
         return f"confirmed must be one of {', '.join(CONFIRMED_VALUES)}"

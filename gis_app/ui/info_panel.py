@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gis_app.core import citations, indicators, statistics
+from gis_app.core import citations, claim_notes, indicators, statistics
 from gis_app.core.catalog import Catalog
 from gis_app.core.evidence import Claim, short_citation
 from gis_app.core.features import DataError, FeatureStore
@@ -147,6 +147,8 @@ class InfoPanel(Retranslating, QWidget):
         self.claims_table.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.dispute_label = _plain("", self)
         self.dispute_label.setStyleSheet(f"background: {DISPUTE_COLOUR}; padding: 4px; border-radius: 3px;")
+        self.reader_notes = _plain("", self)  # what a reader must know of a figure (claim_notes)
+        self.reader_notes.setStyleSheet("background: #eef3fa; padding: 4px; border-radius: 3px;")
         self.citations_heading = _plain("", self, selectable=False)
         self.style_box = QComboBox(self)
         for key, name in citations.STYLE_NAMES.items():
@@ -171,6 +173,7 @@ class InfoPanel(Retranslating, QWidget):
         column.addWidget(self.figures_heading)
         column.addWidget(self.claims_table)
         column.addWidget(self.dispute_label)
+        column.addWidget(self.reader_notes)
         style_row = QHBoxLayout()
         style_row.addWidget(self.citations_heading, 1)
         style_row.addWidget(self.style_box)
@@ -225,7 +228,7 @@ class InfoPanel(Retranslating, QWidget):
         self.shown_claims, self.disputes = [], {}
         self.empty_label.setVisible(True)
         for w in (self.title, self.subtitle, self.figures_heading, self.claims_table, self.dispute_label,
-                  self.citations_heading, self.style_box):
+                  self.reader_notes, self.citations_heading, self.style_box):
             w.setVisible(False)
         _clear(self.attributes)
         _clear(self.citations_box)
@@ -275,10 +278,13 @@ class InfoPanel(Retranslating, QWidget):
             if claim.estimate:
                 label += " " + self.tr("(estimate)")
             cells = [("⚠ " if disputed else "") + label, statistics.display_value(claim, self.lang),
-                     statistics.unit_label(claim.unit, self.lang), claim.date,
+                     statistics.unit_label(claim.unit, self.lang), statistics.date_text(claim, self.lang),
                      short_citation(self.bibliography.get(claim.citation, {"id": claim.citation}), self.lang)]
             where = self.tr("Where: {0}").format(claim.locator) if claim.locator else ""
-            note = "\n".join(t for t in (claim.note, where) if t)
+            reader_note = claim_notes.note(claim, self.lang)
+            if reader_note:
+                cells[0] = "ⓘ " + cells[0]
+            note = "\n".join(t for t in (reader_note or claim.note, where) if t)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 0:  # the whole label, should the narrow column cut it short
@@ -310,6 +316,18 @@ class InfoPanel(Retranslating, QWidget):
                 indicators.in_sentence(label, self.lang), figures))
         self.dispute_label.setText("\n".join(lines))
         self.dispute_label.setVisible(bool(lines))
+        self._fill_reader_notes()
+
+    def _fill_reader_notes(self) -> None:
+        """Each figure's reader note (a contradiction, a source not identified, no date) in full."""
+        lines = []
+        for claim in self.shown_claims:
+            note = claim_notes.note(claim, self.lang)
+            if note:
+                label = statistics.indicator_label(claim.indicator, self.lang)
+                lines.append(f"ⓘ {label} ({statistics.value_with_unit(claim, self.lang)}): {note}")
+        self.reader_notes.setText("\n".join(dict.fromkeys(lines)))
+        self.reader_notes.setVisible(bool(lines))
 
     def _fit_table(self) -> None:
         """Rows as tall as their wrapped text, the table as tall as its rows (the panel scrolls)."""
