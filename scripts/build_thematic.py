@@ -441,15 +441,16 @@ def build_border_disputes(ev: Evidence, places: Places, countries: dict) -> None
     if line.geom_type == "MultiLineString":
         line = linemerge(line)
     classes = boundary_classes(*b["adm0_pair"])
+    kinds = ", ".join(classes)
     length = GEOD.geometry_length(line) / 1000
     full_length = GEOD.geometry_length(full) / 1000
     props = {"id": b["id"], **names_of(b), "kind": "border",
              **tri("status", tr(b["status"], b["id"])), "status_date": b.get("status_date", ""),
              **ev.figures3(b["id"], b.get("claims", [])),
              **tri("geometry_source", {
-                 "en": f"Natural Earth boundary lines, 1:10 million, version 5 (classed there as: {', '.join(classes)})",
-                 "ru": f"линии границ Natural Earth, 1:10 млн, версия 5 (класс в источнике: {', '.join(classes)})",
-                 "kk": f"Natural Earth шекара сызықтары, 1:10 млн, 5-нұсқа (дереккөздегі класы: {', '.join(classes)})"}),
+                 "en": f"Natural Earth boundary lines, 1:10 million, version 5 (classed there as: {kinds})",
+                 "ru": f"линии границ Natural Earth, 1:10 млн, версия 5 (класс в источнике: {kinds})",
+                 "kk": f"Natural Earth шекара сызықтары, 1:10 млн, 5-нұсқа (дереккөздегі класы: {kinds})"}),
              "citations": ev.check_citations(b["id"], b["citations"]),
              **tri("accuracy", {
                  "en": (f"{NE_ACCURACY['10m']}. Natural Earth's mainland line is {length:.0f} km long "

@@ -113,7 +113,8 @@ LOCATORS = {  # claims.csv locators; "ref [N]" is handled by pattern
     "text before Figure 1": {"ru": "текст перед рис. 1", "kk": "1-суреттің алдындағы мәтін"},
     "text after ref [2]": {"ru": "текст после ссылки [2]", "kk": "[2]-сілтемеден кейінгі мәтін"},
     "Table 1": {"ru": "таблица 1", "kk": "1-кесте"},
-    "title and address of the page": {"ru": "заголовок и адрес страницы", "kk": "парақтың тақырыбы мен мекенжайы"},
+    "title and address of the page": {"ru": "заголовок и адрес страницы",
+                                      "kk": "парақтың тақырыбы мен мекенжайы"},
 }
 
 
