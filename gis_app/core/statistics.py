@@ -257,7 +257,7 @@ def peacekeepers_chart(claims: list[Claim], store: FeatureStore, lang: str = "en
                            order=order, series_of=group, keep=frozenset({"KAZ"}))
     if "KAZ" not in [b.category for b in chart.bars]:
         ceiling = [c for c in claims if c.subject == f"{layer}/KAZ"
-                   and c.indicator == "national_mandate_max_personnel"]
+                   and c.indicator == "un_mandate_max_personnel"]
         if ceiling:
             chart.notes.append(("kaz_ceiling", {"claim": ceiling[0]}))
     chart = _finish(chart, claims)
