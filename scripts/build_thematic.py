@@ -219,7 +219,7 @@ class Evidence:
         if extra:
             tail += "; " + ", ".join(extra)
         reader_note = (self.reader_notes.get(cid) or {}).get(lang)  # layers/claim_notes.toml
-        return f"{text} ({tail})" + (f" ⓘ {reader_note}" if reader_note else "")
+        return f"{text} ({tail})" + (f" † {reader_note}" if reader_note else "")
 
     def figures(self, where: str, cids: list[str], lang: str = "en") -> str:
         return " · ".join(t for t in (self.figure_text(c, where, lang) for c in cids) if t)

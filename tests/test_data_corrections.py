@@ -186,12 +186,25 @@ def test_the_info_dock_shows_the_reader_notes_in_the_readers_language(qapp, lang
         assert panel.show_feature("pk_contributors", "VNM")
         assert not panel.reader_notes.isHidden() and words in panel.reader_notes.text()
         flagged = [panel.claims_table.item(r, 0).text() for r in range(panel.claims_table.rowCount())]
-        assert any(t.startswith("ⓘ") for t in flagged)
+        assert any(t.startswith("†") for t in flagged)
         assert panel.show_feature("border_disputes", "vorukh")
         dates = {panel.claims_table.item(r, 3).text() for r in range(panel.claims_table.rowCount())}
         assert dates == {NO_DATE[lang]}
         assert panel.show_feature("countries", "KAZ")  # Table 1 as text, in the reader's language
-        values = [panel.claims_table.item(r, 1).text() for r in range(panel.claims_table.rowCount())]
-        assert any(claim_notes.texts().value("tbl1_threats_kaz", lang) == v for v in values)
+        whole = claim_notes.texts().value("tbl1_threats_kaz", lang)
+        cells = [panel.claims_table.item(r, 1) for r in range(panel.claims_table.rowCount())]
+        assert any(c.text().endswith("…") and whole[:20] in c.text() and whole in c.toolTip() for c in cells)
+        assert whole in panel.reader_notes.text()  # in full under the table
     finally:
         panel.deleteLater()
+
+
+def test_an_unidentified_source_is_named_so_in_the_readers_language(bib):
+    from gis_app.core.evidence import short_citation
+
+    item = bib["un_contributor_figures_unidentified"]
+    assert [short_citation(item, lang) for lang in ("en", "ru", "kk")] == [
+        "source not identified", "источник не установлен", "дереккөзі анықталмаған"]
+    props = FeatureStore(load_catalog()).properties("pk_contributors", "CHN")
+    assert "(2024-12; source not identified)" in props["figures"]
+    assert "дереккөзі анықталмаған" in props["figures_kk"]

@@ -283,12 +283,17 @@ class InfoPanel(Retranslating, QWidget):
             where = self.tr("Where: {0}").format(claim.locator) if claim.locator else ""
             reader_note = claim_notes.note(claim, self.lang)
             if reader_note:
-                cells[0] = "ⓘ " + cells[0]
+                cells[0] = "† " + cells[0]
+            whole = cells[1]
+            if claim.number is None and len(whole) > 40:  # a text (a table's cell): whole in the tip
+                cells[1] = whole[:39].rstrip(" ,;") + "…"
             note = "\n".join(t for t in (reader_note or claim.note, where) if t)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 0:  # the whole label, should the narrow column cut it short
                     item.setToolTip(plain_tip("\n".join(t for t in (text, note) if t)))
+                elif column == 1 and whole != text:
+                    item.setToolTip(plain_tip("\n".join(t for t in (whole, note) if t)))
                 elif note:
                     item.setToolTip(plain_tip(note))
                 if disputed:
@@ -325,7 +330,7 @@ class InfoPanel(Retranslating, QWidget):
             note = claim_notes.note(claim, self.lang)
             if note:
                 label = statistics.indicator_label(claim.indicator, self.lang)
-                lines.append(f"ⓘ {label} ({statistics.value_with_unit(claim, self.lang)}): {note}")
+                lines.append(f"† {label} ({statistics.value_with_unit(claim, self.lang)}): {note}")
         self.reader_notes.setText("\n".join(dict.fromkeys(lines)))
         self.reader_notes.setVisible(bool(lines))
 
