@@ -208,3 +208,15 @@ def test_an_unidentified_source_is_named_so_in_the_readers_language(bib):
     props = FeatureStore(load_catalog()).properties("pk_contributors", "CHN")
     assert "(2024-12; source not identified)" in props["figures"]
     assert "дереккөзі анықталмаған" in props["figures_kk"]
+
+
+def test_the_web_map_shows_the_reader_note_beside_the_figure():
+    from gis_app.render.webmap import _evidence
+
+    catalog = load_catalog()
+    features = {"pk_contributors": FeatureStore(catalog).layer("pk_contributors").features}
+    evidence, _sources = _evidence(catalog, ["pk_contributors"], features)
+    rows = evidence["pk_contributors"]["THA"]["figures"]
+    assert any("contradict" in row[0] for row in rows["en"])
+    assert any("қайшы" in row[0] for row in rows["kk"])
+    assert any("противоречат" in row[0] for row in rows["ru"])
