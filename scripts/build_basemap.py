@@ -347,14 +347,14 @@ ENCLAVES = [
 ENCLAVE_MATCH_KM = 10.0
 ENCLAVE_MAX_KM2 = 500.0
 OSM_SOURCE = "OpenStreetMap contributors (2017)"  # a citation: the package is in SOURCES.json
-OSM_ACCURACY = ("OSM 2017 land border (package resolution about 100 m); does not show the "
+OSM_ACCURACY = ("OSM 2017 land border (dataset resolution about 100 m); does not show the "
                 "2023–2025 border changes")
 OSM_SOURCE_RU = "участники OpenStreetMap (2017)"
 OSM_SOURCE_KK = "OpenStreetMap қатысушылары (2017)"
-OSM_ACCURACY_RU = ("сухопутная граница OSM 2017 г. (разрешение пакета около 100 м); изменения границ "
+OSM_ACCURACY_RU = ("сухопутная граница OSM 2017 г. (разрешение набора данных около 100 м); изменения границ "
                    "2023–2025 гг. не показаны")
-OSM_ACCURACY_KK = ("OSM 2017 жылғы құрлық шекарасы (пакет ажыратымдылығы шамамен 100 м); 2023–2025 "
-                   "жылдардағы шекара өзгерістері көрсетілмеген")
+OSM_ACCURACY_KK = ("OSM 2017 жылғы құрлық шекарасы (деректер жиынтығының ажыратымдылығы шамамен 100 м); "
+                   "2023–2025 жылдардағы шекара өзгерістері көрсетілмеген")
 LAKE_NAME_KK = {  # Kazakh names of the named lakes and reservoirs, by Natural Earth ne_id
     1159113111: "Балқаш", 1159113497: "Шаны көлі", 1159113637: "Намцо", 1159113927: "Бағрашкөл",
     1159114083: "Силинг-Цо", 1159114107: "Хар-Ус-Нуур", 1159114215: "Аяққұмкөл", 1159114537: "Ланга-Цо",

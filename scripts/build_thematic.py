@@ -138,6 +138,8 @@ class Evidence:
         labels = read_toml_at(LAYERS / "indicators.toml")
         self.labels = labels.get("indicators", {})
         self.units = labels.get("units", {})
+        # What every reader must know of a figure, in en, ru, kk (layers/claim_notes.toml).
+        self.reader_notes = read_toml_at(LAYERS / "claim_notes.toml").get("notes", {})
 
     def check_citations(self, where: str, cites: list[str]) -> list[str]:
         if not cites:
@@ -167,6 +169,8 @@ class Evidence:
 
     def short_source(self, row: dict, lang: str = "en") -> str:
         item = self.bib.get(row["citation"], {})
+        if row["citation"] == "un_contributor_figures_unidentified":
+            return FIGURE_WORDS["source not identified"][lang]
         if item.get("container-title"):
             who = item["container-title"]
         elif item.get("author"):
@@ -179,8 +183,6 @@ class Evidence:
             who = acronym.group(1)
         year = (item.get("issued", {}).get("date-parts") or [[""]])[0][0]
         text = f"{who} {year}".strip() if year and str(year) not in who else who
-        if row["citation"] in ("kurmangali_jaukhan_2025", "sarybayev_nd"):
-            text += ", " + FIGURE_WORDS["seed"][lang]
         if row.get("locator"):
             text += f", {locator_text(row['locator'].split(' (')[0], lang)}"
         return text
@@ -213,10 +215,11 @@ class Evidence:
             extra.append(FIGURE_WORDS["seed_only"][lang])
         if "unofficial" in note:
             extra.append(FIGURE_WORDS["unofficial"][lang])
-        tail = f"{row['date']}; {self.short_source(row, lang)}"
+        tail = f"{row['date'] or FIGURE_WORDS['no date'][lang]}; {self.short_source(row, lang)}"
         if extra:
             tail += "; " + ", ".join(extra)
-        return f"{text} ({tail})"
+        reader_note = (self.reader_notes.get(cid) or {}).get(lang)  # layers/claim_notes.toml
+        return f"{text} ({tail})" + (f" † {reader_note}" if reader_note else "")
 
     def figures(self, where: str, cids: list[str], lang: str = "en") -> str:
         return " · ".join(t for t in (self.figure_text(c, where, lang) for c in cids) if t)
@@ -438,15 +441,16 @@ def build_border_disputes(ev: Evidence, places: Places, countries: dict) -> None
     if line.geom_type == "MultiLineString":
         line = linemerge(line)
     classes = boundary_classes(*b["adm0_pair"])
+    kinds = ", ".join(classes)
     length = GEOD.geometry_length(line) / 1000
     full_length = GEOD.geometry_length(full) / 1000
     props = {"id": b["id"], **names_of(b), "kind": "border",
              **tri("status", tr(b["status"], b["id"])), "status_date": b.get("status_date", ""),
              **ev.figures3(b["id"], b.get("claims", [])),
              **tri("geometry_source", {
-                 "en": f"Natural Earth v5 10m admin-0 boundary lines (FEATURECLA: {', '.join(classes)})",
-                 "ru": f"линии границ Natural Earth v5 10m admin-0 (FEATURECLA: {', '.join(classes)})",
-                 "kk": f"Natural Earth v5 10m admin-0 шекара сызықтары (FEATURECLA: {', '.join(classes)})"}),
+                 "en": f"Natural Earth boundary lines, 1:10 million, version 5 (classed there as: {kinds})",
+                 "ru": f"линии границ Natural Earth, 1:10 млн, версия 5 (класс в источнике: {kinds})",
+                 "kk": f"Natural Earth шекара сызықтары, 1:10 млн, 5-нұсқа (дереккөздегі класы: {kinds})"}),
              "citations": ev.check_citations(b["id"], b["citations"]),
              **tri("accuracy", {
                  "en": (f"{NE_ACCURACY['10m']}. Natural Earth's mainland line is {length:.0f} km long "
@@ -492,9 +496,9 @@ def build_border_disputes(ev: Evidence, places: Places, countries: dict) -> None
         near = places[s["near"]]
         props = {"id": s["id"], **names_of(s), "kind": "clash_section",
                  **tri("status", tr(s["status"], s["id"])), "status_date": s.get("status_date", ""),
-                 **tri("geometry_source", {"en": "Natural Earth v5 10m admin-0 boundary lines",
-                                           "ru": "линии границ Natural Earth v5 10m admin-0",
-                                           "kk": "Natural Earth v5 10m admin-0 шекара сызықтары"}),
+                 **tri("geometry_source", {"en": "Natural Earth boundary lines, 1:10 million, version 5",
+                                           "ru": "линии границ Natural Earth, 1:10 млн, версия 5",
+                                           "kk": "Natural Earth шекара сызықтары, 1:10 млн, 5-нұсқа"}),
                  "citations": ev.check_citations(s["id"], s["citations"] + outline_cites),
                  **tri("accuracy", {
                      "en": (f"Schematic: the part of Natural Earth's 10m boundary within "
@@ -516,9 +520,9 @@ def build_border_disputes(ev: Evidence, places: Places, countries: dict) -> None
 def source_text(src: str) -> dict[str, str]:
     """The geometry source of the Batken region in words."""
     if src == "natural_earth_v5":
-        return {"en": "basemap provinces layer: Natural Earth v5 10m admin-1",
-                "ru": "слой областей основы: Natural Earth v5 10m admin-1",
-                "kk": "негізгі картаның облыстар қабаты: Natural Earth v5 10m admin-1"}
+        return {"en": "the provinces of the base map: Natural Earth, 1:10 million, version 5",
+                "ru": "области основы карты: Natural Earth, 1:10 млн, версия 5",
+                "kk": "негізгі картаның облыстары: Natural Earth, 1:10 млн, 5-нұсқа"}
     return tr(src, "Batken region geometry source")
 
 
@@ -529,7 +533,7 @@ def batken_geometry(province_id: str):
         for f in data["features"]:
             if f["properties"].get("id") == province_id:
                 p = f["properties"]
-                acc = p.get("accuracy") or "as the basemap provinces layer (Natural Earth 10m admin-1)"
+                acc = p.get("accuracy") or "as the provinces of the base map (Natural Earth, 1:10 million)"
                 src = p.get("source") if isinstance(p.get("source"), str) else ""
                 return shape(f["geometry"]), src or "natural_earth_v5", acc
         problem(f"{path.relative_to(ROOT)}: no feature with id {province_id}")
@@ -565,11 +569,11 @@ def enclave_geometries() -> tuple[dict, str]:
             if isinstance(src, str) and src in ("osm_geo_maps_2017", "natural_earth_v5", "geonames"):
                 cites.append(src)
             p["_citations"] = cites
-            p["_source_text"] = f"basemap enclaves layer: {src or 'source not stated'}"
+            p["_source_text"] = f"the enclaves of the base map: {src or 'source not stated'}"
             src3 = {"en": src, "ru": p.get("source_ru") or src, "kk": p.get("source_kk") or src}
             p["_source_texts"] = {"en": p["_source_text"],
-                                  "ru": f"слой анклавов основы: {src3['ru'] or 'источник не указан'}",
-                                  "kk": "негізгі картаның анклавтар қабаты: "
+                                  "ru": f"анклавы основы карты: {src3['ru'] or 'источник не указан'}",
+                                  "kk": "негізгі картаның анклавтары: "
                                         + (src3["kk"] or "дереккөз көрсетілмеген")}
             if p.get("accuracy"):
                 p["_accuracy_texts"] = {"en": p["accuracy"], "ru": p.get("accuracy_ru") or "",
@@ -744,7 +748,7 @@ def build_missions(ev: Evidence, places: Places) -> dict:
         hq = places[m["hq"]]
         geo = hq["source"] == "geonames"
         accuracy = {"en": (f"Headquarters point from GeoNames ({hq['name']}, id {hq['geonameid']}); "
-                           f"the fact sheet's approximate coordinate is within 4 km."),
+                           f"the approximate coordinate of the atlas's reference notes is within 4 km."),
                     "ru": (f"Точка штаб-квартиры по GeoNames ({hq['name_ru']}, id {hq['geonameid']}); "
                            f"приблизительная координата справки — в пределах 4 км."),
                     "kk": (f"Штаб-пәтер нүктесі GeoNames бойынша ({hq['name_kk']}, id {hq['geonameid']}); "

@@ -26,9 +26,9 @@ NE_ACCURACY = {
 }
 
 STATUS_LABELS = {
-    "confirmed": {"en": "described by public sources beyond the seeds",
-                  "ru": "описано открытыми источниками помимо статей",
-                  "kk": "мақалалардан басқа ашық дереккөздерде сипатталған"},
+    "confirmed": {"en": "described by other public sources too",
+                  "ru": "описано и другими открытыми источниками",
+                  "kk": "басқа ашық дереккөздерде де сипатталған"},
     "seed_only": {"en": "seed claim only: no other source in the atlas",
                   "ru": "только утверждение статьи: других источников в атласе нет",
                   "kk": "тек мақаланың деректері: атласта басқа дереккөз жоқ"},
@@ -95,9 +95,12 @@ QUALIFIERS = {  # the note's qualifier of a figure, as the figure lines write it
 }
 FIGURE_WORDS = {
     "estimate": {"en": "estimate", "ru": "оценка", "kk": "бағалау"},
-    "seed_only": {"en": "seed only, not confirmed elsewhere",
-                  "ru": "только статья, другими источниками не подтверждено",
-                  "kk": "тек мақала, басқа дереккөздер растамаған"},
+    "seed_only": {"en": "not confirmed by other sources",
+                  "ru": "другими источниками не подтверждено",
+                  "kk": "басқа дереккөздер растамаған"},
+    "no date": {"en": "n.d.", "ru": "б. г.", "kk": "жылсыз"},
+    "source not identified": {"en": "source not identified", "ru": "источник не установлен",
+                              "kk": "дереккөзі анықталмаған"},
     "unofficial": {"en": "unofficial", "ru": "неофициально", "kk": "бейресми"},
     "seed": {"en": "seed", "ru": "статья", "kk": "мақала"},
     "et al.": {"en": "et al.", "ru": "и др.", "kk": "т.б."},
@@ -109,6 +112,9 @@ LOCATORS = {  # claims.csv locators; "ref [N]" is handled by pattern
     "text after Figure 1": {"ru": "текст после рис. 1", "kk": "1-суреттен кейінгі мәтін"},
     "text before Figure 1": {"ru": "текст перед рис. 1", "kk": "1-суреттің алдындағы мәтін"},
     "text after ref [2]": {"ru": "текст после ссылки [2]", "kk": "[2]-сілтемеден кейінгі мәтін"},
+    "Table 1": {"ru": "таблица 1", "kk": "1-кесте"},
+    "title and address of the page": {"ru": "заголовок и адрес страницы",
+                                      "kk": "парақтың тақырыбы мен мекенжайы"},
 }
 
 

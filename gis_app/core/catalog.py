@@ -229,7 +229,7 @@ def load_groups(folder: Path) -> list[Group]:
 
 
 # TOML files of the layers folder that are not layer definitions.
-NOT_LAYERS = ("groups.toml", "indicators.toml")
+NOT_LAYERS = ("groups.toml", "indicators.toml", "claim_notes.toml")
 
 
 def load_catalog(folder: Path | None = None) -> Catalog:

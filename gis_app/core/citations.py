@@ -31,7 +31,9 @@ def _source(items: dict[str, dict]):
     from citeproc.source.json import CiteProcJSON
 
     # citeproc-py changes the items it reads: give it copies.
-    return CiteProcJSON([copy.deepcopy(item) for item in items.values()])
+    # The atlas's own "x-…" keys (x-not-identified, x-added) are no CSL: citeproc need not see them.
+    return CiteProcJSON([copy.deepcopy({k: v for k, v in item.items() if not k.startswith("x-")})
+                         for item in items.values()])
 
 
 def _style(style: str):

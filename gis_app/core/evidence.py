@@ -107,10 +107,13 @@ def load_claims(path: Path | None = None) -> tuple[list[Claim], list[str]]:
 
 
 def _row_problem(row: dict) -> str:
-    for key in ("claim_id", "subject", "indicator", "value", "date", "citation"):
+    for key in ("claim_id", "subject", "indicator", "value", "citation"):
         if not (row.get(key) or "").strip():
             return f"'{key}' is empty"
-    if not DATE.match(row["date"].strip()):
+    # No date: the source gives none (shown as "n.d."); a note must say so.
+    if not (row.get("date") or "").strip() and not (row.get("note") or "").strip():
+        return "'date' is empty and no note says why"
+    if (row.get("date") or "").strip() and not DATE.match(row["date"].strip()):
         return f"date '{row['date']}' is not YYYY, YYYY-MM, YYYY-MM-DD (or a range a/b)"
     if (row.get("confirmed") or "").strip() not in CONFIRMED_VALUES:
         return f"confirmed must be one of {', '.join(CONFIRMED_VALUES)}"
@@ -146,6 +149,10 @@ def csl_date(item: dict, key: str = "issued") -> list[int]:
 
 
 NO_DATE = {"en": "n.d.", "ru": "б. г.", "kk": "жылсыз"}  # a source that gives no year
+# A figure whose place of publication was not recorded cites an item marked "x-not-identified":
+# named so, in the reader's language, wherever a source is named in one breath.
+NOT_IDENTIFIED = {"en": "source not identified", "ru": "источник не установлен",
+                  "kk": "дереккөзі анықталмаған"}
 
 
 def _year(item: dict, lang: str = "en") -> str:
@@ -164,6 +171,8 @@ def short_citation(item: dict, lang: str = "en", limit: int | None = 50) -> str:
     Jaukhan 2025", "UNODC 2012", "Imomov et al. 2013"; with no author, the container (newspaper,
     site) or the short title, cut at `limit` characters with "…" (None: never cut, as in the
     print footer, which wraps instead)."""
+    if item.get("x-not-identified"):
+        return NOT_IDENTIFIED.get(lang, NOT_IDENTIFIED["en"])
     names = []
     for author in item.get("author") or []:
         if isinstance(author, dict):

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from . import i18n, indicators
+from . import claim_notes, i18n, indicators
 from .catalog import Catalog
-from .evidence import Claim, disagreements
+from .evidence import NO_DATE, Claim, disagreements
 from .features import DataError, FeatureStore
 from .i18n import feature_name
 from .timefilter import in_range
@@ -42,11 +42,16 @@ def format_value(value: str, lang: str = "en", unit: str = "") -> str:
 
 def display_value(claim: Claim, lang: str = "en") -> str:
     """The value with the sign of its qualifier ('> 9' for "more than 9"), in `lang`'s number format."""
-    if claim.number is None:
-        return claim.value
+    if claim.number is None:  # a text (a table's cell): its words in `lang` where written
+        return claim_notes.texts().value(claim.claim_id, lang) or claim.value
     sign = qualifier(claim)
     text = format_value(claim.value, lang, claim.unit)
     return f"{sign} {text}" if sign else text
+
+
+def date_text(claim: Claim, lang: str = "en") -> str:
+    """The claim's date; "n.d." ("б. г.", "жылсыз") where its source gives none."""
+    return claim.date or NO_DATE.get(lang, NO_DATE["en"])
 
 
 def indicator_label(indicator: str, lang: str = "en") -> str:
@@ -252,7 +257,7 @@ def peacekeepers_chart(claims: list[Claim], store: FeatureStore, lang: str = "en
                            order=order, series_of=group, keep=frozenset({"KAZ"}))
     if "KAZ" not in [b.category for b in chart.bars]:
         ceiling = [c for c in claims if c.subject == f"{layer}/KAZ"
-                   and c.indicator == "national_mandate_max_personnel"]
+                   and c.indicator == "un_mandate_max_personnel"]
         if ceiling:
             chart.notes.append(("kaz_ceiling", {"claim": ceiling[0]}))
     chart = _finish(chart, claims)

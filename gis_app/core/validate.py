@@ -9,7 +9,7 @@ import shapely
 import shapely.validation
 from shapely.geometry import shape
 
-from . import paths
+from . import claim_notes, paths
 from .catalog import Catalog
 from .evidence import Claim, bibliography_path, claims_path, load_bibliography, load_claims
 from .features import DataError, read_feature_collection
@@ -163,6 +163,8 @@ def validate(catalog: Catalog) -> Report:
         report.problems += _claim_problems(claim, bibliography, feature_ids)
     labels, label_problems = load_labels(labels_path(folder))
     report.problems += label_problems + labels.missing(claims)
+    notes, note_problems = claim_notes.load(claim_notes.notes_path(folder))
+    report.problems += note_problems + notes.missing(c.claim_id for c in claims)
     for layer in catalog.layers:  # a legend class's unit needs its words in every language too
         unit = (layer.style.get("choropleth") or {}).get("unit")
         if unit and any(not (labels.units.get(unit) or {}).get(lang) for lang in LANGUAGES):

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
 
-from gis_app.core import citations, paths, safe_io, statistics
+from gis_app.core import citations, claim_notes, paths, safe_io, statistics
 from gis_app.core.catalog import Catalog
 from gis_app.core.evidence import load_evidence, short_citation
 from gis_app.core.features import DataError, read_feature_collection
@@ -128,8 +128,11 @@ def _evidence(catalog: Catalog, layer_ids: list[str], features: dict[str, list[d
                     if claim.estimate:
                         label += " " + TEXTS[lang]["estimate"]
                     source = short_citation(bibliography.get(claim.citation, {"id": claim.citation}), lang)
-                    rows.append([label, statistics.display_value(claim, lang),
-                                 statistics.unit_label(claim.unit, lang), claim.date, source])
+                    note = claim_notes.note(claim, lang)  # what every reader must know of it
+                    rows.append([f"{label} ({note})" if note else label,
+                                 statistics.display_value(claim, lang),
+                                 statistics.unit_label(claim.unit, lang), statistics.date_text(claim, lang),
+                                 source])
                 figures[lang] = rows
             per[fid] = {"figures": figures, "cites": ids}
         out[layer_id] = per

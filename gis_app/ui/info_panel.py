@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gis_app.core import citations, indicators, statistics
+from gis_app.core import citations, claim_notes, indicators, statistics
 from gis_app.core.catalog import Catalog
 from gis_app.core.evidence import Claim, short_citation
 from gis_app.core.features import DataError, FeatureStore
@@ -161,6 +161,8 @@ class InfoPanel(Retranslating, QWidget):
         self.claims_table.itemSelectionChanged.connect(self._selection_changed)
         self.dispute_label = _plain("", self)
         self.dispute_label.setStyleSheet(f"background: {DISPUTE_COLOUR}; padding: 4px; border-radius: 3px;")
+        self.reader_notes = _plain("", self)  # what a reader must know of a figure (claim_notes)
+        self.reader_notes.setStyleSheet("background: #eef3fa; padding: 4px; border-radius: 3px;")
         self.citations_heading = _plain("", self, selectable=False)
         self.style_box = QComboBox(self)
         for key, name in citations.STYLE_NAMES.items():
@@ -195,6 +197,7 @@ class InfoPanel(Retranslating, QWidget):
         figure_buttons.addStretch(1)
         column.addLayout(figure_buttons)
         column.addWidget(self.dispute_label)
+        column.addWidget(self.reader_notes)
         style_row = QHBoxLayout()
         style_row.addWidget(self.citations_heading, 1)
         style_row.addWidget(self.style_box)
@@ -260,8 +263,8 @@ class InfoPanel(Retranslating, QWidget):
         self.shown_claims, self.disputes = [], {}
         self.empty_label.setVisible(True)
         for w in (self.title, self.subtitle, self.figures_heading, self.claims_table, self.dispute_label,
-                  self.citations_heading, self.style_box, self.cite_button, self.add_button,
-                  self.edit_button, self.delete_button):
+                  self.reader_notes, self.citations_heading, self.style_box, self.cite_button,
+                  self.add_button, self.edit_button, self.delete_button):
             w.setVisible(False)
         _clear(self.attributes)
         _clear(self.citations_box)
@@ -315,14 +318,23 @@ class InfoPanel(Retranslating, QWidget):
             if own:
                 label += " " + self.tr("(yours)")
             cells = [("⚠ " if disputed else "") + label, statistics.display_value(claim, self.lang),
-                     statistics.unit_label(claim.unit, self.lang), claim.date,
+                     statistics.unit_label(claim.unit, self.lang), statistics.date_text(claim, self.lang),
                      short_citation(self.bibliography.get(claim.citation, {"id": claim.citation}), self.lang)]
             where = self.tr("Where: {0}").format(claim.locator) if claim.locator else ""
-            note = "\n".join(t for t in (claim.note, where, self.tr("Added by you") if own else "") if t)
+            reader_note = claim_notes.note(claim, self.lang)
+            if reader_note:
+                cells[0] = "† " + cells[0]
+            whole = cells[1]
+            if claim.number is None and len(whole) > 40:  # a text (a table's cell): whole in the tip
+                cells[1] = whole[:39].rstrip(" ,;") + "…"
+            note = "\n".join(t for t in (reader_note or claim.note, where, self.tr("Added by you") if own else "")
+                             if t)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 0:  # the whole label, should the narrow column cut it short
                     item.setToolTip(plain_tip("\n".join(t for t in (text, note) if t)))
+                elif column == 1 and whole != text:
+                    item.setToolTip(plain_tip("\n".join(t for t in (whole, note) if t)))
                 elif note:
                     item.setToolTip(plain_tip(note))
                 if disputed:
@@ -351,6 +363,18 @@ class InfoPanel(Retranslating, QWidget):
                 indicators.in_sentence(label, self.lang), figures))
         self.dispute_label.setText("\n".join(lines))
         self.dispute_label.setVisible(bool(lines))
+        self._fill_reader_notes()
+
+    def _fill_reader_notes(self) -> None:
+        """Each figure's reader note (a contradiction, a source not identified, no date) in full."""
+        lines = []
+        for claim in self.shown_claims:
+            note = claim_notes.note(claim, self.lang)
+            if note:
+                label = statistics.indicator_label(claim.indicator, self.lang)
+                lines.append(f"† {label} ({statistics.value_with_unit(claim, self.lang)}): {note}")
+        self.reader_notes.setText("\n".join(dict.fromkeys(lines)))
+        self.reader_notes.setVisible(bool(lines))
 
     def _fit_table(self) -> None:
         """Rows as tall as their wrapped text, the table as tall as its rows (the panel scrolls)."""

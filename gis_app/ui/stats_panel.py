@@ -149,7 +149,7 @@ class StatsPanel(i18n.Retranslating, QWidget):
 
     def series_names(self) -> dict[str, str]:
         return {"value": self.tr("Reported"), "ASEAN": self.tr("ASEAN states"),
-                "China": self.tr("China"), "top": self.tr("Top five contributors (June 2024)"),
+                "China": self.tr("China"), "top": self.tr("Top five contributors (November 2023)"),
                 "kyrgyz_side": self.tr("Kyrgyz side"), "tajik_side": self.tr("Tajik side"),
                 "total": self.tr("Total (one source)")}
 
@@ -389,8 +389,8 @@ class StatsPanel(i18n.Retranslating, QWidget):
                                      "Kyrgyzstan and Tajikistan together: {0}.").format(
                     self._claim_text(v["claim"])))
             elif kind == "kaz_ceiling":
-                lines.append(self.tr("Kazakhstan: no UN personnel count in the sources; its national mandate "
-                                     "allows {0}.").format(self._claim_text(v["claim"])))
+                lines.append(self.tr("Kazakhstan: no UN personnel count in the sources; a UN mandate "
+                                     "allows it {0}.").format(self._claim_text(v["claim"])))
             elif kind == "sides_and_total":
                 lines.append(self.tr("{0}: the sides (one source) and the total (another source) are "
                                      "separate figures, not a sum.").format(v["year"]))

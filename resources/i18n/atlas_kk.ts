@@ -2010,10 +2010,6 @@ Nothing was changed.</source>
         <translation>Қытай</translation>
     </message>
     <message>
-        <source>Top five contributors (June 2024)</source>
-        <translation>Ең ірі бес үлес қосушы ел (2024 жылғы маусым)</translation>
-    </message>
-    <message>
         <source>Kyrgyz side</source>
         <translation>Қырғыз тарапы</translation>
     </message>
@@ -2082,8 +2078,16 @@ Nothing was changed.</source>
         <translation>{0}: дереккөздерде ЖІӨ-дегі үлесі жоқ; АҚШ долларымен: {1}.</translation>
     </message>
     <message>
+        <source>Kazakhstan: no UN personnel count in the sources; a UN mandate allows it {0}.</source>
+        <translation>Қазақстан: дереккөздерде оның БҰҰ миссияларындағы жеке құрам саны жоқ; БҰҰ мандаты бойынша ең көбі: {0}.</translation>
+    </message>
+    <message>
         <source>{0}: no figure</source>
         <translation>{0}: дерек жоқ</translation>
+    </message>
+    <message>
+        <source>Top five contributors (November 2023)</source>
+        <translation>Ең ірі бес үлес қосушы ел (2023 жылғы қараша)</translation>
     </message>
     <message>
         <source>Sources: {0}</source>
@@ -2104,10 +2108,6 @@ Nothing was changed.</source>
     <message>
         <source>Kazakhstan has no 2023 figure of its own in the sources; Kazakhstan, Kyrgyzstan and Tajikistan together: {0}.</source>
         <translation>Дереккөздерде Қазақстанның 2023 жылғы жеке көрсеткіші жоқ; Қазақстан, Қырғызстан және Тәжікстан бірге: {0}.</translation>
-    </message>
-    <message>
-        <source>Kazakhstan: no UN personnel count in the sources; its national mandate allows {0}.</source>
-        <translation>Қазақстан: дереккөздерде оның БҰҰ миссияларындағы жеке құрам саны жоқ; ұлттық мандат бойынша ең көбі: {0}.</translation>
     </message>
     <message>
         <source>{0}: the sides (one source) and the total (another source) are separate figures, not a sum.</source>

@@ -2011,10 +2011,6 @@ Nothing was changed.</source>
         <translation>Китай</translation>
     </message>
     <message>
-        <source>Top five contributors (June 2024)</source>
-        <translation>Пять крупнейших стран-поставщиков (июнь 2024 г.)</translation>
-    </message>
-    <message>
         <source>Kyrgyz side</source>
         <translation>Кыргызская сторона</translation>
     </message>
@@ -2083,8 +2079,16 @@ Nothing was changed.</source>
         <translation>{0}: в источниках нет доли в ВВП; в долларах США: {1}.</translation>
     </message>
     <message>
+        <source>Kazakhstan: no UN personnel count in the sources; a UN mandate allows it {0}.</source>
+        <translation>Казахстан: в источниках нет численности его персонала в миссиях ООН; мандат ООН допускает не более {0}.</translation>
+    </message>
+    <message>
         <source>{0}: no figure</source>
         <translation>{0}: нет данных</translation>
+    </message>
+    <message>
+        <source>Top five contributors (November 2023)</source>
+        <translation>Пять крупнейших стран-поставщиков (ноябрь 2023 г.)</translation>
     </message>
     <message>
         <source>Sources: {0}</source>
@@ -2105,10 +2109,6 @@ Nothing was changed.</source>
     <message>
         <source>Kazakhstan has no 2023 figure of its own in the sources; Kazakhstan, Kyrgyzstan and Tajikistan together: {0}.</source>
         <translation>В источниках нет отдельной цифры по Казахстану за 2023 г.; Казахстан, Кыргызстан и Таджикистан вместе: {0}.</translation>
-    </message>
-    <message>
-        <source>Kazakhstan: no UN personnel count in the sources; its national mandate allows {0}.</source>
-        <translation>Казахстан: в источниках нет численности его персонала в миссиях ООН; национальный мандат допускает не более {0}.</translation>
     </message>
     <message>
         <source>{0}: the sides (one source) and the total (another source) are separate figures, not a sum.</source>
