@@ -256,10 +256,9 @@ def test_a_whole_layer_cited_with_a_new_source_then_searched_and_filtered_by_dat
     posts = window.document.user_layers[0]["id"]
 
     def new_source(parent):  # what the evidence's source form does: a project source, its id back
-        window.document.user_evidence.setdefault("sources", []).append(
+        return window.document.add_source(
             {"id": "u_field_notes", "type": "report", "title": "Field notes from Vorukh",
              "author": [{"family": "Analyst"}], "issued": {"date-parts": [[2024]]}})
-        return "u_field_notes"
     window.digitise.new_source = new_source
 
     def answer(dialog):
