@@ -41,13 +41,18 @@ def editors(pg):
 
 
 def point(fid: str, lon: float, lat: float, name: str) -> dict:
-    return {"type": "Feature", "properties": {"id": fid, "name": name},
-            "geometry": {"type": "Point", "coordinates": [lon, lat]}}
+    return {
+        "type": "Feature",
+        "properties": {"id": fid, "name": name},
+        "geometry": {"type": "Point", "coordinates": [lon, lat]},
+    }
 
 
 def test_a_colleagues_new_feature_reaches_a_listener(pg, editors):
     alice, bob = editors("alice"), editors("bob")
-    layer_id = alice.publish_layer({"id": "posts", "title": "Posts"}, {"type": "FeatureCollection", "features": []})
+    layer_id = alice.publish_layer(
+        {"id": "posts", "title": "Posts"}, {"type": "FeatureCollection", "features": []}
+    )
     changes: queue.Queue = queue.Queue()
     states: list[str] = []
     info, password = pg.user("sam", "atlas_student")
@@ -56,17 +61,29 @@ def test_a_colleagues_new_feature_reaches_a_listener(pg, editors):
         assert listener.wait_listening(10)
         bob.update("feature", f"{layer_id}/p9", point("p9", 74.6, 42.9, "Бишкек 🏔"), 0)
         got = wait_for(changes, lambda c: c.get("kind") == "feature")
-        assert got == {"kind": "feature", "op": "insert", "row_id": "posts/p9", "layer_id": "posts", "version": 1,
-                       "who": "bob", "pid": bob.backend_pid}
+        assert got == {
+            "kind": "feature",
+            "op": "insert",
+            "row_id": "posts/p9",
+            "layer_id": "posts",
+            "version": 1,
+            "who": "bob",
+            "pid": bob.backend_pid,
+        }
         # what the listener's owner then reads is the colleague's feature, exactly
         data, version = alice.read("feature", got["row_id"])
         assert data["properties"]["name"] == "Бишкек 🏔" and version == 1
         # a change rolled back is never announced; a published layer is one announcement
-        with pytest.raises(Exception), bob.conn.transaction():
+        with pytest.raises(RuntimeError, match="rolled back"), bob.conn.transaction():
             bob.conn.execute("INSERT INTO atlas.claims (id, data) VALUES ('u_x', '{}')")
             raise RuntimeError("rolled back")
-        bob.publish_layer({"id": "big", "title": "Big"}, {"type": "FeatureCollection", "features": [
-            point(str(i), 70 + i / 100, 40, "x") for i in range(300)]})
+        bob.publish_layer(
+            {"id": "big", "title": "Big"},
+            {
+                "type": "FeatureCollection",
+                "features": [point(str(i), 70 + i / 100, 40, "x") for i in range(300)],
+            },
+        )
         got = wait_for(changes, lambda c: c.get("kind") in ("layer", "claim") or c.get("layer_id") == "big")
         assert (got["kind"], got["row_id"], got["op"]) == ("layer", "big", "insert")
         time.sleep(0.5)
@@ -98,13 +115,13 @@ def test_offline_edits_merge_and_drain(pg, editors, tmp_path):
     alice.update("claim", "u_c1", {"subject": "KAZ", "value": "1"}, 0)
     q = OfflineQueue(tmp_path / "queue.sqlite")
     q.enqueue("claim", "u_c1", {"subject": "KAZ", "value": "2"}, 1)
-    q.enqueue("claim", "u_c1", {"subject": "KAZ", "value": "3"}, 1)       # merged with the one before
+    q.enqueue("claim", "u_c1", {"subject": "KAZ", "value": "3"}, 1)  # merged with the one before
     q.enqueue("claim", "u_new", {"subject": "TJK", "value": "Ғ'; --"}, 0)
     q.enqueue("claim", "u_tmp", {"subject": "KGZ", "value": "x"}, 0)
-    q.enqueue("claim", "u_tmp", None, 0)                                  # added and removed offline
+    q.enqueue("claim", "u_tmp", None, 0)  # added and removed offline
     assert q.pending() == 2
     q.close()
-    q = OfflineQueue(tmp_path / "queue.sqlite")                            # survives a restart
+    q = OfflineQueue(tmp_path / "queue.sqlite")  # survives a restart
     assert q.pending() == 2
     result = q.sync(alice)
     assert (result.applied, result.conflicts, q.pending()) == (2, [], 0)
@@ -123,8 +140,13 @@ def test_offline_conflict_surfaces_and_is_kept_until_settled(pg, editors, tmp_pa
     assert result.applied == 0 and len(result.conflicts) == 1
     c = result.conflicts[0]
     assert (c.theirs["value"], c.mine["value"], c.their_who, c.base_version, c.their_version) == (
-        "bob online", "alice offline", "bob", 1, 2)
-    assert alice.read("claim", "u_c1")[0]["value"] == "bob online"       # not overwritten
+        "bob online",
+        "alice offline",
+        "bob",
+        1,
+        2,
+    )
+    assert alice.read("claim", "u_c1")[0]["value"] == "bob online"  # not overwritten
     q.close()
     q = OfflineQueue(tmp_path / "q.sqlite")
     kept = q.conflicts()
@@ -188,8 +210,8 @@ def test_a_reply_lost_after_commit_is_not_applied_twice(pg, editors, tmp_path):
 
     with pytest.raises(ConnectionResetError):
         q.sync(alice, batch_size=10, _after_commit=lost_reply)
-    assert q.pending() == 20           # the committed batch is not yet confirmed here
+    assert q.pending() == 20  # the committed batch is not yet confirmed here
     result = q.sync(alice, batch_size=10)
     assert (result.applied, result.conflicts, q.pending()) == (20, [], 0)
     now = _claims(pg)
-    assert now == {f"u_{i:03}": (f"v{i}", 1) for i in range(30)}   # version 1: each applied once
+    assert now == {f"u_{i:03}": (f"v{i}", 1) for i in range(30)}  # version 1: each applied once
