@@ -9,7 +9,7 @@ import pytest
 
 from gis_app.team import schema
 from gis_app.team.conninfo import ConnInfo
-from gis_app.team.errors import ConflictError, OfflineError, ReadOnlyError, TeamError
+from gis_app.team.errors import AuthError, ConflictError, OfflineError, ReadOnlyError, TeamError
 from gis_app.team.kinds import VERSION_KEY
 from gis_app.team.workspace import Workspace
 
@@ -345,7 +345,7 @@ def test_no_server_no_password_no_schema(pg):
     with pytest.raises(OfflineError, match="Cannot reach the team workspace"):
         Workspace.connect(ConnInfo("127.0.0.1", dead, "atlas", "alice"), "x", timeout=2)
     info, _password = pg.user("alice", "atlas_editor")
-    with pytest.raises(TeamError, match="password"):
+    with pytest.raises(AuthError, match="password"):
         Workspace.connect(info, "wrong")
     with pg.connect(dbname="postgres") as conn:
         conn.execute("DROP DATABASE IF EXISTS empty_db")

@@ -18,6 +18,10 @@ class ReadOnlyError(TeamError):
     """A write by a role that may only read (a student)."""
 
 
+class AuthError(TeamError):
+    """The server refused the login: no password given where one is needed, or a wrong one."""
+
+
 class OfflineError(TeamError):
     """The server cannot be reached (or went away during the work)."""
 

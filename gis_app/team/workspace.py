@@ -16,7 +16,7 @@ from typing import Any
 
 from . import content, schema
 from .conninfo import ConnInfo
-from .errors import Conflict, ConflictError, OfflineError, ReadOnlyError, TeamError
+from .errors import AuthError, Conflict, ConflictError, OfflineError, ReadOnlyError, TeamError
 from .kinds import Kind, data_of, kind_of, select_columns, values
 
 JSON_COLUMNS = {"properties", "entry", "fields", "csl", "data", "sources"}
@@ -57,7 +57,7 @@ class Workspace:
             if "password" in text.lower() and (
                 "no password" in text.lower() or "authentication" in text.lower()
             ):
-                raise TeamError(
+                raise AuthError(
                     f"The team workspace {info.label()} did not accept the password (or needs one): {text}"
                 ) from exc
             raise OfflineError(f"Cannot reach the team workspace {info.label()}: {text}") from exc
@@ -260,10 +260,8 @@ class Workspace:
             their_when=theirs[3] if theirs else "",
             my_who=self.who,
         )
-        if theirs is None and not base_version and data is None:
-            return 0  # deleting a row nobody has: nothing to do
         if theirs is None and data is None:
-            return 0  # they deleted it too: the same outcome
+            return 0  # a delete of a row that is gone already: the outcome the user wanted
         raise ConflictError(conflict)
 
     def update(self, kind: str, row_id: str, data: Any, base_version: int) -> int:
