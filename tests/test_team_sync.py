@@ -215,3 +215,21 @@ def test_a_reply_lost_after_commit_is_not_applied_twice(pg, editors, tmp_path):
     assert (result.applied, result.conflicts, q.pending()) == (20, [], 0)
     now = _claims(pg)
     assert now == {f"u_{i:03}": (f"v{i}", 1) for i in range(30)}  # version 1: each applied once
+
+
+def test_listener_to_a_server_that_is_not_there_says_offline_once():
+    import socket
+
+    from gis_app.team.conninfo import ConnInfo
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        dead = s.getsockname()[1]
+    states: queue.Queue = queue.Queue()
+    listener = Listener(ConnInfo("127.0.0.1", dead, "atlas", "x"), "x", lambda c: None, states.put, retry=0.1)
+    try:
+        assert states.get(timeout=10) == "offline"
+        time.sleep(0.5)  # several more tries
+        assert states.empty() and not listener.listening.is_set()
+    finally:
+        listener.stop()

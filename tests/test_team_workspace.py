@@ -329,6 +329,18 @@ def test_evidence_publish_and_open_with_conflicts_not_overwrites(team):
     assert team["sam"].open_evidence()[0]["claims"][0]["value"] == "999"
 
 
+def test_ids_and_values_with_quotes_sql_and_unicode_round_trip(team):
+    alice, sam = team["alice"], team["sam"]
+    for text in HOSTILE:
+        row = claim(text, claim_id=text, subject=text, note=text * 3)
+        assert alice.update("claim", text, row, 0) == 1
+        assert sam.read("claim", text) == (row, 1)
+        source = {"id": text, "type": "book", "title": text, "author": [{"family": text, "given": "Ә."}]}
+        alice.update("source", text, source, 0)
+        assert sam.read("source", text) == (source, 1)
+    assert len(sam.open_evidence()[0]["claims"]) == len(HOSTILE)
+
+
 def test_text_that_postgres_cannot_store_is_refused_clearly(team):
     with pytest.raises(TeamError) as caught:
         team["alice"].update("claim", "u_nul", claim("a\x00b", claim_id="u_nul"), 0)
