@@ -99,9 +99,9 @@ def test_listener_says_offline_and_back_online(pg, editors):
     listener = Listener(info, password, lambda c: None, states.put, poll=0.1, retry=0.2)
     try:
         assert listener.wait_listening(10)
-        assert states.get(timeout=5) == "online"
+        assert states.get(timeout=5) == "online" and listener.alive
         pg.kill()
-        assert states.get(timeout=10) == "offline"
+        assert states.get(timeout=10) == "offline" and not listener.alive
         pg.restart_after_kill()
         assert states.get(timeout=15) == "online"
     finally:
@@ -119,7 +119,7 @@ def test_offline_edits_merge_and_drain(pg, editors, tmp_path):
     q.enqueue("claim", "u_new", {"subject": "TJK", "value": "Ғ'; --"}, 0)
     q.enqueue("claim", "u_tmp", {"subject": "KGZ", "value": "x"}, 0)
     q.enqueue("claim", "u_tmp", None, 0)  # added and removed offline
-    assert q.pending() == 2
+    assert q.pending() == 2 == len(q)
     q.close()
     q = OfflineQueue(tmp_path / "queue.sqlite")  # survives a restart
     assert q.pending() == 2

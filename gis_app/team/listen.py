@@ -42,6 +42,11 @@ class Listener:
         self._thread = threading.Thread(target=self._run, name="atlas-team-listener", daemon=True)
         self._thread.start()
 
+    @property
+    def alive(self) -> bool:
+        """Listening now (False while the connection is down)."""
+        return self.listening.is_set()
+
     def wait_listening(self, timeout: float = 10.0) -> bool:
         return self.listening.wait(timeout)
 
