@@ -37,6 +37,7 @@ from gis_app.ui import settings as typed_settings
 from gis_app.ui import table_fit
 from gis_app.ui.i18n import Retranslating
 from gis_app.ui.plain import tip as plain_tip
+from gis_app.ui.rich_citation import show_rich
 
 DISPUTE_COLOUR = "#fde2c4"
 SKIP_FIELDS = {"name", "citations", "id"}
@@ -343,6 +344,7 @@ class InfoPanel(Retranslating, QWidget):
             item = self.bibliography.get(item_id, {})
             row = CitationRow(item_id, citations.format_citation(item_id, self.style, self.bibliography),
                               citations.item_url(item), self)
+            show_rich(row.label, item_id, self.style, self.bibliography)  # the style's italics
             self.citation_rows.append(row)
             self.citations_box.addWidget(row)
 
