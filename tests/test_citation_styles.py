@@ -59,8 +59,9 @@ def test_apa_italicises_a_book_title_in_html(items):
 
 
 def test_a_script_in_a_title_stays_text(items, qtbot):
-    from gis_app.ui.rich_citation import show_rich
     from PySide6.QtWidgets import QLabel
+
+    from gis_app.ui.rich_citation import show_rich
 
     html = citations.citation_html("u_hostile", "apa", items)
     assert "<script>" not in html and "<b>" not in html
@@ -115,7 +116,8 @@ def test_the_pdf_sources_page_has_italic_titles_and_plain_text(tmp_path, qapp, i
     paint_sources_pages(writer, painter, (210.0, 297.0), list(items), items)
     painter.end()
     doc = pymupdf.open(path)
-    spans = [s for b in doc[1].get_text("dict")["blocks"] for line in b.get("lines", []) for s in line["spans"]]
+    blocks = doc[1].get_text("dict")["blocks"]
+    spans = [s for b in blocks for line in b.get("lines", []) for s in line["spans"]]
     italic = " ".join(s["text"] for s in spans if s["flags"] & 2)
     upright = " ".join(s["text"] for s in spans if not s["flags"] & 2)
     assert "Jihad: The rise of militant Islam in Central Asia" in italic

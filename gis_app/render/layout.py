@@ -74,7 +74,7 @@ def paint_layout(
         per_unit = context.metres_per_map_px * map_px / frame.width()
         paint_scale_bar(page, frame, per_unit, context.lat, context.lang)
     if options.inset and context.bounds:
-        paint_inset(page, frame, context.bounds, context.catalog, map_image)
+        paint_inset(page, frame, context.bounds, context.catalog, map_image, context.label_boxes)
     p.setPen(QPen(QColor("#333333"), page.mm(0.3)))
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawRect(frame)

@@ -99,6 +99,8 @@ class LayoutContext:
     vector_map_px: int = 0
     # a PDF can give the sources a page of their own when the footer would take too much room
     sources_page: bool = False
+    # the map's placed labels, (left, top, right, bottom) as shares of the map: the inset avoids them
+    label_boxes: list = field(default_factory=list)
 
 
 @dataclass
