@@ -55,6 +55,7 @@ class AtlasDocument:
         self.user_layer_problems: dict[str, str] = {}  # id -> why it cannot be drawn (a moved file)
         self._user_data: dict[str, Path] = {}  # id -> its GeoJSON in WGS 84 (the cache)
         self.user_evidence: dict = {}         # the analyst's sources and claims (the evidence issue)
+        self.basemap: dict | None = None      # the user's tile archive (project.basemap_entry)
         self.selection: Selection | None = None
         self.path: Path | None = None
         self.disk_hash: str | None = None     # the file's content when it was opened or saved
@@ -175,7 +176,8 @@ class AtlasDocument:
                        style_overrides=copy.deepcopy(self.style_overrides),
                        annotations=self.annotations.to_list(), slides=list(self.slides),
                        user_layers=ul.for_saving(self.user_layers, folder),
-                       evidence=copy.deepcopy(self.user_evidence))
+                       evidence=copy.deepcopy(self.user_evidence),
+                       basemap=proj.basemap_for_saving(self.basemap, folder))
 
     def apply_project(self, project: Project, path: Path | None = None,
                       disk_hash: str | None = None) -> list[str]:
@@ -193,12 +195,18 @@ class AtlasDocument:
             self.set_title(project.title)
             self.set_language(project.language)
             self.user_evidence = copy.deepcopy(project.evidence)
-            self._emit(Kind.USER_LAYERS, Kind.EVIDENCE)
+            self.basemap = proj.basemap_resolved(project.basemap, Path(path).parent if path else None)
+            self._emit(Kind.USER_LAYERS, Kind.EVIDENCE, Kind.BASEMAP)
             self.selection = None
             self._emit(Kind.SELECTION)
             self.path, self.disk_hash = path, disk_hash
         self.mark_clean()
         return problems
+
+    def set_basemap(self, entry: dict | None) -> None:
+        """Show a tile archive under the map ({"path", "opacity", "visible"}), or none."""
+        self.basemap = proj.basemap_entry(copy.deepcopy(entry)) if entry else None
+        self._emit(Kind.BASEMAP)
 
     def mark_clean(self) -> None:
         self.dirty = False

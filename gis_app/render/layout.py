@@ -145,6 +145,7 @@ def layout_geometry(
     attribution_font = page.font(6.5)
     if options.attribution:
         credits = attribution_lines(context.catalog, context.visible, options.inset)
+        credits += [c for c in context.extra_credits if c and c not in credits]
         if credits:
             attribution_text = QCoreApplication.translate("Layout", "Map data: {0}").format(
                 ", ".join(credits))

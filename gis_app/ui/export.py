@@ -229,6 +229,9 @@ def layout_context(catalog: Catalog, state: MapState, lang: str, picture: MapPic
         zoom=state.view.zoom,
         bibliography=bibliography,
     )
+    from gis_app.ui import tile_scheme
+
+    context.extra_credits = [c for c in (tile_scheme.credit(),) if c]  # the user's basemap file
     if picture is not None:
         context.lat, context.zoom = picture.lat, picture.zoom
         context.bounds, context.metres_per_map_px = picture.bounds, picture.metres_per_px

@@ -92,6 +92,9 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         from gis_app.ui.user_layers_ui import install as install_user_layers
 
         install_user_layers(self)  # File → Add layer…, bundles, drops on the map, the user layers' menu
+        from gis_app.ui.basemap_ui import install as install_basemap
+
+        install_basemap(self)  # File → Open basemap…: the user's tile archive under the map
         self._tab_order()
 
         if restore:
