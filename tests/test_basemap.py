@@ -25,7 +25,8 @@ def _magenta_share(image: QImage) -> float:
     for y in range(image.height()):
         for x in range(image.width()):
             c = QColor(image.pixel(x, y))
-            hits += abs(c.red() - target.red()) + abs(c.green() - target.green()) + abs(c.blue() - target.blue()) < 40
+            far = sum(abs(a - b) for a, b in zip(c.getRgb()[:3], target.getRgb()[:3], strict=True))
+            hits += far < 40
     return hits / (image.width() * image.height())
 
 
@@ -126,11 +127,12 @@ def test_open_a_basemap_see_it_export_it_save_and_reopen(window, prompts, qtbot,
 
     # an export (PNG) shows it, and the PDF names its source
     out = tmp_path / "map.png"
-    export_map(out, ExportOptions(page="custom", custom_px=(900, 640), dpi=96), window.catalog, window.state, "en")
+    page = ExportOptions(page="custom", custom_px=(900, 640), dpi=96)
+    export_map(out, page, window.catalog, window.state, "en")
     assert _magenta_share(QImage(str(out))) > 0.3
     pymupdf = pytest.importorskip("pymupdf")
     pdf = tmp_path / "map.pdf"
-    export_map(pdf, ExportOptions(page="custom", custom_px=(900, 640), dpi=96), window.catalog, window.state, "en")
+    export_map(pdf, page, window.catalog, window.state, "en")
     assert "© Test Survey 2024" in pymupdf.open(pdf)[0].get_text()
 
     # opacity and visibility are undoable edits

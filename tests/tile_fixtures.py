@@ -35,7 +35,8 @@ def make_mbtiles(path: Path, max_zoom: int = 3, colour: str = COLOUR, fmt: str =
         ("name", "Test basemap"), ("format", fmt), ("minzoom", "0"), ("maxzoom", str(max_zoom)),
         ("bounds", "-180,-85,180,85"), ("attribution", ATTRIBUTION)])
     conn.executemany("INSERT INTO tiles VALUES (?, ?, ?, ?)",
-                     [(z, x, y, data) for z in range(max_zoom + 1) for x in range(1 << z) for y in range(1 << z)])
+                     [(z, x, y, data) for z in range(max_zoom + 1)
+                      for x in range(1 << z) for y in range(1 << z)])
     conn.commit()
     conn.close()
     return path
