@@ -116,7 +116,7 @@ def test_open_a_basemap_see_it_export_it_save_and_reopen(window, prompts, qtbot,
     prompts.queue("open_file", str(archive))
     window.actions["open_basemap"].trigger()
     row = window.basemap.row
-    assert row.isVisible() and "Test basemap" in row.shown.text()
+    assert row.isVisible() and row.shown.text() == "Your basemap: Test basemap"
     assert row.credit.text() == "© Test Survey 2024"
     assert window.document.basemap["path"] == str(archive.absolute()) and window.isWindowModified()
     qtbot.waitUntil(lambda: tile_scheme.handler().served > 0, timeout=15000)  # the page asked for tiles
@@ -180,3 +180,25 @@ def test_a_project_whose_basemap_file_went_missing_still_opens(window, prompts, 
     assert window.document.basemap["path"].endswith("gone.mbtiles")   # kept, to be saved again
     assert "gone.mbtiles does not exist" in window.basemap.row.problem.text()
     assert tile_scheme.served.archive is None
+
+
+def test_the_command_line_export_draws_the_projects_basemap(qapp, tmp_path):
+    import subprocess
+    import sys
+
+    from gis_app.core.catalog import load_catalog
+    from gis_app.core.map_state import MapState
+    from gis_app.core.project import Project, dumps
+
+    make_mbtiles(tmp_path / "tiles.mbtiles", max_zoom=3)
+    state = MapState(load_catalog())
+    for layer in state.layers:
+        state.set_visible(layer.id, False)
+    project = tmp_path / "p.atlas.json"
+    project.write_bytes(dumps(Project(map=state.to_dict(),
+                                      basemap={"path": "tiles.mbtiles", "opacity": 1.0, "visible": True})))
+    out = tmp_path / "cli.png"
+    done = subprocess.run([sys.executable, "-m", "gis_app", "export", str(out), "--project", str(project),
+                           "--size", "800x560", "--dpi", "96"], capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    assert _magenta_share(QImage(str(out))) > 0.3

@@ -48,6 +48,21 @@ def refusal(exc: Exception) -> str:
     return texts.get(reason, "{0}: " + str(exc)).format(path.name if path is not None else "")
 
 
+def serve_entry(entry: dict | None) -> str:
+    """Serve a project's basemap ({"path", "opacity", "visible"}) to the map pages of this process
+    (the command line's exports); "" or why it cannot be shown (English, for a log)."""
+    if not entry:
+        tile_scheme.serve(None)
+        return ""
+    try:
+        archive = open_archive(entry["path"])
+    except (safe_io.UnsafeFileError, ArchiveError) as exc:
+        tile_scheme.serve(None)
+        return f"the basemap is not drawn: {exc}"
+    tile_scheme.serve(archive, entry["opacity"], entry["visible"])
+    return ""
+
+
 class _SetBasemap(QUndoCommand):
     def __init__(self, document, before: dict | None, after: dict | None, text: str):
         super().__init__(text)
@@ -102,7 +117,7 @@ class BasemapRow(Retranslating, QFrame):
         self.hide()
 
     def retranslate_ui(self) -> None:
-        self.shown.setText(self.tr("Basemap: {0}").format(self.name))
+        self.shown.setText(self.tr("Your basemap: {0}").format(self.name))
         self.shown.setToolTip(self.tr("Show or hide your basemap under the layers"))
         self.opacity.setToolTip(self.tr("Opacity of your basemap"))
         self.opacity.setAccessibleName(self.tr("Opacity of your basemap"))
