@@ -30,7 +30,8 @@ def make_mbtiles(path: Path, max_zoom: int = 3, colour: str = COLOUR, fmt: str =
     conn = sqlite3.connect(path)
     conn.executescript("CREATE TABLE metadata (name TEXT, value TEXT);"
                        "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER,"
-                       " tile_data BLOB);")
+                       " tile_data BLOB);"
+                       "CREATE UNIQUE INDEX tile_index ON tiles (zoom_level, tile_column, tile_row);")
     conn.executemany("INSERT INTO metadata VALUES (?, ?)", [
         ("name", "Test basemap"), ("format", fmt), ("minzoom", "0"), ("maxzoom", str(max_zoom)),
         ("bounds", "-180,-85,180,85"), ("attribution", ATTRIBUTION)])

@@ -33,7 +33,8 @@ MAX_ARCHIVE = 16 * 1024 ** 3     # bytes: a country at street level fits; anythi
 MAX_TILE = 8 * safe_io.MB        # one tile (a 512 px PNG is well under 1 MiB)
 MAX_DIRECTORY = 32 * safe_io.MB  # a PMTiles directory, compressed or not
 MAX_TEXT = 4096                  # a metadata value shown to the user
-QUERY_SECONDS = 3.0
+QUERY_SECONDS = 3.0              # opening: the metadata and a first tile
+TILE_SECONDS = 0.5               # one tile (a file without the usual index: an empty square, not a hang)
 MAX_ZOOM = 24
 SUFFIXES = (".mbtiles", ".pmtiles")
 
@@ -168,8 +169,8 @@ def _mbtiles(path: Path) -> TileArchive:
     deadline = [0.0]
     conn.set_progress_handler(lambda: int(time.monotonic() > deadline[0]), 10_000)
 
-    def query(sql: str, args=()):
-        deadline[0] = time.monotonic() + QUERY_SECONDS
+    def query(sql: str, args=(), seconds: float = QUERY_SECONDS):
+        deadline[0] = time.monotonic() + seconds
         return conn.execute(sql, args)
 
     try:
@@ -196,7 +197,7 @@ def _mbtiles(path: Path) -> TileArchive:
 
     def read(z, x, y):
         row = query("SELECT tile_data FROM tiles WHERE zoom_level=? AND tile_column=? AND tile_row=?",
-                    (z, x, (1 << z) - 1 - y)).fetchone()  # MBTiles rows count from the south (TMS)
+                    (z, x, (1 << z) - 1 - y), TILE_SECONDS).fetchone()  # rows count from the south (TMS)
         return row[0] if row and isinstance(row[0], bytes) else None
 
     return TileArchive(path, "mbtiles", found, name=plain_text(meta.get("name")),
