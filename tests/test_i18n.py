@@ -42,7 +42,9 @@ LATIN_NAMES = {"PNG", "png", "SVG", "svg", "PDF", "pdf", "DPI", "BibTeX", "bib",
                "GeoTIFF", "tif", "pgw", "prj",
                # file formats and coordinate systems a user imports by these names (issue 13)
                "geojson", "GeoJSON", "shp", "zip", "gpkg", "GeoPackage", "kml", "kmz", "gpx", "fgb", "csv",
-               "tsv", "txt", "xlsx", "EPSG", "UTM", "WGS", "WKT", "rrggbb"}
+               "tsv", "txt", "xlsx", "EPSG", "UTM", "WGS", "WKT", "rrggbb",
+               # tile archives and image formats of the user's basemap (issue 12)
+               "MBTiles", "PMTiles", "mbtiles", "pmtiles", "JPEG", "WebP", "AVIF"}
 
 
 def _shot(tmp_path: Path, name: str) -> Path:
