@@ -42,6 +42,20 @@ def test_a_russian_online_source_in_gost_has_the_marker_url_and_access_date(item
     assert text.endswith("(дата обращения: 05.03.2024).")
 
 
+def test_an_online_article_or_report_in_gost_is_marked_too(items):
+    """The CSL style marks web pages only; GOST marks every source read online."""
+    article = {**ONLINE_RU, "id": "u_art", "type": "article-newspaper"}
+    report = {**BOOK, "id": "u_rep", "type": "report", "URL": "https://example.org/r.pdf"}
+    items.update({"u_art": article, "u_rep": report})
+    text = citations.format_citation("u_art", "gost", items)
+    assert "[Border conflict on the Kyrgyz–Tajik border] [Электронный ресурс] // РИА Новости. 2022." in text
+    assert text.endswith("URL: https://ria.ru/20220916/kyrgyzstan.html (дата обращения: 05.03.2024).")
+    report_text = citations.format_citation("u_rep", "gost", items)
+    assert "Central Asia [Электронный ресурс]" in report_text
+    assert report_text.endswith("URL: https://example.org/r.pdf.")   # no access date: none invented
+    assert "Электронный" not in citations.format_citation("u_book", "gost", items)  # not online
+
+
 def test_a_title_gets_its_translation_in_brackets_outside_the_italics(items):
     gost = citations.format_citation("u_ria", "gost", items)
     assert "Таджикистана [Border conflict on the Kyrgyz–Tajik border] [Электронный ресурс]" in gost

@@ -142,7 +142,8 @@ def format_citation(item_id: str, style: str, items: dict[str, dict]) -> str:
             bibliography.register(Citation([CitationItem(item_id)]))
             entries = [str(entry) for entry in bibliography.bibliography()]
             text = tidy(entries[0]) if entries else items[item_id].get("title", item_id)
-            _cache[key] = re.sub(r"^\d+\.\s+", "", text)  # GOST numbers its list; one entry has none
+            text = re.sub(r"^\d+\.\s+", "", text)  # GOST numbers its list; one entry has none
+            _cache[key] = gost_online(text, items[item_id]) if style == "gost" else text
     return _cache[key]
 
 
@@ -232,6 +233,34 @@ def sorted_ids(ids: Iterable[str], style: str, items: dict[str, dict]) -> list[s
     """The ids in the style's order: GOST Cyrillic first then Latin, APA alphabetical (both by
     author, or by title where there is none)."""
     return sorted(ids, key=lambda i: sort_key(format_citation(i, style, items), style))
+
+
+GOST_MARKER = "[Электронный ресурс]"
+
+
+def gost_online(text: str, item: dict) -> str:
+    """GOST R 7.0.5-2008 for a source online (it has a URL): the marker after the title, then
+    "URL: … (дата обращения: ДД.ММ.ГГГГ)". The CSL style writes them for web pages only; an article
+    or report read online gets them here. The access date only where the item has one (CSL
+    `accessed`): none is invented."""
+    url = item_url(item)
+    if not url or "URL:" in text:
+        return text
+    if GOST_MARKER not in text:
+        title = " ".join(str(item.get("title") or "").split())
+        translation = translated_title(item)
+        title = f"{title} [{translation}]" if translation else title
+        at = text.find(title) if title else -1
+        if at >= 0:
+            end = at + len(title)
+            text = text[:end] + " " + GOST_MARKER + text[end:]
+        else:
+            text = text.rstrip(". ") + ". " + GOST_MARKER
+    text = text.rstrip(". ") + ". URL: " + url
+    accessed = evidence.csl_date(item, "accessed")
+    if accessed and len(accessed) == 3:
+        text += f" (дата обращения: {accessed[2]:02d}.{accessed[1]:02d}.{accessed[0]})"
+    return text + "."
 
 
 def item_url(item: dict) -> str:
