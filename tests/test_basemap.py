@@ -124,6 +124,13 @@ def test_open_a_basemap_see_it_export_it_save_and_reopen(window, prompts, qtbot,
     window.map.wait_ready(20000)
     qtbot.waitUntil(lambda: window.map.eval_js("atlas.basemapPending()") == 0, timeout=15000)
     assert _magenta_share(window.map.stable_grab()) > 0.5
+    # with Countries shown, the shipped relief (opaque) steps aside for it
+    window.state.set_visible("countries", True)
+    relief_shown = ("(function () { var p = atlas.map.getPane('atlas-relief');"
+                    " return !!p && getComputedStyle(p).display !== 'none'; })()")
+    qtbot.waitUntil(lambda: window.map.eval_js("atlas.map.hasLayer(atlas.layers.countries)"), timeout=10000)
+    assert window.map.eval_js(relief_shown) is False
+    window.state.set_visible("countries", False)
 
     # an export (PNG) shows it, and the PDF names its source
     out = tmp_path / "map.png"
@@ -147,6 +154,9 @@ def test_open_a_basemap_see_it_export_it_save_and_reopen(window, prompts, qtbot,
     assert load(project).basemap == {"path": "survey.pmtiles", "opacity": 1.0, "visible": True}
     window.basemap.remove()
     assert window.document.basemap is None and not row.isVisible()
+    qtbot.waitUntil(lambda: window.map.eval_js("atlas.basemapPending() === 0 && "
+                                               "!atlas.map.getContainer().classList.contains('atlas-basemap-shown')"),
+                    timeout=10000)
     prompts.queue("ask", "discard")                                   # the removal is not kept
     assert window.project.open_path(project)
     assert window.document.basemap["path"] == str(archive.absolute())

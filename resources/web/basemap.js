@@ -20,6 +20,7 @@
   function drop() {
     if (state.layer && atlas.map) atlas.map.removeLayer(state.layer);
     state.layer = null; state.key = ""; state.loading = 0;
+    shown(false);
   }
 
   function createPane(map) {
@@ -29,7 +30,9 @@
     // No fade-in: a print right after the tiles loaded would catch them half transparent (the
     // layer's own opacity is on the pane's container, so this does not change it).
     var css = document.createElement("style");
-    css.textContent = ".atlas-basemap img.leaflet-tile { opacity: 1 !important; transition: none !important; }";
+    css.textContent = ".atlas-basemap img.leaflet-tile { opacity: 1 !important; transition: none !important; }" +
+      // while the user's basemap is shown, the shipped relief (opaque, drawn with Countries) steps aside
+      " .atlas-basemap-shown .atlas-relief-pane { display: none !important; }";
     document.head.appendChild(css);
   }
 
@@ -56,7 +59,12 @@
     state.layer.setOpacity(num(b.opacity, 0, 1, 1));
     if (b.visible === false) { if (map.hasLayer(state.layer)) map.removeLayer(state.layer); }
     else if (!map.hasLayer(state.layer)) state.layer.addTo(map);
+    shown(map.hasLayer(state.layer));
   };
+
+  function shown(on) {
+    if (atlas.map) atlas.map.getContainer().classList.toggle("atlas-basemap-shown", !!on);
+  }
 
   atlas.basemapPending = function () {
     return state.layer && atlas.map && atlas.map.hasLayer(state.layer) ? state.loading : 0;
