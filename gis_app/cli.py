@@ -210,8 +210,11 @@ def _export_inputs(args, catalog):
             problems = document.apply_project(project, args.project)
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             raise ValueError(f"{args.project}: the map state cannot be used ({exc})") from exc
+        from gis_app.ui.basemap_ui import serve_entry
+        problems.append(serve_entry(document.basemap))  # the project's own tile archive, if any
         for problem in problems + list(document.user_layer_problems.values()):
-            print(f"warning: {problem}", file=sys.stderr)
+            if problem:
+                print(f"warning: {problem}", file=sys.stderr)
         state, annotations = document.map, document.annotations
     if args.layers:
         wanted = [i.strip() for i in args.layers.split(",") if i.strip()]

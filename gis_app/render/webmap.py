@@ -102,7 +102,7 @@ def web_features(path: Path) -> tuple[list[dict], bool]:
 
 def _evidence(catalog: Catalog, layer_ids: list[str], features: dict[str, list[dict]]):
     """{layer: {feature: {"figures": {lang: [[label, value, unit, date, source]]}, "cites": [ids]}}}
-    and the full citation of every source named (APA, as the info panel's default)."""
+    and the full citation of every source named (APA, as the info panel's default), with its runs."""
     claims, bibliography, _ = load_evidence(catalog.folder)
     out: dict[str, dict] = {}
     cited: list[str] = []
@@ -136,10 +136,12 @@ def _evidence(catalog: Catalog, layer_ids: list[str], features: dict[str, list[d
                 figures[lang] = rows
             per[fid] = {"figures": figures, "cites": ids}
         out[layer_id] = per
-    sources = {}
-    for item_id in dict.fromkeys(cited):
-        sources[item_id] = citations.format_citation(item_id, citations.DEFAULT_STYLE, bibliography)
-    return out, sources
+    # APA's order; "runs": [[text, 1 if italic else 0], ...] for webmap.js to set as text and <i>
+    style, sources, runs = citations.DEFAULT_STYLE, {}, {}
+    for item_id in citations.sorted_ids(dict.fromkeys(cited), style, bibliography):
+        sources[item_id] = citations.format_citation(item_id, style, bibliography)
+        runs[item_id] = [[t, int(i)] for t, i in citations.citation_runs(item_id, style, bibliography)]
+    return out, sources, runs
 
 
 def _legend(catalog: Catalog, layer_ids: list[str]) -> dict:
@@ -197,7 +199,7 @@ def webmap_data(catalog: Catalog, source: WebMapInput) -> dict:
             config["override"] = source.style_overrides[layer_id]
         layers.append(config)
     ids = [c["id"] for c in layers]
-    evidence, sources = _evidence(catalog, ids, features)
+    evidence, sources, runs = _evidence(catalog, ids, features)
     layer_state = {i: {"visible": state.get(i).visible, "opacity": state.get(i).opacity} for i in ids}
     initial = {"lang": source.lang, "layers": layer_state, "order": ids,
                "time_range": list(state.time_range) if state.time_range else None,
@@ -209,7 +211,8 @@ def webmap_data(catalog: Catalog, source: WebMapInput) -> dict:
               for s in source.slides]
     title = source.title if isinstance(source.title, dict) else {"en": source.title or ""}
     return {"layers": layers, "lang": source.lang, "initial": initial, "evidence": evidence,
-            "sources": sources, "legend": _legend(catalog, ids), "years": _years(catalog, ids, features),
+            "sources": sources, "citations": runs, "legend": _legend(catalog, ids),
+            "years": _years(catalog, ids, features),
             "slides": slides, "texts": TEXTS, "title": title, "simplified": simplified,
             **_names_and_relief_inline()}
 

@@ -207,10 +207,18 @@
     var box = section("sources"), list = el("ol", "webmap-sources");
     W.els.simplified = el("p", "webmap-simplified");
     box.appendChild(W.els.simplified);
-    Object.keys(W.data.sources).forEach(function (id) {
-      list.appendChild(el("li", null, W.data.sources[id]));
-    });
+    Object.keys(W.data.sources).forEach(function (id) { list.appendChild(citationItem(id)); });
     box.appendChild(list);
+  }
+
+  // One source as a list item: its runs as text, the style's italics as <i> (never markup).
+  function citationItem(id) {
+    var runs = (W.data.citations || {})[id], li = el("li");
+    if (!Array.isArray(runs)) { li.textContent = W.data.sources[id] || id; return li; }
+    runs.forEach(function (r) {
+      li.appendChild(r[1] ? el("i", null, String(r[0])) : document.createTextNode(String(r[0])));
+    });
+    return li;
   }
 
   /* ---------- popups: the feature's figures and full citations ---------- */
@@ -238,7 +246,7 @@
     if (ev.cites.length) {
       node.appendChild(el("div", "webmap-popup-heading", t("sources")));
       var list = el("ul", "webmap-citations");
-      ev.cites.forEach(function (id) { list.appendChild(el("li", null, W.data.sources[id] || id)); });
+      ev.cites.forEach(function (id) { list.appendChild(citationItem(id)); });
       node.appendChild(list);
     }
     popup.update();
