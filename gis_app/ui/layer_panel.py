@@ -364,6 +364,7 @@ class LayerPanel(Retranslating, QWidget):
     def user_layer_actions(self) -> list[tuple[str, str]]:
         return [("style", self.tr("Style, labels and popup…")), ("zoom", self.tr("Zoom to layer")),
                 ("export", self.tr("Export layer…")), ("embed", self.tr("Keep the data in the project")),
+                ("publish", self.tr("Publish to the team workspace…")),
                 ("remove", self.tr("Remove layer"))]
 
     def _context_menu(self, pos) -> None:

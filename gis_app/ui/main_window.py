@@ -92,6 +92,9 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         from gis_app.ui.user_layers_ui import install as install_user_layers
 
         install_user_layers(self)  # File → Add layer…, bundles, drops on the map, the user layers' menu
+        from gis_app.ui.team_controller import install as install_team
+
+        install_team(self)  # File → Connect to team workspace…, publish/open, live changes, conflicts
         self._tab_order()
 
         if restore:
@@ -440,5 +443,6 @@ class MainWindow(i18n.Retranslating, QMainWindow):
             self.settings.set(typed_settings.WINDOW_STATE, self.saveState(SETTINGS_VERSION))
             self.settings.set(typed_settings.MAP_STATE, self.state.to_dict())
             self.settings.sync()
+        self.team.shutdown()  # the live listener's thread and the server connection end
         self.map.shutdown()
         super().closeEvent(event)

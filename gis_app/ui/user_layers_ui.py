@@ -92,6 +92,8 @@ class UserLayersController(QObject):
                 self.document.embed_user_layer(layer_id)
             except (OSError, DataError) as exc:
                 w.prompts.warn(self.tr("Keep the data in the project"), str(exc))
+        elif action == "publish":
+            w.team.publish_layer(layer_id)
         elif action == "remove":
             title = self.document.user_layer(layer_id).get("title", layer_id)
             if w.prompts.ask(self.tr("Remove layer"), self.tr("Remove \u201c{0}\u201d from the project? "
