@@ -26,13 +26,20 @@ COALESCE_MS = 150     # colleagues' changes arriving together: one refresh per l
 
 
 def error_kind(exc: BaseException) -> str:
-    """"readonly" | "offline" | "auth" | "schema" | "conflict" | "other" for a team error."""
+    """"readonly" | "offline" | "auth" | "schema" | "conflict" | "other" for a team error. The
+    classes first; a plain TeamError of Workspace.connect is told by its sentence (a wrong password,
+    a database without the workspace or with an older one)."""
     from gis_app.team import errors
     for name, kind in (("ReadOnlyError", "readonly"), ("OfflineError", "offline"), ("AuthError", "auth"),
                        ("SchemaError", "schema"), ("ConflictError", "conflict")):
         cls = getattr(errors, name, None)
         if cls is not None and isinstance(exc, cls):
             return kind
+    text = message_of(exc).lower()
+    if "password" in text:
+        return "auth"
+    if "no atlas workspace" in text or ("schema is version" in text and "this atlas needs" in text):
+        return "schema"
     return str(getattr(exc, "kind", "") or "other")
 
 
@@ -126,8 +133,7 @@ class TeamController(PublishMixin, QObject):
         """No atlas tables (or older ones): offered to run the migrations if the role may."""
         from gis_app.team.errors import TeamError
         from gis_app.team.workspace import Workspace
-        migrate = getattr(Workspace, "migrate", None)
-        if not getattr(exc, "can_migrate", False) or migrate is None:
+        if getattr(exc, "can_migrate", None) is False:  # the server said this role may not
             return (self.tr("This database has no team workspace yet, or an older one than this atlas needs. "
                             "An administrator sets it up with the command: gis-app team migrate"), "dbname")
         answer = self.prompts.ask(self.tr("Set up the team workspace"), self.tr(
@@ -137,10 +143,12 @@ class TeamController(PublishMixin, QObject):
         if answer != "yes":
             return self.tr("The workspace was not set up; nothing was changed."), "dbname"
         try:
-            migrate(info, password)
+            workspace = Workspace.connect(info, password, migrate=True)
         except TeamError as failed:
-            return self.tr("The workspace could not be set up: {0}").format(message_of(failed)), ""
-        return self.attempt(info, password)
+            return (self.tr("The workspace could not be set up (only its administrator may): {0}").format(
+                message_of(failed)), "")
+        self._connected(workspace, info, password)
+        return None
 
     def _connected(self, workspace, info, password) -> None:
         old = self.workspace
@@ -190,7 +198,11 @@ class TeamController(PublishMixin, QObject):
     # --- live changes -----------------------------------------------------------------------------
     def _start_listener(self) -> None:
         from gis_app.team.errors import TeamError
-        from gis_app.team.listen import Listener
+        try:
+            from gis_app.team.listen import Listener
+        except ImportError as exc:  # an atlas without live changes: read again on demand
+            log.warning("no live changes: %s", exc)
+            return
         self._stop_listener()
         try:
             self.listener = Listener(self.info, self._password, self._relay.changed.emit)
@@ -248,11 +260,10 @@ class TeamController(PublishMixin, QObject):
         except TeamError as exc:
             return self._failed(exc, self.tr("Could not read “{0}” from the workspace").format(
                 entry["title"]))
-        data, versions, rows = tl.split_versions(collection)
+        data, versions = tl.split_versions(collection)
         if data == entry.get("data") and versions == link.get("versions"):
             return False
-        self.document.set_user_layer_data(layer_id, data,
-                                          workspace={**link, "versions": versions, "rows": rows})
+        self.document.set_user_layer_data(layer_id, data, workspace={**link, "versions": versions})
         return True
 
     # --- failures, the offline queue --------------------------------------------------------------
@@ -295,7 +306,11 @@ class TeamController(PublishMixin, QObject):
         return True
 
     def _queue_for(self, info):
-        from gis_app.team.queue import OfflineQueue
+        try:
+            from gis_app.team.queue import OfflineQueue
+        except ImportError as exc:  # an atlas without the offline queue: edits need the server
+            log.warning("no offline queue: %s", exc)
+            return None
         link = tl.link_of(info)
         digest = hashlib.sha1(repr(sorted(link.items())).encode()).hexdigest()[:16]
         folder = paths.state_dir() / "team"
@@ -308,11 +323,14 @@ class TeamController(PublishMixin, QObject):
         count = getattr(self.queue, "pending", None)
         return int(count() if callable(count) else len(self.queue))
 
-    def enqueue(self, kind: str, row_id, data, base_version, info=None) -> None:
+    def enqueue(self, kind: str, row_id, data, base_version, info=None) -> bool:
         if self.queue is None:
             self.queue = self._queue_for(info or self.info)
+        if self.queue is None:
+            return False
         self.queue.enqueue(kind, row_id, data, base_version)
         self.update_status()
+        return True
 
     def sync_queue(self) -> None:
         """Send what was queued offline; its conflicts are shown like any other."""

@@ -6,8 +6,9 @@ A workspace layer is an ordinary user layer (core/user_layers.py) whose data is 
 
     entry["workspace"] = {"layer_id": <the server's id>, "host": ..., "port": ..., "dbname": ...,
                           "user": ..., "service": ...,          # never a password
-                          "versions": {feature id: version},   # what this copy was read at
-                          "rows": {feature id: row id}}        # the server's row of each feature
+                          "versions": {feature id: version}}   # what this copy was read at
+
+A feature's row on the server is "<layer_id>/<feature id>" (gis_app/team/kinds.py).
 
 So style, table, Info, export and slides see it as any layer; an edit goes to the server with the
 version it was read at (`Workspace.update`), and a colleague's change replaces the data.
@@ -23,25 +24,21 @@ from pathlib import Path
 from gis_app.core import user_layers as ul
 from gis_app.core.features import read_feature_collection
 
-# What the server adds to each feature's properties (gis_app/team/workspace.py names them).
-DEFAULT_VERSION_KEY, DEFAULT_ROW_KEY = "_version", "_row_id"
 LINK_FIELDS = ("host", "port", "dbname", "user", "service")
 # The entry's keys that describe the layer itself (what a colleague gets when it is published).
 PUBLISHED_KEYS = ("title", "geometry", "style", "label_field", "name_field", "popup_fields", "time_field",
                   "time_end_field", "crs", "encoding")
 
 
-def _workspace_module():
-    from gis_app.team import workspace
-    return workspace
-
-
 def version_key() -> str:
-    return getattr(_workspace_module(), "VERSION_KEY", DEFAULT_VERSION_KEY)
+    """The per-feature version the server adds to an opened layer's properties."""
+    from gis_app.team.kinds import VERSION_KEY
+    return VERSION_KEY
 
 
-def row_key() -> str:
-    return getattr(_workspace_module(), "ROW_ID_KEY", DEFAULT_ROW_KEY)
+def row_id(link: dict, feature_id: str) -> str:
+    """A workspace feature's row on the server."""
+    return f"{link['layer_id']}/{feature_id}"
 
 
 def link_of(info) -> dict:
@@ -55,35 +52,32 @@ def same_server(link: dict, info) -> bool:
     return all(str(link.get(k, "")) == str(here[k]) for k in ("host", "port", "dbname"))
 
 
-def split_versions(collection: dict, vkey: str | None = None, rkey: str | None = None
-                   ) -> tuple[dict, dict[str, object], dict[str, object]]:
-    """The features without the server's bookkeeping, plus {feature id: version} and
-    {feature id: row id}. A feature without an "id" property gets its row id (or its position)."""
-    vkey, rkey = vkey or version_key(), rkey or row_key()
-    features, versions, rows = [], {}, {}
+def split_versions(collection: dict, vkey: str | None = None) -> tuple[dict, dict[str, object]]:
+    """The features without the server's bookkeeping, plus {feature id: version}. A feature
+    without an "id" property gets its position."""
+    vkey = vkey or version_key()
+    features, versions = [], {}
     for index, feature in enumerate(collection.get("features") or []):
         if not isinstance(feature, dict):
             continue
         props = dict(feature.get("properties") or {})
         version = props.pop(vkey, None)
-        row = props.pop(rkey, None)
         fid = props.get("id")
         if fid is None or fid == "":
-            fid = row if row is not None else feature.get("id", index + 1)
+            fid = feature.get("id", index + 1)
             props = {"id": str(fid), **props}
         fid = str(fid)
         props["id"] = fid
         versions[fid] = version
-        rows[fid] = row if row is not None else feature.get("id", fid)
         features.append({"type": "Feature", "properties": props, "geometry": feature.get("geometry")})
-    return {"type": "FeatureCollection", "features": features}, versions, rows
+    return {"type": "FeatureCollection", "features": features}, versions
 
 
 def document_entry(server_entry: dict, collection: dict, server_layer_id, info, local_id: str,
                    keep: dict | None = None) -> dict:
     """A user-layer entry for a layer opened from the workspace (`keep`: an existing entry whose
     local style and fields stay, e.g. the layer just published from this window)."""
-    data, versions, rows = split_versions(collection)
+    data, versions = split_versions(collection)
     base = keep or server_entry
     geometry = base.get("geometry") or server_entry.get("geometry") or "mixed"
     count = len(data["features"])
@@ -95,7 +89,7 @@ def document_entry(server_entry: dict, collection: dict, server_layer_id, info, 
              "time_field": base.get("time_field", ""), "time_end_field": base.get("time_end_field", ""),
              "count": count, "crs": "EPSG:4326", "encoding": "utf-8", "repaired": 0, "skipped_null": 0,
              "data": data,
-             "workspace": {"layer_id": server_layer_id, **link_of(info), "versions": versions, "rows": rows}}
+             "workspace": {"layer_id": server_layer_id, **link_of(info), "versions": versions}}
     return entry
 
 

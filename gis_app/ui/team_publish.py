@@ -79,11 +79,15 @@ class PublishMixin:
             self.prompts.info(title, self.tr("This project has no sources or claims of its own to publish."))
             return False
         try:
-            self.workspace.publish_evidence(evidence)
+            result = self.workspace.publish_evidence(evidence) or {}
         except TeamError as exc:
             return self._failed(exc, title)
-        self._status(self.tr("Evidence published: {0} source(s), {1} claim(s).").format(
-            counts["sources"], counts["claims"]))
+        conflicts = list(result.get("conflicts") or [])
+        added, unchanged = result.get("added", 0), result.get("unchanged", 0)
+        self._status(self.tr("Evidence published: {0} added, {1} already there, {2} different from the "
+                             "workspace's (shown to choose).").format(added, unchanged, len(conflicts)))
+        for conflict in conflicts:  # a source or claim a colleague published otherwise: never overwritten
+            self.add_conflict(conflict)
         return True
 
     def publish_lecture(self) -> bool:
@@ -206,7 +210,7 @@ class PublishMixin:
         old = tl.find_feature(entry, feature_id)
         mine = {"type": "Feature", "properties": {**properties, "id": str(feature_id)},
                 "geometry": (old or {}).get("geometry")}
-        row = link.get("rows", {}).get(str(feature_id), feature_id)
+        row = tl.row_id(link, str(feature_id))
         base = link.get("versions", {}).get(str(feature_id))
         if not self.connected:
             return self._queue_edit(layer_id, mine, row, base)
@@ -232,7 +236,11 @@ class PublishMixin:
             from gis_app.team.conninfo import ConnInfo
             info = ConnInfo(**{k: link.get(k, "") for k in tl.LINK_FIELDS})
             self.info = info
-        self.enqueue("feature", row, feature, base, info)
+        if not self.enqueue("feature", row, feature, base, info):
+            self.prompts.warn(self.tr("Edit a feature"), self.tr(
+                "The team workspace cannot be reached and this atlas cannot keep edits for later: "
+                "the change was not made."))
+            return "refused"
         self._put_feature(layer_id, feature, base)  # shown now; the version is still the one read
         return "queued"
 
