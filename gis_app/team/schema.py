@@ -53,6 +53,7 @@ _STAMP = (
 )
 
 _V1_TABLES = f"""
+ALTER SCHEMA atlas OWNER TO atlas_admin;  -- the new tables' owner needs CREATE on it
 CREATE TABLE atlas.layers (
   id text PRIMARY KEY, title text NOT NULL, geometry text NOT NULL DEFAULT 'mixed',
   entry jsonb NOT NULL DEFAULT '{{}}', fields jsonb NOT NULL DEFAULT '[]', {_STAMP});
@@ -153,7 +154,6 @@ ALTER TABLE atlas.{table} OWNER TO atlas_admin;""")
 
 
 _V1_ACCESS = """
-ALTER SCHEMA atlas OWNER TO atlas_admin;
 GRANT USAGE ON SCHEMA atlas TO atlas_student;
 -- history: everyone reads; a row is written only by the trigger, in the name of who replaced it
 ALTER TABLE atlas.history ENABLE ROW LEVEL SECURITY;
