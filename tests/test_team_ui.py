@@ -186,6 +186,8 @@ def test_published_layer_opens_in_a_second_window_and_follows_live(window, windo
     (theirs,) = [e["id"] for e in other.document.user_layers]
     qtbot.waitUntil(lambda: page_count(other, theirs) == 2, timeout=10000)
     assert props_of(other, theirs, "2")["name"] == "Post B «Ș» 'quoted'"
+    assert other.document.dirty  # a layer added to Bob's project…
+    other.document.mark_clean()
     # Alice's edit in her window reaches Bob's open window without a restart
     assert window.team.save_feature(layer_id, "1", {"name": "Post A renamed", "staff": 14}) == "saved"
     qtbot.waitUntil(lambda: props_of(other, theirs, "1")["name"] == "Post A renamed", timeout=10000)
@@ -202,7 +204,7 @@ def test_published_layer_opens_in_a_second_window_and_follows_live(window, windo
         ws.update("feature", f"{server_id}/2", None, version)
     qtbot.waitUntil(lambda: page_count(other, theirs) == 2, timeout=10000)
     assert tl.find_feature(other.document.user_layer(theirs), "2") is None
-    assert not other.document.dirty  # the server holds the truth; the project keeps a copy
+    assert not other.document.dirty  # …but colleagues' changes are not Bob's edits: the server holds them
 
 
 # --- conflicts ----------------------------------------------------------------------------------------
@@ -310,3 +312,37 @@ def test_password_is_in_no_project_setting_or_queue(window, pg, qtbot, tmp_path)
         assert password.encode() not in file.read_bytes()
     with pytest.raises(ValueError):
         window.settings.set(typed_settings.TEAM_CONNECTION, {**tl.link_of(info), "password": password})
+
+
+# --- offline ------------------------------------------------------------------------------------------
+def test_offline_edits_are_queued_then_synced_with_their_conflicts(window, pg, qtbot):
+    layer_id, server_id = published(window, pg, qtbot)
+    team = window.team
+    pg.kill()
+    try:
+        assert team.save_feature(layer_id, "1", {"name": "Post A offline", "staff": 12}) == "queued"
+        assert not team.connected
+        assert team.status_label.text() == "Offline — 1 edit queued"
+        assert team.save_feature(layer_id, "2", {"name": "Post B offline", "staff": 8}) == "queued"
+        assert team.status_label.text() == "Offline — 2 edits queued"
+        assert props_of(window, layer_id, "1")["name"] == "Post A offline"  # shown at once
+    finally:
+        pg.restart_after_kill()
+    # Bob changes post B before this window is back (no Qt event is handled in between)
+    _bob_changes(pg, server_id, "2", "Post B (Bob)")
+    qtbot.waitUntil(lambda: team.connected, timeout=20000)  # the listener or the retry timer reconnects
+    assert _server_name(pg, server_id, "1") == "Post A offline"   # the queue drained
+    assert team.queued() == 0
+    qtbot.waitUntil(lambda: team.conflict_dialog is not None and team.conflict_dialog.isVisible(),
+                    timeout=5000)
+    dialog = team.conflict_dialog
+    rows = {dialog.table.item(r, 0).text(): (dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text())
+            for r in range(dialog.table.rowCount())}
+    assert rows["name"] == ("Post B offline", "Post B (Bob)")
+    assert _server_name(pg, server_id, "2") == "Post B (Bob)"
+    qtbot.mouseClick(dialog.mine_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not team.conflicts, timeout=5000)
+    assert _server_name(pg, server_id, "2") == "Post B offline"
+    assert not team.queue.conflicts()
+    assert team.status_label.text().startswith("Team: alice@")
+    qtbot.waitUntil(lambda: props_of(window, layer_id, "2")["name"] == "Post B offline", timeout=5000)

@@ -18,7 +18,7 @@ from gis_app.core import paths
 from gis_app.core.events import Change, Kind
 from gis_app.ui import settings as typed_settings
 from gis_app.ui import team_layers as tl
-from gis_app.ui.team_publish import PublishMixin
+from gis_app.ui.team_publish import TeamPublisher
 
 log = logging.getLogger(__name__)
 RETRY_MS = 5000       # while offline: how often the server is tried again
@@ -51,10 +51,21 @@ class _Relay(QObject):
     """The listener's thread emits here; Qt queues the call to the window's thread."""
 
     changed = Signal(dict)
+    state = Signal(str)   # "online" | "offline": the listener's connection
 
 
-class TeamController(PublishMixin, QObject):
+class TeamController(QObject):
     error_kind = staticmethod(error_kind)
+    # publishing, opening and editing (ui/team_publish.py)
+    publish_layer = property(lambda self: self.publisher.publish_layer)
+    publish_evidence = property(lambda self: self.publisher.publish_evidence)
+    publish_lecture = property(lambda self: self.publisher.publish_lecture)
+    open_dialog = property(lambda self: self.publisher.open_dialog)
+    open_layer = property(lambda self: self.publisher.open_layer)
+    open_project = property(lambda self: self.publisher.open_project)
+    edit_selected = property(lambda self: self.publisher.edit_selected)
+    save_feature = property(lambda self: self.publisher.save_feature)
+    selected_workspace_feature = property(lambda self: self.publisher.selected_workspace_feature)
 
     def __init__(self, window):
         super().__init__(window)
@@ -68,8 +79,10 @@ class TeamController(PublishMixin, QObject):
         self.conflicts: list = []      # Conflicts waiting for a decision (shown one at a time)
         self.conflict_dialog = None
         self.received: list[dict] = []  # colleagues' change notices (newest last), for the status
+        self.publisher = TeamPublisher(self)
         self._relay = _Relay(self)
         self._relay.changed.connect(self._remote_change, Qt.ConnectionType.QueuedConnection)
+        self._relay.state.connect(self._listener_state, Qt.ConnectionType.QueuedConnection)
         self._pending: set[str] = set()
         self._refresh_timer = QTimer(self, singleShot=True, interval=COALESCE_MS)
         self._refresh_timer.timeout.connect(self._refresh_pending)
@@ -155,12 +168,16 @@ class TeamController(PublishMixin, QObject):
         if old is not None and old is not workspace:
             self._stop_listener()
             self._close_quietly(old)
+        if self.info is not None and tl.link_of(self.info) != tl.link_of(info):
+            self._stop_listener()  # another server or user: listen there
         self.workspace, self.info, self._password, self.online = workspace, info, password, True
         self.retry_timer.stop()
         self.window.settings.set(typed_settings.TEAM_CONNECTION, tl.link_of(info))  # never the password
         self.queue = self._queue_for(info)
-        self._start_listener()
+        if self.listener is None:
+            self._start_listener()
         self.sync_queue()
+        self._kept_conflicts()
         self.refresh_open_layers()
         self.update_status()
 
@@ -205,10 +222,8 @@ class TeamController(PublishMixin, QObject):
             return
         self._stop_listener()
         try:
-            self.listener = Listener(self.info, self._password, self._relay.changed.emit)
-            start = getattr(self.listener, "start", None)
-            if callable(start) and not getattr(self.listener, "is_alive", lambda: True)():
-                start()
+            self.listener = Listener(self.info, self._password, self._relay.changed.emit,
+                                     self._relay.state.emit)
         except TeamError as exc:
             log.warning("live changes unavailable: %s", message_of(exc))
             self.listener = None
@@ -218,8 +233,18 @@ class TeamController(PublishMixin, QObject):
             listener, self.listener = self.listener, None
             listener.stop()
 
+    def _listener_state(self, state: str) -> None:
+        """The listener lost or regained the server: offline mode, or reconnect and read again."""
+        if state == "offline" and self.workspace is not None:
+            self.go_offline()
+        elif state == "online" and self.info is not None and not self.connected:
+            self.reconnect()
+
     def _remote_change(self, payload: dict) -> None:
-        """A colleague's change (or ours, echoed): the open copies of its layer are read again."""
+        """A colleague's change: the open copies of its layer are read again (our own, echoed by
+        the server from this connection, are already shown)."""
+        if self.workspace is not None and payload.get("pid") == getattr(self.workspace, "backend_pid", None):
+            return
         self.received.append(dict(payload))
         server_layer = payload.get("layer_id")
         for entry in self.workspace_entries():
@@ -284,10 +309,11 @@ class TeamController(PublishMixin, QObject):
         return text + (f"\n({message_of(exc)})" if exc is not None else "")
 
     def go_offline(self) -> None:
+        """The server is gone: edits are queued; it is tried again every RETRY_MS (the listener,
+        which keeps trying too, says when it is back)."""
         if self.online:
             log.warning("team workspace: offline")
         self.online = False
-        self._stop_listener()
         if self.info is not None:
             self.retry_timer.start()
         self.update_status()
@@ -320,8 +346,7 @@ class TeamController(PublishMixin, QObject):
     def queued(self) -> int:
         if self.queue is None:
             return 0
-        count = getattr(self.queue, "pending", None)
-        return int(count() if callable(count) else len(self.queue))
+        return int(self.queue.pending())
 
     def enqueue(self, kind: str, row_id, data, base_version, info=None) -> bool:
         if self.queue is None:
@@ -342,11 +367,20 @@ class TeamController(PublishMixin, QObject):
         except TeamError as exc:
             self._failed(exc, self.tr("Sending the queued edits"))
             return
-        applied = result.applied if isinstance(result.applied, int) else len(result.applied)
+        applied = int(result.applied)
         self.window.statusBar().showMessage(self.tr("Back online: %n queued edit(s) sent.", "", applied),
                                             15000)
         for conflict in result.conflicts:
             self.add_conflict(conflict)
+
+    def _kept_conflicts(self) -> None:
+        """Conflicts of an earlier sync that were not settled (the queue keeps them) come back."""
+        if self.queue is None:
+            return
+        waiting = {c.extra.get("queue_n") for c in self.conflicts}
+        for conflict in self.queue.conflicts():
+            if conflict.extra.get("queue_n") not in waiting:
+                self.add_conflict(conflict)
 
     # --- conflicts --------------------------------------------------------------------------------
     def add_conflict(self, conflict) -> None:
@@ -382,7 +416,10 @@ class TeamController(PublishMixin, QObject):
                 "The team workspace cannot be reached now; the conflict waits until it is back."))
             return False
         try:
-            self.workspace.resolve(conflict, choice)
+            if self.queue is not None and "queue_n" in conflict.extra:  # kept by the queue until now
+                self.queue.resolve(self.workspace, conflict, choice)
+            else:
+                self.workspace.resolve(conflict, choice)
         except TeamError as exc:
             return self._failed(exc, self.tr("Resolve a conflict"))
         if conflict in self.conflicts:

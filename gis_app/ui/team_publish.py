@@ -1,9 +1,10 @@
 """Publishing to and opening from the team workspace, and editing a workspace feature: the part of
-TeamController (ui/team_controller.py) that moves layers, evidence and lectures."""
+the team controller (ui/team_controller.py) that moves layers, evidence and lectures. It reads the
+connection (workspace, info, prompts, failure handling) from the controller."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 
 from gis_app.core import project as proj
 from gis_app.core import user_layers as ul
@@ -12,9 +13,18 @@ from gis_app.core.i18n import pick
 from gis_app.ui import team_layers as tl
 
 
-class PublishMixin:
-    """Needs: window, document, prompts, workspace, info, connected, _failed, read_only_text,
-    enqueue, add_conflict, update_status (TeamController)."""
+class TeamPublisher(QObject):
+    """Attributes it does not have itself (workspace, info, prompts, connected, _failed, enqueue,
+    add_conflict, ...) are the controller's."""
+
+    def __init__(self, team):
+        super().__init__(team)
+        self.team = team
+
+    def __getattr__(self, name: str):
+        if name == "team":
+            raise AttributeError(name)
+        return getattr(self.team, name)
 
     def _need_connection(self, title: str) -> bool:
         if self.workspace is not None and self.connected:
@@ -235,7 +245,7 @@ class PublishMixin:
         if info is None:
             from gis_app.team.conninfo import ConnInfo
             info = ConnInfo(**{k: link.get(k, "") for k in tl.LINK_FIELDS})
-            self.info = info
+            self.team.info = info
         if not self.enqueue("feature", row, feature, base, info):
             self.prompts.warn(self.tr("Edit a feature"), self.tr(
                 "The team workspace cannot be reached and this atlas cannot keep edits for later: "
