@@ -202,8 +202,11 @@ def test_published_layer_opens_in_a_second_window_and_follows_live(window, windo
                         timeout=10000)
         version = ws.read("feature", f"{server_id}/2")[1]
         ws.update("feature", f"{server_id}/2", None, version)
-    qtbot.waitUntil(lambda: page_count(other, theirs) == 2, timeout=10000)
-    assert tl.find_feature(other.document.user_layer(theirs), "2") is None
+        qtbot.waitUntil(lambda: page_count(other, theirs) == 2, timeout=10000)
+        assert tl.find_feature(other.document.user_layer(theirs), "2") is None
+        ws.publish_layer({"title": "Checkpoints", "geometry": "point"}, {"type": "FeatureCollection",
+                                                                         "features": []})
+    qtbot.waitUntil(lambda: "dave published a layer" in other.statusBar().currentMessage(), timeout=10000)
     assert not other.document.dirty  # …but colleagues' changes are not Bob's edits: the server holds them
 
 
@@ -346,3 +349,59 @@ def test_offline_edits_are_queued_then_synced_with_their_conflicts(window, pg, q
     assert not team.queue.conflicts()
     assert team.status_label.text().startswith("Team: alice@")
     qtbot.waitUntil(lambda: props_of(window, layer_id, "2")["name"] == "Post B offline", timeout=5000)
+
+
+# --- lectures and evidence ------------------------------------------------------------------------------
+EVIDENCE = {"version": 1,
+            "sources": [{"id": "u_notes", "type": "report", "title": "Field notes «Ș» 'quoted'"}],
+            "indicators": [{"id": "u_staff", "label": {"en": "Staff", "ru": "Штат", "kk": "Штат"},
+                            "unit": "people"}],
+            "claims": [{"claim_id": "u_c1", "subject": "user_posts/1", "indicator": "u_staff", "value": "12",
+                        "unit": "people", "date": "2024", "citation": "u_notes", "locator": "p. 3",
+                        "note": "", "confirmed": "n/a", "estimate": False}],
+            "cites": {}}
+
+
+def test_lecture_and_evidence_go_to_a_colleague_and_evidence_conflicts_are_shown(window, pg, qtbot, prompts):
+    from gis_app.team.workspace import Workspace
+    dave, dave_password = pg.user("dave", "atlas_editor")
+    with Workspace.connect(dave, dave_password) as ws:  # Dave published the same claim with another value
+        other = copy.deepcopy(EVIDENCE)
+        other["claims"][0]["value"] = "14"
+        ws.publish_evidence({"version": 1, "claims": other["claims"]})
+    info, password = pg.user("alice", "atlas_editor")
+    assert connect(window, info, password)[1]
+    local_layer(window)
+    window.document.set_title("Week 3: borders")
+    window.document.user_evidence = copy.deepcopy(EVIDENCE)
+    window.actions["team_publish_evidence"].trigger()
+    assert "Evidence published: 2 added, 0 already there, 1 different" in window.statusBar().currentMessage()
+    dialog = window.team.conflict_dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.heading.text().startswith("dave changed this claim on 20")
+    rows = {dialog.table.item(r, 0).text(): (dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text())
+            for r in range(dialog.table.rowCount())}
+    assert rows["value"] == ("12", "14") and rows["locator"] == ("p. 3", "p. 3")
+    qtbot.mouseClick(dialog.mine_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.team.conflicts, timeout=5000)
+    with Workspace.connect(dave, dave_password) as ws:
+        assert ws.read("claim", "u_c1")[0]["value"] == "12"
+        assert ws.read("source", "u_notes")[0]["title"] == "Field notes «Ș» 'quoted'"
+    prompts.queue("ask_text", "Week 3: borders")
+    window.actions["team_publish_lecture"].trigger()
+    assert window.statusBar().currentMessage() == "Lecture “Week 3: borders” published."
+    # Bob opens it from the workspace: title, layer with its data, evidence
+    window.team.disconnect()
+    window.document.mark_clean()
+    bob, bob_password = pg.user("bob", "atlas_editor")
+    assert connect(window, bob, bob_password)[1]
+    dialog = window.team.open_dialog()
+    assert dialog.tabs.tabText(1) == "Lectures (1)"
+    table = dialog.projects
+    assert [table.item(0, c).text() for c in (0, 1)] == ["Week 3: borders", "alice"]
+    assert dialog.select("project", "Week 3: borders") and dialog.open_current()
+    assert window.document.title == "Week 3: borders"
+    (entry,) = window.document.user_layers
+    assert entry["title"] == "Border posts" and len(entry["data"]["features"]) == 2
+    assert window.document.user_evidence["claims"][0]["value"] == "12"
+    qtbot.waitUntil(lambda: page_count(window, entry["id"]) == 2, timeout=10000)

@@ -11,18 +11,18 @@ from __future__ import annotations
 import hashlib
 import logging
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtWidgets import QLabel, QToolButton
 
 from gis_app.core import paths
 from gis_app.core.events import Change, Kind
 from gis_app.ui import settings as typed_settings
 from gis_app.ui import team_layers as tl
+from gis_app.ui.team_live import LiveLayers
 from gis_app.ui.team_publish import TeamPublisher
 
 log = logging.getLogger(__name__)
 RETRY_MS = 5000       # while offline: how often the server is tried again
-COALESCE_MS = 150     # colleagues' changes arriving together: one refresh per layer
 
 
 def error_kind(exc: BaseException) -> str:
@@ -47,15 +47,9 @@ def message_of(exc: BaseException) -> str:
     return str(getattr(exc, "message", "") or exc)
 
 
-class _Relay(QObject):
-    """The listener's thread emits here; Qt queues the call to the window's thread."""
-
-    changed = Signal(dict)
-    state = Signal(str)   # "online" | "offline": the listener's connection
-
-
 class TeamController(QObject):
     error_kind = staticmethod(error_kind)
+    refresh_layer = property(lambda self: self.live.refresh_layer)
     # publishing, opening and editing (ui/team_publish.py)
     publish_layer = property(lambda self: self.publisher.publish_layer)
     publish_evidence = property(lambda self: self.publisher.publish_evidence)
@@ -74,18 +68,11 @@ class TeamController(QObject):
         self.info = None               # ConnInfo of the last connection (no password in it)
         self._password: str | None = None   # this session only
         self.queue = None              # OfflineQueue of the connection
-        self.listener = None
         self.online = False
         self.conflicts: list = []      # Conflicts waiting for a decision (shown one at a time)
         self.conflict_dialog = None
-        self.received: list[dict] = []  # colleagues' change notices (newest last), for the status
         self.publisher = TeamPublisher(self)
-        self._relay = _Relay(self)
-        self._relay.changed.connect(self._remote_change, Qt.ConnectionType.QueuedConnection)
-        self._relay.state.connect(self._listener_state, Qt.ConnectionType.QueuedConnection)
-        self._pending: set[str] = set()
-        self._refresh_timer = QTimer(self, singleShot=True, interval=COALESCE_MS)
-        self._refresh_timer.timeout.connect(self._refresh_pending)
+        self.live = LiveLayers(self)   # colleagues' changes (ui/team_live.py)
         self.retry_timer = QTimer(self, interval=RETRY_MS)
         self.retry_timer.timeout.connect(self.reconnect)
         self.status_label = QLabel(window)
@@ -166,23 +153,23 @@ class TeamController(QObject):
     def _connected(self, workspace, info, password) -> None:
         old = self.workspace
         if old is not None and old is not workspace:
-            self._stop_listener()
+            self.live.stop()
             self._close_quietly(old)
         if self.info is not None and tl.link_of(self.info) != tl.link_of(info):
-            self._stop_listener()  # another server or user: listen there
+            self.live.stop()  # another server or user: listen there
         self.workspace, self.info, self._password, self.online = workspace, info, password, True
         self.retry_timer.stop()
         self.window.settings.set(typed_settings.TEAM_CONNECTION, tl.link_of(info))  # never the password
         self.queue = self._queue_for(info)
-        if self.listener is None:
-            self._start_listener()
+        if self.live.listener is None:
+            self.live.start(info, password)
         self.sync_queue()
         self._kept_conflicts()
         self.refresh_open_layers()
         self.update_status()
 
     def disconnect(self) -> None:
-        self._stop_listener()
+        self.live.stop()
         if self.workspace is not None:
             self._close_quietly(self.workspace)
         self.workspace, self._password, self.online = None, None, False
@@ -192,7 +179,7 @@ class TeamController(QObject):
     def shutdown(self) -> None:
         """The window closes: the listener's thread and the connection end (the queue stays)."""
         self.retry_timer.stop()
-        self._stop_listener()
+        self.live.stop()
         if self.workspace is not None:
             self._close_quietly(self.workspace)
             self.workspace = None
@@ -213,50 +200,12 @@ class TeamController(QObject):
         return self.workspace is not None and getattr(self.workspace, "role", "") == "student"
 
     # --- live changes -----------------------------------------------------------------------------
-    def _start_listener(self) -> None:
-        from gis_app.team.errors import TeamError
-        try:
-            from gis_app.team.listen import Listener
-        except ImportError as exc:  # an atlas without live changes: read again on demand
-            log.warning("no live changes: %s", exc)
-            return
-        self._stop_listener()
-        try:
-            self.listener = Listener(self.info, self._password, self._relay.changed.emit,
-                                     self._relay.state.emit)
-        except TeamError as exc:
-            log.warning("live changes unavailable: %s", message_of(exc))
-            self.listener = None
-
-    def _stop_listener(self) -> None:
-        if self.listener is not None:
-            listener, self.listener = self.listener, None
-            listener.stop()
-
-    def _listener_state(self, state: str) -> None:
+    def listener_state(self, state: str) -> None:
         """The listener lost or regained the server: offline mode, or reconnect and read again."""
         if state == "offline" and self.workspace is not None:
             self.go_offline()
         elif state == "online" and self.info is not None and not self.connected:
             self.reconnect()
-
-    def _remote_change(self, payload: dict) -> None:
-        """A colleague's change: the open copies of its layer are read again (our own, echoed by
-        the server from this connection, are already shown)."""
-        if self.workspace is not None and payload.get("pid") == getattr(self.workspace, "backend_pid", None):
-            return
-        self.received.append(dict(payload))
-        server_layer = payload.get("layer_id")
-        for entry in self.workspace_entries():
-            if server_layer is not None and str(entry["workspace"].get("layer_id")) == str(server_layer):
-                self._pending.add(entry["id"])
-        if self._pending:
-            self._refresh_timer.start()
-
-    def _refresh_pending(self) -> None:
-        pending, self._pending = self._pending, set()
-        for layer_id in pending:
-            self.refresh_layer(layer_id)
 
     def workspace_entries(self, info=None) -> list[dict]:
         """The document's layers opened from this workspace (`info`: the connection's by default)."""
@@ -267,32 +216,10 @@ class TeamController(QObject):
 
     def refresh_open_layers(self) -> None:
         for entry in self.workspace_entries():
-            self.refresh_layer(entry["id"])
-
-    def refresh_layer(self, layer_id: str) -> bool:
-        """Read the layer again from the server; True if the document changed (redrawn through the
-        normal change path)."""
-        from gis_app.team.errors import TeamError
-        if not self.connected:
-            return False
-        try:
-            entry = self.document.user_layer(layer_id)
-        except KeyError:
-            return False
-        link = entry["workspace"]
-        try:
-            _server_entry, collection = self.workspace.open_layer(link["layer_id"])
-        except TeamError as exc:
-            return self._failed(exc, self.tr("Could not read “{0}” from the workspace").format(
-                entry["title"]))
-        data, versions = tl.split_versions(collection)
-        if data == entry.get("data") and versions == link.get("versions"):
-            return False
-        self.document.set_user_layer_data(layer_id, data, workspace={**link, "versions": versions})
-        return True
+            self.live.refresh_layer(entry["id"])
 
     # --- failures, the offline queue --------------------------------------------------------------
-    def _failed(self, exc, title: str) -> bool:
+    def failed(self, exc, title: str) -> bool:
         """A workspace call failed: offline → queue mode; read-only → the role's message."""
         kind = error_kind(exc)
         if kind == "offline":
@@ -365,7 +292,7 @@ class TeamController(QObject):
         try:
             result = self.queue.sync(self.workspace)
         except TeamError as exc:
-            self._failed(exc, self.tr("Sending the queued edits"))
+            self.failed(exc, self.tr("Sending the queued edits"))
             return
         applied = int(result.applied)
         self.window.statusBar().showMessage(self.tr("Back online: %n queued edit(s) sent.", "", applied),
@@ -421,7 +348,7 @@ class TeamController(QObject):
             else:
                 self.workspace.resolve(conflict, choice)
         except TeamError as exc:
-            return self._failed(exc, self.tr("Resolve a conflict"))
+            return self.failed(exc, self.tr("Resolve a conflict"))
         if conflict in self.conflicts:
             self.conflicts.remove(conflict)
         self.refresh_open_layers()

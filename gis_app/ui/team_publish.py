@@ -14,7 +14,7 @@ from gis_app.ui import team_layers as tl
 
 
 class TeamPublisher(QObject):
-    """Attributes it does not have itself (workspace, info, prompts, connected, _failed, enqueue,
+    """Attributes it does not have itself (workspace, info, prompts, connected, failed, enqueue,
     add_conflict, ...) are the controller's."""
 
     def __init__(self, team):
@@ -69,7 +69,7 @@ class TeamPublisher(QObject):
             server_id = self.workspace.publish_layer(tl.for_publishing(entry), features)
             server_entry, collection = self.workspace.open_layer(server_id)
         except TeamError as exc:
-            return self._failed(exc, title)
+            return self.failed(exc, title)
         finally:
             self.window.unsetCursor()
         linked = tl.document_entry(server_entry, collection, server_id, self.info, layer_id, keep=entry)
@@ -91,7 +91,7 @@ class TeamPublisher(QObject):
         try:
             result = self.workspace.publish_evidence(evidence) or {}
         except TeamError as exc:
-            return self._failed(exc, title)
+            return self.failed(exc, title)
         conflicts = list(result.get("conflicts") or [])
         added, unchanged = result.get("added", 0), result.get("unchanged", 0)
         self._status(self.tr("Evidence published: {0} added, {1} already there, {2} different from the "
@@ -124,7 +124,7 @@ class TeamPublisher(QObject):
         try:
             self.workspace.publish_project(name, project)
         except TeamError as exc:
-            return self._failed(exc, title)
+            return self.failed(exc, title)
         self._status(self.tr("Lecture “{0}” published.").format(name))
         return True
 
@@ -138,7 +138,7 @@ class TeamPublisher(QObject):
         try:
             layers, projects = self.workspace.list_layers(), self.workspace.list_projects()
         except TeamError as exc:
-            self._failed(exc, title)
+            self.failed(exc, title)
             return None
         dialog = OpenDialog(layers, projects, self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
@@ -157,7 +157,7 @@ class TeamPublisher(QObject):
         try:
             server_entry, collection = self.workspace.open_layer(server_id)
         except TeamError as exc:
-            self._failed(exc, self.tr("Open from the team workspace"))
+            self.failed(exc, self.tr("Open from the team workspace"))
             return None
         taken = {e["id"] for e in self.document.user_layers} | set(self.document.catalog.ids())
         local_id = ul.new_id(str(server_entry.get("title") or "layer"), taken)
@@ -174,7 +174,7 @@ class TeamPublisher(QObject):
             raw = self.workspace.open_project(project_id)
             project = proj.from_dict(raw[1] if isinstance(raw, tuple) else raw)
         except TeamError as exc:
-            return self._failed(exc, title)
+            return self.failed(exc, title)
         except proj.ProjectError as exc:
             self.prompts.warn(title, str(exc))
             return False
@@ -234,7 +234,7 @@ class TeamPublisher(QObject):
             if kind == "offline":
                 self.go_offline()
                 return self._queue_edit(layer_id, mine, row, base)
-            self._failed(exc, self.tr("Edit a feature"))
+            self.failed(exc, self.tr("Edit a feature"))
             return "refused"
         self._put_feature(layer_id, mine, version)
         return "saved"
