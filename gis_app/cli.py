@@ -12,6 +12,8 @@
                    [--no-footer] [--georef] [--raster-map]
     gis-app import FILE [--layer NAME] [--encoding E] [--crs EPSG:N] [--x COL --y COL | --wkt COL]
                    [--embed] --into PROJECT.atlas.json
+    gis-app team init|migrate|status [--host H --port P --dbname D --user U | --service S] [-W]
+    gis-app team user NAME --role student|editor|admin [...]   (the team workspace on PostgreSQL)
 """
 
 from __future__ import annotations
@@ -65,6 +67,8 @@ def _parser() -> argparse.ArgumentParser:
                          help=f"leave out the {element.replace('-', ' ')}")
     from gis_app import import_cli
     import_cli.add_parser(sub)
+    from gis_app.team import cli as team_cli
+    team_cli.add_parser(sub)
     return parser
 
 
@@ -316,6 +320,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "import":
         from gis_app import import_cli
         return import_cli.run(args)
+    if args.command == "team":
+        from gis_app.team import cli as team_cli
+        return team_cli.run(args)
     if args.command == "snapshot":
         return snapshot(args.out, args.width, args.height, args.lang)
     return run_window(args.lang, args.open)
