@@ -5,6 +5,7 @@ a student's refusal, and the password kept out of every file."""
 from __future__ import annotations
 
 import copy
+import re
 import socket
 
 import pytest
@@ -234,7 +235,8 @@ def test_conflict_dialog_shows_both_versions_and_takes_theirs(window, pg, qtbot)
     assert dialog is not None and dialog.isVisible()
     assert dialog.heading.text().startswith("bob changed this feature on 20")
     headers = [dialog.table.horizontalHeaderItem(c).text() for c in range(4)]
-    assert headers[1] == "Mine (alice)" and headers[2].startswith("Theirs (bob, 20")
+    assert headers[1] == "Mine (alice)" and re.fullmatch(r"Theirs \(bob, 20\d\d-\d\d-\d\d \d\d:\d\d UTC\)",
+                                                            headers[2])
     rows = {dialog.table.item(r, 0).text(): (dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text())
             for r in range(dialog.table.rowCount())}
     assert rows["name"] == ("Post A (Alice)", "Post A (Bob)")

@@ -43,14 +43,16 @@ class ConflictDialog(i18n.Retranslating, QDialog):
         self.table.setObjectName("conflictTable")
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)  # mine, theirs, result: equal
+        header.setSectionResizeMode(FIELD, QHeaderView.ResizeMode.ResizeToContents)
         bold = QFont()
         bold.setBold(True)
         for row, (name, mine, theirs, differs) in enumerate(self.rows):
             cells = (name, tl.as_text(mine), tl.as_text(theirs), tl.as_text(mine))
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
+                item.setToolTip(text if len(text) > 40 else "")  # a long value whole (a geometry)
                 if column != RESULT:
                     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
                 if differs:
@@ -58,7 +60,6 @@ class ConflictDialog(i18n.Retranslating, QDialog):
                     item.setFont(bold)
                 self.table.setItem(row, column, item)
         self.table.cellDoubleClicked.connect(self._copy_to_result)
-        self.table.resizeColumnsToContents()
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.buttons = QDialogButtonBox()
@@ -77,7 +78,7 @@ class ConflictDialog(i18n.Retranslating, QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
-        self.resize(760, 420)
+        self.resize(900, 420)
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
@@ -86,10 +87,10 @@ class ConflictDialog(i18n.Retranslating, QDialog):
         self.heading.setText(self.tr(
             "{0} changed this {1} on {2}, after you read it. Nothing has been overwritten: choose which "
             "version the workspace keeps.").format(c.their_who or self.tr("A colleague"), self.kind_name(),
-                                                   c.their_when or "?"))
+                                                   tl.when_text(c.their_when) or "?"))
         self.table.setHorizontalHeaderLabels([
             self.tr("Field"), self.tr("Mine ({0})").format(c.my_who or self.tr("me")),
-            self.tr("Theirs ({0}, {1})").format(c.their_who or "?", c.their_when or "?"),
+            self.tr("Theirs ({0}, {1})").format(c.their_who or "?", tl.when_text(c.their_when) or "?"),
             self.tr("Result (editable)")])
         differing = sum(1 for row in self.rows if row[3])
         self.summary.setText(self.tr("%n field(s) differ (marked). Double-click a value of mine or theirs "

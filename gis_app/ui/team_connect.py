@@ -26,6 +26,7 @@ class ConnectDialog(i18n.Retranslating, QDialog):
     def __init__(self, attempt: Callable, last: dict | None = None, parent=None):
         super().__init__(parent)
         self.setObjectName("teamConnectDialog")
+        self.setMinimumWidth(480)
         self._attempt = attempt
         last = last or {}
         self.host = QLineEdit(str(last.get("host") or "localhost"))
@@ -89,6 +90,7 @@ class ConnectDialog(i18n.Retranslating, QDialog):
     def show_error(self, message: str, field: str = "") -> None:
         self.error.setText(message)
         self.error.show()
+        self.adjustSize()  # room for the message, the fields keep their height
         widget = getattr(self, field, None) if field else None
         if widget is not None:
             widget.setFocus()

@@ -149,6 +149,15 @@ def with_feature(entry: dict, feature: dict) -> dict:
     return {"type": "FeatureCollection", "features": features}
 
 
+def when_text(iso: object) -> str:
+    """A server time (ISO 8601, UTC) as the dialogs show it: "2026-11-30 12:31 UTC"."""
+    text = str(iso or "")
+    if len(text) < 16 or text[10] not in "T ":
+        return text
+    utc = text.endswith(("+00:00", "Z")) or len(text) == 16
+    return text[:10] + " " + text[11:16] + (" UTC" if utc else "")
+
+
 # --- a conflict's two versions -----------------------------------------------------------------------
 def flatten(data) -> dict[str, object]:
     """A row's data as named fields: a feature's properties one by one (and its geometry as one

@@ -26,11 +26,6 @@ from gis_app.ui import team_layers as tl
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
-def _when(value) -> str:
-    text = str(value or "")
-    return text[:16].replace("T", " ")  # ISO to the minute: "2026-11-30 12:40"
-
-
 class OpenDialog(i18n.Retranslating, QDialog):
     """The workspace's layers and lectures; `chosen(kind, id)` with kind "layer" | "project"."""
 
@@ -65,11 +60,13 @@ class OpenDialog(i18n.Retranslating, QDialog):
         table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in (1, 2, 3):
+            table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         for row, item in enumerate(rows):
             count = item.get(count_key, item.get("count", ""))
             cells = (str(item.get("title") or item.get("name") or item.get("id")),
                      str(item.get("updated_by") or item.get("who") or ""),
-                     _when(item.get("updated_at") or item.get("when")),
+                     tl.when_text(item.get("updated_at") or item.get("when")),
                      "" if count in (None, "") else str(count))
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)  # plain text: titles are data

@@ -216,7 +216,7 @@
     </message>
     <message>
         <source>{0} changed this {1} on {2}, after you read it. Nothing has been overwritten: choose which version the workspace keeps.</source>
-        <translation>{0} бұл {1} дегенді {2} кезінде, сіз оны оқығаннан кейін өзгертті. Ештеңе қайта жазылған жоқ: жұмыс кеңістігінде қай нұсқа қалатынын таңдаңыз.</translation>
+        <translation>{0} бұл жазбаны ({1}) {2} кезінде, сіз оны оқығаннан кейін өзгертті. Ештеңе қайта жазылған жоқ: жұмыс кеңістігінде қай нұсқа қалатынын таңдаңыз.</translation>
     </message>
     <message>
         <source>A colleague</source>
@@ -823,6 +823,21 @@
     <message>
         <source>Sources</source>
         <translation>Дереккөздер</translation>
+    </message>
+</context>
+<context>
+    <name>LiveLayers</name>
+    <message>
+        <source>{0} published a layer to the team workspace (File → Open from workspace…).</source>
+        <translation>{0} топтық жұмыс кеңістігінде қабат жариялады (Файл → Жұмыс кеңістігінен ашу…).</translation>
+    </message>
+    <message>
+        <source>A colleague</source>
+        <translation>Әріптес</translation>
+    </message>
+    <message>
+        <source>Could not read “{0}” from the workspace</source>
+        <translation>«{0}» қабатын жұмыс кеңістігінен оқу мүмкін болмады</translation>
     </message>
 </context>
 <context>
@@ -1800,10 +1815,6 @@ Nothing was changed.</source>
     <message>
         <source>The workspace could not be set up (only its administrator may): {0}</source>
         <translation>Жұмыс кеңістігін орнату мүмкін болмады (мұны тек оның әкімшісі істей алады): {0}</translation>
-    </message>
-    <message>
-        <source>Could not read “{0}” from the workspace</source>
-        <translation>«{0}» қабатын жұмыс кеңістігінен оқу мүмкін болмады</translation>
     </message>
     <message>
         <source>Your role in this workspace is read-only (student): you can open what colleagues publish, but not publish or change anything.</source>

@@ -827,6 +827,21 @@
     </message>
 </context>
 <context>
+    <name>LiveLayers</name>
+    <message>
+        <source>{0} published a layer to the team workspace (File → Open from workspace…).</source>
+        <translation>{0} опубликовал(а) слой в командном рабочем пространстве (Файл → Открыть из рабочего пространства…).</translation>
+    </message>
+    <message>
+        <source>A colleague</source>
+        <translation>Коллега</translation>
+    </message>
+    <message>
+        <source>Could not read “{0}” from the workspace</source>
+        <translation>Не удалось прочитать «{0}» из рабочего пространства</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Layers</source>
@@ -1804,10 +1819,6 @@ Nothing was changed.</source>
     <message>
         <source>The workspace could not be set up (only its administrator may): {0}</source>
         <translation>Не удалось создать рабочее пространство (это может только его администратор): {0}</translation>
-    </message>
-    <message>
-        <source>Could not read “{0}” from the workspace</source>
-        <translation>Не удалось прочитать «{0}» из рабочего пространства</translation>
     </message>
     <message>
         <source>Your role in this workspace is read-only (student): you can open what colleagues publish, but not publish or change anything.</source>
