@@ -42,7 +42,9 @@ LATIN_NAMES = {"PNG", "png", "SVG", "svg", "PDF", "pdf", "DPI", "BibTeX", "bib",
                "GeoTIFF", "tif", "pgw", "prj",
                # file formats and coordinate systems a user imports by these names (issue 13)
                "geojson", "GeoJSON", "shp", "zip", "gpkg", "GeoPackage", "kml", "kmz", "gpx", "fgb", "csv",
-               "tsv", "txt", "xlsx", "EPSG", "UTM", "WGS", "WKT", "rrggbb"}
+               "tsv", "txt", "xlsx", "EPSG", "UTM", "WGS", "WKT", "rrggbb",
+               # the team workspace's files and command, typed as they are (issue 15)
+               "pgpass", "pg_service", "service", "conf", "gis", "app", "team", "migrate"}
 
 
 def _shot(tmp_path: Path, name: str) -> Path:
