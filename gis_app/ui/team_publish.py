@@ -179,6 +179,7 @@ class TeamPublisher(QObject):
             self.prompts.warn(title, str(exc))
             return False
         self.window.project.apply(project, None)
+        self.team.refresh_open_layers()  # its workspace layers as they are now
         return True
 
     # --- editing a workspace feature ----------------------------------------------------------------
