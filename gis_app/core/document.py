@@ -314,13 +314,14 @@ class AtlasDocument:
         """New features for a user layer, kept in the project (a team workspace layer opened,
         refreshed by a colleague's change or published: `workspace` is its link to the server).
         `data` (a FeatureCollection) becomes the document's; `edit` False: not an unsaved change
-        (the server holds the truth, the project a copy)."""
+        (the server holds the truth, the project a copy). `data` and `workspace` become the
+        document's (not copied: a 100,000-feature layer)."""
         entry = self.user_layer(layer_id)
         entry["data"] = data
         entry.pop("source", None)
         entry["count"] = len(data.get("features") or [])
         if workspace is not None:
-            entry["workspace"] = copy.deepcopy(workspace)
+            entry["workspace"] = workspace
         self._user_data.pop(layer_id, None)
         with self.batch(edit=edit):
             self._sync_user_layers()

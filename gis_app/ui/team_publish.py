@@ -259,6 +259,7 @@ class TeamPublisher(QObject):
         entry = self.document.user_layer(layer_id)
         link = entry["workspace"]
         fid = str(feature["properties"]["id"])
+        # the user's own edit: the project's copy changed (saved with it; queued ones survive a restart)
         self.document.set_user_layer_data(
             layer_id, tl.with_feature(entry, feature),
-            workspace={**link, "versions": {**link.get("versions", {}), fid: version}})
+            workspace={**link, "versions": {**link.get("versions", {}), fid: version}}, edit=True)
