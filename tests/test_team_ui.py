@@ -407,3 +407,22 @@ def test_lecture_and_evidence_go_to_a_colleague_and_evidence_conflicts_are_shown
     assert entry["title"] == "Border posts" and len(entry["data"]["features"]) == 2
     assert window.document.user_evidence["claims"][0]["value"] == "12"
     qtbot.waitUntil(lambda: page_count(window, entry["id"]) == 2, timeout=10000)
+
+
+def test_a_feature_deleted_by_a_colleague_comes_back_only_if_chosen(window, pg, qtbot):
+    from gis_app.team.workspace import Workspace
+    layer_id, server_id = published(window, pg, qtbot)
+    bob, bob_password = pg.user("bob", "atlas_editor")
+    with Workspace.connect(bob, bob_password) as ws:
+        ws.update("feature", f"{server_id}/2", None, ws.read("feature", f"{server_id}/2")[1])
+    assert window.team.save_feature(layer_id, "2", {"name": "Post B kept", "staff": 8}) == "conflict"
+    dialog = window.team.conflict_dialog
+    assert re.match(r"bob deleted this feature on 20\d\d-\d\d-\d\d \d\d:\d\d UTC, after you read it\.",
+                    dialog.heading.text())
+    rows = {dialog.table.item(r, 0).text(): (dialog.table.item(r, 1).text(), dialog.table.item(r, 2).text())
+            for r in range(dialog.table.rowCount())}
+    assert rows["name"] == ("Post B kept", "")
+    qtbot.mouseClick(dialog.mine_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.team.conflicts, timeout=5000)
+    assert _server_name(pg, server_id, "2") == "Post B kept"
+    qtbot.waitUntil(lambda: props_of(window, layer_id, "2")["name"] == "Post B kept", timeout=5000)

@@ -84,10 +84,15 @@ class ConflictDialog(i18n.Retranslating, QDialog):
     def retranslate_ui(self) -> None:
         c = self.conflict
         self.setWindowTitle(self.tr("Someone else changed this too"))
-        self.heading.setText(self.tr(
-            "{0} changed this {1} on {2}, after you read it. Nothing has been overwritten: choose which "
-            "version the workspace keeps.").format(c.their_who or self.tr("A colleague"), self.kind_name(),
-                                                   tl.when_text(c.their_when) or "?"))
+        who, when = c.their_who or self.tr("A colleague"), tl.when_text(c.their_when) or "?"
+        if c.theirs is None:
+            self.heading.setText(self.tr(
+                "{0} deleted this {1} on {2}, after you read it. Keep mine puts it back with your values; "
+                "Take theirs leaves it deleted.").format(who, self.kind_name(), when))
+        else:
+            self.heading.setText(self.tr(
+                "{0} changed this {1} on {2}, after you read it. Nothing has been overwritten: choose "
+                "which version the workspace keeps.").format(who, self.kind_name(), when))
         self.table.setHorizontalHeaderLabels([
             self.tr("Field"), self.tr("Mine ({0})").format(c.my_who or self.tr("me")),
             self.tr("Theirs ({0}, {1})").format(c.their_who or "?", tl.when_text(c.their_when) or "?"),

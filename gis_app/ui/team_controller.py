@@ -311,9 +311,22 @@ class TeamController(QObject):
 
     # --- conflicts --------------------------------------------------------------------------------
     def add_conflict(self, conflict) -> None:
+        if conflict.theirs is None and not conflict.their_who and self.connected:
+            self._who_deleted(conflict)
         self.conflicts.append(conflict)
         self.update_status()
         self.show_next_conflict()
+
+    def _who_deleted(self, conflict) -> None:
+        """A row deleted on the server: who and when, from its history (kept by the server)."""
+        from gis_app.team.errors import TeamError
+        try:
+            history = self.workspace.history(conflict.kind, conflict.row_id)
+        except TeamError:
+            return
+        if history:
+            conflict.their_who = history[-1].get("replaced_by") or ""
+            conflict.their_when = history[-1].get("replaced_at") or ""
 
     def show_next_conflict(self):
         from gis_app.ui.team_conflict import ConflictDialog

@@ -162,6 +162,8 @@ def when_text(iso: object) -> str:
 def flatten(data) -> dict[str, object]:
     """A row's data as named fields: a feature's properties one by one (and its geometry as one
     field), any other record's keys as they are."""
+    if data is None:  # a deleted row has no fields
+        return {}
     if not isinstance(data, dict):
         return {"value": data}
     if isinstance(data.get("properties"), dict):

@@ -223,6 +223,10 @@
         <translation>Әріптес</translation>
     </message>
     <message>
+        <source>{0} deleted this {1} on {2}, after you read it. Keep mine puts it back with your values; Take theirs leaves it deleted.</source>
+        <translation>{0} бұл жазбаны ({1}) {2} кезінде, сіз оқығаннан кейін жойды. «Менікін қалдыру» оны сіздің мәндеріңізбен қайтарады; «Олардікін алу» оны жойылған күйде қалдырады.</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>Өріс</translation>
     </message>

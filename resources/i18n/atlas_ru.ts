@@ -223,6 +223,10 @@
         <translation>Коллега</translation>
     </message>
     <message>
+        <source>{0} deleted this {1} on {2}, after you read it. Keep mine puts it back with your values; Take theirs leaves it deleted.</source>
+        <translation>{0} удалил(а) {1} {2}, после того как вы это прочитали. «Оставить мою» вернёт запись с вашими значениями; «Взять их» оставит её удалённой.</translation>
+    </message>
+    <message>
         <source>Field</source>
         <translation>Поле</translation>
     </message>
