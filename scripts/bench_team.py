@@ -10,6 +10,8 @@ tests make it: tests/pg.py). Prints JSON lines, as scripts/bench.py (which calls
   lost = committed edits found neither in the table nor in atlas.history (must be 0);
   overwrites_unseen = writes that replaced a version their author had not seen (must be 0);
   version_steps (sum of versions - 1) and distinct_versions must both equal committed.
+- team_last_save_wins_baseline: the same work as the anchors write it (no version check): the
+  edits that replaced a colleague's edit unseen (silently lost).
 - team_open_layer: publish a 100,000-point layer, then open it (median of --runs).
 - team_offline_sync: --queued edits of that layer's features queued offline, then synced.
 """
@@ -62,7 +64,7 @@ def concurrent_edits(pg: Cluster, clients: int, edits: int, rows: int) -> None:
             except ConflictError as exc:
                 surfaced[c] += 1
                 conflict = exc.conflict
-                while True:  # the user keeps theirs... no: keeps mine, on top of the newest
+                while True:  # the user has seen theirs and keeps mine on top of the newest
                     try:
                         steps = [(row_id, conflict.their_version, ws.resolve(conflict, "mine"))]
                         break
@@ -112,6 +114,53 @@ def concurrent_edits(pg: Cluster, clients: int, edits: int, rows: int) -> None:
     )
     for ws in [setup, *workers]:
         ws.close()
+
+
+def last_save_wins(pg: Cluster, clients: int, edits: int, rows: int) -> None:
+    """The same work written as the anchors do it (plain UPDATE, no version check): how many edits
+    replaced a colleague's edit that their author had never seen (silently lost)."""
+    import psycopg
+    from psycopg.types.json import Jsonb
+
+    conns = []
+    for c in range(clients):
+        info, password = pg.user(f"bench_{c}", "atlas_editor")
+        conns.append(psycopg.connect(**info.kwargs(password), autocommit=True))
+    with pg.connect() as conn:
+        conn.execute("UPDATE atlas.claims SET data = data WHERE id LIKE 'u_shared_%'")
+    silent = [0] * clients
+    start = threading.Barrier(clients)
+
+    def work(c: int) -> None:
+        conn, rnd = conns[c], random.Random(100 + c)
+        start.wait()
+        for i in range(edits):
+            row_id = f"u_shared_{rnd.randrange(rows)}"
+            data, seen = conn.execute(
+                "SELECT data, version FROM atlas.claims WHERE id = %s", (row_id,)
+            ).fetchone()
+            new = conn.execute(
+                "UPDATE atlas.claims SET data = %s WHERE id = %s RETURNING version",
+                (Jsonb({**data, "value": f"lsw {c}-{i}"}), row_id),
+            ).fetchone()[0]
+            silent[c] += new != seen + 1  # someone's edit in between was replaced unseen
+
+    threads = [threading.Thread(target=work, args=(c,)) for c in range(clients)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    line(
+        "team_last_save_wins_baseline",
+        clients=clients,
+        edits_per_client=edits,
+        shared_rows=rows,
+        committed=clients * edits,
+        overwrites_unseen=sum(silent),
+        note="what a client without version checks (last save wins) does to the same work",
+    )
+    for conn in conns:
+        conn.close()
 
 
 def open_layer(pg: Cluster, n: int, runs: int) -> str:
@@ -202,6 +251,7 @@ def main() -> None:
     pg = Cluster("atlas_bench").start()
     try:
         concurrent_edits(pg, args.clients, args.edits, args.rows)
+        last_save_wins(pg, args.clients, args.edits, args.rows)
         layer_id = open_layer(pg, args.features, args.runs)
         offline_sync(pg, layer_id, args.queued)
     finally:

@@ -69,7 +69,8 @@ class Cluster:
         return self.folder / "data"
 
     def start(self) -> Cluster:
-        self.folder = Path(tempfile.mkdtemp(prefix="atlas-pg-"))
+        # as root the server's OS user must reach the folder: /tmp, not a TMPDIR under /root
+        self.folder = Path(tempfile.mkdtemp(prefix="atlas-pg-", dir="/tmp" if self.os_user else None))
         pwfile = self.folder / "pw"
         pwfile.write_text(self.password + "\n")
         if self.os_user:

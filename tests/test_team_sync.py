@@ -99,9 +99,9 @@ def test_listener_says_offline_and_back_online(pg, editors):
     listener = Listener(info, password, lambda c: None, states.put, poll=0.1, retry=0.2)
     try:
         assert listener.wait_listening(10)
-        assert states.get(timeout=5) == "online"
+        assert states.get(timeout=5) == "online" and listener.alive
         pg.kill()
-        assert states.get(timeout=10) == "offline"
+        assert states.get(timeout=10) == "offline" and not listener.alive
         pg.restart_after_kill()
         assert states.get(timeout=15) == "online"
     finally:
@@ -119,7 +119,7 @@ def test_offline_edits_merge_and_drain(pg, editors, tmp_path):
     q.enqueue("claim", "u_new", {"subject": "TJK", "value": "Ғ'; --"}, 0)
     q.enqueue("claim", "u_tmp", {"subject": "KGZ", "value": "x"}, 0)
     q.enqueue("claim", "u_tmp", None, 0)  # added and removed offline
-    assert q.pending() == 2
+    assert q.pending() == 2 == len(q)
     q.close()
     q = OfflineQueue(tmp_path / "queue.sqlite")  # survives a restart
     assert q.pending() == 2
@@ -215,3 +215,21 @@ def test_a_reply_lost_after_commit_is_not_applied_twice(pg, editors, tmp_path):
     assert (result.applied, result.conflicts, q.pending()) == (20, [], 0)
     now = _claims(pg)
     assert now == {f"u_{i:03}": (f"v{i}", 1) for i in range(30)}  # version 1: each applied once
+
+
+def test_listener_to_a_server_that_is_not_there_says_offline_once():
+    import socket
+
+    from gis_app.team.conninfo import ConnInfo
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        dead = s.getsockname()[1]
+    states: queue.Queue = queue.Queue()
+    listener = Listener(ConnInfo("127.0.0.1", dead, "atlas", "x"), "x", lambda c: None, states.put, retry=0.1)
+    try:
+        assert states.get(timeout=10) == "offline"
+        time.sleep(0.5)  # several more tries
+        assert states.empty() and not listener.listening.is_set()
+    finally:
+        listener.stop()

@@ -9,8 +9,8 @@ import pytest
 
 from gis_app.team import schema
 from gis_app.team.conninfo import ConnInfo
-from gis_app.team.errors import ConflictError, OfflineError, ReadOnlyError, TeamError
-from gis_app.team.kinds import VERSION_KEY
+from gis_app.team.errors import AuthError, ConflictError, OfflineError, ReadOnlyError, SchemaError, TeamError
+from gis_app.team.kinds import VERSION_KEY, feature_row_id
 from gis_app.team.workspace import Workspace
 
 HOSTILE = [
@@ -257,6 +257,7 @@ def test_layer_publish_and_open_round_trips_exactly(team):
         assert back["geometry"] == sent["geometry"]
     assert fc["features"][0]["geometry"]["coordinates"][0] == lon  # every bit of the double
     # the table still exists after "'; DROP TABLE ..." went through
+    assert feature_row_id(layer_id, fc["features"][3]) == f"{layer_id}/3"
     assert sam.read("feature", f"{layer_id}/3")[0]["properties"]["name"] == HOSTILE[3]
     with pytest.raises(TeamError, match="already in the workspace"):
         alice.publish_layer(entry, {"type": "FeatureCollection", "features": []})
@@ -329,6 +330,18 @@ def test_evidence_publish_and_open_with_conflicts_not_overwrites(team):
     assert team["sam"].open_evidence()[0]["claims"][0]["value"] == "999"
 
 
+def test_ids_and_values_with_quotes_sql_and_unicode_round_trip(team):
+    alice, sam = team["alice"], team["sam"]
+    for text in HOSTILE:
+        row = claim(text, claim_id=text, subject=text, note=text * 3)
+        assert alice.update("claim", text, row, 0) == 1
+        assert sam.read("claim", text) == (row, 1)
+        source = {"id": text, "type": "book", "title": text, "author": [{"family": text, "given": "Ә."}]}
+        alice.update("source", text, source, 0)
+        assert sam.read("source", text) == (source, 1)
+    assert len(sam.open_evidence()[0]["claims"]) == len(HOSTILE)
+
+
 def test_text_that_postgres_cannot_store_is_refused_clearly(team):
     with pytest.raises(TeamError) as caught:
         team["alice"].update("claim", "u_nul", claim("a\x00b", claim_id="u_nul"), 0)
@@ -345,13 +358,14 @@ def test_no_server_no_password_no_schema(pg):
     with pytest.raises(OfflineError, match="Cannot reach the team workspace"):
         Workspace.connect(ConnInfo("127.0.0.1", dead, "atlas", "alice"), "x", timeout=2)
     info, _password = pg.user("alice", "atlas_editor")
-    with pytest.raises(TeamError, match="password"):
+    with pytest.raises(AuthError, match="password"):
         Workspace.connect(info, "wrong")
     with pg.connect(dbname="postgres") as conn:
         conn.execute("DROP DATABASE IF EXISTS empty_db")
         conn.execute("CREATE DATABASE empty_db")
-    with pytest.raises(TeamError, match="gis-app team init"):
+    with pytest.raises(SchemaError, match="gis-app team init") as missing:
         Workspace.connect(ConnInfo(info.host, info.port, "empty_db", "alice"), _password)
+    assert (missing.value.have, missing.value.need, missing.value.can_migrate) == (0, schema.LATEST, False)
     # an editor may not create the schema; an admin may (PostGIS there already)
     with pg.connect(dbname="empty_db") as conn:
         conn.execute("CREATE EXTENSION postgis")
@@ -359,8 +373,22 @@ def test_no_server_no_password_no_schema(pg):
     with pytest.raises(TeamError, match="administrator"):
         Workspace.connect(ConnInfo(info.host, info.port, "empty_db", "alice"), _password, migrate=True)
     ada, ada_pw = pg.user("ada", "atlas_admin")
+    ada_db = ConnInfo(info.host, info.port, "empty_db", "ada")
+    with pytest.raises(SchemaError, match="you may create or upgrade it now") as offered:
+        Workspace.connect(ada_db, ada_pw)
+    assert offered.value.can_migrate
+    assert Workspace.migrate(ada_db, ada_pw) == schema.LATEST
     with Workspace.connect(ConnInfo(info.host, info.port, "empty_db", "ada"), ada_pw, migrate=True) as ws:
         assert schema.current_version(ws.conn) == schema.LATEST
         assert ws.role == "admin"
         assert schema.migrate(ws.conn) == schema.LATEST  # again: nothing to do
+    # a schema newer than this atlas: nobody may "migrate" it back
+    with pg.connect(dbname="empty_db") as conn:
+        conn.execute(
+            "INSERT INTO atlas.schema_version (version, description) VALUES (%s, 'future')",
+            (schema.LATEST + 1,),
+        )
+    with pytest.raises(SchemaError, match="newer than this atlas") as newer:
+        Workspace.connect(ada_db, ada_pw)
+    assert not newer.value.can_migrate
     assert math.isfinite(schema.LATEST)

@@ -18,6 +18,36 @@ class ReadOnlyError(TeamError):
     """A write by a role that may only read (a student)."""
 
 
+class AuthError(TeamError):
+    """The server refused the login: no password given where one is needed, or a wrong one."""
+
+
+class SchemaError(TeamError):
+    """The database has no atlas schema, or one of another version than this atlas's.
+    `.have` / `.need` the versions (0: none); `.can_migrate`: the user may run the migrations
+    (Workspace.migrate or connect(migrate=True)) - only when the schema is missing or older."""
+
+    def __init__(self, have: int, need: int, may_migrate: bool, dbname: str = ""):
+        self.have, self.need = have, need
+        self.can_migrate = may_migrate and have < need
+        where = f"The database {dbname}" if dbname else "The database"
+        if have == 0:
+            text = f"{where} has no atlas workspace yet"
+        elif have < need:
+            text = f"The workspace's schema is version {have}; this atlas needs {need}"
+        else:
+            text = (
+                f"The workspace's schema is version {have}, newer than this atlas ({need}): update the atlas."
+            )
+        if have < need:
+            text += (
+                ": you may create or upgrade it now."
+                if self.can_migrate
+                else ": an administrator runs 'gis-app team init' (or 'gis-app team migrate')."
+            )
+        super().__init__(text)
+
+
 class OfflineError(TeamError):
     """The server cannot be reached (or went away during the work)."""
 

@@ -23,6 +23,11 @@ VERSION_KEY = "_team_version"  # per-feature version in an opened layer's proper
 RESERVED = (VERSION_KEY,)
 
 
+def feature_row_id(layer_id: str, feature: dict) -> str:
+    """The row id of a feature of an opened layer: "<layer_id>/<its properties' id>"."""
+    return f"{layer_id}/{(feature.get('properties') or {}).get('id', feature.get('id'))}"
+
+
 @dataclass(frozen=True)
 class Kind:
     name: str

@@ -42,6 +42,11 @@ class Listener:
         self._thread = threading.Thread(target=self._run, name="atlas-team-listener", daemon=True)
         self._thread.start()
 
+    @property
+    def alive(self) -> bool:
+        """Listening now (False while the connection is down)."""
+        return self.listening.is_set()
+
     def wait_listening(self, timeout: float = 10.0) -> bool:
         return self.listening.wait(timeout)
 
@@ -59,7 +64,7 @@ class Listener:
     def _run(self) -> None:
         import psycopg
 
-        was_online = False
+        said = ""  # the last state told: "online", "offline" (also when the first try fails)
         while not self._stop.is_set():
             try:
                 with psycopg.connect(
@@ -70,20 +75,18 @@ class Listener:
                 ) as conn:
                     conn.execute(f"LISTEN {CHANNEL}")
                     self.listening.set()
-                    was_online = True
+                    said = "online"
                     self._state("online")
                     while not self._stop.is_set():
                         for note in conn.notifies(timeout=self.poll):
                             self._deliver(note.payload, note.pid)
             except psycopg.Error as exc:
                 log.info("team listener: %s", exc)
-            if self.listening.is_set() or was_online:
-                self.listening.clear()
-                was_online = False
-                if not self._stop.is_set():
-                    self._state("offline")
+            self.listening.clear()
+            if not self._stop.is_set() and said != "offline":
+                said = "offline"
+                self._state("offline")
             self._stop.wait(self.retry)
-        self.listening.clear()
 
     def _deliver(self, payload: str, pid: int) -> None:
         try:

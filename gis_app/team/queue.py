@@ -112,6 +112,9 @@ class OfflineQueue:
                     (int(data is None), text, now, row[0]),
                 )
 
+    def __len__(self) -> int:
+        return self.pending()
+
     def pending(self) -> int:
         with self._lock:
             return self._db.execute("SELECT count(*) FROM ops").fetchone()[0]

@@ -16,7 +16,7 @@ from typing import Any
 
 from . import content, schema
 from .conninfo import ConnInfo
-from .errors import Conflict, ConflictError, OfflineError, ReadOnlyError, TeamError
+from .errors import AuthError, Conflict, ConflictError, OfflineError, ReadOnlyError, SchemaError, TeamError
 from .kinds import Kind, data_of, kind_of, select_columns, values
 
 JSON_COLUMNS = {"properties", "entry", "fields", "csl", "data", "sources"}
@@ -33,6 +33,17 @@ def _import_psycopg():
     except ImportError as exc:  # pragma: no cover - the lock installs it
         raise TeamError("The PostgreSQL driver (psycopg 3) is not installed: run scripts/setup.sh") from exc
     return psycopg
+
+
+def _may_migrate(conn) -> bool:
+    """Whether the connected user may create or upgrade the schema (superuser or atlas_admin)."""
+    with conn.cursor() as cur:
+        cur.execute(
+            "SELECT rolsuper OR (EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'atlas_admin') "
+            "AND pg_has_role('atlas_admin', 'MEMBER')) FROM pg_roles WHERE rolname = current_user"
+        )
+        row = cur.fetchone()
+    return bool(row and row[0])
 
 
 class Workspace:
@@ -57,7 +68,7 @@ class Workspace:
             if "password" in text.lower() and (
                 "no password" in text.lower() or "authentication" in text.lower()
             ):
-                raise TeamError(
+                raise AuthError(
                     f"The team workspace {info.label()} did not accept the password (or needs one): {text}"
                 ) from exc
             raise OfflineError(f"Cannot reach the team workspace {info.label()}: {text}") from exc
@@ -72,25 +83,21 @@ class Workspace:
             if migrate:
                 schema.migrate(conn)
             have = schema.current_version(conn)
-            if have == 0:
-                raise TeamError(
-                    f"The database {info.dbname} has no atlas workspace yet: an administrator "
-                    "runs 'gis-app team init' (or scripts/team_server.sh) first."
-                )
-            if have < schema.LATEST:
-                raise TeamError(
-                    f"The workspace's schema is version {have}; this atlas needs {schema.LATEST}: "
-                    "an administrator runs 'gis-app team migrate'."
-                )
-            if have > schema.LATEST:
-                raise TeamError(
-                    f"The workspace's schema is version {have}, newer than this atlas "
-                    f"({schema.LATEST}): update the atlas."
-                )
+            if have != schema.LATEST:
+                raise SchemaError(have, schema.LATEST, _may_migrate(conn), info.dbname)
             return cls(conn, info, password)
         except BaseException:
             conn.close()
             raise
+
+    @classmethod
+    def migrate(cls, info: ConnInfo, password: str | None = None, timeout: int = 10) -> int:
+        """Run the schema's migrations as this user (a member of atlas_admin); returns the version."""
+        conn = cls.open_connection(info, password, timeout)
+        try:
+            return schema.migrate(conn)
+        finally:
+            conn.close()
 
     def _identity(self) -> tuple[str, str, int]:
         with self.conn.cursor() as cur:
@@ -260,10 +267,8 @@ class Workspace:
             their_when=theirs[3] if theirs else "",
             my_who=self.who,
         )
-        if theirs is None and not base_version and data is None:
-            return 0  # deleting a row nobody has: nothing to do
         if theirs is None and data is None:
-            return 0  # they deleted it too: the same outcome
+            return 0  # a delete of a row that is gone already: the outcome the user wanted
         raise ConflictError(conflict)
 
     def update(self, kind: str, row_id: str, data: Any, base_version: int) -> int:
