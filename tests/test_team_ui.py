@@ -140,9 +140,10 @@ def test_a_database_without_the_workspace_is_explained_and_set_up_on_request(win
     info, password = pg.user("alice", "atlas_editor")
     from gis_app.team.conninfo import ConnInfo
     empty = ConnInfo(info.host, info.port, "atlas_empty", "alice")
-    prompts.queue("ask", "yes")  # alice may not: the server's refusal is shown
-    dialog, ok = connect(window, empty, password)
-    assert not ok and "could not be set up" in dialog.error.text()
+    dialog, ok = connect(window, empty, password)  # alice, an editor, may not set it up: not offered
+    assert not ok
+    assert "An administrator sets it up with the command: gis-app team migrate" in dialog.error.text()
+    assert not prompts.messages("ask")
     dialog.reject()
     admin = ConnInfo(info.host, info.port, "atlas_empty", SUPERUSER)
     prompts.queue("ask", "no")

@@ -133,6 +133,10 @@ class TeamController(QObject):
         """No atlas tables (or older ones): offered to run the migrations if the role may."""
         from gis_app.team.errors import TeamError
         from gis_app.team.workspace import Workspace
+        have, need = getattr(exc, "have", None), getattr(exc, "need", None)
+        if isinstance(have, int) and isinstance(need, int) and have > need:
+            return (self.tr("This workspace was set up by a newer atlas (schema {0}; this atlas knows {1}): "
+                            "update the atlas to use it.").format(have, need), "")
         if getattr(exc, "can_migrate", None) is False:  # the server said this role may not
             return (self.tr("This database has no team workspace yet, or an older one than this atlas needs. "
                             "An administrator sets it up with the command: gis-app team migrate"), "dbname")

@@ -1801,6 +1801,10 @@ Nothing was changed.</source>
         <translation>Қосылу мүмкін болмады: {0}</translation>
     </message>
     <message>
+        <source>This workspace was set up by a newer atlas (schema {0}; this atlas knows {1}): update the atlas to use it.</source>
+        <translation>Бұл жұмыс кеңістігін атластың жаңарақ нұсқасы орнатқан (схема {0}; бұл атлас {1} нұсқасын біледі): оны пайдалану үшін атласты жаңартыңыз.</translation>
+    </message>
+    <message>
         <source>This database has no team workspace yet, or an older one than this atlas needs. An administrator sets it up with the command: gis-app team migrate</source>
         <translation>Бұл дерекқорда топтық жұмыс кеңістігі әлі жоқ немесе ол атлас талап ететіннен ескі. Оны әкімші мына командамен орнатады: gis-app team migrate</translation>
     </message>

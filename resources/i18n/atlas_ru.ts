@@ -1805,6 +1805,10 @@ Nothing was changed.</source>
         <translation>Не удалось подключиться: {0}</translation>
     </message>
     <message>
+        <source>This workspace was set up by a newer atlas (schema {0}; this atlas knows {1}): update the atlas to use it.</source>
+        <translation>Это рабочее пространство создано более новым атласом (схема {0}; этот атлас знает {1}): обновите атлас, чтобы работать с ним.</translation>
+    </message>
+    <message>
         <source>This database has no team workspace yet, or an older one than this atlas needs. An administrator sets it up with the command: gis-app team migrate</source>
         <translation>В этой базе данных ещё нет командного рабочего пространства или оно старее, чем нужно атласу. Администратор создаёт его командой: gis-app team migrate</translation>
     </message>
