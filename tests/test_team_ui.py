@@ -86,7 +86,8 @@ def published(win, pg, qtbot, user="alice") -> tuple[str, str]:
     _dialog, ok = connect(win, info, password)
     assert ok
     layer_id = local_layer(win)
-    assert win.team.publish_layer(layer_id)
+    assert ("publish", "Publish to the team workspace…") in win.layer_panel.user_layer_actions()
+    win.layer_panel.user_layer_action.emit("publish", layer_id)  # the layer's menu in the Layers panel
     return layer_id, win.document.user_layer(layer_id)["workspace"]["layer_id"]
 
 
@@ -427,3 +428,25 @@ def test_a_feature_deleted_by_a_colleague_comes_back_only_if_chosen(window, pg, 
     qtbot.waitUntil(lambda: not window.team.conflicts, timeout=5000)
     assert _server_name(pg, server_id, "2") == "Post B kept"
     qtbot.waitUntil(lambda: props_of(window, layer_id, "2")["name"] == "Post B kept", timeout=5000)
+
+
+def test_a_service_name_leaves_the_default_fields_to_the_service_file(window, pg, tmp_path, monkeypatch):
+    info, password = pg.user("alice", "atlas_editor")
+    services = tmp_path / "pg_service.conf"
+    services.write_text(f"[atlas_test]\nhost={info.host}\nport={info.port}\ndbname={info.dbname}\n")
+    pgpass = tmp_path / "pgpass"
+    pgpass.write_text(f"{info.host}:{info.port}:{info.dbname}:alice:{password}\n")
+    pgpass.chmod(0o600)
+    monkeypatch.setenv("PGSERVICEFILE", str(services))
+    monkeypatch.setenv("PGPASSFILE", str(pgpass))
+    dialog = window.team.connect_dialog()
+    dialog.host.setText("localhost")
+    dialog.port.setValue(5432)
+    dialog.dbname.setText("atlas")
+    dialog.user.setText("alice")
+    dialog.service.setText("atlas_test")
+    assert dialog.values()[0].port == 0 and dialog.values()[0].host == ""
+    assert dialog.try_connect(), dialog.error.text()  # no password typed: .pgpass gave it
+    assert window.team.connected and window.team._password is None
+    assert window.settings.get(typed_settings.TEAM_CONNECTION) == {
+        "host": "", "port": 0, "dbname": "", "user": "alice", "service": "atlas_test"}

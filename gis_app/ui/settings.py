@@ -118,9 +118,9 @@ def _team_connection(raw: Any) -> dict:
         raise ValueError(f"team/connection keeps only {', '.join(TEAM_FIELDS)}, "
                          f"not {', '.join(sorted(extra))}")
     out = {k: str(value.get(k) or "") for k in TEAM_FIELDS if k != "port"}
-    port = value.get("port") or 5432
+    port = value.get("port") or 0   # 0: a service file's (or libpq's) port
     out["port"] = _integer(port)
-    if not 0 < out["port"] < 65536:
+    if not 0 <= out["port"] < 65536:
         raise ValueError(f"team/connection: port {port!r} is out of range")
     return out
 

@@ -32,7 +32,7 @@ class ConnectDialog(i18n.Retranslating, QDialog):
         self.host = QLineEdit(str(last.get("host") or "localhost"))
         self.port = QSpinBox()
         self.port.setRange(1, 65535)
-        self.port.setValue(int(last.get("port") or 5432))
+        self.port.setValue(int(last.get("port") or 5432))  # 0 (a service's): the usual port shown
         self.port.setGroupSeparatorShown(False)
         self.dbname = QLineEdit(str(last.get("dbname") or "atlas"))
         self.user = QLineEdit(str(last.get("user") or ""))
@@ -83,8 +83,15 @@ class ConnectDialog(i18n.Retranslating, QDialog):
         self.connect_button.setText(self.tr("&Connect"))
 
     def values(self) -> tuple[object, str | None]:
-        info = _conninfo(self.host.text().strip(), self.port.value(), self.dbname.text().strip(),
-                         self.user.text().strip(), self.service.text().strip())
+        """(ConnInfo, password or None). With a service name, the fields left as they came (the
+        default server, port and database) are not sent: the service file gives them."""
+        host, port, dbname = self.host.text().strip(), self.port.value(), self.dbname.text().strip()
+        service = self.service.text().strip()
+        if service:
+            host = "" if host == "localhost" else host
+            port = 0 if port == 5432 else port
+            dbname = "" if dbname == "atlas" else dbname
+        info = _conninfo(host, port, dbname, self.user.text().strip(), service)
         return info, (self.password.text() or None)
 
     def show_error(self, message: str, field: str = "") -> None:

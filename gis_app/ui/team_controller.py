@@ -114,7 +114,7 @@ class TeamController(QObject):
             workspace = Workspace.connect(info, password)
         except TeamError as exc:
             kind, detail = error_kind(exc), message_of(exc)
-            where = f"{info.host or info.service}:{info.port}"
+            where = f"{info.host}:{info.port}" if info.host and info.port else (info.service or info.host)
             if kind == "offline":
                 return (self.tr("No team server answers at {0}. Check the server name and port, and that "
                                 "the server is running and accepts connections from this computer.\n({1})"

@@ -49,7 +49,7 @@ def link_of(info) -> dict:
 
 def same_server(link: dict, info) -> bool:
     here = link_of(info)
-    return all(str(link.get(k, "")) == str(here[k]) for k in ("host", "port", "dbname"))
+    return all(str(link.get(k, "")) == str(here[k]) for k in ("host", "port", "dbname", "service"))
 
 
 def split_versions(collection: dict, vkey: str | None = None) -> tuple[dict, dict[str, object]]:
