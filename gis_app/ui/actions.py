@@ -144,6 +144,7 @@ class ActionRegistry:
 
     def __init__(self, parent: QObject, handlers: dict[str, Callable[[], object]]):
         self.actions: dict[str, QAction] = {}
+        self.handled: set[str] = set(handlers)  # the keys whose handler is connected
         self.specs = {spec.key: spec for spec in specs()}
         for spec in self.specs.values():
             action = QAction(parent)
@@ -164,6 +165,7 @@ class ActionRegistry:
         action = self.actions[key]
         action.triggered.connect(lambda _checked=False, h=handler: h())
         action.setEnabled(True)
+        self.handled.add(key)
 
     def __getitem__(self, key: str) -> QAction:
         return self.actions[key]
