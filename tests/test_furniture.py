@@ -65,17 +65,19 @@ def test_furniture_boxes_never_intersect(view, qtbot, size, tmp_path):
     view.evaluate("setYearBadge", "2022")
     put_near_the_top_left(view, "places", "1527534", 24, 40)  # Osh
     assert view.evaluate("select", "places", "1527534") is True
-    # the popup pans the map (animated, starting on the next frame): wait until its box stands still
-    qtbot.wait(300)
-    boxes = [None]
+    # the popup pans the map (animated, starting on a later frame, later still on a busy machine):
+    # wait until Leaflet is not panning and the boxes stood still over three polls 100 ms apart
+    boxes, still = [None], [0]
 
     def settled():
+        qtbot.wait(100)
         now = view.evaluate("furnitureBoxes")
-        same = now == boxes[0]
+        panning = view.eval_js("!!(atlas.map._panAnim && atlas.map._panAnim._inProgress)")
+        still[0] = still[0] + 1 if (now == boxes[0] and not panning) else 0
         boxes[0] = now
-        return same and now["popup"] is not None
+        return still[0] >= 3 and now["popup"] is not None
 
-    qtbot.waitUntil(settled, timeout=5000)
+    qtbot.waitUntil(settled, timeout=10000)
     b = boxes[0]
     for name in BOXES:
         assert b[name] is not None and b[name]["width"] > 0, name
