@@ -327,8 +327,8 @@ class InfoPanel(Retranslating, QWidget):
             whole = cells[1]
             if claim.number is None and len(whole) > 40:  # a text (a table's cell): whole in the tip
                 cells[1] = whole[:39].rstrip(" ,;") + "…"
-            note = "\n".join(t for t in (reader_note or claim.note, where, self.tr("Added by you") if own else "")
-                             if t)
+            mine = self.tr("Added by you") if own else ""
+            note = "\n".join(t for t in (reader_note or claim.note, where, mine) if t)
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column == 0:  # the whole label, should the narrow column cut it short

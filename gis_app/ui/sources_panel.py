@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from gis_app.core import atomic, citations
 from gis_app.core.catalog import Catalog
 from gis_app.core.events import Change, Kind
+from gis_app.core.map_sources import user_cited
 from gis_app.core.map_state import MapState
 from gis_app.ui.i18n import Retranslating
 from gis_app.ui.plain import tip
@@ -121,7 +122,10 @@ class SourcesPanel(Retranslating, QWidget):
     def refresh(self) -> None:
         """Which sources the visible layers cite (cheap); formatted when the panel is seen."""
         ids = citations.cited_by_layers(self._visible_layers(), self.bibliography)
-        self.ids = list(dict.fromkeys([*ids, *(i for i in self.user_ids if i in self.bibliography)]))
+        # the project's cites and its figures' sources on the visible layers (core/map_sources.py)
+        ids += user_cited(getattr(self, "user", None), self.state.visible_ids())
+        self.ids = list(dict.fromkeys([*(i for i in ids if i in self.bibliography),
+                                       *(i for i in self.user_ids if i in self.bibliography)]))
         self._stale = True
         if self.isVisible():
             self._fill()
@@ -196,8 +200,9 @@ class SourcesPanel(Retranslating, QWidget):
                 path, exc.strerror or str(exc)))
 
     # --- the user's own sources ---------------------------------------------------------------------
-    def set_evidence(self, evidence, user_ids: list[str]) -> None:
-        self.bibliography, self.user_ids = evidence.bibliography, list(user_ids)
+    def set_evidence(self, evidence, user_ids: list[str], user: dict | None = None) -> None:
+        """The combined bibliography, the user's own source ids and the user's evidence (its cites)."""
+        self.bibliography, self.user_ids, self.user = evidence.bibliography, list(user_ids), user
         self.refresh()
 
     def set_export_menu(self, menu) -> None:

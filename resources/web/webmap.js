@@ -207,8 +207,11 @@
     var box = section("sources"), list = el("ol", "webmap-sources");
     W.els.simplified = el("p", "webmap-simplified");
     box.appendChild(W.els.simplified);
+    var own = W.data.own_sources || [];
     Object.keys(W.data.sources).forEach(function (id) {
-      list.appendChild(el("li", null, W.data.sources[id]));
+      var li = el("li", own.indexOf(id) >= 0 ? "webmap-own" : null, W.data.sources[id]);
+      if (own.indexOf(id) >= 0) li.title = t("own_source");  // the analyst's, as in the Sources dock
+      list.appendChild(li);
     });
     box.appendChild(list);
   }
@@ -235,6 +238,9 @@
       });
       node.appendChild(table);
     }
+    ((ev.disputes || {})[W.lang] || []).forEach(function (line) {
+      node.appendChild(el("div", "webmap-dispute", line));  // as the Info dock says it
+    });
     if (ev.cites.length) {
       node.appendChild(el("div", "webmap-popup-heading", t("sources")));
       var list = el("ul", "webmap-citations");
