@@ -16,6 +16,8 @@
     gis-app evidence import FILE.(bib|ris|json) --into PROJECT.atlas.json [--keep-duplicates]
     gis-app evidence export PROJECT.atlas.json --format csl|bibtex|ris|claims-csv [--scope project|map]
                    [-o FILE]                  (standard output by default)
+    gis-app team init|migrate|status [--host H --port P --dbname D --user U | --service S] [-W]
+    gis-app team user NAME --role student|editor|admin [...]   (the team workspace on PostgreSQL)
 """
 
 from __future__ import annotations
@@ -74,6 +76,8 @@ def _parser() -> argparse.ArgumentParser:
     import_cli.add_parser(sub)
     from gis_app import evidence_cli
     evidence_cli.add_parser(sub)
+    from gis_app.team import cli as team_cli
+    team_cli.add_parser(sub)
     return parser
 
 
@@ -208,8 +212,11 @@ def _export_inputs(args, catalog):
             problems = document.apply_project(project, args.project)
         except (ValueError, TypeError, KeyError, AttributeError) as exc:
             raise ValueError(f"{args.project}: the map state cannot be used ({exc})") from exc
+        from gis_app.ui.basemap_ui import serve_entry
+        problems.append(serve_entry(document.basemap))  # the project's own tile archive, if any
         for problem in problems + list(document.user_layer_problems.values()):
-            print(f"warning: {problem}", file=sys.stderr)
+            if problem:
+                print(f"warning: {problem}", file=sys.stderr)
         state, annotations = document.map, document.annotations
         from gis_app.core.map_sources import MapEvidence
         evidence = MapEvidence.of(document)
@@ -364,6 +371,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "evidence":
         from gis_app import evidence_cli
         return evidence_cli.run(args)
+    if args.command == "team":
+        from gis_app.team import cli as team_cli
+        return team_cli.run(args)
     if args.command == "snapshot":
         return snapshot(args.out, args.width, args.height, args.lang)
     return run_window(args.lang, args.open)

@@ -14,6 +14,7 @@
   drawn it, and the memory growth over 100 edits
 - export_a4_300dpi_png: whole process `gis-app export OUT.png` (default project, A4 landscape,
   300 DPI, every layout element), spawn to exit; target under 4 s
+- team_*: the team workspace on a throw-away PostgreSQL + PostGIS (scripts/bench_team.py)
 
 Each start-up is a fresh process, measured from just before it is spawned to the line it prints
 once the grab is stable. Runs headless (offscreen).
@@ -261,13 +262,16 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--toggles", type=int, default=50)
     parser.add_argument("--child", choices=("empty", "app"))
-    parser.add_argument("--only", choices=("export",), help="run just this measurement")
+    parser.add_argument("--only", choices=("export", "team"), help="run just this measurement")
     args = parser.parse_args()
     if args.child:
         child(args.child, args.toggles)
         return
     if args.only == "export":
         measure_export(args.runs)
+        return
+    if args.only == "team":
+        measure_team()
         return
 
     measure("app")  # warm the page cache and the OS file cache; not counted
@@ -309,6 +313,12 @@ def main() -> None:
     if extra.get("annotations"):
         line("annotations_10k", **extra["annotations"], target_ms=50)
     measure_export(args.runs)
+    measure_team()
+
+
+def measure_team() -> None:
+    """The team workspace's figures (its own throw-away PostgreSQL; JSON lines as above)."""
+    subprocess.run([sys.executable, str(ROOT / "scripts" / "bench_team.py")], check=True)
 
 
 if __name__ == "__main__":

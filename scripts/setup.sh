@@ -21,6 +21,9 @@ APT_PACKAGES=(
   fonts-dejavu-core
   # the tests of the exported web map and SVG open them in a real browser; pdftotext reads PDFs back
   chromium poppler-utils
+  # the team workspace (issue 15): its tests start a throw-away PostgreSQL + PostGIS cluster
+  # (tests/pg.py); postgresql-postgis is Debian's PostGIS for the default server (15 on Debian 12)
+  postgresql postgresql-postgis
 )
 
 if command -v dpkg-query >/dev/null; then

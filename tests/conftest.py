@@ -138,3 +138,25 @@ def window_factory(qapp):
     yield make
     for win in made:
         close_window(win)
+
+
+# --- the team workspace's PostgreSQL + PostGIS (tests/pg.py) -------------------------------------------
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throw-away cluster for the whole run, started on first use and removed at the end. When
+    PostgreSQL cannot be started the tests that need it fail (they are not skipped)."""
+    from tests.pg import Cluster
+
+    cluster = Cluster()
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture
+def pg(pg_cluster):
+    """The cluster with every team table emptied."""
+    pg_cluster.reset()
+    return pg_cluster

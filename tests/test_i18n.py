@@ -45,7 +45,9 @@ LATIN_NAMES = {"PNG", "png", "SVG", "svg", "PDF", "pdf", "DPI", "BibTeX", "bib",
                "tsv", "txt", "xlsx", "EPSG", "UTM", "WGS", "WKT", "rrggbb",
                "Esc", "Enter",  # keys, as the keyboard names them (digitising)
                # bibliography formats and identifiers (issue 18)
-               "CSL", "JSON", "Mendeley", "CSV", "DOI", "URL", "http", "https", "doi", "org", "abcd"}
+               "CSL", "JSON", "Mendeley", "CSV", "DOI", "URL", "http", "https", "doi", "org", "abcd",
+               # tile archives and image formats of the user's basemap (issue 12)
+               "MBTiles", "PMTiles", "mbtiles", "pmtiles", "JPEG", "WebP", "AVIF"}
 
 
 def _shot(tmp_path: Path, name: str) -> Path:

@@ -47,3 +47,17 @@ def test_with_no_picture_the_inset_keeps_its_usual_place(qapp):
     box = inset_box(Page(painter, frame, (297.0, 208.0)), frame, None)
     painter.end()
     assert box.center().y() > 350
+
+
+def test_the_inset_never_moves_over_a_placed_label(qapp):
+    """The page kept its labels out of the bottom-left corner (the declared obstacle); the top-left
+    may hold some: then the inset stays at the bottom even where the top looks emptier."""
+    target = QImage(1000, 700, QImage.Format.Format_RGB32)
+    painter = QPainter(target)
+    frame = QRectF(0, 0, 1000, 700)
+    page = Page(painter, frame, (297.0, 208.0))
+    image = _map(busy_bottom=True)
+    assert inset_box(page, frame, image, labels=[(0.6, 0.1, 0.8, 0.14)]).center().y() < 350  # clear
+    box = inset_box(page, frame, image, labels=[(0.05, 0.06, 0.15, 0.1)])   # "Tashkent" up there
+    painter.end()
+    assert box.center().y() > 350

@@ -14,6 +14,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "gis_app"
 FORBIDDEN = {
     "core": ("PySide6", "shiboken6", "folium", "branca", "gis_app.render", "gis_app.ui"),
     "render": ("gis_app.ui",),
+    "team": ("PySide6", "shiboken6", "folium", "branca", "gis_app.render", "gis_app.ui"),
 }
 
 

@@ -187,6 +187,8 @@ def test_attribute_values_are_escaped_as_in_the_window(tmp_path, browser):
     feature = next(f for f in layer["data"]["features"] if f["properties"].get("id") == "vorukh")
     feature["properties"]["name"] = "Vorukh " + PAYLOAD
     data["sources"] = {k: v + " </script><script>alert(3)</script>" for k, v in data["sources"].items()}
+    for runs in data["citations"].values():  # the runs webmap.js sets as text and <i>
+        runs.append(["<i>x</i> </script><script>alert(3)</script>", 1])
     page = tmp_path / "hostile.html"
     page.write_text(render_webmap(data), encoding="utf-8")
     _open(browser, page)
@@ -198,7 +200,21 @@ def test_attribute_values_are_escaped_as_in_the_window(tmp_path, browser):
     assert any("alert(3)" in t for t in browser.js(
         "Array.prototype.map.call(document.querySelectorAll('.webmap-sources li'), function (e) {"
         " return e.textContent; })"))
+    assert browser.js("document.querySelectorAll('.webmap-sources li i i').length") == 0  # text, not <i>
     assert browser.dialogs_and_errors() == []
+
+
+def test_the_sources_have_the_styles_italics_and_order(exported, browser):
+    _open(browser, exported)
+    italic = browser.js("Array.prototype.map.call(document.querySelectorAll('.webmap-sources li i'),"
+                        " function (e) { return e.textContent; })")
+    assert italic, "APA italicises titles and journals"
+    items = browser.js("Array.prototype.map.call(document.querySelectorAll('.webmap-sources li'),"
+                       " function (e) { return e.textContent; })")
+    assert any(t in "".join(items) for t in italic)
+    from gis_app.core.citations import sort_key
+
+    assert len(items) > 3 and items == sorted(items, key=lambda t: sort_key(t, "apa"))  # alphabetical
 
 
 def test_cli_refuses_a_broken_project(tmp_path):

@@ -271,7 +271,7 @@ def _ris_item(entry: dict) -> dict:
     for ris, csl in (("secondary_title", "container-title"), ("journal_name", "container-title"),
                      ("alternate_title3", "container-title"), ("publisher", "publisher"),
                      ("place_published", "publisher-place"), ("volume", "volume"), ("number", "issue"),
-                     ("doi", "DOI"), ("language", "language"), ("translated_title", "title-short"),
+                     ("doi", "DOI"), ("language", "language"), ("translated_title", "original-title"),
                      ("short_title", "title-short"), ("abstract", "abstract")):
         if entry.get(ris) and csl not in item:
             item[csl] = str(entry[ris]).strip()

@@ -5,12 +5,28 @@ built once (about 0.5 s for APA) and cached. `tidy` mends three known citeproc-p
 repeated when it stands in for a missing author, "Retrieved" with no date, stray ". ," and "?.").
 Export: RIS through rispy; BibTeX by a small writer here (bibtexparser writes values verbatim, so
 the CSL mapping and the escaping of & % $ # _ { } would be ours anyway).
+
+Rich text (`citation_runs`, `citation_html`): the same entry as runs of (text, italic), for the
+panels, the PDF and the web map. citeproc-py's own HTML formatter does not escape the item's text,
+so the style's italics are found with a formatter of ours that marks them with private-use
+characters (stripped from the data first) and laid over the tidied plain text; the text stays
+text everywhere (escaped in HTML, textContent in the web map).
+
+A title's translation: CSL's `original-title` (what Zotero exports from "original-title: …" in
+Extra, and what an importer fills from RIS TT) is read as the title in another language and
+printed in square brackets after the title, outside the italics ("Title [Translation]"), in both
+styles; citeproc never sees it (APA would print it as "Original work published as …").
+Order (`sorted_ids`): GOST lists Cyrillic entries first, then Latin, each by author or title;
+APA is alphabetical by author or title.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import threading
+import types
+import unicodedata
 import warnings
 from collections.abc import Iterable
 
@@ -30,10 +46,54 @@ def _source(items: dict[str, dict]):
 
     from citeproc.source.json import CiteProcJSON
 
-    # citeproc-py changes the items it reads: give it copies.
-    # The atlas's own "x-…" keys (x-not-identified, x-added) are no CSL: citeproc need not see them.
-    return CiteProcJSON([copy.deepcopy({k: v for k, v in item.items() if not k.startswith("x-")})
-                         for item in items.values()])
+    # citeproc-py changes the items it reads: give it copies, without our markers, with the
+    # translated title in brackets after the title. The atlas's own "x-…" keys (x-not-identified,
+    # x-added) are no CSL: citeproc need not see them.
+    return CiteProcJSON([_with_translation(_unmarked(copy.deepcopy(
+        {k: v for k, v in item.items() if not k.startswith("x-")}))) for item in items.values()])
+
+
+_MARKS = "\ue000\ue001"  # start and end of an italic run in the marked output
+
+
+def _unmarked(value):
+    if isinstance(value, str):
+        return value.translate({ord(c): None for c in _MARKS})
+    if isinstance(value, list):
+        return [_unmarked(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _unmarked(v) for k, v in value.items()}
+    return value
+
+
+def translated_title(item: dict) -> str:
+    """The title's translation the source gives (CSL original-title), or ""."""
+    value = item.get("original-title")
+    if not isinstance(value, str) or not value.strip() or value.strip() == str(item.get("title", "")).strip():
+        return ""
+    return " ".join(value.split())
+
+
+def _with_translation(item: dict) -> dict:
+    translation = translated_title(item)
+    item.pop("original-title", None)
+    if translation and item.get("title"):
+        item["title"] = f"{item['title']} [{translation}]"
+    return item
+
+
+def _marked_formatter():
+    """A citeproc formatter that marks italic (and oblique) runs and leaves all else as text."""
+    from citeproc.formatter import plain
+
+    class Italic(str):
+        def __new__(cls, text):
+            return super().__new__(cls, _MARKS[0] + str(text) + _MARKS[1])
+
+    module = types.SimpleNamespace(**{name: getattr(plain, name) for name in dir(plain)
+                                      if not name.startswith("__")})
+    module.Italic = module.Oblique = Italic
+    return module
 
 
 def _style(style: str):
@@ -64,6 +124,7 @@ def tidy(text: str) -> str:
     text = re.sub(r"([?!])\.", r"\1", text)
     text = re.sub(r"\. , (\d{4})", r". \1", text)
     text = re.sub(r" // (\d{4})\.$", r". \1.", text)
+    text = text.replace(". : ", ". ")  # GOST with a publisher but no place
     return text.strip()
 
 
@@ -83,8 +144,125 @@ def format_citation(item_id: str, style: str, items: dict[str, dict]) -> str:
             bibliography.register(Citation([CitationItem(item_id)]))
             entries = [str(entry) for entry in bibliography.bibliography()]
             text = tidy(entries[0]) if entries else items[item_id].get("title", item_id)
-            _cache[key] = re.sub(r"^\d+\.\s+", "", text)  # GOST numbers its list; one entry has none
+            text = re.sub(r"^\d+\.\s+", "", text)  # GOST numbers its list; one entry has none
+            _cache[key] = gost_online(text, items[item_id]) if style == "gost" else text
     return _cache[key]
+
+
+def _italic_segments(item_id: str, style: str, items: dict[str, dict]) -> list[str]:
+    from citeproc import Citation, CitationItem, CitationStylesBibliography
+
+    csl_style, source = _processor(style, items)
+    bibliography = CitationStylesBibliography(csl_style, source, _marked_formatter())
+    bibliography.register(Citation([CitationItem(item_id)]))
+    entries = [str(entry) for entry in bibliography.bibliography()]
+    found = re.findall("\ue000(.*?)\ue001", entries[0], flags=re.S) if entries else []
+    translation = translated_title(items[item_id])
+    tail = f" [{translation}]" if translation else ""
+    out = []
+    for segment in found:
+        segment = " ".join(segment.replace(_MARKS[0], "").replace(_MARKS[1], "").split())
+        if tail and segment.endswith(tail):  # the translation stands outside the italics
+            segment = segment[: -len(tail)]
+        if segment:
+            out.append(segment)
+    return out
+
+
+def citation_runs(item_id: str, style: str, items: dict[str, dict]) -> list[tuple[str, bool]]:
+    """The entry of format_citation as runs of (text, italic), in the style's italics."""
+    text = format_citation(item_id, style, items)
+    if item_id not in items:
+        return [(text, False)]
+    key = (style, id(items), "\ue000" + item_id)
+    with _lock:
+        if key not in _cache:
+            _cache[key] = _italic_segments(item_id, style, items)  # type: ignore[assignment]
+        segments = _cache[key]
+    runs, pos = [], 0
+    for segment in segments:
+        at = text.find(segment, pos)
+        if at < 0:
+            continue  # tidied away: the text is right, only that run loses its italics
+        if at > pos:
+            runs.append((text[pos:at], False))
+        runs.append((segment, True))
+        pos = at + len(segment)
+    if pos < len(text):
+        runs.append((text[pos:], False))
+    return runs
+
+
+def citation_html(item_id: str, style: str, items: dict[str, dict]) -> str:
+    """The entry as HTML: the text escaped, the style's italics as <i>. Never markup from data."""
+    return "".join(f"<i>{html.escape(t, quote=False)}</i>" if italic else html.escape(t, quote=False)
+                   for t, italic in citation_runs(item_id, style, items))
+
+
+def _first_letter_script(text: str) -> int:
+    for ch in text:
+        if ch.isalpha():
+            name = unicodedata.name(ch, "")
+            return 0 if name.startswith("CYRILLIC") else 1 if name.startswith("LATIN") else 2
+    return 2
+
+
+# Cyrillic in the Kazakh alphabet's order (the Russian letters in theirs, Kazakh ones after their
+# neighbours; code points would put Ё and Ә...І after Я), after the Latin letters (APA).
+_CYRILLIC = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+_CYR_RANK = {ch: i for i, ch in enumerate(_CYRILLIC)}
+
+
+def _collate(text: str) -> tuple:
+    out = []
+    for ch in text:
+        if ch in _CYR_RANK:
+            out.append((2, _CYR_RANK[ch]))
+        elif ch.isalnum():
+            base = unicodedata.normalize("NFKD", ch)[0]  # é -> e
+            out.append((1 if ch.isalpha() else 0, ord(base)))
+    return tuple(out)
+
+
+def sort_key(text: str, style: str) -> tuple:
+    """Where an entry (its formatted text) goes in the style's list: by its words (author, or
+    title where there is none), letters only; GOST puts the Cyrillic entries first."""
+    words = _collate(text.casefold())
+    return (_first_letter_script(text), words) if style == "gost" else (words,)
+
+
+def sorted_ids(ids: Iterable[str], style: str, items: dict[str, dict]) -> list[str]:
+    """The ids in the style's order: GOST Cyrillic first then Latin, APA alphabetical (both by
+    author, or by title where there is none)."""
+    return sorted(ids, key=lambda i: sort_key(format_citation(i, style, items), style))
+
+
+GOST_MARKER = "[Электронный ресурс]"
+
+
+def gost_online(text: str, item: dict) -> str:
+    """GOST R 7.0.5-2008 for a source online (it has a URL): the marker after the title, then
+    "URL: … (дата обращения: ДД.ММ.ГГГГ)". The CSL style writes them for web pages only; an article
+    or report read online gets them here. The access date only where the item has one (CSL
+    `accessed`): none is invented."""
+    url = item_url(item)
+    if not url or "URL:" in text:
+        return text
+    if GOST_MARKER not in text:
+        title = " ".join(str(item.get("title") or "").split())
+        translation = translated_title(item)
+        title = f"{title} [{translation}]" if translation else title
+        at = text.find(title) if title else -1
+        if at >= 0:
+            end = at + len(title)
+            text = text[:end] + " " + GOST_MARKER + text[end:]
+        else:
+            text = text.rstrip(". ") + ". " + GOST_MARKER
+    text = text.rstrip(". ") + ". URL: " + url
+    accessed = evidence.csl_date(item, "accessed")
+    if accessed and len(accessed) == 3:
+        text += f" (дата обращения: {accessed[2]:02d}.{accessed[1]:02d}.{accessed[0]})"
+    return text + "."
 
 
 def item_url(item: dict) -> str:

@@ -59,6 +59,7 @@ class AtlasDocument:
         self._shipped: tuple | None = None    # (claims, bibliography, problems) of the layers folder
         self._evidence: ue.Evidence | None = None
         self.user_evidence: dict = ue.empty()  # the analyst's sources and claims (core/user_evidence.py)
+        self.basemap: dict | None = None      # the user's tile archive (project.basemap_entry)
         self.selection: Selection | None = None
         self.path: Path | None = None
         self.disk_hash: str | None = None     # the file's content when it was opened or saved
@@ -180,7 +181,8 @@ class AtlasDocument:
                        annotations=self.annotations.to_list(), slides=list(self.slides),
                        user_layers=ul.for_saving(self.user_layers, folder),
                        evidence=copy.deepcopy(self.user_evidence)
-                       if any(self.user_evidence.get(p) for p in ue.PARTS) else {})
+                       if any(self.user_evidence.get(p) for p in ue.PARTS) else {},
+                       basemap=proj.basemap_for_saving(self.basemap, folder))
 
     def apply_project(self, project: Project, path: Path | None = None,
                       disk_hash: str | None = None) -> list[str]:
@@ -198,12 +200,18 @@ class AtlasDocument:
             self.set_title(project.title)
             self.set_language(project.language)
             self.user_evidence, _warnings = ue.clean(project.evidence)  # (checked on load already)
-            self._emit(Kind.USER_LAYERS, Kind.EVIDENCE)
+            self.basemap = proj.basemap_resolved(project.basemap, Path(path).parent if path else None)
+            self._emit(Kind.USER_LAYERS, Kind.EVIDENCE, Kind.BASEMAP)
             self.selection = None
             self._emit(Kind.SELECTION)
             self.path, self.disk_hash = path, disk_hash
         self.mark_clean()
         return problems
+
+    def set_basemap(self, entry: dict | None) -> None:
+        """Show a tile archive under the map ({"path", "opacity", "visible"}), or none."""
+        self.basemap = proj.basemap_entry(copy.deepcopy(entry)) if entry else None
+        self._emit(Kind.BASEMAP)
 
     def mark_clean(self) -> None:
         self.dirty = False

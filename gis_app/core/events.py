@@ -31,6 +31,7 @@ class Kind(Enum):
     SELECTION = auto()
     USER_LAYERS = auto()          # imported layers added, changed or removed
     EVIDENCE = auto()             # the analyst's own sources and claims (room for issue 18)
+    BASEMAP = auto()              # the user's own tile archive: opened, shown, hidden, its opacity
     DIRTY = auto()                # the unsaved-changes flag or the file changed
 
 

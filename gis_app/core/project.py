@@ -200,6 +200,8 @@ class Project:
     slides: list[Slide] = field(default_factory=list)
     user_layers: list[dict] = field(default_factory=list)   # imported layers (saved when present)
     evidence: dict = field(default_factory=dict)            # the analyst's sources and claims
+    # the user's own tile archive under the map: {"path", "opacity", "visible"} (basemap_entry)
+    basemap: dict | None = None
     recovery_of: str | None = None                # set in recovery files: the project it rescues
     warnings: list[str] = field(default_factory=list, compare=False)
 
@@ -221,6 +223,8 @@ class Project:
             out["user_layers"] = self.user_layers
         if self.evidence:
             out["evidence"] = self.evidence
+        if self.basemap:
+            out["basemap"] = self.basemap
         if self.recovery_of is not None:
             out["recovery_of"] = self.recovery_of
         return out
@@ -230,6 +234,46 @@ def _tables(value: Any, where: str) -> list[dict]:
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
         raise _InvalidError(f"{where} must be a list of tables")
     return value
+
+
+def basemap_entry(value: Any, warnings: list[str] | None = None) -> dict | None:
+    """A project's basemap as the atlas keeps it ({"path": str, "opacity": 0..1, "visible": bool}),
+    or None; a wrong one is dropped with a warning (the rest of the project still opens)."""
+    if value is None:
+        return None
+    path = value.get("path") if isinstance(value, dict) else None
+    opacity = value.get("opacity", 1.0) if isinstance(value, dict) else None
+    visible = value.get("visible", True) if isinstance(value, dict) else None
+    if not (isinstance(path, str) and 0 < len(path) <= 4096 and "\0" not in path
+            and isinstance(opacity, int | float) and not isinstance(opacity, bool) and 0 <= opacity <= 1
+            and isinstance(visible, bool)):
+        if warnings is not None:
+            warnings.append("basemap skipped: not {path, opacity 0..1, visible}")
+        return None
+    return {"path": path, "opacity": float(opacity), "visible": visible}
+
+
+def basemap_for_saving(entry: dict | None, folder: Path | None) -> dict | None:
+    """The basemap as a project at `folder` saves it: its path relative to the folder if possible."""
+    if not entry:
+        return None
+    out = dict(entry)
+    if folder is not None and Path(out["path"]).is_absolute():
+        try:
+            out["path"] = Path(os.path.relpath(out["path"], folder)).as_posix()
+        except ValueError:  # another drive (Windows)
+            pass
+    return out
+
+
+def basemap_resolved(entry: dict | None, folder: Path | None) -> dict | None:
+    """The basemap as read from a project at `folder`: its path made absolute."""
+    if not entry:
+        return None
+    out = dict(entry)
+    if folder is not None and not Path(out["path"]).is_absolute():
+        out["path"] = str((folder / out["path"]).absolute())
+    return out
 
 
 # --- schema versions -------------------------------------------------------------------------
@@ -305,6 +349,7 @@ def from_dict(raw: Any) -> Project:
             slides=[Slide.from_dict(s, f"slides[{i}]", warnings) for i, s in enumerate(slides_raw)],
             user_layers=_tables(raw.get("user_layers", []), "user_layers"),
             evidence=evidence if any(evidence[p] for p in ue.PARTS) else {},
+            basemap=basemap_entry(raw.get("basemap"), warnings),
             recovery_of=recovery_of if isinstance(recovery_of, str) else None,
             warnings=warnings)
     except (ValueError, KeyError, TypeError) as exc:  # _InvalidError, or check_saved's ValueError

@@ -87,9 +87,20 @@ def _busy(image: QImage, rect: QRectF) -> float:
     return 1 - common / max(1, len(pixels))
 
 
-def inset_box(page: Page, frame: QRectF, map_image: QImage | None = None) -> QRectF:
+def _covers_a_label(box: QRectF, frame: QRectF, labels) -> bool:
+    for left, top, right, bottom in labels or ():
+        label = QRectF(frame.left() + left * frame.width(), frame.top() + top * frame.height(),
+                       (right - left) * frame.width(), (bottom - top) * frame.height())
+        if box.intersects(label):
+            return True
+    return False
+
+
+def inset_box(page: Page, frame: QRectF, map_image: QImage | None = None, labels=()) -> QRectF:
     """Where the locator inset goes: the left corner of the map frame (bottom or top; the scale bar
-    and north arrow hold the right ones) that hides the least of the map's content."""
+    and north arrow hold the right ones) that hides the least of the map's content. The page kept
+    its labels out of the bottom corner (label_obstacles.furniture_boxes); the top one is taken only
+    if it covers none of the placed `labels` ((left, top, right, bottom) shares of the frame)."""
     w_mm = 46 if frame.width() > frame.height() else 40
     size = (page.mm(w_mm), page.mm(w_mm * 0.72))
     bottom = QRectF(frame.left() + page.mm(3), frame.bottom() - page.mm(3) - size[1], *size)
@@ -102,18 +113,20 @@ def inset_box(page: Page, frame: QRectF, map_image: QImage | None = None) -> QRe
         return QRectF((box.left() - frame.left()) * scale, (box.top() - frame.top()) * scale,
                       box.width() * scale, box.height() * scale)
 
+    if _covers_a_label(top, frame, labels):
+        return bottom
     # bottom left unless the top left hides clearly less (a tie keeps the usual place)
     return top if _busy(map_image, on_image(top)) + 0.05 < _busy(map_image, on_image(bottom)) else bottom
 
 
 def paint_inset(
     page: Page, frame: QRectF, bounds: tuple[float, float, float, float], catalog: Catalog,
-    map_image: QImage | None = None,
+    map_image: QImage | None = None, labels=(),
 ) -> None:
     """A small locator map in a left corner of the map frame (inset_box): the region, the map's
     extent in red."""
     p = page.p
-    box = inset_box(page, frame, map_image)
+    box = inset_box(page, frame, map_image, labels)
     west, south, east, north = bounds
     cx, cy = (west + east) / 2, (_merc_y(south) + _merc_y(north)) / 2
     span_x = max((east - west) * 4.0, 50.0)

@@ -74,7 +74,7 @@ def paint_layout(
         per_unit = context.metres_per_map_px * map_px / frame.width()
         paint_scale_bar(page, frame, per_unit, context.lat, context.lang)
     if options.inset and context.bounds:
-        paint_inset(page, frame, context.bounds, context.catalog, map_image)
+        paint_inset(page, frame, context.bounds, context.catalog, map_image, context.label_boxes)
     p.setPen(QPen(QColor("#333333"), page.mm(0.3)))
     p.setBrush(Qt.BrushStyle.NoBrush)
     p.drawRect(frame)
@@ -146,6 +146,7 @@ def layout_geometry(
     attribution_font = page.font(6.5)
     if options.attribution:
         credits = attribution_lines(context.catalog, context.visible, options.inset)
+        credits += [c for c in context.extra_credits if c and c not in credits]
         if credits:
             attribution_text = QCoreApplication.translate("Layout", "Map data: {0}").format(
                 ", ".join(credits))

@@ -140,6 +140,7 @@ def render_html(config: dict) -> str:
                        ("atlas", _asset("atlas.js")),
                        ("labels", _asset("labels.js")),
                        ("relief", _asset("relief.js")),
+                       ("basemap", _asset("basemap.js")),  # the user's tile archive (ui/tile_scheme.py)
                        ("annotations", _asset("annotations.js")),
                        ("digitise", _asset("digitise.js"))]
     fmap.default_css = [("leaflet_css", _asset("vendor/leaflet/leaflet.css")),

@@ -111,8 +111,9 @@ def _evidence(catalog: Catalog, layer_ids: list[str], features: dict[str, list[d
               user: dict | None = None):
     """{layer: {feature: {"figures": {lang: [[label, value, unit, date, source]]}, "cites": [ids],
     "disputes": {lang: [lines]}}}} and the full citation of every source named (APA, as the info
-    panel's default). The project's figures (`user`) stand beside the shipped ones, marked as the
-    user's, ⚠ where sources disagree, as in the Info dock; its cites join the feature's sources."""
+    panel's default), with its runs. The project's figures (`user`) stand beside the shipped ones,
+    marked as the user's, ⚠ where sources disagree, as in the Info dock; its cites join the
+    feature's sources."""
     from gis_app.core.map_sources import MapEvidence, user_cited
 
     ev = MapEvidence.shipped(catalog, user)
@@ -161,14 +162,16 @@ def _evidence(catalog: Catalog, layer_ids: list[str], features: dict[str, list[d
             if any(lines.values()):
                 per[fid]["disputes"] = lines
         out[layer_id] = per
-    sources = {}
-    for item_id in dict.fromkeys(cited):
+    # APA's order; "runs": [[text, 1 if italic else 0], ...] for webmap.js to set as text and <i>
+    style, sources, runs = citations.DEFAULT_STYLE, {}, {}
+    for item_id in citations.sorted_ids(dict.fromkeys(cited), style, bibliography):
         try:
-            sources[item_id] = citations.format_citation(item_id, citations.DEFAULT_STYLE, bibliography)
+            sources[item_id] = citations.format_citation(item_id, style, bibliography)
+            runs[item_id] = [[t, int(i)] for t, i in citations.citation_runs(item_id, style, bibliography)]
         except Exception:  # noqa: BLE001 - citeproc on an odd entry of the user's: its title stands in
             sources[item_id] = str(bibliography.get(item_id, {}).get("title") or item_id)
     own = [i for i in sources if i in ev.evidence.user_sources]
-    return out, sources, own
+    return out, sources, runs, own
 
 
 def _dispute_lines(shown, disputes, evidence, bibliography, lang: str) -> list[str]:
@@ -245,7 +248,7 @@ def webmap_data(catalog: Catalog, source: WebMapInput) -> dict:
             config["override"] = source.style_overrides[layer_id]
         layers.append(config)
     ids = [c["id"] for c in layers]
-    evidence, sources, own_sources = _evidence(catalog, ids, features, source.evidence)
+    evidence, sources, runs, own_sources = _evidence(catalog, ids, features, source.evidence)
     layer_state = {i: {"visible": state.get(i).visible, "opacity": state.get(i).opacity} for i in ids}
     initial = {"lang": source.lang, "layers": layer_state, "order": ids,
                "time_range": list(state.time_range) if state.time_range else None,
@@ -260,7 +263,8 @@ def webmap_data(catalog: Catalog, source: WebMapInput) -> dict:
               for s in source.slides]
     title = source.title if isinstance(source.title, dict) else {"en": source.title or ""}
     return {"layers": layers, "lang": source.lang, "initial": initial, "evidence": evidence,
-            "sources": sources, "own_sources": own_sources, "legend": _legend(catalog, ids),
+            "sources": sources, "citations": runs, "own_sources": own_sources,
+            "legend": _legend(catalog, ids),
             "years": _years(catalog, ids, features),
             "slides": slides, "texts": TEXTS, "title": title, "simplified": simplified,
             **_names_and_relief_inline()}

@@ -55,6 +55,8 @@ ACTIONS: tuple[ActionSpec | str, ...] = (
                (), "file", late=True),
     ActionSpec("export_evidence", "EvidenceController",
                QT_TRANSLATE_NOOP("EvidenceController", "Export sources and &figures"), (), "file", late=True),
+    ActionSpec("open_basemap", "Basemap", QT_TRANSLATE_NOOP("Basemap", "Open base&map…"), (), "file",
+               late=True),
     ActionSpec("export", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Export map…"), ("Ctrl+E",), "file"),
     ActionSpec("export_web", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Export web map…"), (), "file"),
     ActionSpec("save_image", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Save map image…"),

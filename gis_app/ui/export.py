@@ -38,6 +38,9 @@ class MapPicture:
     zoom: float
     bounds: tuple[float, float, float, float]
     metres_per_px: float
+    # the placed labels as (left, top, right, bottom) shares of the map's width and height, so the
+    # layout puts nothing of its own over them (render/inset.py inset_box)
+    labels: tuple = ()
 
 
 @dataclass
@@ -127,6 +130,7 @@ class MapRenderer:
             zoom,
             tuple(info.get("bounds") or (0, 0, 0, 0)),
             metres_per_pixel(lat, zoom) * css_w / max(1, px),
+            _label_shares(info.get("label_boxes")),
         )
 
     def _lay_out(self, width, height, dpi, bbox, timeout_ms, obstacles=None) -> tuple[int, int, dict]:
@@ -154,13 +158,32 @@ class MapRenderer:
             view.evaluate("applyState", {"figures": self.figures}, timeout_ms=timeout_ms)
         if obstacles is not None:  # the layout's furniture: no label under it (labels.js)
             view.evaluate("applyState", {"label_obstacles": obstacles}, timeout_ms=timeout_ms)
-        info = view.evaluate("state") or {}
+        info = view.evaluate("state") or {}  # places the labels first (labels.js)
+        info["label_boxes"] = view.eval_js("atlas.labels ? atlas.labels.boxes() : null", timeout_ms)
         css_w, css_h = (int(v) for v in info.get("size") or (css_w, css_h))
         return css_w, css_h, info
 
     def close(self) -> None:
         self.view.shutdown()
         self.view.deleteLater()
+
+
+def _label_shares(found) -> tuple:
+    """labels.boxes() of the page -> ((left, top, right, bottom) as shares of the map), bad ones out."""
+    if not isinstance(found, dict):
+        return ()
+    size = found.get("size") or [0, 0]
+    try:
+        w, h = float(size[0]), float(size[1])
+    except (TypeError, ValueError, IndexError):
+        return ()
+    out = []
+    for box in found.get("boxes") or []:
+        try:
+            out.append((box["left"] / w, box["top"] / h, box["right"] / w, box["bottom"] / h))
+        except (KeyError, TypeError, ZeroDivisionError):
+            continue
+    return tuple(out)
 
 
 def print_pdf_bytes(view, css_w: int, css_h: int, timeout_ms: int) -> bytes:
@@ -224,9 +247,13 @@ def layout_context(catalog: Catalog, state: MapState, lang: str, picture: MapPic
     )
     if evidence is not None:
         context.extra_sources = evidence.extra_sources(context.visible)
+    from gis_app.ui import tile_scheme
+
+    context.extra_credits = [c for c in (tile_scheme.credit(),) if c]  # the user's basemap file
     if picture is not None:
         context.lat, context.zoom = picture.lat, picture.zoom
         context.bounds, context.metres_per_map_px = picture.bounds, picture.metres_per_px
+        context.label_boxes = list(picture.labels)
     return context
 
 

@@ -37,6 +37,7 @@ from gis_app.ui import settings as typed_settings
 from gis_app.ui import table_fit
 from gis_app.ui.i18n import Retranslating
 from gis_app.ui.plain import tip as plain_tip
+from gis_app.ui.rich_citation import show_rich
 
 DISPUTE_COLOUR = "#fde2c4"
 SKIP_FIELDS = {"name", "citations", "id"}
@@ -411,6 +412,7 @@ class InfoPanel(Retranslating, QWidget):
             except Exception:  # noqa: BLE001 - citeproc on an odd entry of the user's: its title stands in
                 text = str(item.get("title") or item_id)
             row = CitationRow(item_id, text, citations.item_url(item), self)
+            show_rich(row.label, item_id, self.style, self.bibliography)  # the style's italics
             self.citation_rows.append(row)
             self.citations_box.addWidget(row)
         ids, items = self.cited_sources(layer_id, feature_id) if self.cited_sources else ([], {})
@@ -421,6 +423,7 @@ class InfoPanel(Retranslating, QWidget):
         for item_id in ids:
             row = CitationRow(item_id, citations.format_citation(item_id, self.style, items),
                               citations.item_url(items.get(item_id, {})), self)
+            show_rich(row.label, item_id, self.style, items)
             self.citation_rows.append(row)
             self.citations_box.addWidget(row)
 

@@ -99,6 +99,9 @@ class MainWindow(i18n.Retranslating, QMainWindow):
 
         install_evidence(self)  # the analyst's sources and figures: forms, import, export, undo
         self.digitise.new_source = self.evidence_ui.add_source  # "New source…" while digitising
+        from gis_app.ui.basemap_ui import install as install_basemap
+
+        install_basemap(self)  # File → Open basemap…: the user's tile archive under the map
         self._tab_order()
 
         if restore:

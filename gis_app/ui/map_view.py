@@ -19,6 +19,7 @@ from gis_app.core.events import Change, Kind
 from gis_app.core.figure_values import choropleth_values
 from gis_app.core.map_state import MapState
 from gis_app.render.page import page_url
+from gis_app.ui import tile_scheme
 from gis_app.ui.bridge import AtlasBridge
 from gis_app.ui.grab import stable_grab
 from gis_app.ui.i18n import Retranslating
@@ -37,7 +38,7 @@ class OfflineGuard(QWebEngineUrlRequestInterceptor):
     """Blocks every request that is not for a local file or a Qt resource: the atlas is offline,
     and data that smuggles in a remote URL must not make it call out."""
 
-    LOCAL = {"file", "qrc", "data", "blob", "about"}
+    LOCAL = {"file", "qrc", "data", "blob", "about", "atlastiles"}  # the last: ui/tile_scheme.py
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -95,6 +96,7 @@ class MapView(Retranslating, QWebEngineView):
         settings.setAttribute(QWebEngineSettings.WebAttribute.LocalContentCanAccessRemoteUrls, False)
         self.guard = OfflineGuard(self)
         self.page().setUrlRequestInterceptor(self.guard)
+        tile_scheme.install(self.page().profile())  # the user's basemap, served from Python
         self.channel = QWebChannel(self.page())
         self.channel.registerObject("atlasBridge", self.bridge)
         self.page().setWebChannel(self.channel)
@@ -146,6 +148,7 @@ class MapView(Retranslating, QWebEngineView):
             out.pop("view")
         self._user_sent = {}  # a new page has none of them (an export's map draws them too)
         out["user_layers"] = self.user_layer_diff()
+        out["basemap"] = tile_scheme.page_config()
         doc = self.document
         if doc is not None:
             out["styles"] = {i: doc.style_overrides.get(i, {}) for i in self.catalog.ids()}
@@ -202,6 +205,8 @@ class MapView(Retranslating, QWebEngineView):
         if doc is not None:
             if Kind.USER_LAYERS in what:
                 out["user_layers"] = self.user_layer_diff()
+            if Kind.BASEMAP in what:  # ui/basemap_ui.py has served the document's archive by now
+                out["basemap"] = tile_scheme.page_config()
                 out["order"] = state.order()
             if Kind.LANGUAGE in what and doc.language != self.lang:
                 self.lang = doc.language
@@ -342,7 +347,20 @@ class MapView(Retranslating, QWebEngineView):
         QTimer.singleShot(timeout_ms, loop.quit)
         loop.exec()
         self.bridge.page_ready.disconnect(loop.quit)
-        return self.ready and self._user_layers_loaded(timeout_ms)
+        return self.ready and self._user_layers_loaded(timeout_ms) and self._basemap_loaded(timeout_ms)
+
+    def _basemap_loaded(self, timeout_ms: int) -> bool:
+        """The basemap's tiles arrive after "ready" too: wait until the shown ones are in."""
+        if tile_scheme.page_config() is None:
+            return True
+        end = time.monotonic() + timeout_ms / 1000
+        while time.monotonic() < end:
+            if self.eval_js("atlas.basemapPending ? atlas.basemapPending() : 0", 2000) == 0:
+                return True
+            loop = QEventLoop()
+            QTimer.singleShot(20, loop.quit)
+            loop.exec()
+        return False
 
     def _user_layers_loaded(self, timeout_ms: int) -> bool:
         """The user's shown layers arrive after "ready" (applyState): wait until their data is read,

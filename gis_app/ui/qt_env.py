@@ -41,6 +41,9 @@ def prepare(headless: bool = False) -> None:
             flags += " " + flag
     os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = flags.strip()
     quiet_noise()
+    from gis_app.ui.tile_scheme import register_scheme
+
+    register_scheme()  # the user's basemap (atlastiles://): before the QApplication, or never
 
 
 def is_noise(message: str) -> bool:

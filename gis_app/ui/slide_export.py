@@ -17,6 +17,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 from gis_app.core import atomic
 from gis_app.core.i18n import pick
 from gis_app.core.map_sources import MapEvidence
+from gis_app.render.label_obstacles import furniture_boxes
 from gis_app.render.layout import map_frame_px, paint_layout
 from gis_app.render.layout_model import ExportOptions, LayoutContext
 from gis_app.ui.export import MapPicture, MapRenderer, compose, layout_context, snapshot_state
@@ -44,7 +45,9 @@ def _pages(window, dpi: int) -> Iterator[tuple[ExportOptions, MapPicture, Layout
             else:
                 renderer.update_source(state, slide.annotations, evidence)
             frame_w, frame_h = map_frame_px(options, layout_context(catalog, state, lang, None, evidence))
-            picture = renderer.render(frame_w, frame_h, dpi, tuple(slide.bounds) if slide.bounds else None)
+            # the layout's north arrow, scale bar and inset go over the map: no label under them
+            picture = renderer.render(frame_w, frame_h, dpi, tuple(slide.bounds) if slide.bounds else None,
+                                      obstacles=furniture_boxes(options, frame_w, frame_h))
             yield options, picture, layout_context(catalog, state, lang, picture, evidence)
     finally:
         if renderer is not None:

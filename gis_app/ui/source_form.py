@@ -122,19 +122,19 @@ class SourceForm(Retranslating, QDialog):
         self.url.setText(str(item.get("URL") or ""))
         self.doi.setText(str(item.get("DOI") or ""))
         self.language.setCurrentText(str(item.get("language") or ""))
-        self.translated.setText(str(item.get("title-short") or ""))
+        self.translated.setText(str(item.get("original-title") or ""))
 
     def item(self) -> dict:
         """The source as the form says it (the fields the form does not show are kept)."""
         item = {k: v for k, v in self.original.items()
                 if k not in ("author", "title", "container-title", "issued", "URL", "DOI", "language",
-                             "title-short", "type")}
+                             "original-title", "type")}
         item["type"] = self.kind.currentData()
         authors = parse_authors(self.authors.toPlainText())
         if authors:
             item["author"] = authors
         for key, edit in (("title", self.title_edit), ("container-title", self.container),
-                          ("URL", self.url), ("DOI", self.doi), ("title-short", self.translated)):
+                          ("URL", self.url), ("DOI", self.doi), ("original-title", self.translated)):
             if edit.text().strip():
                 item[key] = edit.text().strip()
         if item.get("DOI"):

@@ -26,6 +26,7 @@ from gis_app.core.map_state import MapState
 from gis_app.ui.i18n import Retranslating
 from gis_app.ui.plain import tip
 from gis_app.ui.prompts import Prompts, prompts_for
+from gis_app.ui.rich_citation import HTML_ROLE, CitationDelegate
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -51,6 +52,8 @@ class SourcesPanel(Retranslating, QWidget):
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.list.setItemDelegate(CitationDelegate(self.list))  # the style's italics
+        self.list.setResizeMode(QListWidget.ResizeMode.Adjust)  # re-wrap when the dock is resized
         self.list.itemDoubleClicked.connect(self._open)
         self.copy_button, self.bibtex_button, self.ris_button = QPushButton(self), QPushButton(self), \
             QPushButton(self)
@@ -141,6 +144,7 @@ class SourcesPanel(Retranslating, QWidget):
     def _fill(self) -> None:
         self._stale = False
         self.list.clear()
+        self.ids = citations.sorted_ids(self.ids, self.style, self.bibliography)  # the style's order
         for item_id in self.ids:
             try:
                 text = citations.format_citation(item_id, self.style, self.bibliography)
@@ -148,6 +152,7 @@ class SourcesPanel(Retranslating, QWidget):
                 text = str(self.bibliography[item_id].get("title") or item_id)
             entry = QListWidgetItem(text)
             entry.setData(ID_ROLE, item_id)
+            entry.setData(HTML_ROLE, citations.citation_html(item_id, self.style, self.bibliography))
             url = citations.item_url(self.bibliography[item_id])
             own = self.tr("Your own source") if item_id in self.user_ids else ""
             if url or own:

@@ -51,9 +51,16 @@ def export_web_map(window) -> Path | None:
     window.statusBar().showMessage(QCoreApplication.translate("WebMapExport", "Wrote {0} ({1})").format(
         path.name, size_text(size)), 8000)
     title = QCoreApplication.translate("WebMapExport", "Web map exported")
-    window.prompts.info(title, QCoreApplication.translate(
+    text = QCoreApplication.translate(
         "WebMapExport",
         "{0} is written: {1}, one file with everything in it. It opens in any current browser, with "
         "no network, on a computer or a phone; put it on a course site or a USB stick.").format(
-            path.name, size_text(size)))
+            path.name, size_text(size))
+    from gis_app.ui import tile_scheme
+
+    if tile_scheme.served.archive is not None:  # a tile archive is no part of one self-contained page
+        text += " " + QCoreApplication.translate(
+            "WebMapExport", "Your own basemap ({0}) is not in it: a tile archive cannot travel inside "
+            "one page.").format(tile_scheme.served.archive.path.name)
+    window.prompts.info(title, text)
     return path

@@ -186,6 +186,83 @@
     </message>
 </context>
 <context>
+    <name>Basemap</name>
+    <message>
+        <source>Open base&amp;map…</source>
+        <translation>Негізгі &amp;картаны ашу…</translation>
+    </message>
+    <message>
+        <source>{0} is not a tile archive (MBTiles or PMTiles).</source>
+        <translation>{0} — тайлдар мұрағаты емес (MBTiles не PMTiles).</translation>
+    </message>
+    <message>
+        <source>{0} holds vector tiles; the atlas shows raster tiles (PNG, JPEG, WebP) only.</source>
+        <translation>{0} ішінде векторлық тайлдар бар; атлас тек растрлық тайлдарды (PNG, JPEG, WebP) көрсетеді.</translation>
+    </message>
+    <message>
+        <source>{0} holds tiles that are not PNG, JPEG, WebP or AVIF images.</source>
+        <translation>{0} ішіндегі тайлдар PNG, JPEG, WebP не AVIF суреттері емес.</translation>
+    </message>
+    <message>
+        <source>{0} holds no tiles.</source>
+        <translation>{0} ішінде бірде-бір тайл жоқ.</translation>
+    </message>
+    <message>
+        <source>{0} is damaged and cannot be read as a tile archive.</source>
+        <translation>{0} зақымдалған, оны тайлдар мұрағаты ретінде оқу мүмкін емес.</translation>
+    </message>
+</context>
+<context>
+    <name>BasemapController</name>
+    <message>
+        <source>Open basemap</source>
+        <translation>Негізгі картаны ашу</translation>
+    </message>
+    <message>
+        <source>Tile archives (*.mbtiles *.pmtiles);;All files (*)</source>
+        <translation>Тайлдар мұрағаттары (*.mbtiles *.pmtiles);;Барлық файлдар (*)</translation>
+    </message>
+    <message>
+        <source>Basemap not opened</source>
+        <translation>Негізгі карта ашылмады</translation>
+    </message>
+    <message>
+        <source>Remove basemap</source>
+        <translation>Негізгі картаны алып тастау</translation>
+    </message>
+    <message>
+        <source>Basemap opacity</source>
+        <translation>Негізгі картаның мөлдірсіздігі</translation>
+    </message>
+    <message>
+        <source>Show or hide basemap</source>
+        <translation>Негізгі картаны көрсету не жасыру</translation>
+    </message>
+</context>
+<context>
+    <name>BasemapRow</name>
+    <message>
+        <source>Your basemap: {0}</source>
+        <translation>Сіздің негізгі картаңыз: {0}</translation>
+    </message>
+    <message>
+        <source>Show or hide your basemap under the layers</source>
+        <translation>Қабаттар астындағы негізгі картаңызды көрсету не жасыру</translation>
+    </message>
+    <message>
+        <source>Opacity of your basemap</source>
+        <translation>Негізгі картаңыздың мөлдірсіздігі</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Алып тастау</translation>
+    </message>
+    <message>
+        <source>Take your basemap off the map (the file stays)</source>
+        <translation>Негізгі картаңызды картадан алып тастау (файл орнында қалады)</translation>
+    </message>
+</context>
+<context>
     <name>CitationRow</name>
     <message>
         <source>Copy</source>
@@ -2484,6 +2561,10 @@ Nothing was changed.</source>
     <message>
         <source>{0} is written: {1}, one file with everything in it. It opens in any current browser, with no network, on a computer or a phone; put it on a course site or a USB stick.</source>
         <translation>{0} сақталды: {1}, бәрі бір файлда. Ол кез келген заманауи браузерде желісіз, компьютерде де, телефонда да ашылады; оны курс сайтына немесе USB жинақтауышқа салуға болады.</translation>
+    </message>
+    <message>
+        <source>Your own basemap ({0}) is not in it: a tile archive cannot travel inside one page.</source>
+        <translation>Сіздің негізгі картаңыз ({0}) оған кірмеді: тайлдар мұрағатын бір беттің ішіне салу мүмкін емес.</translation>
     </message>
 </context>
 </TS>

@@ -186,6 +186,83 @@
     </message>
 </context>
 <context>
+    <name>Basemap</name>
+    <message>
+        <source>Open base&amp;map…</source>
+        <translation>Открыть &amp;базовую карту…</translation>
+    </message>
+    <message>
+        <source>{0} is not a tile archive (MBTiles or PMTiles).</source>
+        <translation>{0} — не архив тайлов (MBTiles или PMTiles).</translation>
+    </message>
+    <message>
+        <source>{0} holds vector tiles; the atlas shows raster tiles (PNG, JPEG, WebP) only.</source>
+        <translation>В {0} векторные тайлы; атлас показывает только растровые тайлы (PNG, JPEG, WebP).</translation>
+    </message>
+    <message>
+        <source>{0} holds tiles that are not PNG, JPEG, WebP or AVIF images.</source>
+        <translation>Тайлы в {0} — не изображения PNG, JPEG, WebP или AVIF.</translation>
+    </message>
+    <message>
+        <source>{0} holds no tiles.</source>
+        <translation>В {0} нет ни одного тайла.</translation>
+    </message>
+    <message>
+        <source>{0} is damaged and cannot be read as a tile archive.</source>
+        <translation>{0} повреждён и не читается как архив тайлов.</translation>
+    </message>
+</context>
+<context>
+    <name>BasemapController</name>
+    <message>
+        <source>Open basemap</source>
+        <translation>Открыть базовую карту</translation>
+    </message>
+    <message>
+        <source>Tile archives (*.mbtiles *.pmtiles);;All files (*)</source>
+        <translation>Архивы тайлов (*.mbtiles *.pmtiles);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Basemap not opened</source>
+        <translation>Базовая карта не открыта</translation>
+    </message>
+    <message>
+        <source>Remove basemap</source>
+        <translation>Убрать базовую карту</translation>
+    </message>
+    <message>
+        <source>Basemap opacity</source>
+        <translation>Непрозрачность базовой карты</translation>
+    </message>
+    <message>
+        <source>Show or hide basemap</source>
+        <translation>Показать или скрыть базовую карту</translation>
+    </message>
+</context>
+<context>
+    <name>BasemapRow</name>
+    <message>
+        <source>Your basemap: {0}</source>
+        <translation>Ваша базовая карта: {0}</translation>
+    </message>
+    <message>
+        <source>Show or hide your basemap under the layers</source>
+        <translation>Показать или скрыть вашу базовую карту под слоями</translation>
+    </message>
+    <message>
+        <source>Opacity of your basemap</source>
+        <translation>Непрозрачность вашей базовой карты</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Убрать</translation>
+    </message>
+    <message>
+        <source>Take your basemap off the map (the file stays)</source>
+        <translation>Убрать вашу базовую карту (файл остаётся на месте)</translation>
+    </message>
+</context>
+<context>
     <name>CitationRow</name>
     <message>
         <source>Copy</source>
@@ -2487,6 +2564,10 @@ Nothing was changed.</source>
     <message>
         <source>{0} is written: {1}, one file with everything in it. It opens in any current browser, with no network, on a computer or a phone; put it on a course site or a USB stick.</source>
         <translation>{0} сохранён: {1}, всё в одном файле. Он открывается в любом современном браузере без сети, на компьютере или телефоне; его можно выложить на сайт курса или записать на USB-накопитель.</translation>
+    </message>
+    <message>
+        <source>Your own basemap ({0}) is not in it: a tile archive cannot travel inside one page.</source>
+        <translation>Вашей базовой карты ({0}) в ней нет: архив тайлов нельзя поместить внутрь одной страницы.</translation>
     </message>
 </context>
 </TS>

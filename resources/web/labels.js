@@ -368,6 +368,7 @@
         xhr.onload = function () {
           try { labels.names = JSON.parse(xhr.responseText).features || []; } catch (e) { labels.names = []; }
           labels.loaded = true;
+          atlas.timingsMs._names = Math.round(performance.now());
           resolve();
         };
         xhr.onerror = function () { resolve(); };
@@ -382,7 +383,11 @@
       ready = Promise.all([ready].concat(images.map(function (r) {
         return r.image.decode ? r.image.decode().catch(function () {}) : Promise.resolve();
       })))
-        .then(function () { labels.reliefImages = images; syncRelief(); });
+        .then(function () {
+          atlas.timingsMs._relief = Math.round(performance.now());
+          labels.reliefImages = images;
+          syncRelief();
+        });
     }
     map.on("moveend zoomend resize", labels.schedule);
     var fit = map.fitBounds, fly = map.flyToBounds;
@@ -398,7 +403,10 @@
 
   var init = atlas.init;
   atlas.init = function (map, config) {
-    var ready = setup(map, config).then(function () { labels.place(); });
+    var ready = setup(map, config).then(function () {
+      labels.place();
+      atlas.timingsMs._labelsPlaced = Math.round(performance.now());
+    });
     atlas.readyHooks = (atlas.readyHooks || []).concat([ready]);
     init(map, config);
   };

@@ -209,11 +209,24 @@
     box.appendChild(W.els.simplified);
     var own = W.data.own_sources || [];
     Object.keys(W.data.sources).forEach(function (id) {
-      var li = el("li", own.indexOf(id) >= 0 ? "webmap-own" : null, W.data.sources[id]);
-      if (own.indexOf(id) >= 0) li.title = t("own_source");  // the analyst's, as in the Sources dock
+      var li = citationItem(id);
+      if (own.indexOf(id) >= 0) {  // the analyst's, as in the Sources dock
+        li.className = "webmap-own";
+        li.title = t("own_source");
+      }
       list.appendChild(li);
     });
     box.appendChild(list);
+  }
+
+  // One source as a list item: its runs as text, the style's italics as <i> (never markup).
+  function citationItem(id) {
+    var runs = (W.data.citations || {})[id], li = el("li");
+    if (!Array.isArray(runs)) { li.textContent = W.data.sources[id] || id; return li; }
+    runs.forEach(function (r) {
+      li.appendChild(r[1] ? el("i", null, String(r[0])) : document.createTextNode(String(r[0])));
+    });
+    return li;
   }
 
   /* ---------- popups: the feature's figures and full citations ---------- */
@@ -244,7 +257,7 @@
     if (ev.cites.length) {
       node.appendChild(el("div", "webmap-popup-heading", t("sources")));
       var list = el("ul", "webmap-citations");
-      ev.cites.forEach(function (id) { list.appendChild(el("li", null, W.data.sources[id] || id)); });
+      ev.cites.forEach(function (id) { list.appendChild(citationItem(id)); });
       node.appendChild(list);
     }
     popup.update();
