@@ -371,10 +371,6 @@
         <translation>Бағалау</translation>
     </message>
     <message>
-        <source>New source…</source>
-        <translation>Жаңа дереккөз…</translation>
-    </message>
-    <message>
         <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
         <translation>ЖЖЖЖ, ЖЖЖЖ-АА немесе ЖЖЖЖ-АА-КК</translation>
     </message>
@@ -397,6 +393,10 @@
     <message>
         <source>Not applicable</source>
         <translation>Қолданылмайды</translation>
+    </message>
+    <message>
+        <source>This source is in the list already ({0}): it is ticked.</source>
+        <translation>Бұл дереккөз тізімде бар ({0}): ол белгіленді.</translation>
     </message>
     <message>
         <source>Name the new indicator in at least one language.</source>
@@ -1909,6 +1909,10 @@ Nothing was changed.</source>
 </context>
 <context>
     <name>SourcePicker</name>
+    <message>
+        <source>The source that states it:</source>
+        <translation>Мұны растайтын дереккөз:</translation>
+    </message>
     <message>
         <source>Sources (tick each one that states it):</source>
         <translation>Дереккөздер (мұны растайтын әрқайсысын белгілеңіз):</translation>

@@ -371,10 +371,6 @@
         <translation>Оценка</translation>
     </message>
     <message>
-        <source>New source…</source>
-        <translation>Новый источник…</translation>
-    </message>
-    <message>
         <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
         <translation>ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД</translation>
     </message>
@@ -397,6 +393,10 @@
     <message>
         <source>Not applicable</source>
         <translation>Не применимо</translation>
+    </message>
+    <message>
+        <source>This source is in the list already ({0}): it is ticked.</source>
+        <translation>Этот источник уже есть в списке ({0}): он отмечен.</translation>
     </message>
     <message>
         <source>Name the new indicator in at least one language.</source>
@@ -1910,6 +1910,10 @@ Nothing was changed.</source>
 </context>
 <context>
     <name>SourcePicker</name>
+    <message>
+        <source>The source that states it:</source>
+        <translation>Источник, где это сказано:</translation>
+    </message>
     <message>
         <source>Sources (tick each one that states it):</source>
         <translation>Источники (отметьте каждый, где это сказано):</translation>
