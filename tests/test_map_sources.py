@@ -5,6 +5,8 @@ and the web map (the user's figures marked, ⚠ where sources disagree, the cite
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
@@ -115,3 +117,42 @@ def test_the_web_map_shows_the_users_figures_and_sources(document):
     assert data["initial"]["figures"] == {"drug_seizures_2021": {"KGZ": 9.5}}
     without = webmap_data(document.catalog, WebMapInput(state=document.map, lang="en"))
     assert "u_ivanov2022" not in without["sources"] and "figures" not in without["initial"]
+
+
+def test_the_web_map_in_a_browser_colours_and_marks_the_users_figure(document, tmp_path):
+    browser_mod = pytest.importorskip("browser")
+    from test_webmap import _open
+
+    from gis_app.render.webmap import WebMapInput, write_webmap
+
+    out = tmp_path / "mine.html"
+    write_webmap(out, document.catalog, WebMapInput(state=document.map, lang="en",
+                                                    evidence=json.loads(json.dumps(document.user_evidence))))
+    browser = browser_mod.Browser()
+    try:
+        _open(browser, out)
+        assert browser.js(KGZ_FILL) == "#c51b8a", "the web map colours Kyrgyzstan by the user's 9.5 t"
+        spot = browser.js("""(function () {
+          var sub = atlas.layers.drug_seizures_2021.atlasAll.filter(function (s) {
+            return String(s.atlasId) === 'KGZ'; })[0];
+          var b = sub.getBounds(), rect = atlas.map.getContainer().getBoundingClientRect();
+          for (var i = 1; i < 20; i++) for (var j = 1; j < 20; j++) {
+            var p = atlas.map.latLngToContainerPoint(L.latLng(
+              b.getSouth() + (b.getNorth() - b.getSouth()) * i / 20,
+              b.getWest() + (b.getEast() - b.getWest()) * j / 20));
+            var hit = document.elementFromPoint(p.x + rect.left, p.y + rect.top);
+            if (hit && hit === sub._path) return [p.x + rect.left, p.y + rect.top];
+          }
+          return null; })()""")
+        assert spot, "no clickable point of Kyrgyzstan"
+        browser.click(*spot)
+        text = browser.wait_for("(document.querySelector('.leaflet-popup-content') || {}).textContent")
+        assert "Drugs seized (yours)" in text and "9.5" in text, text
+        assert "⚠ Sources disagree on drugs seized" in text and "Иванов 2022" in text, text
+        own = browser.js("Array.from(document.querySelectorAll('.webmap-sources li.webmap-own'))"
+                         ".map(e => e.textContent)")
+        assert len(own) == 1 and own[0].startswith("Иванов"), own
+        if os.environ.get("ATLAS_SHOTS"):  # a picture to look at
+            browser.screenshot(Path(os.environ["ATLAS_SHOTS"]) / "webmap_popup.png")
+    finally:
+        browser.close()
