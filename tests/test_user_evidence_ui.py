@@ -282,6 +282,13 @@ def test_ris_import_cites_in_the_sources_dock_one_source_picker_and_validate(win
     window.digitise.ask_cites = lambda d: (d.sources.set_checked(spare), d.accept(), d.result_values())[-1]
     assert window.digitise.cite("countries", "TJK")
     assert spare in panel.ids
+    panel.entries()
+    from gis_app.ui import sources_panel
+    row = next(panel.list.item(i) for i in range(panel.list.count())
+               if panel.list.item(i).data(sources_panel.ID_ROLE) == spare)
+    assert "Cited in this project" in row.toolTip()
+    counted = int(panel.summary.text().split()[0])
+    assert counted == len(panel.ids) - len(panel.user_ids), "the user's sources are counted once"
     window.undo_stack.undo()
     assert spare not in panel.ids
 

@@ -2013,6 +2013,10 @@ Nothing was changed.</source>
         <translation>Өз дереккөзіңіз</translation>
     </message>
     <message>
+        <source>Cited in this project</source>
+        <translation>Осы жобада сілтеме жасалған</translation>
+    </message>
+    <message>
         <source>{0} sources of the {1} visible layers ({2})</source>
         <translation>Көрінетін {1} қабаттың дереккөздері: {0} ({2})</translation>
     </message>

@@ -2014,6 +2014,10 @@ Nothing was changed.</source>
         <translation>Ваш источник</translation>
     </message>
     <message>
+        <source>Cited in this project</source>
+        <translation>Указано в этом проекте</translation>
+    </message>
+    <message>
         <source>{0} sources of the {1} visible layers ({2})</source>
         <translation>Источников: {0}, видимых слоёв: {1} ({2})</translation>
     </message>
