@@ -93,9 +93,19 @@ def test_import_add_disagree_undo_save_reopen_export(window, tmp_path, prompts, 
     assert window.undo_stack.undoText() == "add figure"
     # the choropleth colours Kyrgyzstan by the latest figure, now the user's (breaks 3.75, 6.5 t)
     qtbot.waitUntil(lambda: window.map.eval_js(KGZ_FILL) == "#fa9fb5", timeout=10000)
+    # the attribute table's map-value column shows it too, marked, the atlas's in its tip
+    table = window.attribute_table
+    table.set_layer("drug_seizures_2021")
+    model = table.model
+    row, column = model.row_of("KGZ"), model.columns.index(model.value_field)
+    assert model.column_label(column) == "Value on the map, t"
+    assert model.text(row, column) == "4.2 (yours)"
+    tip = model.data(model.index(row, column), Qt.ItemDataRole.ToolTipRole)
+    assert "Your figure; the atlas's: 3.5" in tip
 
     window.undo_stack.undo()
     qtbot.waitUntil(lambda: window.map.eval_js(KGZ_FILL) == "#fde0dd", timeout=10000)
+    assert "(yours)" not in model.text(row, column)
     assert not any("(yours)" in r[0] for r in rows(window))
     assert not [r for r in rows(window) if "Drugs seized" in r[0] and r[0].startswith("⚠")]
     assert "Kyrgyzstan" not in stats.notes_text()

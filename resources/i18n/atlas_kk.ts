@@ -157,6 +157,14 @@
 <context>
     <name>AttributeTable</name>
     <message>
+        <source>(yours)</source>
+        <translation>(сіздікі)</translation>
+    </message>
+    <message>
+        <source>Your figure; the atlas&apos;s: {0}</source>
+        <translation>Сіздің көрсеткішіңіз; атластікі: {0}</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Атауы</translation>
     </message>

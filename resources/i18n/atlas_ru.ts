@@ -157,6 +157,14 @@
 <context>
     <name>AttributeTable</name>
     <message>
+        <source>(yours)</source>
+        <translation>(ваш)</translation>
+    </message>
+    <message>
+        <source>Your figure; the atlas&apos;s: {0}</source>
+        <translation>Ваш показатель; в атласе: {0}</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Название</translation>
     </message>
