@@ -47,7 +47,9 @@ LATIN_NAMES = {"PNG", "png", "SVG", "svg", "PDF", "pdf", "DPI", "BibTeX", "bib",
                # bibliography formats and identifiers (issue 18)
                "CSL", "JSON", "Mendeley", "CSV", "DOI", "URL", "http", "https", "doi", "org", "abcd",
                # tile archives and image formats of the user's basemap (issue 12)
-               "MBTiles", "PMTiles", "mbtiles", "pmtiles", "JPEG", "WebP", "AVIF"}
+               "MBTiles", "PMTiles", "mbtiles", "pmtiles", "JPEG", "WebP", "AVIF",
+               # the team workspace's files and command, typed as they are (issue 15)
+               "pgpass", "pg_service", "service", "conf", "gis", "app", "team", "migrate"}
 
 
 def _shot(tmp_path: Path, name: str) -> Path:

@@ -312,3 +312,24 @@ def test_panels_open_on_demand_and_the_map_keeps_its_room(window, qtbot):
         image.save(str(_SHOTS / "window_panels.png"))
     assert distinct_colours(image) > 100
     assert window.map.width() > 400 and window.map.height() > 300
+
+
+def test_every_menu_action_is_in_its_menu_and_has_a_handler(window):
+    """An action declared for a menu can be found there by a user, and does something: each
+    feature that brings its handler late (import, digitise, evidence, basemap, team) has set it."""
+    from gis_app.ui.actions import specs
+
+    def entries(menu):
+        for action in menu.actions():
+            yield action
+            if action.menu():
+                yield from entries(action.menu())
+
+    for spec in specs():
+        if not spec.menu:
+            continue
+        action = window.actions[spec.key]
+        assert action in list(entries(window.menus[spec.menu])), f"{spec.key} is in no {spec.menu} menu"
+        assert action.text().strip(), spec.key
+        if spec.late:
+            assert spec.key in window.actions.handled, f"{spec.key} was never given its handler"

@@ -390,6 +390,7 @@ class AtlasDocument:
         else:
             cites.pop(target, None)
         self._evidence_changed(sources=False)
+
     # --- the analyst's own evidence (core/user_evidence.py; the window wraps each in an undo step) ---
     @property
     def user_evidence(self) -> dict:
@@ -484,3 +485,19 @@ class AtlasDocument:
         old = self.user_evidence["indicators"].pop(i)
         self._evidence_changed(sources=False)
         return i, old
+    def set_user_layer_data(self, layer_id: str, data: dict, workspace: dict | None = None,
+                            edit: bool = False) -> None:
+        """New features for a user layer, kept in the project (a team workspace layer opened,
+        refreshed by a colleague's change or published: `workspace` is its link to the server).
+        `data` (a FeatureCollection) becomes the document's; `edit` False: not an unsaved change
+        (the server holds the truth, the project a copy). `data` and `workspace` become the
+        document's (not copied: a 100,000-feature layer)."""
+        entry = self.user_layer(layer_id)
+        entry["data"] = data
+        entry.pop("source", None)
+        entry["count"] = len(data.get("features") or [])
+        if workspace is not None:
+            entry["workspace"] = workspace
+        self._user_data.pop(layer_id, None)
+        with self.batch(edit=edit):
+            self._sync_user_layers()

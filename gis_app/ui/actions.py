@@ -57,6 +57,24 @@ ACTIONS: tuple[ActionSpec | str, ...] = (
                QT_TRANSLATE_NOOP("EvidenceController", "Export sources and &figures"), (), "file", late=True),
     ActionSpec("open_basemap", "Basemap", QT_TRANSLATE_NOOP("Basemap", "Open base&map…"), (), "file",
                late=True),
+    # The team workspace (ui/team_controller.py installs their handlers).
+    ActionSpec("team_connect", "TeamWorkspace",
+               QT_TRANSLATE_NOOP("TeamWorkspace", "&Connect to team workspace…"), (), "team", late=True),
+    ActionSpec("team_open", "TeamWorkspace", QT_TRANSLATE_NOOP("TeamWorkspace", "Open from &workspace…"),
+               (), "team", late=True),
+    ActionSpec("team_publish_layer", "TeamWorkspace",
+               QT_TRANSLATE_NOOP("TeamWorkspace", "Publish a layer to the workspace…"), (), "team",
+               late=True),
+    ActionSpec("team_publish_evidence", "TeamWorkspace",
+               QT_TRANSLATE_NOOP("TeamWorkspace", "Publish the project's evidence"), (), "team", late=True),
+    ActionSpec("team_publish_lecture", "TeamWorkspace",
+               QT_TRANSLATE_NOOP("TeamWorkspace", "Publish the lecture to the workspace…"), (), "team",
+               late=True),
+    ActionSpec("team_disconnect", "TeamWorkspace",
+               QT_TRANSLATE_NOOP("TeamWorkspace", "Disconnect from the workspace"), (), "team", late=True),
+    ActionSpec("team_edit_feature", "TeamWorkspace",
+               QT_TRANSLATE_NOOP("TeamWorkspace", "Edit the selected workspace feature…"), (), "edit",
+               late=True),
     ActionSpec("export", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Export map…"), ("Ctrl+E",), "file"),
     ActionSpec("export_web", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Export web map…"), (), "file"),
     ActionSpec("save_image", "MainWindow", QT_TRANSLATE_NOOP("MainWindow", "Save map image…"),
@@ -95,13 +113,15 @@ ACTIONS: tuple[ActionSpec | str, ...] = (
 # Where each menu's entries go, in order ("-" a separator, "@name" a submenu the window fills).
 MENU_LAYOUT: dict[str, tuple[str, ...]] = {
     "file": ("new", "open", "@recent", "save", "save_as", SEPARATOR, "add_layer", "save_bundle",
-             "open_bundle", SEPARATOR, "import_bibliography", "add_source", "export_evidence", SEPARATOR,
-             "export", "export_web", "save_image", SEPARATOR, "quit"),
+             "open_bundle", "open_basemap", SEPARATOR, "import_bibliography", "add_source",
+             "export_evidence", SEPARATOR, "export", "export_web", "save_image", SEPARATOR, "quit"),
     "edit": ("undo", "redo", SEPARATOR, "@annotation_delete", SEPARATOR, "digitise", "stop_digitise",
-             SEPARATOR, "find"),
+             "team_edit_feature", SEPARATOR, "find"),
     "view": ("home", SEPARATOR, "@docks", SEPARATOR, "@language"),
     "slides": ("add_slide", "present", "present_here", SEPARATOR, "export_pdf", "export_png"),
     "lectures": (),
+    "team": ("team_connect", "team_open", SEPARATOR, "team_publish_layer", "team_publish_evidence",
+             "team_publish_lecture", SEPARATOR, "team_disconnect"),
     "help": ("about",),
 }
 MENU_TITLES = {
@@ -110,6 +130,7 @@ MENU_TITLES = {
     "view": ("MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&View")),
     "slides": ("ProjectController", QT_TRANSLATE_NOOP("ProjectController", "&Slides")),
     "lectures": ("ProjectController", QT_TRANSLATE_NOOP("ProjectController", "&Lectures")),
+    "team": ("TeamWorkspace", QT_TRANSLATE_NOOP("TeamWorkspace", "&Team")),
     "help": ("MainWindow", QT_TRANSLATE_NOOP("MainWindow", "&Help")),
 }
 
@@ -123,6 +144,7 @@ class ActionRegistry:
 
     def __init__(self, parent: QObject, handlers: dict[str, Callable[[], object]]):
         self.actions: dict[str, QAction] = {}
+        self.handled: set[str] = set(handlers)  # the keys whose handler is connected
         self.specs = {spec.key: spec for spec in specs()}
         for spec in self.specs.values():
             action = QAction(parent)
@@ -143,6 +165,7 @@ class ActionRegistry:
         action = self.actions[key]
         action.triggered.connect(lambda _checked=False, h=handler: h())
         action.setEnabled(True)
+        self.handled.add(key)
 
     def __getitem__(self, key: str) -> QAction:
         return self.actions[key]

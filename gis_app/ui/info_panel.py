@@ -132,7 +132,7 @@ class InfoPanel(Retranslating, QWidget):
         self.subtitle = _plain("", self)
         self.subtitle.setStyleSheet("color: #555;")
         self.attributes = QFormLayout()
-        self.attributes.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        self.attributes.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # resizeEvent decides
         self.attributes.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.figures_heading = _plain("", self, selectable=False)
         self.claims_table = QTableWidget(0, 5, self)
@@ -215,6 +215,18 @@ class InfoPanel(Retranslating, QWidget):
         outer.addWidget(scroll)
         self.retranslate_ui()
         self.clear()
+
+    # A narrow dock puts each attribute's name above its value. Qt's WrapLongRows under-reckons the
+    # height of wrapped values in a narrow column (the scroll area then cuts them), so it is used
+    # only where a value's column is wide enough for that not to happen.
+    NARROW = 420
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        policy = (QFormLayout.RowWrapPolicy.WrapAllRows if event.size().width() < self.NARROW
+                  else QFormLayout.RowWrapPolicy.WrapLongRows)
+        if self.attributes.rowWrapPolicy() != policy:
+            self.attributes.setRowWrapPolicy(policy)
+        super().resizeEvent(event)
 
     # --- texts ------------------------------------------------------------------------------
     def retranslate_ui(self) -> None:

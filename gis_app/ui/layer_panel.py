@@ -365,7 +365,9 @@ class LayerPanel(Retranslating, QWidget):
         return [("style", self.tr("Style, labels and popup…")), ("zoom", self.tr("Zoom to layer")),
                 ("export", self.tr("Export layer…")), ("embed", self.tr("Keep the data in the project")),
                 ("digitise", self.tr("Draw features into this layer")),  # ui/digitise.py
-                ("cite", self.tr("Cite sources for the layer…")), ("remove", self.tr("Remove layer"))]
+                ("cite", self.tr("Cite sources for the layer…")),
+                ("publish", self.tr("Publish to the team workspace…")),
+                ("remove", self.tr("Remove layer"))]
 
     def _context_menu(self, pos) -> None:
         layer_id = self.model.layer_id(self.tree.indexAt(pos))

@@ -89,19 +89,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         self._build_menus()
         self.retranslate_ui()
         self._connect()
-        from gis_app.ui.user_layers_ui import install as install_user_layers
-
-        install_user_layers(self)  # File → Add layer…, bundles, drops on the map, the user layers' menu
-        from gis_app.ui.digitise import install as install_digitise
-
-        install_digitise(self)  # Edit → Digitise features…, citing sources (Info, the map's menu)
-        from gis_app.ui.evidence_ui import install as install_evidence
-
-        install_evidence(self)  # the analyst's sources and figures: forms, import, export, undo
-        self.digitise.new_source = self.evidence_ui.add_source  # "New source…" while digitising
-        from gis_app.ui.basemap_ui import install as install_basemap
-
-        install_basemap(self)  # File → Open basemap…: the user's tile archive under the map
+        self._install_features()
         self._tab_order()
 
         if restore:
@@ -183,6 +171,17 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         # The annotation tools get the second row to themselves: no tool behind the overflow arrow.
         self.addToolBarBreak()
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, self.annotation_toolbar)
+
+    def _install_features(self) -> None:
+        """The features that bring their own actions' handlers, menus and panels (ActionSpec.late)."""
+        from gis_app.ui import basemap_ui, digitise, evidence_ui, team_controller, user_layers_ui
+
+        user_layers_ui.install(self)   # File → Add layer…, bundles, drops on the map, the user layers' menu
+        digitise.install(self)         # Edit → Digitise features…, citing sources (Info, the map's menu)
+        evidence_ui.install(self)      # the analyst's sources and figures: forms, import, export, undo
+        self.digitise.new_source = self.evidence_ui.add_source  # "New source…" while digitising
+        basemap_ui.install(self)       # File → Open basemap…: the user's tile archive under the map
+        team_controller.install(self)  # Team: connect, publish/open, live changes, conflicts
 
     def _build_menus(self) -> None:
         self.menus: dict[str, QMenu] = {}
@@ -451,5 +450,6 @@ class MainWindow(i18n.Retranslating, QMainWindow):
             self.settings.set(typed_settings.WINDOW_STATE, self.saveState(SETTINGS_VERSION))
             self.settings.set(typed_settings.MAP_STATE, self.state.to_dict())
             self.settings.sync()
+        self.team.shutdown()  # the live listener's thread and the server connection end
         self.map.shutdown()
         super().closeEvent(event)

@@ -106,11 +106,34 @@ WINDOW_STATE: Key[bytes | None] = Key("window/state", "QMainWindow.saveState(): 
 MAP_STATE: Key[dict | None] = Key("map/state", "the last map (MapState.to_dict()): layers, view, time",
                                   None, read=_json_object,
                                   write=lambda value: json.dumps(value, ensure_ascii=False))
+TEAM_FIELDS = ("host", "port", "dbname", "user", "service")
+
+
+def _team_connection(raw: Any) -> dict:
+    """The last team workspace connected to: host, port, database, user, service name - and
+    nothing else. A password is never kept here: any other key is refused."""
+    value = _json_object(raw)
+    extra = set(value) - set(TEAM_FIELDS)
+    if extra:
+        raise ValueError(f"team/connection keeps only {', '.join(TEAM_FIELDS)}, "
+                         f"not {', '.join(sorted(extra))}")
+    out = {k: str(value.get(k) or "") for k in TEAM_FIELDS if k != "port"}
+    port = value.get("port") or 0   # 0: a service file's (or libpq's) port
+    out["port"] = _integer(port)
+    if not 0 <= out["port"] < 65536:
+        raise ValueError(f"team/connection: port {port!r} is out of range")
+    return out
+
+
+TEAM_CONNECTION: Key[dict | None] = Key("team/connection", "File > Connect to team workspace: the last host, "
+                                        "port, database, user and service (never a password)", None,
+                                        read=_team_connection,
+                                        write=lambda value: json.dumps(value, ensure_ascii=False))
 LAST_FOLDERS: dict[str, Key[str]] = {
     kind: Key(f"folders/{kind}", f"the folder of the last {kind} file dialog", "") for kind in FOLDER_KINDS}
 
 KEYS: tuple[Key, ...] = (SCHEMA, LANGUAGE, CITATION_STYLE, RECENT_PROJECTS, WINDOW_GEOMETRY, WINDOW_STATE,
-                         MAP_STATE, *LAST_FOLDERS.values())
+                         MAP_STATE, TEAM_CONNECTION, *LAST_FOLDERS.values())
 MAX_RECENT = 8
 
 

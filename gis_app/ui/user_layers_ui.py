@@ -96,6 +96,8 @@ class UserLayersController(QObject):
                 w.prompts.warn(self.tr("Keep the data in the project"), str(exc))
         elif action in ("digitise", "cite") and getattr(w, "digitise", None) is not None:
             (w.digitise.start if action == "digitise" else w.digitise.cite)(layer_id)
+        elif action == "publish":
+            w.team.publish_layer(layer_id)
         elif action == "remove":
             title = self.document.user_layer(layer_id).get("title", layer_id)
             if w.prompts.ask(self.tr("Remove layer"), self.tr("Remove \u201c{0}\u201d from the project? "

@@ -2,12 +2,73 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>ConflictDialog</name>
+    <message numerus="yes">
+        <source>%n field(s) differ (marked). Double-click a value of mine or theirs to put it in the result.</source>
+        <translation>
+            <numerusform>%n field differs (marked). Double-click a value of mine or theirs to put it in the result.</numerusform>
+            <numerusform>%n fields differ (marked). Double-click a value of mine or theirs to put it in the result.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>OpenDialog</name>
+    <message numerus="yes">
+        <source>Layers (%n)</source>
+        <translation>
+            <numerusform>Layers (%n)</numerusform>
+            <numerusform>Layers (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Lectures (%n)</source>
+        <translation>
+            <numerusform>Lectures (%n)</numerusform>
+            <numerusform>Lectures (%n)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ProjectController</name>
     <message numerus="yes">
         <source>%n more unsaved session(s) kept: offered at the next start.</source>
         <translation>
             <numerusform>%n more unsaved session kept: offered at the next start.</numerusform>
             <numerusform>%n more unsaved sessions kept: offered at the next start.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamController</name>
+    <message numerus="yes">
+        <source>Back online: %n queued edit(s) sent.</source>
+        <translation>
+            <numerusform>Back online: %n queued edit sent.</numerusform>
+            <numerusform>Back online: %n queued edits sent.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline — %n edit(s) queued</source>
+        <translation>
+            <numerusform>Offline — %n edit queued</numerusform>
+            <numerusform>Offline — %n edits queued</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve</source>
+        <translation>
+            <numerusform>%n conflict to resolve</numerusform>
+            <numerusform>%n conflicts to resolve</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamPublisher</name>
+    <message numerus="yes">
+        <source>Published “{0}”: %n feature(s).</source>
+        <translation>
+            <numerusform>Published “{0}”: %n feature.</numerusform>
+            <numerusform>Published “{0}”: %n features.</numerusform>
         </translation>
     </message>
 </context>

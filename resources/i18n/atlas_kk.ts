@@ -436,6 +436,139 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Someone else changed this too</source>
+        <translation>Мұны басқа біреу де өзгертті</translation>
+    </message>
+    <message>
+        <source>A colleague</source>
+        <translation>Әріптес</translation>
+    </message>
+    <message>
+        <source>{0} deleted this {1} on {2}, after you read it. Keep mine puts it back with your values; Take theirs leaves it deleted.</source>
+        <translation>{0} бұл жазбаны ({1}) {2} кезінде, сіз оқығаннан кейін жойды. «Менікін қалдыру» оны сіздің мәндеріңізбен қайтарады; «Олардікін алу» оны жойылған күйде қалдырады.</translation>
+    </message>
+    <message>
+        <source>{0} changed this {1} on {2}, after you read it. Nothing has been overwritten: choose which version the workspace keeps.</source>
+        <translation>{0} бұл жазбаны ({1}) {2} кезінде, сіз оны оқығаннан кейін өзгертті. Ештеңе қайта жазылған жоқ: жұмыс кеңістігінде қай нұсқа қалатынын таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Өріс</translation>
+    </message>
+    <message>
+        <source>Mine ({0})</source>
+        <translation>Менікі ({0})</translation>
+    </message>
+    <message>
+        <source>me</source>
+        <translation>мен</translation>
+    </message>
+    <message>
+        <source>Theirs ({0}, {1})</source>
+        <translation>Олардікі ({0}, {1})</translation>
+    </message>
+    <message>
+        <source>Result (editable)</source>
+        <translation>Нәтиже (өңдеуге болады)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) differ (marked). Double-click a value of mine or theirs to put it in the result.</source>
+        <translation>
+            <numerusform>%n өріс өзгеше (белгіленген). Мәнді нәтижеге қою үшін менікін не олардікін екі рет басыңыз.</numerusform>
+            <numerusform>%n өріс өзгеше (белгіленген). Мәнді нәтижеге қою үшін менікін не олардікін екі рет басыңыз.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>&amp;Менікін қалдыру</translation>
+    </message>
+    <message>
+        <source>Take &amp;theirs</source>
+        <translation>&amp;Олардікін алу</translation>
+    </message>
+    <message>
+        <source>&amp;Merge (the result column)</source>
+        <translation>&amp;Біріктіру (нәтиже бағаны)</translation>
+    </message>
+    <message>
+        <source>Decide &amp;later</source>
+        <translation>&amp;Кейін шешу</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>нысан</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>дереккөз</translation>
+    </message>
+    <message>
+        <source>claim</source>
+        <translation>көрсеткіш</translation>
+    </message>
+    <message>
+        <source>annotation</source>
+        <translation>аннотация</translation>
+    </message>
+    <message>
+        <source>lecture</source>
+        <translation>дәріс</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to team workspace</source>
+        <translation>Топтық жұмыс кеңістігіне қосылу</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Сервер:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Порт:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;Дерекқор:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Пайдаланушы:</translation>
+    </message>
+    <message>
+        <source>S&amp;ervice (optional):</source>
+        <translation>С&amp;ервис (міндетті емес):</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Құпия&amp;сөз:</translation>
+    </message>
+    <message>
+        <source>a name from pg_service.conf, instead of the fields above</source>
+        <translation>жоғарыдағы өрістердің орнына pg_service.conf ішіндегі атау</translation>
+    </message>
+    <message>
+        <source>empty: from .pgpass or the service file</source>
+        <translation>бос болса: .pgpass немесе сервис файлынан</translation>
+    </message>
+    <message>
+        <source>The password is kept only while the atlas runs: it is never written to a project or to the settings.</source>
+        <translation>Құпиясөз тек атлас жұмыс істеп тұрғанда сақталады: ол ешқашан жобаға да, баптауларға да жазылмайды.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Қосылу</translation>
+    </message>
+    <message>
+        <source>Fill in the server, the database and the user, or give a service name.</source>
+        <translation>Серверді, дерекқорды және пайдаланушыны толтырыңыз немесе сервис атауын беріңіз.</translation>
+    </message>
+</context>
+<context>
     <name>Coordinates</name>
     <message>
         <source>{0}° N</source>
@@ -838,6 +971,17 @@ Merge them (one source), or keep both?</source>
     </message>
 </context>
 <context>
+    <name>FeatureEditDialog</name>
+    <message>
+        <source>Edit {0}</source>
+        <translation>{0} өңдеу</translation>
+    </message>
+    <message>
+        <source>Saved to the team workspace; if a colleague changed this feature meanwhile, you will see both versions and choose.</source>
+        <translation>Топтық жұмыс кеңістігіне сақталады; егер осы уақытта әріптес бұл нысанды өзгертсе, екі нұсқаны да көріп, таңдайсыз.</translation>
+    </message>
+</context>
+<context>
     <name>FeatureForm</name>
     <message>
         <source>Feature of “{0}”</source>
@@ -1108,6 +1252,10 @@ Merge them (one source), or keep both?</source>
         <translation>Осы қабатқа нысандар салу</translation>
     </message>
     <message>
+        <source>Publish to the team workspace…</source>
+        <translation>Топтық жұмыс кеңістігінде жариялау…</translation>
+    </message>
+    <message>
         <source>Remove layer</source>
         <translation>Қабатты жою</translation>
     </message>
@@ -1205,6 +1353,21 @@ Merge them (one source), or keep both?</source>
     <message>
         <source>Sources</source>
         <translation>Дереккөздер</translation>
+    </message>
+</context>
+<context>
+    <name>LiveLayers</name>
+    <message>
+        <source>{0} published a layer to the team workspace (File → Open from workspace…).</source>
+        <translation>{0} топтық жұмыс кеңістігінде қабат жариялады (Файл → Жұмыс кеңістігінен ашу…).</translation>
+    </message>
+    <message>
+        <source>A colleague</source>
+        <translation>Әріптес</translation>
+    </message>
+    <message>
+        <source>Could not read “{0}” from the workspace</source>
+        <translation>«{0}» қабатын жұмыс кеңістігінен оқу мүмкін болмады</translation>
     </message>
 </context>
 <context>
@@ -1437,6 +1600,51 @@ Map data: {0}</source>
     <message>
         <source>Opacity (%)</source>
         <translation>Мөлдірсіздік (%)</translation>
+    </message>
+</context>
+<context>
+    <name>OpenDialog</name>
+    <message>
+        <source>Open from the team workspace</source>
+        <translation>Топтық жұмыс кеңістігінен ашу</translation>
+    </message>
+    <message numerus="yes">
+        <source>Layers (%n)</source>
+        <translation>
+            <numerusform>Қабаттар (%n)</numerusform>
+            <numerusform>Қабаттар (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Lectures (%n)</source>
+        <translation>
+            <numerusform>Дәрістер (%n)</numerusform>
+            <numerusform>Дәрістер (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Атауы</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Кім</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Өзгертілді</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Нысандар</translation>
+    </message>
+    <message>
+        <source>Slides</source>
+        <translation>Слайдтар</translation>
+    </message>
+    <message>
+        <source>Nobody has published anything to this workspace yet.</source>
+        <translation>Бұл жұмыс кеңістігінде әлі ешкім ештеңе жарияламаған.</translation>
     </message>
 </context>
 <context>
@@ -2379,6 +2587,223 @@ Nothing was changed.</source>
     <message>
         <source>Give the new layer a title.</source>
         <translation>Жаңа қабатқа тақырып беріңіз.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamController</name>
+    <message>
+        <source>No team server answers at {0}. Check the server name and port, and that the server is running and accepts connections from this computer.
+({1})</source>
+        <translation>{0} мекенжайында топтық сервер жауап бермейді. Сервер атауы мен портын, сервердің жұмыс істеп тұрғанын және осы компьютерден қосылуға рұқсат беретінін тексеріңіз.
+({1})</translation>
+    </message>
+    <message>
+        <source>The server refused the user name or the password for {0}. Type the password again, or check the user name.
+({1})</source>
+        <translation>Сервер {0} үшін пайдаланушы атын немесе құпиясөзді қабылдамады. Құпиясөзді қайта теріңіз немесе пайдаланушы атын тексеріңіз.
+({1})</translation>
+    </message>
+    <message>
+        <source>Could not connect: {0}</source>
+        <translation>Қосылу мүмкін болмады: {0}</translation>
+    </message>
+    <message>
+        <source>This workspace was set up by a newer atlas (schema {0}; this atlas knows {1}): update the atlas to use it.</source>
+        <translation>Бұл жұмыс кеңістігін атластың жаңарақ нұсқасы орнатқан (схема {0}; бұл атлас {1} нұсқасын біледі): оны пайдалану үшін атласты жаңартыңыз.</translation>
+    </message>
+    <message>
+        <source>This database has no team workspace yet, or an older one than this atlas needs. An administrator sets it up with the command: gis-app team migrate</source>
+        <translation>Бұл дерекқорда топтық жұмыс кеңістігі әлі жоқ немесе ол атлас талап ететіннен ескі. Оны әкімші мына командамен орнатады: gis-app team migrate</translation>
+    </message>
+    <message>
+        <source>Set up the team workspace</source>
+        <translation>Топтық жұмыс кеңістігін орнату</translation>
+    </message>
+    <message>
+        <source>The database {0} has no team workspace of this atlas version yet. Create or upgrade its tables now? Colleagues connected with an older atlas may need to update.</source>
+        <translation>{0} дерекқорында атластың осы нұсқасына арналған топтық жұмыс кеңістігі әлі жоқ. Оның кестелерін қазір жасау немесе жаңарту керек пе? Ескі атласпен қосылған әріптестерге жаңарту қажет болуы мүмкін.</translation>
+    </message>
+    <message>
+        <source>The workspace was not set up; nothing was changed.</source>
+        <translation>Жұмыс кеңістігі орнатылмады; ештеңе өзгертілген жоқ.</translation>
+    </message>
+    <message>
+        <source>The workspace could not be set up (only its administrator may): {0}</source>
+        <translation>Жұмыс кеңістігін орнату мүмкін болмады (мұны тек оның әкімшісі істей алады): {0}</translation>
+    </message>
+    <message>
+        <source>Your role in this workspace is read-only (student): you can open what colleagues publish, but not publish or change anything.</source>
+        <translation>Бұл жұмыс кеңістігіндегі рөліңіз тек оқуға арналған (студент): әріптестер жариялағанды аша аласыз, бірақ ештеңе жариялай да, өзгерте де алмайсыз.</translation>
+    </message>
+    <message>
+        <source>Sending the queued edits</source>
+        <translation>Кезектегі өзгерістерді жіберу</translation>
+    </message>
+    <message numerus="yes">
+        <source>Back online: %n queued edit(s) sent.</source>
+        <translation>
+            <numerusform>Байланыс қалпына келді: кезектегі %n өзгеріс жіберілді.</numerusform>
+            <numerusform>Байланыс қалпына келді: кезектегі %n өзгеріс жіберілді.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolve a conflict</source>
+        <translation>Қайшылықты шешу</translation>
+    </message>
+    <message>
+        <source>The team workspace cannot be reached now; the conflict waits until it is back.</source>
+        <translation>Топтық жұмыс кеңістігі қазір қолжетімсіз; қайшылық ол қайта қосылғанша күтеді.</translation>
+    </message>
+    <message>
+        <source>Your version was kept.</source>
+        <translation>Сіздің нұсқаңыз қалдырылды.</translation>
+    </message>
+    <message>
+        <source>Their version was taken.</source>
+        <translation>Олардың нұсқасы алынды.</translation>
+    </message>
+    <message>
+        <source>The merged version was saved.</source>
+        <translation>Біріктірілген нұсқа сақталды.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline — %n edit(s) queued</source>
+        <translation>
+            <numerusform>Желіден тыс — кезекте %n өзгеріс</numerusform>
+            <numerusform>Желіден тыс — кезекте %n өзгеріс</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Team: {0} — read-only</source>
+        <translation>Топ: {0} — тек оқу</translation>
+    </message>
+    <message>
+        <source>Team: {0}</source>
+        <translation>Топ: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve</source>
+        <translation>
+            <numerusform>Шешілмеген %n қайшылық</numerusform>
+            <numerusform>Шешілмеген %n қайшылық</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamPublisher</name>
+    <message>
+        <source>Connect to the team workspace first (File → Connect to team workspace…).</source>
+        <translation>Алдымен топтық жұмыс кеңістігіне қосылыңыз (Файл → Топтық жұмыс кеңістігіне қосылу…).</translation>
+    </message>
+    <message>
+        <source>Publish a layer</source>
+        <translation>Қабатты жариялау</translation>
+    </message>
+    <message>
+        <source>This project has no layers of its own to publish. Add one with File → Add layer…</source>
+        <translation>Бұл жобада жариялайтын өз қабаттары жоқ. Қабатты Файл → Қабат қосу… арқылы қосыңыз.</translation>
+    </message>
+    <message>
+        <source>Which layer should colleagues see?</source>
+        <translation>Әріптестер қай қабатты көруі керек?</translation>
+    </message>
+    <message>
+        <source>“{0}” is already in the team workspace: its edits are shared as they are made.</source>
+        <translation>«{0}» топтық жұмыс кеңістігінде бар: оның өзгерістері бірден ортақ болады.</translation>
+    </message>
+    <message>
+        <source>The layer&apos;s data cannot be read: {0}</source>
+        <translation>Қабат деректерін оқу мүмкін емес: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Published “{0}”: %n feature(s).</source>
+        <translation>
+            <numerusform>«{0}» жарияланды: %n нысан.</numerusform>
+            <numerusform>«{0}» жарияланды: %n нысан.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Publish the evidence</source>
+        <translation>Дереккөздер мен көрсеткіштерді жариялау</translation>
+    </message>
+    <message>
+        <source>This project has no sources or claims of its own to publish.</source>
+        <translation>Бұл жобада жариялайтын өз дереккөздері мен көрсеткіштері жоқ.</translation>
+    </message>
+    <message>
+        <source>Evidence published: {0} added, {1} already there, {2} different from the workspace&apos;s (shown to choose).</source>
+        <translation>Дереккөздер мен көрсеткіштер жарияланды: {0} қосылды, {1} бұрыннан бар, {2} жұмыс кеңістігіндегіден өзгеше (таңдау үшін көрсетіледі).</translation>
+    </message>
+    <message>
+        <source>Publish the lecture</source>
+        <translation>Дәрісті жариялау</translation>
+    </message>
+    <message>
+        <source>Name of the lecture in the workspace:</source>
+        <translation>Жұмыс кеңістігіндегі дәріс атауы:</translation>
+    </message>
+    <message>
+        <source>A lecture needs a name.</source>
+        <translation>Дәріске атау керек.</translation>
+    </message>
+    <message>
+        <source>A layer&apos;s data cannot be read: {0}</source>
+        <translation>Қабаттың деректерін оқу мүмкін емес: {0}</translation>
+    </message>
+    <message>
+        <source>Lecture “{0}” published.</source>
+        <translation>«{0}» дәрісі жарияланды.</translation>
+    </message>
+    <message>
+        <source>Open from the team workspace</source>
+        <translation>Топтық жұмыс кеңістігінен ашу</translation>
+    </message>
+    <message>
+        <source>Edit a feature</source>
+        <translation>Нысанды өңдеу</translation>
+    </message>
+    <message>
+        <source>Select a feature of a layer opened from the team workspace first.</source>
+        <translation>Алдымен топтық жұмыс кеңістігінен ашылған қабаттың нысанын таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>The team workspace cannot be reached and this atlas cannot keep edits for later: the change was not made.</source>
+        <translation>Топтық жұмыс кеңістігі қолжетімсіз, ал бұл атлас өзгерістерді кейінге сақтай алмайды: өзгеріс енгізілмеді.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamWorkspace</name>
+    <message>
+        <source>&amp;Connect to team workspace…</source>
+        <translation>Топтық жұмыс кеңістігіне &amp;қосылу…</translation>
+    </message>
+    <message>
+        <source>Open from &amp;workspace…</source>
+        <translation>Жұмыс &amp;кеңістігінен ашу…</translation>
+    </message>
+    <message>
+        <source>Publish a layer to the workspace…</source>
+        <translation>Қабатты жұмыс кеңістігінде жариялау…</translation>
+    </message>
+    <message>
+        <source>Publish the project&apos;s evidence</source>
+        <translation>Жобаның дереккөздері мен көрсеткіштерін жариялау</translation>
+    </message>
+    <message>
+        <source>Publish the lecture to the workspace…</source>
+        <translation>Дәрісті жұмыс кеңістігінде жариялау…</translation>
+    </message>
+    <message>
+        <source>Disconnect from the workspace</source>
+        <translation>Жұмыс кеңістігінен ажырату</translation>
+    </message>
+    <message>
+        <source>Edit the selected workspace feature…</source>
+        <translation>Жұмыс кеңістігінің таңдалған нысанын өңдеу…</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>&amp;Топ</translation>
     </message>
 </context>
 <context>

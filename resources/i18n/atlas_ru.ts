@@ -436,6 +436,140 @@
     </message>
 </context>
 <context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Someone else changed this too</source>
+        <translation>Это изменил и кто-то другой</translation>
+    </message>
+    <message>
+        <source>A colleague</source>
+        <translation>Коллега</translation>
+    </message>
+    <message>
+        <source>{0} deleted this {1} on {2}, after you read it. Keep mine puts it back with your values; Take theirs leaves it deleted.</source>
+        <translation>{0} удалил(а) {1} {2}, после того как вы это прочитали. «Оставить мою» вернёт запись с вашими значениями; «Взять их» оставит её удалённой.</translation>
+    </message>
+    <message>
+        <source>{0} changed this {1} on {2}, after you read it. Nothing has been overwritten: choose which version the workspace keeps.</source>
+        <translation>{0} изменил(а) {1} {2}, после того как вы это прочитали. Ничего не перезаписано: выберите, какая версия останется в рабочем пространстве.</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Поле</translation>
+    </message>
+    <message>
+        <source>Mine ({0})</source>
+        <translation>Моя ({0})</translation>
+    </message>
+    <message>
+        <source>me</source>
+        <translation>я</translation>
+    </message>
+    <message>
+        <source>Theirs ({0}, {1})</source>
+        <translation>Их ({0}, {1})</translation>
+    </message>
+    <message>
+        <source>Result (editable)</source>
+        <translation>Результат (можно править)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n field(s) differ (marked). Double-click a value of mine or theirs to put it in the result.</source>
+        <translation>
+            <numerusform>%n поле различается (отмечено). Дважды щёлкните значение (моё или их), чтобы перенести его в результат.</numerusform>
+            <numerusform>%n поля различаются (отмечены). Дважды щёлкните значение (моё или их), чтобы перенести его в результат.</numerusform>
+            <numerusform>%n полей различаются (отмечены). Дважды щёлкните значение (моё или их), чтобы перенести его в результат.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep &amp;mine</source>
+        <translation>Оставить &amp;мою</translation>
+    </message>
+    <message>
+        <source>Take &amp;theirs</source>
+        <translation>Взять &amp;их</translation>
+    </message>
+    <message>
+        <source>&amp;Merge (the result column)</source>
+        <translation>&amp;Объединить (столбец результата)</translation>
+    </message>
+    <message>
+        <source>Decide &amp;later</source>
+        <translation>Решить &amp;позже</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>объект</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>источник</translation>
+    </message>
+    <message>
+        <source>claim</source>
+        <translation>показатель</translation>
+    </message>
+    <message>
+        <source>annotation</source>
+        <translation>аннотацию</translation>
+    </message>
+    <message>
+        <source>lecture</source>
+        <translation>лекцию</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to team workspace</source>
+        <translation>Подключение к командному рабочему пространству</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Сервер:</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Порт:</translation>
+    </message>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>&amp;База данных:</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>&amp;Пользователь:</translation>
+    </message>
+    <message>
+        <source>S&amp;ervice (optional):</source>
+        <translation>С&amp;ервис (необязательно):</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Паро&amp;ль:</translation>
+    </message>
+    <message>
+        <source>a name from pg_service.conf, instead of the fields above</source>
+        <translation>имя из pg_service.conf вместо полей выше</translation>
+    </message>
+    <message>
+        <source>empty: from .pgpass or the service file</source>
+        <translation>пусто: из .pgpass или файла сервиса</translation>
+    </message>
+    <message>
+        <source>The password is kept only while the atlas runs: it is never written to a project or to the settings.</source>
+        <translation>Пароль хранится, только пока работает атлас: он никогда не записывается ни в проект, ни в настройки.</translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation>&amp;Подключиться</translation>
+    </message>
+    <message>
+        <source>Fill in the server, the database and the user, or give a service name.</source>
+        <translation>Укажите сервер, базу данных и пользователя или имя сервиса.</translation>
+    </message>
+</context>
+<context>
     <name>Coordinates</name>
     <message>
         <source>{0}° N</source>
@@ -838,6 +972,17 @@ Merge them (one source), or keep both?</source>
     </message>
 </context>
 <context>
+    <name>FeatureEditDialog</name>
+    <message>
+        <source>Edit {0}</source>
+        <translation>Изменить: {0}</translation>
+    </message>
+    <message>
+        <source>Saved to the team workspace; if a colleague changed this feature meanwhile, you will see both versions and choose.</source>
+        <translation>Сохраняется в командном рабочем пространстве; если коллега за это время изменил этот объект, вы увидите обе версии и выберете.</translation>
+    </message>
+</context>
+<context>
     <name>FeatureForm</name>
     <message>
         <source>Feature of “{0}”</source>
@@ -1108,6 +1253,10 @@ Merge them (one source), or keep both?</source>
         <translation>Рисовать объекты в этот слой</translation>
     </message>
     <message>
+        <source>Publish to the team workspace…</source>
+        <translation>Опубликовать в командном рабочем пространстве…</translation>
+    </message>
+    <message>
         <source>Remove layer</source>
         <translation>Удалить слой</translation>
     </message>
@@ -1205,6 +1354,21 @@ Merge them (one source), or keep both?</source>
     <message>
         <source>Sources</source>
         <translation>Источники</translation>
+    </message>
+</context>
+<context>
+    <name>LiveLayers</name>
+    <message>
+        <source>{0} published a layer to the team workspace (File → Open from workspace…).</source>
+        <translation>{0} опубликовал(а) слой в командном рабочем пространстве (Файл → Открыть из рабочего пространства…).</translation>
+    </message>
+    <message>
+        <source>A colleague</source>
+        <translation>Коллега</translation>
+    </message>
+    <message>
+        <source>Could not read “{0}” from the workspace</source>
+        <translation>Не удалось прочитать «{0}» из рабочего пространства</translation>
     </message>
 </context>
 <context>
@@ -1437,6 +1601,53 @@ Map data: {0}</source>
     <message>
         <source>Opacity (%)</source>
         <translation>Непрозрачность (%)</translation>
+    </message>
+</context>
+<context>
+    <name>OpenDialog</name>
+    <message>
+        <source>Open from the team workspace</source>
+        <translation>Открыть из командного рабочего пространства</translation>
+    </message>
+    <message numerus="yes">
+        <source>Layers (%n)</source>
+        <translation>
+            <numerusform>Слои (%n)</numerusform>
+            <numerusform>Слои (%n)</numerusform>
+            <numerusform>Слои (%n)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Lectures (%n)</source>
+        <translation>
+            <numerusform>Лекции (%n)</numerusform>
+            <numerusform>Лекции (%n)</numerusform>
+            <numerusform>Лекции (%n)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Автор</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Изменено</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Объекты</translation>
+    </message>
+    <message>
+        <source>Slides</source>
+        <translation>Слайды</translation>
+    </message>
+    <message>
+        <source>Nobody has published anything to this workspace yet.</source>
+        <translation>В этом рабочем пространстве пока никто ничего не опубликовал.</translation>
     </message>
 </context>
 <context>
@@ -2380,6 +2591,227 @@ Nothing was changed.</source>
     <message>
         <source>Give the new layer a title.</source>
         <translation>Дайте новому слою название.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamController</name>
+    <message>
+        <source>No team server answers at {0}. Check the server name and port, and that the server is running and accepts connections from this computer.
+({1})</source>
+        <translation>По адресу {0} командный сервер не отвечает. Проверьте имя сервера и порт, а также что сервер запущен и принимает подключения с этого компьютера.
+({1})</translation>
+    </message>
+    <message>
+        <source>The server refused the user name or the password for {0}. Type the password again, or check the user name.
+({1})</source>
+        <translation>Сервер не принял имя пользователя или пароль для {0}. Введите пароль ещё раз или проверьте имя пользователя.
+({1})</translation>
+    </message>
+    <message>
+        <source>Could not connect: {0}</source>
+        <translation>Не удалось подключиться: {0}</translation>
+    </message>
+    <message>
+        <source>This workspace was set up by a newer atlas (schema {0}; this atlas knows {1}): update the atlas to use it.</source>
+        <translation>Это рабочее пространство создано более новым атласом (схема {0}; этот атлас знает {1}): обновите атлас, чтобы работать с ним.</translation>
+    </message>
+    <message>
+        <source>This database has no team workspace yet, or an older one than this atlas needs. An administrator sets it up with the command: gis-app team migrate</source>
+        <translation>В этой базе данных ещё нет командного рабочего пространства или оно старее, чем нужно атласу. Администратор создаёт его командой: gis-app team migrate</translation>
+    </message>
+    <message>
+        <source>Set up the team workspace</source>
+        <translation>Создание командного рабочего пространства</translation>
+    </message>
+    <message>
+        <source>The database {0} has no team workspace of this atlas version yet. Create or upgrade its tables now? Colleagues connected with an older atlas may need to update.</source>
+        <translation>В базе данных {0} ещё нет командного рабочего пространства для этой версии атласа. Создать или обновить его таблицы сейчас? Коллегам со старым атласом, возможно, придётся его обновить.</translation>
+    </message>
+    <message>
+        <source>The workspace was not set up; nothing was changed.</source>
+        <translation>Рабочее пространство не создано; ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The workspace could not be set up (only its administrator may): {0}</source>
+        <translation>Не удалось создать рабочее пространство (это может только его администратор): {0}</translation>
+    </message>
+    <message>
+        <source>Your role in this workspace is read-only (student): you can open what colleagues publish, but not publish or change anything.</source>
+        <translation>Ваша роль в этом рабочем пространстве — только чтение (студент): вы можете открывать то, что публикуют коллеги, но не публиковать и не изменять.</translation>
+    </message>
+    <message>
+        <source>Sending the queued edits</source>
+        <translation>Отправка отложенных изменений</translation>
+    </message>
+    <message numerus="yes">
+        <source>Back online: %n queued edit(s) sent.</source>
+        <translation>
+            <numerusform>Связь восстановлена: отправлено %n отложенное изменение.</numerusform>
+            <numerusform>Связь восстановлена: отправлено %n отложенных изменения.</numerusform>
+            <numerusform>Связь восстановлена: отправлено %n отложенных изменений.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resolve a conflict</source>
+        <translation>Разрешение конфликта</translation>
+    </message>
+    <message>
+        <source>The team workspace cannot be reached now; the conflict waits until it is back.</source>
+        <translation>Командное рабочее пространство сейчас недоступно; конфликт подождёт, пока связь не восстановится.</translation>
+    </message>
+    <message>
+        <source>Your version was kept.</source>
+        <translation>Ваша версия сохранена.</translation>
+    </message>
+    <message>
+        <source>Their version was taken.</source>
+        <translation>Принята их версия.</translation>
+    </message>
+    <message>
+        <source>The merged version was saved.</source>
+        <translation>Объединённая версия сохранена.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Offline — %n edit(s) queued</source>
+        <translation>
+            <numerusform>Нет связи — в очереди %n изменение</numerusform>
+            <numerusform>Нет связи — в очереди %n изменения</numerusform>
+            <numerusform>Нет связи — в очереди %n изменений</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Team: {0} — read-only</source>
+        <translation>Команда: {0} — только чтение</translation>
+    </message>
+    <message>
+        <source>Team: {0}</source>
+        <translation>Команда: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) to resolve</source>
+        <translation>
+            <numerusform>%n конфликт ждёт решения</numerusform>
+            <numerusform>%n конфликта ждут решения</numerusform>
+            <numerusform>%n конфликтов ждут решения</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>TeamPublisher</name>
+    <message>
+        <source>Connect to the team workspace first (File → Connect to team workspace…).</source>
+        <translation>Сначала подключитесь к командному рабочему пространству (Файл → Подключиться к командному рабочему пространству…).</translation>
+    </message>
+    <message>
+        <source>Publish a layer</source>
+        <translation>Публикация слоя</translation>
+    </message>
+    <message>
+        <source>This project has no layers of its own to publish. Add one with File → Add layer…</source>
+        <translation>В этом проекте нет собственных слоёв для публикации. Добавьте слой: Файл → Добавить слой…</translation>
+    </message>
+    <message>
+        <source>Which layer should colleagues see?</source>
+        <translation>Какой слой должны увидеть коллеги?</translation>
+    </message>
+    <message>
+        <source>“{0}” is already in the team workspace: its edits are shared as they are made.</source>
+        <translation>«{0}» уже в командном рабочем пространстве: его изменения становятся общими сразу.</translation>
+    </message>
+    <message>
+        <source>The layer&apos;s data cannot be read: {0}</source>
+        <translation>Данные слоя нельзя прочитать: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>Published “{0}”: %n feature(s).</source>
+        <translation>
+            <numerusform>«{0}» опубликован: %n объект.</numerusform>
+            <numerusform>«{0}» опубликован: %n объекта.</numerusform>
+            <numerusform>«{0}» опубликован: %n объектов.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Publish the evidence</source>
+        <translation>Публикация источников и показателей</translation>
+    </message>
+    <message>
+        <source>This project has no sources or claims of its own to publish.</source>
+        <translation>В этом проекте нет собственных источников и показателей для публикации.</translation>
+    </message>
+    <message>
+        <source>Evidence published: {0} added, {1} already there, {2} different from the workspace&apos;s (shown to choose).</source>
+        <translation>Источники и показатели опубликованы: {0} добавлено, {1} уже были, {2} отличаются от имеющихся в рабочем пространстве (показаны для выбора).</translation>
+    </message>
+    <message>
+        <source>Publish the lecture</source>
+        <translation>Публикация лекции</translation>
+    </message>
+    <message>
+        <source>Name of the lecture in the workspace:</source>
+        <translation>Название лекции в рабочем пространстве:</translation>
+    </message>
+    <message>
+        <source>A lecture needs a name.</source>
+        <translation>У лекции должно быть название.</translation>
+    </message>
+    <message>
+        <source>A layer&apos;s data cannot be read: {0}</source>
+        <translation>Данные одного из слоёв нельзя прочитать: {0}</translation>
+    </message>
+    <message>
+        <source>Lecture “{0}” published.</source>
+        <translation>Лекция «{0}» опубликована.</translation>
+    </message>
+    <message>
+        <source>Open from the team workspace</source>
+        <translation>Открыть из командного рабочего пространства</translation>
+    </message>
+    <message>
+        <source>Edit a feature</source>
+        <translation>Изменение объекта</translation>
+    </message>
+    <message>
+        <source>Select a feature of a layer opened from the team workspace first.</source>
+        <translation>Сначала выберите объект слоя, открытого из командного рабочего пространства.</translation>
+    </message>
+    <message>
+        <source>The team workspace cannot be reached and this atlas cannot keep edits for later: the change was not made.</source>
+        <translation>Командное рабочее пространство недоступно, а этот атлас не может отложить изменения: изменение не внесено.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamWorkspace</name>
+    <message>
+        <source>&amp;Connect to team workspace…</source>
+        <translation>&amp;Подключиться к командному рабочему пространству…</translation>
+    </message>
+    <message>
+        <source>Open from &amp;workspace…</source>
+        <translation>Открыть из &amp;рабочего пространства…</translation>
+    </message>
+    <message>
+        <source>Publish a layer to the workspace…</source>
+        <translation>Опубликовать слой в рабочем пространстве…</translation>
+    </message>
+    <message>
+        <source>Publish the project&apos;s evidence</source>
+        <translation>Опубликовать источники и показатели проекта</translation>
+    </message>
+    <message>
+        <source>Publish the lecture to the workspace…</source>
+        <translation>Опубликовать лекцию в рабочем пространстве…</translation>
+    </message>
+    <message>
+        <source>Disconnect from the workspace</source>
+        <translation>Отключиться от рабочего пространства</translation>
+    </message>
+    <message>
+        <source>Edit the selected workspace feature…</source>
+        <translation>Изменить выбранный объект рабочего пространства…</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>&amp;Команда</translation>
     </message>
 </context>
 <context>
