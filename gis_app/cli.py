@@ -190,13 +190,15 @@ def snapshot(out: Path, width: int, height: int, lang: str | None) -> int:
 
 
 def _export_inputs(args, catalog):
-    """MapState, annotations and bbox from the export arguments; ValueError with a message."""
+    """MapState, annotations, bbox and the project's evidence (core/map_sources.MapEvidence: its
+    figures colour the choropleths, its sources join the map's) from the export arguments;
+    ValueError with a message."""
     from gis_app.core.annotations import Annotations
     from gis_app.core.map_state import MapState
     from gis_app.core.project import ProjectError
     from gis_app.core.project import load as load_project
 
-    state, annotations = MapState(catalog), Annotations()
+    state, annotations, evidence = MapState(catalog), Annotations(), None
     if args.project:
         try:
             project = load_project(args.project)
@@ -216,6 +218,8 @@ def _export_inputs(args, catalog):
             if problem:
                 print(f"warning: {problem}", file=sys.stderr)
         state, annotations = document.map, document.annotations
+        from gis_app.core.map_sources import MapEvidence
+        evidence = MapEvidence.of(document)
     if args.layers:
         wanted = [i.strip() for i in args.layers.split(",") if i.strip()]
         unknown = [i for i in wanted if i not in catalog.ids()]
@@ -231,7 +235,7 @@ def _export_inputs(args, catalog):
             bbox = ()
         if len(bbox) != 4 or not (-180 <= bbox[0] < bbox[2] <= 180 and -85 <= bbox[1] < bbox[3] <= 85):
             raise ValueError("--bbox must be west,south,east,north with west < east and south < north")
-    return state, annotations.to_list(), bbox
+    return state, annotations.to_list(), bbox, evidence
 
 
 def export_web(args) -> int:
@@ -249,12 +253,13 @@ def export_web(args) -> int:
     for problem in catalog.problems:
         print(f"warning: {problem}", file=sys.stderr)
     try:
-        state, annotations, _bbox = _export_inputs(args, catalog)
+        state, annotations, _bbox, evidence = _export_inputs(args, catalog)
         project = load_project(args.project) if args.project else None
     except (ValueError, ProjectError) as exc:
         print(f"gis-app: {exc}", file=sys.stderr)
         return 2
-    source = WebMapInput(state=state, lang=lang, annotations=annotations)
+    source = WebMapInput(state=state, lang=lang, annotations=annotations,
+                         evidence=evidence.user if evidence is not None else {})
     if project is not None:
         source.title = project.title
         source.slides = [s.to_dict() for s in project.slides]
@@ -307,7 +312,7 @@ def export(args) -> int:
     for problem in catalog.problems:
         print(f"warning: {problem}", file=sys.stderr)
     try:
-        state, annotations, bbox = _export_inputs(args, catalog)
+        state, annotations, bbox, evidence = _export_inputs(args, catalog)
     except ValueError as exc:
         print(f"gis-app: {exc}", file=sys.stderr)
         return 2
@@ -316,12 +321,12 @@ def export(args) -> int:
             from gis_app.ui.export import export_georef
 
             result = export_georef(args.out, options.page_px(), options.dpi, catalog, state, lang,
-                                   annotations, bbox)
+                                   annotations, bbox, evidence)
             seconds = sum(result.timings_ms.values()) / 1000
             print(f"wrote {result.path} ({result.size[0]} x {result.size[1]} px, EPSG:3857"
                   f"{', with .pgw and .prj' if args.out.suffix.lower() == '.png' else ''}; {seconds:.1f} s)")
             return 0
-        result = export_map(args.out, options, catalog, state, lang, annotations, bbox)
+        result = export_map(args.out, options, catalog, state, lang, annotations, bbox, evidence=evidence)
     except (TimeoutError, OSError, ValueError) as exc:
         print(f"gis-app: {exc}", file=sys.stderr)
         return 1

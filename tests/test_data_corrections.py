@@ -215,7 +215,7 @@ def test_the_web_map_shows_the_reader_note_beside_the_figure():
 
     catalog = load_catalog()
     features = {"pk_contributors": FeatureStore(catalog).layer("pk_contributors").features}
-    evidence, _sources, _runs = _evidence(catalog, ["pk_contributors"], features)
+    evidence, _sources, _runs, _own = _evidence(catalog, ["pk_contributors"], features)
     rows = evidence["pk_contributors"]["THA"]["figures"]
     assert any("contradict" in row[0] for row in rows["en"])
     assert any("қайшы" in row[0] for row in rows["kk"])

@@ -255,3 +255,16 @@ def test_the_choropleth_takes_the_users_figure_only_when_it_is_the_latest(docume
     assert choropleth_values(catalog, document.evidence) == {}, "an older figure does not recolour"
     document.add_claim(_claim())
     assert choropleth_values(catalog, document.evidence) == {"drug_seizures_2021": {"KGZ": 4.2}}
+
+
+def test_a_source_id_from_two_authors_has_no_run_of_underscores():
+    from gis_app.core.source_match import new_id
+    assert new_id("Сарыбаев_&_Институт_2023", []) == "u_Sarybaev_Institut_2023"
+
+
+def test_a_translated_title_goes_out_in_ris_and_comes_back():
+    from gis_app.core import bib_import, citations
+    text = citations.to_ris([{"id": "u_x", "type": "report", "title": "Граница и посты",
+                              "original-title": "The border and its posts"}])
+    assert "TT  - The border and its posts" in text
+    assert bib_import.read_text(text, "ris").items[0]["original-title"] == "The border and its posts"

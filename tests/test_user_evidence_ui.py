@@ -50,7 +50,7 @@ def fill_claim(value="4.2", source="u_ivanov2020", indicator="drugs_seized", dat
         dialog.indicator.setCurrentIndex(dialog.indicator.findData(indicator))
         dialog.value.setText(value)
         dialog.date.setText(date)
-        dialog.source.setCurrentIndex(dialog.source.findData(source))
+        assert dialog.source.set_checked(source)
         for name, text in more.items():
             getattr(dialog, name).setText(text)
         return True
@@ -93,9 +93,19 @@ def test_import_add_disagree_undo_save_reopen_export(window, tmp_path, prompts, 
     assert window.undo_stack.undoText() == "add figure"
     # the choropleth colours Kyrgyzstan by the latest figure, now the user's (breaks 3.75, 6.5 t)
     qtbot.waitUntil(lambda: window.map.eval_js(KGZ_FILL) == "#fa9fb5", timeout=10000)
+    # the attribute table's map-value column shows it too, marked, the atlas's in its tip
+    table = window.attribute_table
+    table.set_layer("drug_seizures_2021")
+    model = table.model
+    row, column = model.row_of("KGZ"), model.columns.index(model.value_field)
+    assert model.column_label(column) == "Value on the map, t"
+    assert model.text(row, column) == "4.2 (yours)"
+    tip = model.data(model.index(row, column), Qt.ItemDataRole.ToolTipRole)
+    assert "Your figure; the atlas's: 3.5" in tip
 
     window.undo_stack.undo()
     qtbot.waitUntil(lambda: window.map.eval_js(KGZ_FILL) == "#fde0dd", timeout=10000)
+    assert "(yours)" not in model.text(row, column)
     assert not any("(yours)" in r[0] for r in rows(window))
     assert not [r for r in rows(window) if "Drugs seized" in r[0] and r[0].startswith("⚠")]
     assert "Kyrgyzstan" not in stats.notes_text()
@@ -243,3 +253,100 @@ def test_a_step_the_document_refuses_is_said_and_leaves_no_undo_entry(window, pr
     assert "no_such_source" in prompts.messages("warn")[-1].text
     assert window.document.user_evidence["sources"] == sources, "the source it brought is gone again"
     assert stack.count() <= count and stack.undoText() != "bad"
+
+
+RIS = """TY  - JOUR
+AU  - Петров, Пётр
+TI  - Граница и посты в Баткене
+T2  - Central Asian Survey
+PY  - 2019
+UR  - https://example.org/petrov
+ER  -
+
+TY  - ELEC
+TI  - В Киргизии изъяли свыше 3,5 тонны наркотиков
+UR  - https://regnum.ru/news/3464791.html
+ER  -
+"""
+
+
+def test_ris_import_cites_in_the_sources_dock_one_source_picker_and_validate(window, tmp_path, prompts):
+    from gis_app.core import digitised as dg
+    from gis_app.core.validate import validate_project
+    from gis_app.ui.digitise_forms import ID_ROLE, SourcePicker
+
+    ris = tmp_path / "refs.ris"
+    ris.write_text(RIS, encoding="utf-8")
+    prompts.queue("open_file", str(ris)).queue("choose", "merge")
+    window.actions["import_bibliography"].trigger()
+    asked = [a for a in prompts.asked if a.method == "choose"][-1]
+    assert "В Киргизии изъяли" in asked.text, "a duplicate of the atlas's Regnum source is asked about"
+    own = window.document.user_evidence["sources"]
+    petrov = next(s for s in own if s["title"] == "Граница и посты в Баткене")
+    assert not any(s["title"].startswith("В Киргизии") for s in own), "merged into the shipped source"
+
+    # A shipped source the analyst cites for a shipped feature joins the Sources dock; undo takes it away.
+    panel = window.sources_panel
+    spare = next(i for i in window.document.evidence.bibliography
+                 if i not in panel.ids and i not in window.document.evidence.user_sources)
+    window.digitise.ask_cites = lambda d: (d.sources.set_checked(spare), d.accept(), d.result_values())[-1]
+    assert window.digitise.cite("countries", "TJK")
+    assert spare in panel.ids
+    panel.entries()
+    from gis_app.ui import sources_panel
+    row = next(panel.list.item(i) for i in range(panel.list.count())
+               if panel.list.item(i).data(sources_panel.ID_ROLE) == spare)
+    assert "Cited in this project" in row.toolTip()
+    counted = int(panel.summary.text().split()[0])
+    assert counted == len(panel.ids) - len(panel.user_ids), "the user's sources are counted once"
+    window.undo_stack.undo()
+    assert spare not in panel.ids
+
+    # The figure's source is chosen in the same picker as digitising's: one ticked, the project's
+    # marked; a "new" source the list has already is ticked, not added twice.
+    def run(dialog):
+        picker = dialog.source
+        assert isinstance(picker, SourcePicker) and picker.single
+        assert picker.set_checked(petrov["id"]) and picker.set_checked(spare)
+        assert picker.checked_ids() == [spare]
+        mine = [picker.list.item(i).text() for i in range(picker.list.count())
+                if picker.list.item(i).data(ID_ROLE) == petrov["id"]]
+        assert mine[0].startswith("(yours) Петров 2019")
+        picker.filter.setText("Баткене")
+        assert [picker.list.item(i).isHidden() for i in range(picker.list.count())].count(False) == 1
+        dialog.run_form = lambda form: (form.title_edit.setText("Граница и посты в Баткене"), True)[1]
+        dialog.add_source()
+        assert dialog.new_source is None and picker.checked_ids() == [petrov["id"]]
+        assert "in the list already (Петров 2019)" in dialog.error.text()
+        return False  # cancelled: nothing changes
+    window.evidence_ui.run_dialog = run
+    window.select_feature("countries", "TJK")
+    before = len(window.document.user_evidence["claims"])
+    window.info_panel.add_button.click()
+    assert len(window.document.user_evidence["claims"]) == before
+
+    # A feature digitised without a source is named by validate until it is cited.
+    entry = dg.new_layer("Посты", "point", ["name"], 0, set(window.document.catalog.ids()))
+    window.document.add_user_layers([entry])
+    window.document.add_user_feature(entry["id"], dg.make_feature(
+        "1", {"type": "Point", "coordinates": [70.58, 39.98]}, {"name": "Пост Ворух"}))
+    report = validate_project(window.document)
+    assert any("“Посты”: feature 1 “Пост Ворух” has no source" in line for line in report.uncited)
+    window.document.set_cites(f"{entry['id']}/1", [petrov["id"]])
+    assert not any("Посты" in line for line in validate_project(window.document).uncited)
+    assert petrov["id"] in panel.ids
+    window.document.remove_user_layer(entry["id"])
+
+
+def test_the_unit_is_shown_in_the_readers_language_and_kept_as_the_atlas_keeps_it(window):
+    from gis_app.ui.claim_editor import ClaimDialog, unit_code
+
+    assert [unit_code(t) for t in ("т", "t", "адам", "чел.", " persons ", "barrels")] == \
+        ["t", "t", "persons", "persons", "persons", "barrels"]
+    dialog = ClaimDialog(window.document.evidence, "drug_seizures_2021/KGZ", "Кыргызстан", "ru")
+    dialog.indicator.setCurrentIndex(dialog.indicator.findData("drugs_seized"))
+    assert dialog.unit.text() == "т"
+    dialog.value.setText("9.5")
+    claim = dialog.claim()
+    assert claim["unit"] == "t", "a Russian 'т' is the atlas's 't': the figures compare"
+    dialog.deleteLater()

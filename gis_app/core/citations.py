@@ -315,8 +315,8 @@ def to_ris(items: Iterable[dict]) -> str:
         for csl, ris in (("container-title", "secondary_title"), ("publisher", "publisher"),
                          ("publisher-place", "place_published"), ("volume", "volume"),
                          ("issue", "number"), ("DOI", "doi"), ("language", "language"),
-                         ("title-short", "short_title")):
-            if item.get(csl):
+                         ("title-short", "short_title"), ("original-title", "translated_title")):
+            if item.get(csl):  # original-title: the title's translation (RIS TT, as the importer reads it)
                 entry[ris] = str(item[csl])
         page = str(item.get("page") or "")
         if page:

@@ -22,7 +22,8 @@ def slug(text: str, limit: int = 40) -> str:
     text = "".join(_CYRILLIC.get(ch.lower(), ch).capitalize() if ch.isupper() and ch.lower() in _CYRILLIC
                    else _CYRILLIC.get(ch, ch) for ch in str(text))
     text = unicodedata.normalize("NFKD", text)
-    text = re.sub(r"[^A-Za-z0-9_.:-]+", "_", text.encode("ascii", "ignore").decode()).strip("_")
+    text = re.sub(r"[^A-Za-z0-9_.:-]+", "_", text.encode("ascii", "ignore").decode())
+    text = re.sub(r"_{2,}", "_", text).strip("_")  # 'Петров & Ким' -> 'Petrov_Kim', not 'Petrov___Kim'
     return text[:limit] or "item"
 
 

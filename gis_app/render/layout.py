@@ -128,7 +128,8 @@ def layout_geometry(
     bottom = inner.bottom()
     footer = footer_text = footer_font = sources_page = None
     if options.footer:
-        cites = footer_citations(context.catalog, context.visible, context.bibliography, context.lang)
+        cites = footer_citations(context.catalog, context.visible, context.bibliography, context.lang,
+                                 context.extra_sources)
         if cites:
             footer_text = QCoreApplication.translate("Layout", "Sources: {0}").format("; ".join(cites))
             footer_font = page.font(6.5)
@@ -136,7 +137,7 @@ def layout_geometry(
             if context.sources_page and h > inner.height() * SOURCES_SHARE:
                 # never cut short: the whole list goes on a page of its own
                 sources_page = footer_source_ids(context.catalog, context.visible, context.bibliography,
-                                                 context.lang)
+                                                 context.lang, context.extra_sources)
                 footer_text = QCoreApplication.translate("Layout", "Sources: listed on the next page")
                 h = wrapped_height(page, footer_font, footer_text, inner.width()) + page.mm(1.2)
             footer = QRectF(inner.left(), bottom - h, inner.width(), h)

@@ -99,6 +99,8 @@ class LayoutContext:
     vector_map_px: int = 0
     # a PDF can give the sources a page of their own when the footer would take too much room
     sources_page: bool = False
+    # the project's sources of the visible map (its cites, its figures' sources: core/map_sources.py)
+    extra_sources: list[str] = field(default_factory=list)
     # the map's placed labels, (left, top, right, bottom) as shares of the map: the inset avoids them
     label_boxes: list = field(default_factory=list)
     # credits of what the map shows besides the catalog's layers (the user's basemap file)

@@ -112,8 +112,9 @@ def attribution_lines(catalog: Catalog, visible: list[str], inset: bool) -> list
     return seen
 
 
-def visible_sources(catalog: Catalog, visible: list[str]) -> list[str]:
-    """The bibliography ids the visible layers cite, each once, in layer order."""
+def visible_sources(catalog: Catalog, visible: list[str], extra: list[str] = ()) -> list[str]:
+    """The bibliography ids the visible layers cite, each once, in layer order; then `extra` (the
+    project's sources of the visible map: core/map_sources.py)."""
     out: dict[str, None] = {}
     for layer_id in visible:
         try:
@@ -121,14 +122,15 @@ def visible_sources(catalog: Catalog, visible: list[str]) -> list[str]:
         except KeyError:
             continue
         out.update(dict.fromkeys(layer.citations))
+    out.update(dict.fromkeys(extra))
     return list(out)
 
 
 def footer_citations(catalog: Catalog, visible: list[str], bibliography: dict,
-                     lang: str = "en") -> list[str]:
+                     lang: str = "en", extra: list[str] = ()) -> list[str]:
     """Short citations (author year) of the visible layers' sources, sorted, once each."""
     out = {short_citation(bibliography[c], lang, limit=None) if c in bibliography else c  # never cut
-           for c in visible_sources(catalog, visible)}
+           for c in visible_sources(catalog, visible, extra)}
     return sorted(out, key=str.casefold)
 
 

@@ -15,10 +15,11 @@ from gis_app.render.legend import visible_sources
 SOURCES_SHARE = 0.10  # a footer taller than this share of the page moves to a page of its own
 
 
-def footer_source_ids(catalog, visible: list[str], bibliography: dict, lang: str = "en") -> list[str]:
+def footer_source_ids(catalog, visible: list[str], bibliography: dict, lang: str = "en",
+                      extra: list[str] = ()) -> list[str]:
     """The ids of the visible layers' sources, in the footer's order (by short citation)."""
     ids = {c: short_citation(bibliography[c], lang) if c in bibliography else c
-           for c in visible_sources(catalog, visible)}
+           for c in visible_sources(catalog, visible, extra)}
     return sorted(ids, key=lambda i: ids[i].casefold())
 
 

@@ -25,7 +25,7 @@ from PySide6.QtCore import QCoreApplication
 
 from gis_app.core import citations, claim_notes, paths, safe_io, statistics
 from gis_app.core.catalog import Catalog
-from gis_app.core.evidence import load_evidence, short_citation
+from gis_app.core.evidence import short_citation
 from gis_app.core.features import DataError, read_feature_collection
 from gis_app.core.i18n import LANGUAGES, pick
 from gis_app.core.map_state import MapState
@@ -40,17 +40,23 @@ TEXTS = {
     "en": {"layers": "Layers", "time": "Time filter", "from": "From", "to": "To", "sources": "Sources",
            "story": "Slides", "next": "Next", "previous": "Previous", "figures": "Figures",
            "language": "Language", "estimate": "(estimate)", "legend": "Legend",
-           "no_data": "No data", "simplified": "Outlines simplified for the web (about 1 km): {0}"},
+           "no_data": "No data", "simplified": "Outlines simplified for the web (about 1 km): {0}",
+           "yours": "(yours)", "disagree": "⚠ Sources disagree on {0}: {1}", "vs": " vs ",
+           "own_source": "Your own source"},
     "ru": {"layers": "Слои", "time": "Фильтр по времени", "from": "С", "to": "По", "sources": "Источники",
            "story": "Слайды", "next": "Далее", "previous": "Назад", "figures": "Показатели",
            "language": "Язык", "estimate": "(оценка)", "legend": "Условные обозначения",
            "no_data": "Нет данных",
-           "simplified": "Контуры упрощены для веб-карты (около 1 км): {0}"},
+           "simplified": "Контуры упрощены для веб-карты (около 1 км): {0}",
+           "yours": "(ваш)", "disagree": "⚠ Источники расходятся по показателю «{0}»: {1}", "vs": " / ",
+           "own_source": "Ваш источник"},
     "kk": {"layers": "Қабаттар", "time": "Уақыт сүзгісі", "from": "Басы", "to": "Соңы",
            "sources": "Дереккөздер", "story": "Слайдтар", "next": "Келесі", "previous": "Алдыңғы",
            "figures": "Көрсеткіштер", "language": "Тіл", "estimate": "(бағалау)",
            "legend": "Шартты белгілер", "no_data": "Дерек жоқ",
-           "simplified": "Контурлар веб-карта үшін жеңілдетілген (шамамен 1 км): {0}"},
+           "simplified": "Контурлар веб-карта үшін жеңілдетілген (шамамен 1 км): {0}",
+           "yours": "(сіздікі)", "disagree": "⚠ «{0}» көрсеткіші бойынша дереккөздер сәйкес келмейді: {1}",
+           "vs": " / ", "own_source": "Өз дереккөзіңіз"},
 }
 
 
@@ -64,6 +70,7 @@ class WebMapInput:
     annotations: list[dict] = field(default_factory=list)
     slides: list[dict] = field(default_factory=list)   # Slide.to_dict() each
     style_overrides: dict[str, dict] = field(default_factory=dict)
+    evidence: dict = field(default_factory=dict)  # the project's own (AtlasDocument.user_evidence)
 
 
 # --- data ----------------------------------------------------------------------------------------
@@ -100,15 +107,25 @@ def web_features(path: Path) -> tuple[list[dict], bool]:
     return out, simplify
 
 
-def _evidence(catalog: Catalog, layer_ids: list[str], features: dict[str, list[dict]]):
-    """{layer: {feature: {"figures": {lang: [[label, value, unit, date, source]]}, "cites": [ids]}}}
-    and the full citation of every source named (APA, as the info panel's default), with its runs."""
-    claims, bibliography, _ = load_evidence(catalog.folder)
+def _evidence(catalog: Catalog, layer_ids: list[str], features: dict[str, list[dict]],
+              user: dict | None = None):
+    """{layer: {feature: {"figures": {lang: [[label, value, unit, date, source]]}, "cites": [ids],
+    "disputes": {lang: [lines]}}}} and the full citation of every source named (APA, as the info
+    panel's default), with its runs. The project's figures (`user`) stand beside the shipped ones,
+    marked as the user's, ⚠ where sources disagree, as in the Info dock; its cites join the
+    feature's sources."""
+    from gis_app.core.map_sources import MapEvidence, user_cited
+
+    ev = MapEvidence.shipped(catalog, user)
+    claims, bibliography, user = ev.evidence.claims, ev.bibliography, ev.user
+    disputes = statistics.disagreeing(claims)
+    cites = user.get("cites") or {}
     out: dict[str, dict] = {}
     cited: list[str] = []
     for layer_id in layer_ids:
         layer = catalog.layer(layer_id)
         cited += list(layer.citations)
+        cited += [i for i in user_cited(user, [layer_id]) if i in bibliography]
         per: dict[str, dict] = {}
         for feature in features[layer_id]:
             props = feature["properties"]
@@ -118,15 +135,21 @@ def _evidence(catalog: Catalog, layer_ids: list[str], features: dict[str, list[d
             ids += [c.citation for c in shown]
             if not ids:
                 ids = list(layer.citations)
+            ids += [i for i in [*cites.get(layer_id, []), *cites.get(f"{layer_id}/{fid}", [])]
+                    if i in bibliography]
             ids = list(dict.fromkeys(ids))
             cited += ids
-            figures = {}
+            figures, lines = {}, {}
             for lang in LANGUAGES:
                 rows = []
                 for claim in shown:
-                    label = statistics.indicator_label(claim.indicator, lang)
+                    label = ev.evidence.indicator_label(claim.indicator, lang)
                     if claim.estimate:
                         label += " " + TEXTS[lang]["estimate"]
+                    if ev.evidence.is_user(claim.claim_id):
+                        label += " " + TEXTS[lang]["yours"]
+                    if claim.claim_id in disputes:
+                        label = "⚠ " + label
                     source = short_citation(bibliography.get(claim.citation, {"id": claim.citation}), lang)
                     note = claim_notes.note(claim, lang)  # what every reader must know of it
                     rows.append([f"{label} ({note})" if note else label,
@@ -134,14 +157,40 @@ def _evidence(catalog: Catalog, layer_ids: list[str], features: dict[str, list[d
                                  statistics.unit_label(claim.unit, lang), statistics.date_text(claim, lang),
                                  source])
                 figures[lang] = rows
+                lines[lang] = _dispute_lines(shown, disputes, ev.evidence, bibliography, lang)
             per[fid] = {"figures": figures, "cites": ids}
+            if any(lines.values()):
+                per[fid]["disputes"] = lines
         out[layer_id] = per
     # APA's order; "runs": [[text, 1 if italic else 0], ...] for webmap.js to set as text and <i>
     style, sources, runs = citations.DEFAULT_STYLE, {}, {}
     for item_id in citations.sorted_ids(dict.fromkeys(cited), style, bibliography):
-        sources[item_id] = citations.format_citation(item_id, style, bibliography)
-        runs[item_id] = [[t, int(i)] for t, i in citations.citation_runs(item_id, style, bibliography)]
-    return out, sources, runs
+        try:
+            sources[item_id] = citations.format_citation(item_id, style, bibliography)
+            runs[item_id] = [[t, int(i)] for t, i in citations.citation_runs(item_id, style, bibliography)]
+        except Exception:  # noqa: BLE001 - citeproc on an odd entry of the user's: its title stands in
+            sources[item_id] = str(bibliography.get(item_id, {}).get("title") or item_id)
+    own = [i for i in sources if i in ev.evidence.user_sources]
+    return out, sources, runs, own
+
+
+def _dispute_lines(shown, disputes, evidence, bibliography, lang: str) -> list[str]:
+    """The Info dock's '⚠ Sources disagree on …: A vs B' lines, in `lang`."""
+    from gis_app.core import indicators
+
+    lines, done = [], set()
+    for claim in shown:
+        others = disputes.get(claim.claim_id)
+        if not others or claim.claim_id in done:
+            continue
+        group = [claim, *others]
+        done.update(c.claim_id for c in group)
+        figures = TEXTS[lang]["vs"].join("{} ({}, {})".format(
+            statistics.value_with_unit(c, lang),
+            short_citation(bibliography.get(c.citation, {"id": c.citation}), lang), c.date) for c in group)
+        label = indicators.in_sentence(evidence.indicator_label(claim.indicator, lang), lang)
+        lines.append(TEXTS[lang]["disagree"].format(label, figures))
+    return lines
 
 
 def _legend(catalog: Catalog, layer_ids: list[str]) -> dict:
@@ -199,19 +248,23 @@ def webmap_data(catalog: Catalog, source: WebMapInput) -> dict:
             config["override"] = source.style_overrides[layer_id]
         layers.append(config)
     ids = [c["id"] for c in layers]
-    evidence, sources, runs = _evidence(catalog, ids, features)
+    evidence, sources, runs, own_sources = _evidence(catalog, ids, features, source.evidence)
     layer_state = {i: {"visible": state.get(i).visible, "opacity": state.get(i).opacity} for i in ids}
     initial = {"lang": source.lang, "layers": layer_state, "order": ids,
                "time_range": list(state.time_range) if state.time_range else None,
                "view": {"lat": state.view.lat, "lon": state.view.lon, "zoom": state.view.zoom},
                "annotations": {"all": list(source.annotations)}}
+    if source.evidence:  # the project's figures colour the choropleths, as in the window
+        from gis_app.core.map_sources import MapEvidence
+        initial["figures"] = MapEvidence.shipped(catalog, source.evidence).figures(catalog)
     slides = [{"caption": s.get("caption", ""), "notes": s.get("notes", ""), "bounds": s.get("bounds"),
                "visible": [i for i in s.get("visible") or [] if i in ids],
                "time_range": s.get("time_range"), "annotations": s.get("annotations") or []}
               for s in source.slides]
     title = source.title if isinstance(source.title, dict) else {"en": source.title or ""}
     return {"layers": layers, "lang": source.lang, "initial": initial, "evidence": evidence,
-            "sources": sources, "citations": runs, "legend": _legend(catalog, ids),
+            "sources": sources, "citations": runs, "own_sources": own_sources,
+            "legend": _legend(catalog, ids),
             "years": _years(catalog, ids, features),
             "slides": slides, "texts": TEXTS, "title": title, "simplified": simplified,
             **_names_and_relief_inline()}

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from gis_app.core.catalog import Catalog
 from gis_app.core.features import DataError, FeatureStore
 from gis_app.core.i18n import pick
-from gis_app.core.statistics import unit_label
+from gis_app.core.statistics import format_value, unit_label
 from gis_app.core.values import field_text
 from gis_app.ui.file_errors import describe
 from gis_app.ui.i18n import Retranslating
@@ -57,6 +57,8 @@ class FeatureTableModel(QAbstractTableModel):
         self.labels: dict[str, dict[str, str]] = {}
         self.shows: dict[str, str] = {}
         self.value_unit = ""  # the unit of the map's value column (choropleth), if shown
+        self.value_field = ""  # the choropleth's property (its column shows the user's figures too)
+        self.figures: dict[str, dict[str, float]] = {}  # the user's: core/figure_values.py
         self.error = ""
         self.error_exc: Exception | None = None
 
@@ -79,6 +81,7 @@ class FeatureTableModel(QAbstractTableModel):
         if not columns and "name" in keys:
             columns = ["name"]
         value = (layer.style.get("choropleth") or {}).get("property")
+        self.value_field = value or ""
         self.value_unit = (layer.style.get("choropleth") or {}).get("unit", "")
         if value and value in keys and value not in columns:
             columns.append(value)
@@ -107,9 +110,29 @@ class FeatureTableModel(QAbstractTableModel):
                 return row
         return -1
 
+    def set_figures(self, figures: dict[str, dict[str, float]]) -> None:
+        """The user's figures the map colours by (layer -> feature -> value): the map's value
+        column shows them, marked, where the map uses them."""
+        self.figures = figures
+        if self.features and self.value_field in self.columns:
+            column = self.columns.index(self.value_field)
+            self.dataChanged.emit(self.index(0, column), self.index(len(self.features) - 1, column))
+
+    def _own_figure(self, row: int, column: int) -> float | None:
+        if self.columns[column] != self.value_field:
+            return None
+        return self.figures.get(self.layer_id, {}).get(self.feature_id(row))
+
     def text(self, row: int, column: int) -> str:
         props = self.features[row].get("properties") or {}
         field = self.columns[column]
+        own = self._own_figure(row, column)
+        if own is not None:  # as the map colours it: the user's figure, marked so
+            mine = QCoreApplication.translate("AttributeTable", "(yours)")
+            number = format_value(f"{own:g}", self.lang, self.value_unit)
+            # the "Value on the map, t" column's header carries the unit
+            unit = "" if field not in self.labels else unit_label(self.value_unit, self.lang)
+            return " ".join(t for t in (number, unit, mine) if t)
         return field_text(props, field, self.lang, self.shows.get(field, "text"), self.store.country_names())
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -117,6 +140,15 @@ class FeatureTableModel(QAbstractTableModel):
             return None
         props = self.features[index.row()].get("properties") or {}
         value = props.get(self.columns[index.column()])
+        own = self._own_figure(index.row(), index.column())
+        if own is not None:
+            value = own
+            if role == Qt.ItemDataRole.ToolTipRole:
+                field = self.columns[index.column()]
+                atlas = field_text(props, field, self.lang, self.shows.get(field, "text"),
+                                   self.store.country_names())
+                return tip(QCoreApplication.translate("AttributeTable", "Your figure; the atlas's: {0}")
+                           .format(atlas))
         if role == Qt.ItemDataRole.DisplayRole:
             text = self.text(index.row(), index.column())
             return text if len(text) <= 200 else text[:199] + "…"
@@ -282,6 +314,10 @@ class AttributeTable(Retranslating, QWidget):
         index = self.layer_box.findData(layer_id)
         if index >= 0:
             self.layer_box.setCurrentIndex(index)
+
+    def set_figures(self, figures: dict[str, dict[str, float]]) -> None:
+        """The user's figures the choropleths colour by (ui/evidence_ui.py tells it)."""
+        self.model.set_figures(figures)
 
     def set_filter(self, text: str) -> None:
         if self.filter_edit.text() != text:

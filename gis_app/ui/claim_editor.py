@@ -12,18 +12,29 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
 )
 
 from gis_app.core import user_evidence as ue
 from gis_app.core.evidence import CONFIRMED_VALUES, short_citation
+from gis_app.core.statistics import unit_label
+from gis_app.ui.digitise_forms import SourcePicker
 from gis_app.ui.i18n import Retranslating
 
 NEW = "\x00new"  # the indicator chooser's "New indicator…" entry
+
+
+def unit_code(text: str) -> str:
+    """The unit as the claims keep it: a known unit typed in any of the three languages ("т",
+    "t", "адам") is its code, so the figure compares with the atlas's; anything else as typed."""
+    from gis_app.core import indicators
+    text = text.strip()
+    for code, labels in indicators.labels().units.items():
+        if text.casefold() in {code.casefold(), *(str(v).casefold() for v in labels.values())}:
+            return code
+    return text
 
 
 class ClaimDialog(Retranslating, QDialog):
@@ -49,15 +60,15 @@ class ClaimDialog(Retranslating, QDialog):
         for label, edit in zip(self.new_labels, (self.label_kk, self.label_ru, self.label_en), strict=True):
             new_form.addRow(label, edit)
         self.value, self.unit, self.date = QLineEdit(self), QLineEdit(self), QLineEdit(self)
-        self.source = QComboBox(self)
-        for box in (self.indicator, self.source):  # long titles: the list is wide, the dialog is not
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(36)
-        self.new_source_button = QPushButton(self)
-        self.new_source_button.clicked.connect(self.add_source)
-        source_row = QHBoxLayout()
-        source_row.addWidget(self.source, 1)
-        source_row.addWidget(self.new_source_button)
+        # the window's one source picker (as digitising's): a filter, the project's sources marked
+        self.source = SourcePicker({}, set(), [], lang, can_add=True, parent=self, single=True)
+        self.source.new_source_requested.connect(self.add_source)
+        self.source.list.setMinimumWidth(420)
+        self.new_source_button = self.source.new_button
+        box = self.indicator  # long titles: the list is wide, the dialog is not
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(36)
+        source_row = self.source
         self.locator, self.note = QLineEdit(self), QLineEdit(self)
         self.confirmed = QComboBox(self)
         self.estimate = QCheckBox(self)
@@ -106,7 +117,6 @@ class ClaimDialog(Retranslating, QDialog):
                 self.tr("Where in the source"), self.tr("Note"), self.tr("Confirmed"), ""), strict=True):
             label.setText(text)
         self.estimate.setText(self.tr("An estimate"))
-        self.new_source_button.setText(self.tr("New source…"))
         self.date.setPlaceholderText(self.tr("YYYY, YYYY-MM or YYYY-MM-DD"))
         self.locator.setPlaceholderText(self.tr("Page, table or reference number"))
         self.value.setPlaceholderText(self.tr("A number (1234.5); a text value needs a note"))
@@ -130,33 +140,28 @@ class ClaimDialog(Retranslating, QDialog):
         return near + rest
 
     def _fill_sources(self, select: str | None = None) -> None:
-        self.source.clear()
         bib = dict(self.evidence.bibliography)
         if self.new_source is not None:
             bib[self.new_source["id"]] = self.new_source
-        own = [i for i in bib if i in self.evidence.user_sources or i == (self.new_source or {}).get("id")]
-        for item_id in own + sorted((i for i in bib if i not in own), key=lambda i: short_citation(bib[i])):
-            item = bib[item_id]
-            self.source.addItem(f"{short_citation(item, self.lang)} — {str(item.get('title', ''))[:70]}",
-                                item_id)
-        if select:
-            self.source.setCurrentIndex(self.source.findData(select))
+        self.source.own = {i for i in bib if i in self.evidence.user_sources
+                           or i == (self.new_source or {}).get("id")}
+        self.source.set_sources(bib, [select] if select else None)
 
     def _indicator_changed(self, _index: int = 0) -> None:
         key = self.indicator.currentData()
         self.new_box.setVisible(key == NEW)
         # The unit follows the indicator unless the user typed one of their own.
         if key != NEW and key and self.unit.text().strip() in ("", getattr(self, "_auto_unit", "")):
-            self._auto_unit = self.evidence.indicator_unit(key)
+            self._auto_unit = unit_label(self.evidence.indicator_unit(key), self.lang)
             self.unit.setText(self._auto_unit)
 
     def _fill(self, claim: dict) -> None:
         if claim:
             self.indicator.setCurrentIndex(max(0, self.indicator.findData(claim.get("indicator"))))
             self.value.setText(str(claim.get("value", "")))
-            self.unit.setText(str(claim.get("unit", "")))
+            self.unit.setText(unit_label(str(claim.get("unit", "")), self.lang))
             self.date.setText(str(claim.get("date", "")))
-            self.source.setCurrentIndex(max(0, self.source.findData(claim.get("citation"))))
+            self._fill_sources(select=claim.get("citation"))
             self.locator.setText(str(claim.get("locator", "")))
             self.note.setText(str(claim.get("note", "")))
             self.confirmed.setCurrentIndex(max(0, self.confirmed.findData(claim.get("confirmed", "n/a"))))
@@ -174,6 +179,13 @@ class ClaimDialog(Retranslating, QDialog):
         if not self.run_form(form):
             return
         item = form.item()
+        found = ue.duplicate_of(item, list(self.evidence.bibliography.values()))
+        if found is not None:  # a source the atlas or the project has already: that one is ticked
+            same = found[0]
+            self._fill_sources(select=same["id"])
+            self.error.setText(self.tr("This source is in the list already ({0}): it is ticked.").format(
+                short_citation(same, self.lang)))
+            return
         item["id"] = ue.new_id(short_citation(item).replace(" ", "_"), self.evidence.bibliography)
         self.new_source = item
         self._fill_sources(select=item["id"])
@@ -186,7 +198,7 @@ class ClaimDialog(Retranslating, QDialog):
                  "en": self.label_en.text().strip()}
         base = label["en"] or label["ru"] or label["kk"]
         return {"id": ue.new_id(base, self.evidence.indicator_ids()), "label": label,
-                "unit": self.unit.text().strip()}
+                "unit": unit_code(self.unit.text())}
 
     def claim(self) -> dict:
         indicator = self.new_indicator()
@@ -195,8 +207,10 @@ class ClaimDialog(Retranslating, QDialog):
         claim_id = self.original.get("claim_id") or ue.new_id(
             f"{self.subject.rpartition('/')[2]}_{str(key).removeprefix('u_')}", taken)
         return ue.claim_dict({"claim_id": claim_id, "subject": self.subject, "indicator": key,
-                              "value": self.value.text(), "unit": self.unit.text(), "date": self.date.text(),
-                              "citation": self.source.currentData() or "", "locator": self.locator.text(),
+                              "value": self.value.text(), "unit": unit_code(self.unit.text()),
+                              "date": self.date.text(),
+                              "citation": next(iter(self.source.checked_ids()), ""),
+                              "locator": self.locator.text(),
                               "note": self.note.text(), "confirmed": self.confirmed.currentData(),
                               "estimate": self.estimate.isChecked()})
 

@@ -45,20 +45,25 @@ def source_label(item: dict, lang: str) -> str:
 
 class SourcePicker(Retranslating, QWidget):
     """The sources to cite: a filter and a list of checkable sources (the shipped bibliography and
-    the project's own, marked), and "New source…" when the window gives a way to add one."""
+    the project's own, marked), and "New source…" when the window gives a way to add one. The one
+    source picker of the window: `single` (a figure's one source, ui/claim_editor.py) ticks one
+    source at a time, a click on a row ticks it."""
 
     new_source_requested = Signal()
 
     def __init__(self, sources: dict[str, dict], own: set[str], checked: list[str], lang: str = "en",
-                 can_add: bool = False, parent=None):
+                 can_add: bool = False, parent=None, single: bool = False):
         super().__init__(parent)
-        self.lang, self.own = lang, own
+        self.lang, self.own, self.single = lang, own, single
         self.heading = QLabel(self)
         self.filter = QLineEdit(self)
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self._filter)
         self.list = QListWidget(self)
         self.list.setMinimumHeight(160)
+        if single:
+            self.list.itemChanged.connect(self._only_one)
+            self.list.itemClicked.connect(lambda row: row.setCheckState(Qt.CheckState.Checked))
         self.new_button = QPushButton(self)
         self.new_button.setVisible(can_add)
         self.new_button.clicked.connect(self.new_source_requested)
@@ -74,7 +79,8 @@ class SourcePicker(Retranslating, QWidget):
         self.retranslate_ui()
 
     def retranslate_ui(self) -> None:
-        self.heading.setText(self.tr("Sources (tick each one that states it):"))
+        self.heading.setText(self.tr("The source that states it:") if self.single
+                             else self.tr("Sources (tick each one that states it):"))
         self.filter.setPlaceholderText(self.tr("Filter the sources…"))
         self.filter.setAccessibleName(self.tr("Filter the sources"))
         self.list.setAccessibleName(self.tr("Sources"))
@@ -102,6 +108,17 @@ class SourcePicker(Retranslating, QWidget):
             row = self.list.item(i)
             row.setHidden(bool(needle) and needle not in row.text().lower())
 
+    def _only_one(self, row: QListWidgetItem) -> None:
+        if row.checkState() != Qt.CheckState.Checked:
+            return
+        self.list.blockSignals(True)
+        for i in range(self.list.count()):
+            other = self.list.item(i)
+            if other is not row and other.checkState() == Qt.CheckState.Checked:
+                other.setCheckState(Qt.CheckState.Unchecked)
+        self.list.blockSignals(False)
+        self.list.setCurrentItem(row)
+
     def checked_ids(self) -> list[str]:
         return [self.list.item(i).data(ID_ROLE) for i in range(self.list.count())
                 if self.list.item(i).checkState() == Qt.CheckState.Checked]
@@ -110,6 +127,8 @@ class SourcePicker(Retranslating, QWidget):
         for i in range(self.list.count()):
             if self.list.item(i).data(ID_ROLE) == source_id:
                 self.list.item(i).setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+                if checked:
+                    self.list.scrollToItem(self.list.item(i))
                 return True
         return False
 

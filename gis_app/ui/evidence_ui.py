@@ -79,7 +79,10 @@ class EvidenceController(QObject):
         w.claims, w.bibliography = ev.claims, ev.bibliography
         w.info_panel.set_evidence(ev)
         w.stats_panel.set_evidence(ev)
-        w.sources_panel.set_evidence(ev, [s["id"] for s in self.document.user_evidence.get("sources", [])])
+        from gis_app.core.figure_values import choropleth_values
+        w.attribute_table.set_figures(choropleth_values(self.document.catalog, ev))  # the map's values
+        w.sources_panel.set_evidence(ev, [s["id"] for s in self.document.user_evidence.get("sources", [])],
+                                     self.document.user_evidence)
 
     def _own(self, part: str, entry_id: str) -> dict:
         """An entry of the user's evidence (KeyError when there is none by that id)."""

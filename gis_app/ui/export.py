@@ -22,6 +22,7 @@ from gis_app.core import atomic
 from gis_app.core.catalog import Catalog
 from gis_app.core.evidence import bibliography_path, load_bibliography
 from gis_app.core.geo import metres_per_pixel
+from gis_app.core.map_sources import MapEvidence
 from gis_app.core.map_state import MapState
 from gis_app.render.label_obstacles import furniture_boxes
 from gis_app.render.layout import map_frame_px, paint_layout
@@ -63,18 +64,25 @@ class MapRenderer:
     dialog's preview renders again whenever the page size changes)."""
 
     def __init__(
-        self, catalog: Catalog, state: MapState, lang: str = "en", annotations: list[dict] | None = None
+        self, catalog: Catalog, state: MapState, lang: str = "en", annotations: list[dict] | None = None,
+        evidence: MapEvidence | None = None,
     ):
         from gis_app.ui.map_view import MapView
 
         self.state = snapshot_state(catalog, state)
         self.annotations = list(annotations or [])
+        # the user's figures the choropleths colour by (the window's page has them from its document)
+        self.figures = evidence.figures(catalog) if evidence is not None else {}
+        self.catalog = catalog
         self.view = MapView(catalog, self.state, lang)
         self.view.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         self._shown = False
 
-    def update_source(self, state: MapState, annotations: list[dict] | None) -> None:
-        """Follow the window's current layers, view and annotations (for the next render)."""
+    def update_source(self, state: MapState, annotations: list[dict] | None,
+                      evidence: MapEvidence | None = None) -> None:
+        """Follow the window's current layers, view, annotations and figures (for the next render)."""
+        if evidence is not None:
+            self.figures = evidence.figures(self.catalog)
         self.state.apply(state.to_dict())
         self.state.annotations_visible = state.annotations_visible
         self.annotations = list(annotations or [])
@@ -146,6 +154,8 @@ class MapRenderer:
         # are drawn at once, before the print below lays the page out.
         if self.annotations:
             view.evaluate("applyState", {"annotations": {"all": self.annotations}}, timeout_ms=timeout_ms)
+        if self.figures:
+            view.evaluate("applyState", {"figures": self.figures}, timeout_ms=timeout_ms)
         if obstacles is not None:  # the layout's furniture: no label under it (labels.js)
             view.evaluate("applyState", {"label_obstacles": obstacles}, timeout_ms=timeout_ms)
         info = view.evaluate("state") or {}  # places the labels first (labels.js)
@@ -216,11 +226,17 @@ def _print_page(view, css_w: int, css_h: int, width: int, height: int, timeout_m
     return image.convertToFormat(QImage.Format.Format_RGB32)
 
 
-def layout_context(catalog: Catalog, state: MapState, lang: str, picture: MapPicture | None) -> LayoutContext:
-    try:
-        bibliography = load_bibliography(bibliography_path(catalog.folder))
-    except ValueError:
-        bibliography = {}
+def layout_context(catalog: Catalog, state: MapState, lang: str, picture: MapPicture | None,
+                   evidence: MapEvidence | None = None) -> LayoutContext:
+    """The layout's facts; with `evidence` (the project's), its sources of the visible map are
+    listed too and the bibliography is the combined one."""
+    if evidence is not None:
+        bibliography = evidence.bibliography
+    else:
+        try:
+            bibliography = load_bibliography(bibliography_path(catalog.folder))
+        except ValueError:
+            bibliography = {}
     context = LayoutContext(
         catalog=catalog,
         visible=state.visible_ids(),
@@ -229,6 +245,8 @@ def layout_context(catalog: Catalog, state: MapState, lang: str, picture: MapPic
         zoom=state.view.zoom,
         bibliography=bibliography,
     )
+    if evidence is not None:
+        context.extra_sources = evidence.extra_sources(context.visible)
     from gis_app.ui import tile_scheme
 
     context.extra_credits = [c for c in (tile_scheme.credit(),) if c]  # the user's basemap file
@@ -333,8 +351,10 @@ def export_map(
     annotations: list[dict] | None = None,
     bbox: tuple[float, float, float, float] | None = None,
     renderer: MapRenderer | None = None,
+    evidence: MapEvidence | None = None,
 ) -> ExportResult:
-    """Render the map for this page and write the file. Needs a QApplication (offscreen is fine)."""
+    """Render the map for this page and write the file. Needs a QApplication (offscreen is fine).
+    `evidence`: the project's (its figures colour the choropleths, its sources join the footer)."""
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")
     if fmt not in FORMATS:
@@ -346,16 +366,16 @@ def export_map(
     if fmt in ("pdf", "svg") and options.vector:
         from gis_app.ui.vector_export import export_vector
 
-        return export_vector(path, options, catalog, state, lang, annotations, bbox, renderer)
+        return export_vector(path, options, catalog, state, lang, annotations, bbox, renderer, evidence)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    context = layout_context(catalog, state, lang, None)
+    context = layout_context(catalog, state, lang, None, evidence)
     frame_w, frame_h = map_frame_px(options, context)
     own = renderer is None
     if own:
-        renderer = MapRenderer(catalog, state, lang, annotations)
+        renderer = MapRenderer(catalog, state, lang, annotations, evidence)
     else:  # a reused page (the dialog's preview) shows what this export asks for
-        renderer.update_source(state, annotations)
+        renderer.update_source(state, annotations, evidence)
     try:
         picture = renderer.render(frame_w, frame_h, options.dpi, bbox,
                                   obstacles=furniture_boxes(options, frame_w, frame_h))
@@ -364,7 +384,7 @@ def export_map(
             renderer.close()
     timings["map_ms"] = (time.perf_counter() - t0) * 1000
     t1 = time.perf_counter()
-    context = layout_context(catalog, state, lang, picture)
+    context = layout_context(catalog, state, lang, picture, evidence)
     path.parent.mkdir(parents=True, exist_ok=True)
     placed = compose(path, options, picture, context)
     timings["compose_ms"] = (time.perf_counter() - t1) * 1000
@@ -383,6 +403,7 @@ def export_georef(
     lang: str = "en",
     annotations: list[dict] | None = None,
     bbox: tuple[float, float, float, float] | None = None,
+    evidence: MapEvidence | None = None,
 ) -> ExportResult:
     """The map alone (no layout), georeferenced in EPSG:3857: a PNG with its world file (.pgw) and
     .prj, or a GeoTIFF (.tif). The extent is the page's own bounds after it was drawn."""
@@ -396,7 +417,7 @@ def export_georef(
         raise ValueError(f"a georeferenced image is .png or .tif, not '{path.suffix or path.name}'")
     atomic.target_of(path)
     t0 = time.perf_counter()
-    renderer = MapRenderer(catalog, state, lang, annotations)
+    renderer = MapRenderer(catalog, state, lang, annotations, evidence)
     try:
         picture = renderer.render(size[0], size[1], dpi, bbox)
     finally:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from gis_app.core.annotations import Annotations
 from gis_app.core.catalog import Catalog
 from gis_app.core.events import Change, Kind
+from gis_app.core.map_sources import MapEvidence
 from gis_app.core.map_state import MapState
 from gis_app.render.layout import layout_geometry, paint_layout
 from gis_app.render.layout_model import CUSTOM, PRESETS, ExportOptions
@@ -43,9 +44,10 @@ ELEMENTS = ("legend", "scale_bar", "north_arrow", "inset", "attribution", "foote
 class ExportDialog(Retranslating, QDialog):
     def __init__(
         self, catalog: Catalog, state: MapState, annotations: Annotations, lang: str = "en", parent=None,
-        prompts: Prompts | None = None,
+        prompts: Prompts | None = None, document=None,
     ):
         super().__init__(parent)
+        self.document = document  # the window's: its figures and sources go into the export
         self.prompts = prompts  # None: the main window's (gis_app.ui.prompts.prompts_for)
         self.setObjectName("exportDialog")
         self.catalog, self.state, self.annotations, self.lang = catalog, state, annotations, lang
@@ -229,7 +231,8 @@ class ExportDialog(Retranslating, QDialog):
         page_w, page_h = options.page_px()
         scale = PREVIEW_WIDTH / page_w if page_w >= page_h else PREVIEW_WIDTH * 0.75 / page_h
         pw, ph = max(50, round(page_w * scale)), max(50, round(page_h * scale))
-        context = layout_context(self.catalog, self.state, self.lang, None)
+        evidence = self.evidence()
+        context = layout_context(self.catalog, self.state, self.lang, None, evidence)
         frame = layout_geometry(None, QRectF(0, 0, pw, ph), options, context).map
         fw, fh = max(16, round(frame.width())), max(16, round(frame.height()))
         key = (
@@ -238,21 +241,22 @@ class ExportDialog(Retranslating, QDialog):
             round(options.dpi * scale, 1),
             json.dumps(self.state.to_dict(), sort_keys=True),
             json.dumps(self.annotations.to_list(), sort_keys=True),
+            json.dumps(evidence.figures(self.catalog) if evidence else {}, sort_keys=True),
         )
         if key != self._picture_key:
             try:
                 if self._renderer is None:
                     self._renderer = MapRenderer(
-                        self.catalog, self.state, self.lang, self.annotations.to_list()
+                        self.catalog, self.state, self.lang, self.annotations.to_list(), evidence
                     )
                 else:
-                    self._renderer.update_source(self.state, self.annotations.to_list())
+                    self._renderer.update_source(self.state, self.annotations.to_list(), evidence)
                 self._picture = self._renderer.render(fw, fh, options.dpi * scale)
                 self._picture_key = key
             except TimeoutError as exc:
                 self.status.setText(str(exc))
                 self._picture = None
-        context = layout_context(self.catalog, self.state, self.lang, self._picture)
+        context = layout_context(self.catalog, self.state, self.lang, self._picture, evidence)
         image = QImage(pw, ph, QImage.Format.Format_RGB32)
         image.fill(0xFFFFFFFF)
         painter = QPainter(image)
@@ -293,11 +297,13 @@ class ExportDialog(Retranslating, QDialog):
         try:
             if self.format_combo.currentData() in GEOREF:  # the map alone, at the page's pixels
                 self.last_result = export_georef(path, options.page_px(), options.dpi, self.catalog,
-                                                 self.state, self.lang, self.annotations.to_list())
+                                                 self.state, self.lang, self.annotations.to_list(),
+                                                 evidence=self.evidence())
             else:
                 self.last_result = export_map(
                     path, options, self.catalog, self.state, self.lang, self.annotations.to_list(),
-                    renderer=self._renderer)  # the preview's page: no second page to build
+                    # the preview's page: no second page to build
+                    renderer=self._renderer, evidence=self.evidence())
             self._picture_key = None  # that page now holds the export's size
         except (TimeoutError, OSError, ValueError) as exc:
             QGuiApplication.restoreOverrideCursor()
@@ -316,6 +322,10 @@ class ExportDialog(Retranslating, QDialog):
             self._release_renderer()  # its page was built for the old language
             self._picture_key = None
             self.schedule_preview()
+
+    def evidence(self) -> MapEvidence | None:
+        """The project's evidence as it is now (None: a dialog with no document)."""
+        return MapEvidence.of(self.document) if self.document is not None else None
 
     def _source_changed(self, what: Change) -> None:
         """The window's map or annotations changed: the preview follows."""

@@ -398,7 +398,8 @@ class MainWindow(i18n.Retranslating, QMainWindow):
     def open_export_dialog(self):
         from gis_app.ui.export_dialog import ExportDialog
 
-        dialog = ExportDialog(self.catalog, self.state, self.annotations, self.lang, self)
+        dialog = ExportDialog(self.catalog, self.state, self.annotations, self.lang, self,
+                              document=self.document)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, True)
         dialog.show()
         return dialog

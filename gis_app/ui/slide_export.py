@@ -16,6 +16,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from gis_app.core import atomic
 from gis_app.core.i18n import pick
+from gis_app.core.map_sources import MapEvidence
 from gis_app.render.label_obstacles import furniture_boxes
 from gis_app.render.layout import map_frame_px, paint_layout
 from gis_app.render.layout_model import ExportOptions, LayoutContext
@@ -29,6 +30,7 @@ def _pages(window, dpi: int) -> Iterator[tuple[ExportOptions, MapPicture, Layout
     """(options, map picture, layout context) for every slide, rendered by one offscreen page."""
     doc, lang, catalog = window.document, window.lang, window.catalog
     slides, project_title = doc.slides, pick(doc.title, lang)
+    evidence = MapEvidence.of(doc)  # the project's figures and sources, as in a map export
     renderer: MapRenderer | None = None
     try:
         for i, slide in enumerate(slides):
@@ -39,14 +41,14 @@ def _pages(window, dpi: int) -> Iterator[tuple[ExportOptions, MapPicture, Layout
                                     subtitle=" — ".join(t for t in (project_title, counter) if t),
                                     page=SLIDE_PAGE, dpi=dpi)
             if renderer is None:
-                renderer = MapRenderer(catalog, state, lang, slide.annotations)
+                renderer = MapRenderer(catalog, state, lang, slide.annotations, evidence)
             else:
-                renderer.update_source(state, slide.annotations)
-            frame_w, frame_h = map_frame_px(options, layout_context(catalog, state, lang, None))
+                renderer.update_source(state, slide.annotations, evidence)
+            frame_w, frame_h = map_frame_px(options, layout_context(catalog, state, lang, None, evidence))
             # the layout's north arrow, scale bar and inset go over the map: no label under them
             picture = renderer.render(frame_w, frame_h, dpi, tuple(slide.bounds) if slide.bounds else None,
                                       obstacles=furniture_boxes(options, frame_w, frame_h))
-            yield options, picture, layout_context(catalog, state, lang, picture)
+            yield options, picture, layout_context(catalog, state, lang, picture, evidence)
     finally:
         if renderer is not None:
             renderer.close()

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from gis_app.core import atomic, citations
 from gis_app.core.catalog import Catalog
 from gis_app.core.events import Change, Kind
+from gis_app.core.map_sources import user_cited
 from gis_app.core.map_state import MapState
 from gis_app.ui.i18n import Retranslating
 from gis_app.ui.plain import tip
@@ -124,7 +125,12 @@ class SourcesPanel(Retranslating, QWidget):
     def refresh(self) -> None:
         """Which sources the visible layers cite (cheap); formatted when the panel is seen."""
         ids = citations.cited_by_layers(self._visible_layers(), self.bibliography)
-        self.ids = list(dict.fromkeys([*ids, *(i for i in self.user_ids if i in self.bibliography)]))
+        # the project's cites and its figures' sources on the visible layers (core/map_sources.py)
+        cited = user_cited(getattr(self, "user", None), self.state.visible_ids())
+        self.cited = set(cited)
+        ids += cited
+        self.ids = list(dict.fromkeys([*(i for i in ids if i in self.bibliography),
+                                       *(i for i in self.user_ids if i in self.bibliography)]))
         self._stale = True
         if self.isVisible():
             self._fill()
@@ -150,14 +156,16 @@ class SourcesPanel(Retranslating, QWidget):
             entry.setData(ID_ROLE, item_id)
             entry.setData(HTML_ROLE, citations.citation_html(item_id, self.style, self.bibliography))
             url = citations.item_url(self.bibliography[item_id])
-            own = self.tr("Your own source") if item_id in self.user_ids else ""
+            own = self.tr("Your own source") if item_id in self.user_ids else \
+                self.tr("Cited in this project") if item_id in getattr(self, "cited", ()) else ""
             if url or own:
                 entry.setToolTip(tip("\n".join(t for t in (own, url) if t)))
             if own:
                 entry.setForeground(QColor("#1a5e20"))
             self.list.addItem(entry)
         self.summary.setText(self.tr("{0} sources of the {1} visible layers ({2})").format(
-            len(self.ids), len(self._visible_layers()), citations.STYLE_NAMES[self.style]))
+            len([i for i in self.ids if i not in self.user_ids]), len(self._visible_layers()),
+            citations.STYLE_NAMES[self.style]))
         if self.user_ids:
             self.summary.setText(self.summary.text() + " " + self.tr("and {0} of your own").format(
                 len(self.user_ids)))
@@ -201,8 +209,9 @@ class SourcesPanel(Retranslating, QWidget):
                 path, exc.strerror or str(exc)))
 
     # --- the user's own sources ---------------------------------------------------------------------
-    def set_evidence(self, evidence, user_ids: list[str]) -> None:
-        self.bibliography, self.user_ids = evidence.bibliography, list(user_ids)
+    def set_evidence(self, evidence, user_ids: list[str], user: dict | None = None) -> None:
+        """The combined bibliography, the user's own source ids and the user's evidence (its cites)."""
+        self.bibliography, self.user_ids, self.user = evidence.bibliography, list(user_ids), user
         self.refresh()
 
     def set_export_menu(self, menu) -> None:

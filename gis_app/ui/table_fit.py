@@ -100,7 +100,9 @@ def fit(table: QTableWidget, width: int) -> bool:
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
         for column in (UNIT, DATE):
             table.setColumnHidden(column, True)
-        value = _content(table, VALUE)
+        # a text value (a table's cell, elided to 40 characters) wraps in a third of the width
+        # instead of pushing the source out of sight
+        value = min(_content(table, VALUE), max(_longest_word(table, VALUE) + PADDING, width // 3))
         source = max(_longest_word(table, SOURCE) + PADDING, (width - value) // 2)
         table.setColumnWidth(VALUE, value)
         table.setColumnWidth(SOURCE, source)

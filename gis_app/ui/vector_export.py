@@ -26,6 +26,7 @@ def export_vector(
     annotations: list[dict] | None = None,
     bbox: tuple[float, float, float, float] | None = None,
     renderer: MapRenderer | None = None,
+    evidence=None,
 ) -> ExportResult:
     path = Path(path)
     fmt = path.suffix.lower().lstrip(".")
@@ -34,13 +35,13 @@ def export_vector(
     atomic.target_of(path)
     timings: dict[str, float] = {}
     t0 = time.perf_counter()
-    context = layout_context(catalog, state, lang, None)
+    context = layout_context(catalog, state, lang, None, evidence)
     frame_w, frame_h = map_frame_px(options, context)
     own = renderer is None
     if own:
-        renderer = MapRenderer(catalog, state, lang, annotations)
+        renderer = MapRenderer(catalog, state, lang, annotations, evidence)
     else:
-        renderer.update_source(state, annotations)
+        renderer.update_source(state, annotations, evidence)
     try:
         map_pdf, picture = renderer.render_pdf(frame_w, frame_h, options.dpi, bbox,
                                                obstacles=furniture_boxes(options, frame_w, frame_h))
@@ -49,7 +50,7 @@ def export_vector(
             renderer.close()
     timings["map_ms"] = (time.perf_counter() - t0) * 1000
     t1 = time.perf_counter()
-    context = layout_context(catalog, state, lang, picture)
+    context = layout_context(catalog, state, lang, picture, evidence)
     context.vector_map_px = frame_w
     context.sources_page = fmt == "pdf"
     layout, placed = layout_pdf(options, context)

@@ -20,7 +20,8 @@ def web_map_input(window) -> WebMapInput:
     annotations = document.annotations.to_list() if document.map.annotations_visible else []
     return WebMapInput(state=state, lang=window.lang, title=project.title, annotations=annotations,
                        slides=[s.to_dict() for s in project.slides],
-                       style_overrides=dict(project.style_overrides))
+                       style_overrides=dict(project.style_overrides),
+                       evidence=dict(project.evidence or {}))  # the user's figures, sources and cites
 
 
 def size_text(size: int) -> str:

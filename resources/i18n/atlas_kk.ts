@@ -157,6 +157,14 @@
 <context>
     <name>AttributeTable</name>
     <message>
+        <source>(yours)</source>
+        <translation>(сіздікі)</translation>
+    </message>
+    <message>
+        <source>Your figure; the atlas&apos;s: {0}</source>
+        <translation>Сіздің көрсеткішіңіз; атластікі: {0}</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Атауы</translation>
     </message>
@@ -371,10 +379,6 @@
         <translation>Бағалау</translation>
     </message>
     <message>
-        <source>New source…</source>
-        <translation>Жаңа дереккөз…</translation>
-    </message>
-    <message>
         <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
         <translation>ЖЖЖЖ, ЖЖЖЖ-АА немесе ЖЖЖЖ-АА-КК</translation>
     </message>
@@ -397,6 +401,10 @@
     <message>
         <source>Not applicable</source>
         <translation>Қолданылмайды</translation>
+    </message>
+    <message>
+        <source>This source is in the list already ({0}): it is ticked.</source>
+        <translation>Бұл дереккөз тізімде бар ({0}): ол белгіленді.</translation>
     </message>
     <message>
         <source>Name the new indicator in at least one language.</source>
@@ -2118,6 +2126,10 @@ Nothing was changed.</source>
 <context>
     <name>SourcePicker</name>
     <message>
+        <source>The source that states it:</source>
+        <translation>Мұны растайтын дереккөз:</translation>
+    </message>
+    <message>
         <source>Sources (tick each one that states it):</source>
         <translation>Дереккөздер (мұны растайтын әрқайсысын белгілеңіз):</translation>
     </message>
@@ -2215,6 +2227,10 @@ Nothing was changed.</source>
     <message>
         <source>Your own source</source>
         <translation>Өз дереккөзіңіз</translation>
+    </message>
+    <message>
+        <source>Cited in this project</source>
+        <translation>Осы жобада сілтеме жасалған</translation>
     </message>
     <message>
         <source>{0} sources of the {1} visible layers ({2})</source>

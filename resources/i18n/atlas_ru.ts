@@ -157,6 +157,14 @@
 <context>
     <name>AttributeTable</name>
     <message>
+        <source>(yours)</source>
+        <translation>(ваш)</translation>
+    </message>
+    <message>
+        <source>Your figure; the atlas&apos;s: {0}</source>
+        <translation>Ваш показатель; в атласе: {0}</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>Название</translation>
     </message>
@@ -371,10 +379,6 @@
         <translation>Оценка</translation>
     </message>
     <message>
-        <source>New source…</source>
-        <translation>Новый источник…</translation>
-    </message>
-    <message>
         <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
         <translation>ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД</translation>
     </message>
@@ -397,6 +401,10 @@
     <message>
         <source>Not applicable</source>
         <translation>Не применимо</translation>
+    </message>
+    <message>
+        <source>This source is in the list already ({0}): it is ticked.</source>
+        <translation>Этот источник уже есть в списке ({0}): он отмечен.</translation>
     </message>
     <message>
         <source>Name the new indicator in at least one language.</source>
@@ -2122,6 +2130,10 @@ Nothing was changed.</source>
 <context>
     <name>SourcePicker</name>
     <message>
+        <source>The source that states it:</source>
+        <translation>Источник, где это сказано:</translation>
+    </message>
+    <message>
         <source>Sources (tick each one that states it):</source>
         <translation>Источники (отметьте каждый, где это сказано):</translation>
     </message>
@@ -2219,6 +2231,10 @@ Nothing was changed.</source>
     <message>
         <source>Your own source</source>
         <translation>Ваш источник</translation>
+    </message>
+    <message>
+        <source>Cited in this project</source>
+        <translation>Указано в этом проекте</translation>
     </message>
     <message>
         <source>{0} sources of the {1} visible layers ({2})</source>

@@ -207,7 +207,15 @@
     var box = section("sources"), list = el("ol", "webmap-sources");
     W.els.simplified = el("p", "webmap-simplified");
     box.appendChild(W.els.simplified);
-    Object.keys(W.data.sources).forEach(function (id) { list.appendChild(citationItem(id)); });
+    var own = W.data.own_sources || [];
+    Object.keys(W.data.sources).forEach(function (id) {
+      var li = citationItem(id);
+      if (own.indexOf(id) >= 0) {  // the analyst's, as in the Sources dock
+        li.className = "webmap-own";
+        li.title = t("own_source");
+      }
+      list.appendChild(li);
+    });
     box.appendChild(list);
   }
 
@@ -243,6 +251,9 @@
       });
       node.appendChild(table);
     }
+    ((ev.disputes || {})[W.lang] || []).forEach(function (line) {
+      node.appendChild(el("div", "webmap-dispute", line));  // as the Info dock says it
+    });
     if (ev.cites.length) {
       node.appendChild(el("div", "webmap-popup-heading", t("sources")));
       var list = el("ul", "webmap-citations");
