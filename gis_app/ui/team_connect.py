@@ -1,4 +1,4 @@
-"""File → Connect to team workspace…: host, port, database, user (or a service name from
+"""Team → Connect to team workspace…: host, port, database, user (or a service name from
 pg_service.conf) and, only when libpq's own .pgpass or service file does not give one, a password
 kept for this session. The dialog does not connect itself: it hands (ConnInfo, password) to the
 controller's `attempt`, which returns None (connected) or the sentence to show here, so a wrong

@@ -1,4 +1,4 @@
-"""The team workspace in the window: the connection (File → Connect to team workspace…), the status
+"""The team workspace in the window: the connection (Team → Connect to team workspace…), the status
 bar's badge (who, read-only, offline with the edits queued, conflicts waiting), colleagues' changes
 arriving live, edits of workspace features with their conflicts, and the offline queue.
 
@@ -412,7 +412,7 @@ class TeamController(QObject):
 
 
 def install(window) -> TeamController:
-    """File → Connect to team workspace… and the rest, joined to the window (after it is built)."""
+    """Team → Connect to team workspace… and the rest, joined to the window (after it is built)."""
     controller = TeamController(window)
     controller.install()
     window.team = controller

@@ -66,7 +66,7 @@ class LiveLayers(QObject):
         server_layer = payload.get("layer_id")
         if payload.get("kind") == "layer" and payload.get("op") == "insert":
             self.team.window.statusBar().showMessage(self.tr(
-                "{0} published a layer to the team workspace (File → Open from workspace…).").format(
+                "{0} published a layer to the team workspace (Team → Open from workspace…).").format(
                 payload.get("who") or self.tr("A colleague")), 15000)
             return
         if server_layer is None:

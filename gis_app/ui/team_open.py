@@ -1,4 +1,4 @@
-"""File → Open from workspace…: what colleagues published (layers and lectures: title, who, when,
+"""Team → Open from workspace…: what colleagues published (layers and lectures: title, who, when,
 how many), and the small form that edits a workspace feature's attributes."""
 
 from __future__ import annotations

@@ -29,7 +29,7 @@ class TeamPublisher(QObject):
     def _need_connection(self, title: str) -> bool:
         if self.workspace is not None and self.connected:
             return True
-        self.prompts.warn(title, self.tr("Connect to the team workspace first (File → Connect to team "
+        self.prompts.warn(title, self.tr("Connect to the team workspace first (Team → Connect to team "
                                          "workspace…)."))
         return False
 

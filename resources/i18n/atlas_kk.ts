@@ -1358,8 +1358,8 @@ Merge them (one source), or keep both?</source>
 <context>
     <name>LiveLayers</name>
     <message>
-        <source>{0} published a layer to the team workspace (File → Open from workspace…).</source>
-        <translation>{0} топтық жұмыс кеңістігінде қабат жариялады (Файл → Жұмыс кеңістігінен ашу…).</translation>
+        <source>{0} published a layer to the team workspace (Team → Open from workspace…).</source>
+        <translation>{0} топтық жұмыс кеңістігінде қабат жариялады (Топтық жұмыс → Жұмыс кеңістігінен ашу…).</translation>
     </message>
     <message>
         <source>A colleague</source>
@@ -2692,8 +2692,8 @@ Nothing was changed.</source>
 <context>
     <name>TeamPublisher</name>
     <message>
-        <source>Connect to the team workspace first (File → Connect to team workspace…).</source>
-        <translation>Алдымен топтық жұмыс кеңістігіне қосылыңыз (Файл → Топтық жұмыс кеңістігіне қосылу…).</translation>
+        <source>Connect to the team workspace first (Team → Connect to team workspace…).</source>
+        <translation>Алдымен топтық жұмыс кеңістігіне қосылыңыз (Топтық жұмыс → Топтық жұмыс кеңістігіне қосылу…).</translation>
     </message>
     <message>
         <source>Publish a layer</source>
@@ -2803,7 +2803,7 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>&amp;Team</source>
-        <translation>&amp;Топ</translation>
+        <translation>&amp;Топтық жұмыс</translation>
     </message>
 </context>
 <context>

@@ -1359,8 +1359,8 @@ Merge them (one source), or keep both?</source>
 <context>
     <name>LiveLayers</name>
     <message>
-        <source>{0} published a layer to the team workspace (File → Open from workspace…).</source>
-        <translation>{0} опубликовал(а) слой в командном рабочем пространстве (Файл → Открыть из рабочего пространства…).</translation>
+        <source>{0} published a layer to the team workspace (Team → Open from workspace…).</source>
+        <translation>{0} опубликовал(а) слой в командном рабочем пространстве (Команда → Открыть из рабочего пространства…).</translation>
     </message>
     <message>
         <source>A colleague</source>
@@ -2699,8 +2699,8 @@ Nothing was changed.</source>
 <context>
     <name>TeamPublisher</name>
     <message>
-        <source>Connect to the team workspace first (File → Connect to team workspace…).</source>
-        <translation>Сначала подключитесь к командному рабочему пространству (Файл → Подключиться к командному рабочему пространству…).</translation>
+        <source>Connect to the team workspace first (Team → Connect to team workspace…).</source>
+        <translation>Сначала подключитесь к командному рабочему пространству (Команда → Подключиться к командному рабочему пространству…).</translation>
     </message>
     <message>
         <source>Publish a layer</source>
