@@ -321,3 +321,26 @@ def test_a_whole_layer_cited_with_a_new_source_then_searched_and_filtered_by_dat
     window.undo_stack.undo()
     assert clashes not in {e["id"] for e in window.document.user_layers}
     assert window.undo_stack.count() < steps
+
+
+def test_a_team_workspace_layer_is_not_drawn_into(window, qtbot):
+    """A workspace layer's features change on the server (versions, conflicts): drawing into the
+    project's copy would be lost at the next refresh, so it is refused with the way to do it."""
+    from gis_app.core import digitised as dg
+
+    doc = window.document
+    taken = {e["id"] for e in doc.user_layers} | set(doc.catalog.ids())
+    layer = dg.new_layer("Shared posts", "point", ["name"], len(doc.user_layers), taken)
+    layer["workspace"] = {"layer_id": "w1", "host": "localhost", "port": 5432, "dbname": "atlas",
+                          "user": "aigerim", "versions": {}}
+    doc.add_user_layers([layer])
+    try:
+        window.prompts.asked.clear()
+        assert not window.digitise.start(layer["id"])
+        warned = [a for a in window.prompts.asked if a.method == "warn"]
+        assert warned and "Team → Edit the selected workspace feature" in warned[-1].text
+        assert not window.digitise.is_digitisable(layer["id"]), "no Edit/Move/Delete in the map's menu"
+        doc.user_layer(layer["id"]).pop("workspace")
+        assert window.digitise.is_digitisable(layer["id"]), "the same layer of the user's own: drawn into"
+    finally:
+        doc.remove_user_layer(layer["id"])

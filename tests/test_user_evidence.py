@@ -268,3 +268,40 @@ def test_a_translated_title_goes_out_in_ris_and_comes_back():
                               "original-title": "The border and its posts"}])
     assert "TT  - The border and its posts" in text
     assert bib_import.read_text(text, "ris").items[0]["original-title"] == "The border and its posts"
+
+
+def test_exports_cannot_be_turned_into_records_or_formulas(document):
+    """A line break in a RIS value would end the record and forge another; a CSV cell starting
+    with = is a formula to a spreadsheet. Both reach the reader as the text they are."""
+    source = _source(document, title="Evil\nER  - \nTY  - JOUR\nTI  - Forged")
+    document.add_claim(_claim(citation=source, locator="=cmd|' /C calc'!A0", value="-4.2",
+                              note="=HYPERLINK(\"http://x\")"))
+    records = rispy.loads(evidence_export.export_text(document, "ris"))
+    assert [r["title"] for r in records] == ["Evil ER - TY - JOUR TI - Forged"]
+    row = next(csv.DictReader(io.StringIO(evidence_export.export_text(document, "claims-csv"))))
+    assert row["locator"] == "'=cmd|' /C calc'!A0" and row["note"].startswith("'=HYPERLINK")
+    assert row["value"] == "-4.2", "a negative number stays a number"
+
+
+def test_a_figure_must_be_finite(document):
+    source = _source(document)
+    for value in ("inf", "nan", "1e400", "-Infinity"):
+        with pytest.raises(ValueError, match="finite"):
+            document.add_claim(_claim(citation=source, value=value))
+
+
+def test_a_cited_source_is_kept_and_validate_checks_every_citation(document):
+    """A source a layer or a feature cites cannot be removed (no citation left pointing at
+    nothing); a citation of a shipped feature naming an unknown source or layer is reported."""
+    from gis_app.core.validate import validate_project
+
+    source = _source(document)
+    document.set_cites("conflict_incidents/osh_2010", [source])
+    with pytest.raises(ValueError, match="cited by 1"):
+        document.remove_source(source)
+    assert validate_project(document).ok
+    document.user_evidence = {**document.user_evidence,
+                              "cites": {"conflict_incidents/osh_2010": ["u_gone"], "no_such_layer": [source]}}
+    problems = validate_project(document).problems
+    assert any("unknown source 'u_gone'" in p for p in problems)
+    assert any("no layer 'no_such_layer'" in p for p in problems)

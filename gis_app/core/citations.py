@@ -331,8 +331,20 @@ def to_ris(items: Iterable[dict]) -> str:
             entry["access_date"] = "/".join(f"{p:02d}" if i else str(p) for i, p in enumerate(accessed))
         if item.get("note"):
             entry["notes"] = [str(item["note"])]
-        entries.append(entry)
+        entries.append(_one_line(entry))
     return rispy.dumps(entries, implementation=Writer)
+
+
+def _one_line(value):
+    """RIS is one tag per line: a line break inside a value (a title "X\nER  - ") would end the
+    record and start a forged one. Every run of white space becomes one space."""
+    if isinstance(value, str):
+        return " ".join(value.split())
+    if isinstance(value, list):
+        return [_one_line(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _one_line(v) for k, v in value.items()}
+    return value
 
 
 _BIBTEX_ESCAPES = {"\\": r"\textbackslash{}", "{": r"\{", "}": r"\}", "&": r"\&", "%": r"\%",

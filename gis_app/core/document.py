@@ -436,12 +436,13 @@ class AtlasDocument:
         return old
 
     def remove_source(self, item_id: str) -> tuple[int, dict]:
-        """Remove a source no figure of the user's cites (ValueError naming them otherwise)."""
+        """Remove a source nothing of the user's cites (no figure, no layer or feature): ValueError
+        otherwise, so no citation is left pointing at nothing."""
         i = ue.find(self.user_evidence, "sources", item_id)
-        users = ue.citing_claims(self.user_evidence, item_id)
+        users = ue.citing_claims(self.user_evidence, item_id) + ue.citing_targets(self.user_evidence, item_id)
         if users:
-            raise ValueError(f"the source '{item_id}' is cited by {len(users)} figure(s): "
-                             f"{', '.join(users[:5])}")
+            raise ValueError(f"the source '{item_id}' is cited by {len(users)} figure(s), layer(s) or "
+                             f"feature(s): {', '.join(users[:5])}")
         old = self.user_evidence["sources"].pop(i)
         self._evidence_changed(sources=True)
         return i, old

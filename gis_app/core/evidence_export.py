@@ -89,8 +89,24 @@ def claims_csv(ev: Evidence, claims: list[evidence.Claim], lang: str = "en",
         row.update(indicator_label=ev.indicator_label(claim.indicator, lang),
                    origin="user" if ev.is_user(claim.claim_id) else "atlas",
                    source=source, source_url=citations.item_url(item))
-        writer.writerow(row)
+        writer.writerow({k: _cell(k, v) for k, v in row.items()})
     return out.getvalue()
+
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(key: str, value) -> str:
+    """A text cell a spreadsheet would run as a formula (=HYPERLINK(…), =cmd|…) gets a leading
+    apostrophe, as OWASP advises; a number in the value column stays a number."""
+    text = "" if value is None else str(value)
+    if key == "value":
+        try:
+            float(text)
+            return text
+        except ValueError:
+            pass
+    return "'" + text if text.startswith(FORMULA_START) else text
 
 
 def export_text(document, fmt: str, scope: str = "project", lang: str = "en",

@@ -14,6 +14,7 @@ the user's: the one view every panel reads (disagreements work across both).
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -164,7 +165,8 @@ def claim_problem(claim: dict, source_ids: Iterable[str] | None = None) -> str:
     if not isinstance(claim.get("estimate", False), bool):
         return "estimate must be true or false"
     try:
-        float(str(claim["value"]))
+        if not math.isfinite(float(str(claim["value"]))):  # inf, nan, 1e400: no scale can hold them
+            return f"the value '{str(claim['value'])[:40]}' is not a finite number"
     except ValueError:
         if not str(claim.get("note") or "").strip():
             return f"the value '{str(claim['value'])[:40]}' is not a number; a text value needs a note"
@@ -369,3 +371,8 @@ def checked_indicator(indicator: dict, taken: Iterable[str]) -> dict:
 
 def citing_claims(user: dict, source_id: str) -> list[str]:
     return [c["claim_id"] for c in user.get("claims", []) if c.get("citation") == source_id]
+
+
+def citing_targets(user: dict, source_id: str) -> list[str]:
+    """The layers and features ("<layer>" or "<layer>/<feature>") that cite the source."""
+    return [target for target, ids in (user.get("cites") or {}).items() if source_id in ids]

@@ -206,8 +206,6 @@ def validate_project(document) -> ProjectReport:
         except (DataError, KeyError) as exc:
             report.problems.append(f"“{title}”: {exc}")
             continue
-        unknown = [i for i in dg.cites_of(evidence, layer_id) if i not in sources]
-        report.problems += [f"“{title}”: cites unknown source '{i}'" for i in unknown]
         name_field = entry.get("name_field") or entry.get("label_field") or ""
         for feature in features:
             props = feature.get("properties") or {}
@@ -218,6 +216,15 @@ def validate_project(document) -> ProjectReport:
                 name = str(props.get(name_field) or props.get("name") or "").strip()
                 label = f"feature {fid}" + (f" “{name}”" if name else "")
                 report.uncited.append(f"“{title}”: {label} has no source (cite one for it or for the layer)")
+    # Every citation of a layer or feature (the atlas's or the user's) names a known source and
+    # something that is there.
+    known_layers = set(document.catalog.ids())
+    for target, ids in (evidence.get("cites") or {}).items():
+        layer_id = target.split("/", 1)[0]
+        where = f"the citations of {target}"
+        if layer_id not in known_layers:
+            report.problems.append(f"{where}: no layer '{layer_id}' in the atlas or the project")
+        report.problems += [f"{where}: unknown source '{i}'" for i in ids if i not in sources]
     for claim in evidence.get("claims") or []:
         if not isinstance(claim, dict):
             continue

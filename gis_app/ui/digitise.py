@@ -58,15 +58,18 @@ class FeatureEdit(QUndoCommand):
         if self.layer_id not in {e["id"] for e in doc.user_layers}:
             self.setObsolete(True)  # its layer was removed since: the step goes from the history
             return
-        with doc.batch():
-            doc.set_user_layer_fields(self.layer_id, fields)
-            if old is None:
-                doc.add_user_feature(self.layer_id, new, self.index)
-            elif new is None:
-                _feature, self.index = doc.remove_user_feature(self.layer_id, old["properties"]["id"])
-            else:
-                doc.replace_user_feature(self.layer_id, new)
-            doc.set_cites(self.target, cites)
+        try:
+            with doc.batch():
+                doc.set_user_layer_fields(self.layer_id, fields)
+                if old is None:
+                    doc.add_user_feature(self.layer_id, new, self.index)
+                elif new is None:
+                    _feature, self.index = doc.remove_user_feature(self.layer_id, old["properties"]["id"])
+                else:
+                    doc.replace_user_feature(self.layer_id, new)
+                doc.set_cites(self.target, cites)
+        except KeyError:
+            self.setObsolete(True)  # the feature is gone from its layer since: the step cannot apply
 
     def redo(self):
         self._apply(self.before, self.after, self.fields[1], self.cites[1])
@@ -140,8 +143,11 @@ class DigitiseController(QObject):
     # --- digitising ----------------------------------------------------------------------------------
     def _layers(self) -> list[tuple[str, str, str]]:
         doc = self.document
+        # A team workspace layer is the server's: its features change through Team → Edit (versions,
+        # conflicts), never by drawing into the project's copy, which the next refresh replaces.
         return [(e["id"], str(e.get("title") or e["id"]), e.get("geometry")) for e in doc.user_layers
-                if e.get("geometry") in dg.GEOMETRIES and e["id"] not in doc.user_layer_problems]
+                if e.get("geometry") in dg.GEOMETRIES and e["id"] not in doc.user_layer_problems
+                and not e.get("workspace")]
 
     def start(self, layer_id: str = "") -> bool:
         """Digitise into `layer_id`, or into the layer the user chooses (a new one is made now)."""
@@ -165,6 +171,12 @@ class DigitiseController(QObject):
                 text = self.tr("New layer “{0}”").format(entry["title"])
                 w.undo_stack.push(AddLayer(self.document, entry, text))
                 layer_id = entry["id"]
+        if self.document.user_layer(layer_id).get("workspace"):
+            w.prompts.warn(self.tr("Digitise features"), self.tr(
+                "This layer is shared in the team workspace: its features change there, with "
+                "Team → Edit the selected workspace feature…, so that colleagues see the change and no "
+                "edit is lost. Draw into a layer of your own instead."))
+            return False
         geometry = self.document.user_layer(layer_id).get("geometry")
         if geometry not in dg.GEOMETRIES:
             w.prompts.warn(self.tr("Digitise features"), self.tr(

@@ -271,7 +271,7 @@ class FeatureForm(Retranslating, QDialog):
         edit = QLineEdit("" if value is None else str(value), self)
         edit.setAccessibleName(name)
         if name == self.date_field:
-            edit.setPlaceholderText("YYYY-MM-DD")
+            edit.setPlaceholderText(self.tr("YYYY-MM-DD"))  # the date's pattern, as the reader writes it
         self.form.addRow(name + ":", edit)
         self.edits[name] = edit
         return edit

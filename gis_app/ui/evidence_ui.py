@@ -174,11 +174,12 @@ class EvidenceController(QObject):
         return self._push(UpdateEntry(self.document, "sources", item_id, form.item(), self.tr("edit source")))
 
     def remove_source(self, item_id: str) -> bool:
-        users = ue.citing_claims(self.document.user_evidence, item_id)
-        if users:
+        figures = ue.citing_claims(self.document.user_evidence, item_id)
+        cited = ue.citing_targets(self.document.user_evidence, item_id)
+        if figures or cited:
             self.window.prompts.warn(self.tr("Source kept"), self.tr(
-                "This source is cited by {0} of your figures; change or delete them first.").format(
-                len(users)))
+                "This source is cited by {0} of your figures and {1} layers or features; change or "
+                "delete those citations first.").format(len(figures), len(cited)))
             return False
         return self._push(RemoveEntry(self.document, "sources", item_id, self.tr("remove source")))
 

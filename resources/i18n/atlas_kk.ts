@@ -610,6 +610,10 @@
         <translation>Жаңа қабат «{0}»</translation>
     </message>
     <message>
+        <source>This layer is shared in the team workspace: its features change there, with Team → Edit the selected workspace feature…, so that colleagues see the change and no edit is lost. Draw into a layer of your own instead.</source>
+        <translation>Бұл қабат топтық жұмыс кеңістігінде ортақ: оның нысандары сонда, «Топтық жұмыс → Жұмыс кеңістігінің таңдалған нысанын өңдеу…» арқылы өзгертіледі, сонда әріптестер өзгерісті көреді және бірде-бір түзету жоғалмайды. Оның орнына өз қабатыңызға сызыңыз.</translation>
+    </message>
+    <message>
         <source>This layer mixes points, lines and areas: draw into a layer of one kind.</source>
         <translation>Бұл қабатта нүктелер, сызықтар және аумақтар аралас: бір түрлі қабатқа салыңыз.</translation>
     </message>
@@ -733,8 +737,8 @@
         <translation>Дереккөз қалдырылды</translation>
     </message>
     <message>
-        <source>This source is cited by {0} of your figures; change or delete them first.</source>
-        <translation>Бұл дереккөзге сіздің {0} көрсеткішіңіз сілтейді; алдымен оларды өзгертіңіз немесе жойыңыз.</translation>
+        <source>This source is cited by {0} of your figures and {1} layers or features; change or delete those citations first.</source>
+        <translation>Бұл дереккөзге сіздің {0} көрсеткішіңіз және {1} қабат не нысан сілтеме жасайды; алдымен сол сілтемелерді өзгертіңіз немесе жойыңыз.</translation>
     </message>
     <message>
         <source>remove source</source>
@@ -990,6 +994,10 @@ Merge them (one source), or keep both?</source>
     <message>
         <source>Add field…</source>
         <translation>Өріс қосу…</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ЖЖЖЖ-АА-КК</translation>
     </message>
     <message>
         <source>No source is ticked: tick the one that states this feature, or press OK again to keep it without a source for now.</source>

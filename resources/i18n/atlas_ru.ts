@@ -611,6 +611,10 @@
         <translation>Новый слой «{0}»</translation>
     </message>
     <message>
+        <source>This layer is shared in the team workspace: its features change there, with Team → Edit the selected workspace feature…, so that colleagues see the change and no edit is lost. Draw into a layer of your own instead.</source>
+        <translation>Этот слой общий в командном рабочем пространстве: его объекты меняются там, через «Команда → Изменить выбранный объект рабочего пространства…», чтобы коллеги видели изменение и ни одна правка не потерялась. Рисуйте в собственном слое.</translation>
+    </message>
+    <message>
         <source>This layer mixes points, lines and areas: draw into a layer of one kind.</source>
         <translation>В этом слое смешаны точки, линии и площади: рисуйте в слой одного вида.</translation>
     </message>
@@ -734,8 +738,8 @@
         <translation>Источник оставлен</translation>
     </message>
     <message>
-        <source>This source is cited by {0} of your figures; change or delete them first.</source>
-        <translation>На этот источник ссылаются ваши показатели ({0}); сначала измените или удалите их.</translation>
+        <source>This source is cited by {0} of your figures and {1} layers or features; change or delete those citations first.</source>
+        <translation>На этот источник ссылаются ваши показатели ({0}) и слои или объекты ({1}); сначала измените или удалите эти ссылки.</translation>
     </message>
     <message>
         <source>remove source</source>
@@ -991,6 +995,10 @@ Merge them (one source), or keep both?</source>
     <message>
         <source>Add field…</source>
         <translation>Добавить поле…</translation>
+    </message>
+    <message>
+        <source>YYYY-MM-DD</source>
+        <translation>ГГГГ-ММ-ДД</translation>
     </message>
     <message>
         <source>No source is ticked: tick the one that states this feature, or press OK again to keep it without a source for now.</source>
