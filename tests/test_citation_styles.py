@@ -140,3 +140,15 @@ def test_the_pdf_sources_page_has_italic_titles_and_plain_text(tmp_path, qapp, i
     assert "Attack <script>alert(1)</script> & <b>bold</b>" in text
     order = [text.index(s) for s in ("Asia Foundation", "Rashid", "Zed", "Әуезов", "Иванов")]
     assert order == sorted(order)  # APA: alphabetical
+
+
+def test_a_web_page_in_gost_names_its_site_and_date():
+    """GOST R 7.0.5-2008: a web page is a part of a whole: "… [Электронный ресурс] // site. year.
+    URL: … (дата обращения: …)." (the CSL style leaves the site out)."""
+    items = {"w": {"id": "w", "type": "webpage", "title": "Наркотрафик", "original-title": "Drug trafficking",
+                   "author": [{"family": "Иванов", "given": "Иван"}], "container-title": "Азаттык",
+                   "issued": {"date-parts": [[2020, 5]]}, "URL": "https://rus.azattyk.org/a",
+                   "accessed": {"date-parts": [[2024, 1, 2]]}}}
+    assert citations.format_citation("w", "gost", items) == (
+        "Иванов И. Наркотрафик [Drug trafficking] [Электронный ресурс] // Азаттык. 2020. "
+        "URL: https://rus.azattyk.org/a (дата обращения: 02.01.2024).")

@@ -246,6 +246,7 @@ def gost_online(text: str, item: dict) -> str:
     or report read online gets them here. The access date only where the item has one (CSL
     `accessed`): none is invented."""
     url = item_url(item)
+    text = _gost_web_container(text, item)
     if not url or "URL:" in text:
         return text
     if GOST_MARKER not in text:
@@ -263,6 +264,18 @@ def gost_online(text: str, item: dict) -> str:
     if accessed and len(accessed) == 3:
         text += f" (дата обращения: {accessed[2]:02d}.{accessed[1]:02d}.{accessed[0]})"
     return text + "."
+
+
+def _gost_web_container(text: str, item: dict) -> str:
+    """The CSL style gives a web page no "// site. year": GOST R 7.0.5-2008 names the site (the
+    whole resource) and the date after the marker, as for any part of a whole."""
+    container = " ".join(str(item.get("container-title") or "").split())
+    marker = GOST_MARKER + ". URL:"
+    if not container or " // " in text or marker not in text:
+        return text
+    date = evidence.csl_date(item)
+    whole = f"{GOST_MARKER} // {container}." + (f" {date[0]}." if date else "")
+    return text.replace(marker, whole + " URL:", 1)
 
 
 def item_url(item: dict) -> str:
