@@ -450,3 +450,35 @@ def test_a_service_name_leaves_the_default_fields_to_the_service_file(window, pg
     assert window.team.connected and window.team._password is None
     assert window.settings.get(typed_settings.TEAM_CONNECTION) == {
         "host": "", "port": 0, "dbname": "", "user": "alice", "service": "atlas_test"}
+
+
+def test_colleagues_evidence_opens_into_the_project_as_one_undo_step(window, pg, qtbot, prompts):
+    """Team → Open colleagues' evidence…: what the workspace has and the project has not is added;
+    a figure the project has in another form is kept or taken as the user chooses, never silently;
+    the citations join; one Ctrl+Z takes it all back."""
+    from gis_app.team.workspace import Workspace
+    erlan, erlan_password = pg.user("erlan", "atlas_editor")
+    theirs = copy.deepcopy(EVIDENCE)
+    theirs["claims"][0]["value"] = "15"
+    theirs["claims"].append({**theirs["claims"][0], "claim_id": "u_c2", "value": "3", "indicator": "u_staff"})
+    theirs["cites"] = {"conflict_incidents/osh_2010": ["u_notes"]}
+    with Workspace.connect(erlan, erlan_password) as ws:
+        ws.publish_evidence(theirs)
+    info, password = pg.user("alice", "atlas_editor")
+    assert connect(window, info, password)[1]
+    mine = copy.deepcopy(EVIDENCE)
+    mine["claims"][0]["value"] = "12"
+    window.document.user_evidence = mine
+    window.undo_stack.clear()
+    prompts.queue("choose", "theirs")
+    window.actions["team_open_evidence"].trigger()
+    asked = [a for a in prompts.asked if a.method == "choose"][-1]
+    assert "1 source, figure or indicator of the workspace differs" in asked.text
+    claims = {c["claim_id"]: c["value"] for c in window.document.user_evidence["claims"]}
+    assert claims["u_c1"] in ("14", "15") and claims["u_c2"] == "3", claims  # u_c1: the workspace's
+    assert window.document.cites("conflict_incidents/osh_2010") == ["u_notes"]
+    assert "added" in window.statusBar().currentMessage()
+    window.undo_stack.undo()
+    assert {c["claim_id"]: c["value"] for c in window.document.user_evidence["claims"]} == {"u_c1": "12"}
+    assert window.document.cites("conflict_incidents/osh_2010") == []
+    window.document.user_evidence = {}

@@ -67,6 +67,8 @@ ACTIONS: tuple[ActionSpec | str, ...] = (
                late=True),
     ActionSpec("team_publish_evidence", "TeamWorkspace",
                QT_TRANSLATE_NOOP("TeamWorkspace", "Publish the project's evidence"), (), "team", late=True),
+    ActionSpec("team_open_evidence", "TeamWorkspace",
+               QT_TRANSLATE_NOOP("TeamWorkspace", "Open colleagues' &evidence…"), (), "team", late=True),
     ActionSpec("team_publish_lecture", "TeamWorkspace",
                QT_TRANSLATE_NOOP("TeamWorkspace", "Publish the lecture to the workspace…"), (), "team",
                late=True),
@@ -120,8 +122,8 @@ MENU_LAYOUT: dict[str, tuple[str, ...]] = {
     "view": ("home", SEPARATOR, "@docks", SEPARATOR, "@language"),
     "slides": ("add_slide", "present", "present_here", SEPARATOR, "export_pdf", "export_png"),
     "lectures": (),
-    "team": ("team_connect", "team_open", SEPARATOR, "team_publish_layer", "team_publish_evidence",
-             "team_publish_lecture", SEPARATOR, "team_disconnect"),
+    "team": ("team_connect", "team_open", "team_open_evidence", SEPARATOR, "team_publish_layer",
+             "team_publish_evidence", "team_publish_lecture", SEPARATOR, "team_disconnect"),
     "help": ("about",),
 }
 MENU_TITLES = {

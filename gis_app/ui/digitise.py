@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDialog, QWidget
 from gis_app.core import digitised as dg
 from gis_app.core.events import Change, Kind
 from gis_app.ui.digitise_forms import CiteDialog, FeatureForm, TargetDialog
+from gis_app.ui.evidence_commands import SetCites
 
 log = logging.getLogger(__name__)
 
@@ -76,18 +77,6 @@ class FeatureEdit(QUndoCommand):
 
     def undo(self):
         self._apply(self.after, self.before, self.fields[0], self.cites[0])
-
-
-class SetCites(QUndoCommand):
-    def __init__(self, document, target: str, before: list[str], after: list[str], text: str):
-        super().__init__(text)
-        self.document, self.target, self.before, self.after = document, target, before, after
-
-    def redo(self):
-        self.document.set_cites(self.target, self.after)
-
-    def undo(self):
-        self.document.set_cites(self.target, self.before)
 
 
 def _accepted(dialog: QDialog) -> dict | None:

@@ -74,6 +74,21 @@ class RemoveEntry(Step):
         getattr(self.document, METHODS[self.part][0])(self.old, self.index)
 
 
+class SetCites(Step):
+    """The sources cited for a layer or a feature (digitising, Cite source…, colleagues' evidence)."""
+
+    def __init__(self, document, target: str, before: list[str], after: list[str], text: str = "",
+                 parent=None):
+        super().__init__(text, parent)
+        self.document, self.target, self.before, self.after = document, target, before, after
+
+    def do(self):
+        self.document.set_cites(self.target, self.after)
+
+    def undo(self):
+        self.document.set_cites(self.target, self.before)
+
+
 class Macro(Step):
     """Several evidence steps as one undo step, delivered to the panels as one change. The steps are
     kept here (not as Qt children, whose Python wrappers would not be kept alive)."""

@@ -53,6 +53,7 @@ class TeamController(QObject):
     # publishing, opening and editing (ui/team_publish.py)
     publish_layer = property(lambda self: self.publisher.publish_layer)
     publish_evidence = property(lambda self: self.publisher.publish_evidence)
+    open_evidence = property(lambda self: self.publisher.open_evidence)
     publish_lecture = property(lambda self: self.publisher.publish_lecture)
     open_dialog = property(lambda self: self.publisher.open_dialog)
     open_layer = property(lambda self: self.publisher.open_layer)
@@ -88,6 +89,7 @@ class TeamController(QObject):
         for key, handler in (("team_connect", self.connect_dialog), ("team_open", self.open_dialog),
                              ("team_publish_layer", self.publish_layer),
                              ("team_publish_evidence", self.publish_evidence),
+                             ("team_open_evidence", self.open_evidence),
                              ("team_publish_lecture", self.publish_lecture),
                              ("team_disconnect", self.disconnect), ("team_edit_feature", self.edit_selected)):
             w.actions.set_handler(key, handler)
@@ -398,8 +400,8 @@ class TeamController(QObject):
         self.conflict_button.setText(self.tr("%n conflict(s) to resolve", "", count))
         self.conflict_button.setVisible(bool(count))
         actions = self.window.actions
-        for key in ("team_publish_layer", "team_publish_evidence", "team_publish_lecture", "team_open",
-                    "team_disconnect"):
+        for key in ("team_publish_layer", "team_publish_evidence", "team_open_evidence",
+                    "team_publish_lecture", "team_open", "team_disconnect"):
             actions[key].setEnabled(self.workspace is not None)
         self._update_edit_action()
 

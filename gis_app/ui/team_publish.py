@@ -100,6 +100,54 @@ class TeamPublisher(QObject):
             self.add_conflict(conflict)
         return True
 
+    def open_evidence(self) -> bool:
+        """Team → Open colleagues' evidence…: the workspace's sources, indicators, figures and
+        citations added to the project's as one undo step. An entry the project has in another form
+        stays as it is, or is replaced by the workspace's, as the user chooses (never silently)."""
+        from gis_app.core.evidence_merge import merge_plan
+        from gis_app.team.errors import TeamError
+        from gis_app.ui.evidence_commands import AddEntry, Macro, SetCites, UpdateEntry
+        title = self.tr("Open colleagues' evidence")
+        if not self._need_connection(title):
+            return False
+        try:
+            theirs, _versions = self.workspace.open_evidence()
+        except TeamError as exc:
+            return self.failed(exc, title)
+        plan = merge_plan(self.document.user_evidence, theirs)
+        if plan.empty:
+            self.prompts.info(title, self.tr("The project already has all the evidence in the workspace "
+                                             "({0} entries).").format(plan.same))
+            return False
+        take_theirs = False
+        if plan.different:
+            choice = self.prompts.choose(title, self.tr(
+                "%n source(s), figure(s) or indicator(s) of the workspace differ from the project's "
+                "entries of the same name.", "", len(plan.different)),
+                [("mine", self.tr("Keep the project's")), ("theirs", self.tr("Take the workspace's"))])
+            if choice is None:
+                return False
+            take_theirs = choice == "theirs"
+        macro = Macro(self.document, self.tr("open colleagues' evidence"))
+        for part, entry in plan.new:
+            macro.add(AddEntry(self.document, part, entry))
+        if take_theirs:
+            for part, mine, entry in plan.different:
+                if part != "indicators":  # an indicator is named once; its labels stay the project's
+                    key = "id" if part == "sources" else "claim_id"
+                    macro.add(UpdateEntry(self.document, part, mine[key], entry))
+        for target, (before, after) in plan.cites.items():
+            macro.add(SetCites(self.document, target, before, after, ""))
+        self.window.undo_stack.push(macro)
+        if macro.error:
+            self.prompts.warn(title, self.tr("Nothing was added: {0}").format(macro.error))
+            return False
+        self._status(self.tr("Colleagues' evidence: {0} added, {1} already here, {2} different "
+                             "({3}).").format(len(plan.new), plan.same, len(plan.different),
+                                              self.tr("the workspace's taken") if take_theirs
+                                              else self.tr("the project's kept")))
+        return True
+
     def publish_lecture(self) -> bool:
         """The whole project (its slides, annotations, evidence and layers with their data)."""
         from gis_app.team.errors import TeamError

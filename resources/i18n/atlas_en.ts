@@ -71,6 +71,13 @@
             <numerusform>Published “{0}”: %n features.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n source(s), figure(s) or indicator(s) of the workspace differ from the project&apos;s entries of the same name.</source>
+        <translation>
+            <numerusform>%n source, figure or indicator of the workspace differs from the project&apos;s entry of the same name.</numerusform>
+            <numerusform>%n sources, figures or indicators of the workspace differ from the project&apos;s entries of the same name.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>UserLayersController</name>

@@ -2743,6 +2743,49 @@ Nothing was changed.</source>
         <translation>Дереккөздер мен көрсеткіштер жарияланды: {0} қосылды, {1} бұрыннан бар, {2} жұмыс кеңістігіндегіден өзгеше (таңдау үшін көрсетіледі).</translation>
     </message>
     <message>
+        <source>Open colleagues&apos; evidence</source>
+        <translation>Әріптестердің дәлелдерін ашу</translation>
+    </message>
+    <message>
+        <source>The project already has all the evidence in the workspace ({0} entries).</source>
+        <translation>Жобада жұмыс кеңістігіндегі барлық дәлел бар ({0} жазба).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s), figure(s) or indicator(s) of the workspace differ from the project&apos;s entries of the same name.</source>
+        <translation>
+            <numerusform>Жұмыс кеңістігінің %n дереккөзі, көрсеткіші не индикаторы жобадағы аттас жазбадан өзгеше.</numerusform>
+            <numerusform>Жұмыс кеңістігінің %n дереккөзі, көрсеткіші не индикаторы жобадағы аттас жазбалардан өзгеше.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep the project&apos;s</source>
+        <translation>Жобаныкін қалдыру</translation>
+    </message>
+    <message>
+        <source>Take the workspace&apos;s</source>
+        <translation>Жұмыс кеңістігінікін алу</translation>
+    </message>
+    <message>
+        <source>open colleagues&apos; evidence</source>
+        <translation>әріптестердің дәлелдерін ашу</translation>
+    </message>
+    <message>
+        <source>Nothing was added: {0}</source>
+        <translation>Ештеңе қосылмады: {0}</translation>
+    </message>
+    <message>
+        <source>Colleagues&apos; evidence: {0} added, {1} already here, {2} different ({3}).</source>
+        <translation>Әріптестердің дәлелдері: {0} қосылды, {1} бұрыннан бар, {2} өзгеше ({3}).</translation>
+    </message>
+    <message>
+        <source>the workspace&apos;s taken</source>
+        <translation>жұмыс кеңістігінікі алынды</translation>
+    </message>
+    <message>
+        <source>the project&apos;s kept</source>
+        <translation>жобанікі қалды</translation>
+    </message>
+    <message>
         <source>Publish the lecture</source>
         <translation>Дәрісті жариялау</translation>
     </message>
@@ -2796,6 +2839,10 @@ Nothing was changed.</source>
     <message>
         <source>Publish the project&apos;s evidence</source>
         <translation>Жобаның дереккөздері мен көрсеткіштерін жариялау</translation>
+    </message>
+    <message>
+        <source>Open colleagues&apos; &amp;evidence…</source>
+        <translation>Әріптестердің &amp;дәлелдерін ашу…</translation>
     </message>
     <message>
         <source>Publish the lecture to the workspace…</source>

@@ -2751,6 +2751,50 @@ Nothing was changed.</source>
         <translation>Источники и показатели опубликованы: {0} добавлено, {1} уже были, {2} отличаются от имеющихся в рабочем пространстве (показаны для выбора).</translation>
     </message>
     <message>
+        <source>Open colleagues&apos; evidence</source>
+        <translation>Открыть данные коллег</translation>
+    </message>
+    <message>
+        <source>The project already has all the evidence in the workspace ({0} entries).</source>
+        <translation>В проекте уже есть все данные рабочего пространства ({0} записей).</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n source(s), figure(s) or indicator(s) of the workspace differ from the project&apos;s entries of the same name.</source>
+        <translation>
+            <numerusform>%n источник, показатель или индикатор рабочего пространства отличается от одноимённой записи проекта.</numerusform>
+            <numerusform>%n источника, показателя или индикатора рабочего пространства отличаются от одноимённых записей проекта.</numerusform>
+            <numerusform>%n источников, показателей или индикаторов рабочего пространства отличаются от одноимённых записей проекта.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Keep the project&apos;s</source>
+        <translation>Оставить проектные</translation>
+    </message>
+    <message>
+        <source>Take the workspace&apos;s</source>
+        <translation>Взять из рабочего пространства</translation>
+    </message>
+    <message>
+        <source>open colleagues&apos; evidence</source>
+        <translation>открытие данных коллег</translation>
+    </message>
+    <message>
+        <source>Nothing was added: {0}</source>
+        <translation>Ничего не добавлено: {0}</translation>
+    </message>
+    <message>
+        <source>Colleagues&apos; evidence: {0} added, {1} already here, {2} different ({3}).</source>
+        <translation>Данные коллег: добавлено {0}, уже было {1}, отличаются {2} ({3}).</translation>
+    </message>
+    <message>
+        <source>the workspace&apos;s taken</source>
+        <translation>взяты из рабочего пространства</translation>
+    </message>
+    <message>
+        <source>the project&apos;s kept</source>
+        <translation>оставлены проектные</translation>
+    </message>
+    <message>
         <source>Publish the lecture</source>
         <translation>Публикация лекции</translation>
     </message>
@@ -2804,6 +2848,10 @@ Nothing was changed.</source>
     <message>
         <source>Publish the project&apos;s evidence</source>
         <translation>Опубликовать источники и показатели проекта</translation>
+    </message>
+    <message>
+        <source>Open colleagues&apos; &amp;evidence…</source>
+        <translation>Открыть &amp;данные коллег…</translation>
     </message>
     <message>
         <source>Publish the lecture to the workspace…</source>
