@@ -22,7 +22,9 @@ from gis_app.ui.team_live import LiveLayers
 from gis_app.ui.team_publish import TeamPublisher
 
 log = logging.getLogger(__name__)
-RETRY_MS = 5000       # while offline: how often the server is tried again
+RETRY_MS = 5000       # while offline: how soon the server is tried again (doubling to RETRY_MAX_MS)
+RETRY_MAX_MS = 60000
+RETRY_CONNECT_S = 2   # a retry's connect timeout (the listener thread also says when it is back)
 
 
 def error_kind(exc: BaseException) -> str:
@@ -258,9 +260,13 @@ class TeamController(QObject):
         if self.info is None or self.connected:
             return self.connected
         try:
-            workspace = Workspace.connect(self.info, self._password)
+            # A short wait (libpq's least): a host whose packets are dropped must not hold the window
+            # for long; and each failure waits twice as long before the next try (up to a minute).
+            workspace = Workspace.connect(self.info, self._password, timeout=RETRY_CONNECT_S)
         except TeamError:
+            self.retry_timer.setInterval(min(self.retry_timer.interval() * 2, RETRY_MAX_MS))
             return False
+        self.retry_timer.setInterval(RETRY_MS)
         self._connected(workspace, self.info, self._password)
         return True
 
