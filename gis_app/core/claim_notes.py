@@ -22,7 +22,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import paths, safe_io
+from . import paths, safe_io, text_tables
 from .i18n import LANGUAGES, pick
 
 FILE_NAME = "claim_notes.toml"
@@ -65,37 +65,13 @@ def load(path: Path | None = None) -> tuple[ClaimTexts, list[str]]:
         raw = safe_io.load_toml(path)
     except safe_io.UnsafeFileError as exc:
         return ClaimTexts(), [] if exc.kind == safe_io.NOT_FOUND else [str(exc)]
-    problems, tables = [], {}
-    for section in SECTIONS:
-        tables[section] = {}
-        entries = raw.get(section, {})
-        if not isinstance(entries, dict):
-            problems.append(f"{path.name}: [{section}] must be a table")
-            continue
-        for key, texts in entries.items():
-            if not isinstance(texts, dict) or not all(isinstance(t, str) for t in texts.values()):
-                problems.append(f"{path.name}: [{section}.{key}] must hold texts: en = \"…\" …")
-                continue
-            tables[section][key] = {lang: " ".join(text.split()) for lang, text in texts.items()}
-    problems += [f"{path.name}: unknown section [{k}]" for k in raw if k not in SECTIONS]
+    tables, problems = text_tables.sections(raw, SECTIONS, path.name, lambda text: " ".join(text.split()))
     return ClaimTexts(tables["notes"], tables["values"]), problems
-
-
-_CACHE: dict[Path, tuple[int, ClaimTexts]] = {}
 
 
 def texts(folder: Path | None = None) -> ClaimTexts:
     """The reader notes of `folder` (default: the layers folder), read again when the file changes."""
-    path = notes_path(folder)
-    try:
-        stamp = path.stat().st_mtime_ns
-    except OSError:
-        stamp = -1
-    cached = _CACHE.get(path)
-    if cached is None or cached[0] != stamp:
-        cached = (stamp, load(path)[0])
-        _CACHE[path] = cached
-    return cached[1]
+    return text_tables.cached(notes_path(folder), lambda path: load(path)[0])
 
 
 def note(claim, lang: str) -> str:

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import paths, safe_io
+from . import paths, safe_io, text_tables
 from .i18n import LANGUAGES, pick
 
 FILE_NAME = "indicators.toml"
@@ -81,16 +81,12 @@ class Labels:
             kind = section[:-1]
             if texts is None:
                 out.append(f"{FILE_NAME}: {kind} '{key}' (claim {claim_id}) has no labels; add "
-                           f"[{section}.{_toml_key(key)}] with en, ru and kk")
+                           f"[{section}.{text_tables.toml_key(key)}] with en, ru and kk")
                 continue
             lacking = [lang for lang in LANGUAGES if not (texts.get(lang) or "").strip()]
             if lacking:
                 out.append(f"{FILE_NAME}: {kind} '{key}' has no {', '.join(lacking)} label")
         return out
-
-
-def _toml_key(key: str) -> str:
-    return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else '"' + key.replace('"', '\\"') + '"'
 
 
 def labels_path(folder: Path | None = None) -> Path:
@@ -109,35 +105,10 @@ def load_labels(path: Path | None = None) -> tuple[Labels, list[str]]:
         if exc.kind == safe_io.SYNTAX:
             return Labels(), [f"{path.name}: not valid TOML: {exc.detail}"]
         return Labels(), [str(exc)]
-    problems = [f"{path.name}: unknown section [{key}] (expected {', '.join(SECTIONS)})"
-                for key in raw if key not in SECTIONS]
-    tables: dict[str, dict[str, dict[str, str]]] = {}
-    for section in SECTIONS:
-        entries = raw.get(section, {})
-        if not isinstance(entries, dict):
-            problems.append(f"{path.name}: [{section}] must be a table of labels")
-            entries = {}
-        tables[section] = {}
-        for key, texts in entries.items():
-            if not isinstance(texts, dict) or not all(isinstance(t, str) for t in texts.values()):
-                problems.append(f"{path.name}: [{section}.{_toml_key(key)}] must hold texts: en = \"…\" …")
-                continue
-            tables[section][key] = {lang: text.strip() for lang, text in texts.items()}
+    tables, problems = text_tables.sections(raw, SECTIONS, path.name)
     return Labels(tables["indicators"], tables["units"]), problems
-
-
-_CACHE: dict[Path, tuple[int, Labels]] = {}
 
 
 def labels(folder: Path | None = None) -> Labels:
     """The labels of `folder` (default: the layers folder), read again when the file changes."""
-    path = labels_path(folder)
-    try:
-        stamp = path.stat().st_mtime_ns
-    except OSError:
-        stamp = -1
-    cached = _CACHE.get(path)
-    if cached is None or cached[0] != stamp:
-        cached = (stamp, load_labels(path)[0])
-        _CACHE[path] = cached
-    return cached[1]
+    return text_tables.cached(labels_path(folder), lambda path: load_labels(path)[0])
