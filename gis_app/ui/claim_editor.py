@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -22,6 +21,7 @@ from gis_app.core.evidence import CONFIRMED_VALUES, short_citation
 from gis_app.core.statistics import unit_label
 from gis_app.ui.digitise_forms import SourcePicker
 from gis_app.ui.i18n import Retranslating
+from gis_app.ui.plain import error_label, ok_cancel
 
 NEW = "\x00new"  # the indicator chooser's "New indicator…" entry
 
@@ -72,14 +72,7 @@ class ClaimDialog(Retranslating, QDialog):
         self.locator, self.note = QLineEdit(self), QLineEdit(self)
         self.confirmed = QComboBox(self)
         self.estimate = QCheckBox(self)
-        self.error = QLabel(self)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.error, self.buttons = error_label(self), ok_cancel(self)
         self.form = QFormLayout()
         self.labels = [QLabel(self) for _ in range(9)]
         rows = (self.indicator, self.value, self.unit, self.date, source_row, self.locator, self.note,

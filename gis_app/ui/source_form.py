@@ -3,11 +3,9 @@ a translated title, as a CSL-JSON item. What is wrong is said under the form, in
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -17,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from gis_app.core import user_evidence as ue
 from gis_app.ui.i18n import Retranslating
+from gis_app.ui.plain import error_label, ok_cancel
 
 TYPES = ("article-journal", "article-newspaper", "book", "chapter", "report", "webpage", "dataset",
          "legislation", "treaty", "thesis", "paper-conference", "document")
@@ -65,14 +64,7 @@ class SourceForm(Retranslating, QDialog):
         self.language = QComboBox(self)
         self.language.setEditable(True)
         self.language.addItems(LANGS)
-        self.error = QLabel(self)
-        self.error.setTextFormat(Qt.TextFormat.PlainText)
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #b00020;")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel, self)
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.error, self.buttons = error_label(self), ok_cancel(self)
         self.form = QFormLayout()
         self.labels = [QLabel(self) for _ in range(9)]
         for label, field in zip(self.labels, (self.kind, self.authors, self.title_edit, self.container,
