@@ -1,0 +1,121 @@
+"""File → Open basemap… with VECTOR tiles (MVT, gzip or not; MBTiles and PMTiles built here): drawn
+in the page by the vendored renderer in the default style for the recognised schema, names in the
+reader's language, in exports; a damaged tile is refused by Python, said under the layer tree, and
+the rest still draws; the renderer is not loaded until a vector basemap is opened."""
+
+from __future__ import annotations
+
+import gzip
+
+import pytest
+from conftest import close_window, make_window
+from mvt_fixtures import NAMES, WATER, make_vector_mbtiles, make_vector_pmtiles, tile
+from PySide6.QtGui import QColor, QImage
+
+from gis_app.core import mvt
+from gis_app.core.tile_archive import ArchiveError, open_archive
+from gis_app.ui import tile_scheme
+
+
+def share(image: QImage, colour: str) -> float:
+    image = image.convertToFormat(QImage.Format.Format_RGB32).scaled(200, 150)
+    target = QColor(colour).getRgb()[:3]
+    hits = sum(sum(abs(a - b) for a, b in zip(QColor(image.pixel(x, y)).getRgb()[:3], target, strict=True)) < 30
+               for y in range(image.height()) for x in range(image.width()))
+    return hits / (image.width() * image.height())
+
+
+# --- Python's side: unpacking, checking, the schema ------------------------------------------------
+
+def test_tiles_are_unpacked_checked_and_bounded():
+    raw = tile()
+    assert mvt.check(gzip.compress(raw)) == raw and mvt.check(raw) == raw
+    assert mvt.layer_names(raw) == ["water", "boundary", "water_name"]
+    for bad in (raw[:-7], gzip.compress(raw)[:40], b"\x1a\xff\xff\xff\xff\x0f", b"\x0f\x00"):
+        with pytest.raises(mvt.TileError):
+            mvt.check(bad)
+    with pytest.raises(mvt.TileError, match="more than 4 MiB"):          # a zip bomb stops early
+        mvt.check(gzip.compress(b"\x00" * (64 * 1024 * 1024)))
+    assert mvt.schema(["water", "transportation", "place", "boundary"]) == "openmaptiles"
+    assert mvt.schema(["ocean", "water_polygons", "streets", "place_labels"]) == "shortbread"
+    assert mvt.schema(["earth", "water", "roads", "places", "landuse"]) == "protomaps"
+    assert mvt.schema(["parcels", "wells"]) == ""
+
+
+@pytest.mark.parametrize("compress", [True, False])
+def test_vector_archives_open_with_their_layers_and_schema(tmp_path, compress):
+    for path in (make_vector_mbtiles(tmp_path / "v.mbtiles", compress=compress, metadata=False),
+                 make_vector_pmtiles(tmp_path / "v.pmtiles", compress=compress)):
+        archive = open_archive(path)
+        try:
+            assert archive.vector and archive.schema == "openmaptiles"
+            assert archive.layers == ("water", "boundary", "water_name")
+            assert archive.tile(2, 3, 1).startswith(tile())                 # given to the page unpacked
+        finally:
+            archive.close()
+    bad_first = make_vector_mbtiles(tmp_path / "bad.mbtiles", broken=(0, 0, 0))
+    with pytest.raises(ArchiveError) as err:
+        open_archive(bad_first)
+    assert err.value.reason == "damaged"
+
+
+# --- in the window --------------------------------------------------------------------------------
+
+@pytest.fixture()
+def window(qapp):
+    win = make_window(size=(900, 650))
+    for layer in win.catalog.layers:
+        win.state.set_visible(layer.id, False)
+    win.state.view.lat, win.state.view.lon, win.state.view.zoom = 41.0, 68.0, 3.0
+    yield win
+    close_window(win)
+    tile_scheme.serve(None)
+
+
+def _drawn(window, qtbot):
+    window.map.wait_ready(20000)
+    qtbot.waitUntil(lambda: window.map.eval_js("atlas.basemapPending()") == 0
+                    and window.map.eval_js("atlas.basemapSchema()") != "", timeout=20000)
+
+
+def test_a_vector_basemap_draws_names_in_kazakh_and_exports(window, prompts, qtbot, tmp_path):
+    from gis_app.render.layout_model import ExportOptions
+    from gis_app.ui.export import export_map
+
+    # nothing of the renderer before a vector basemap is opened
+    window.map.wait_ready(20000)
+    assert window.map.eval_js("typeof window.protomapsL") == "undefined"
+    window.set_language("kk")
+    path = make_vector_mbtiles(tmp_path / "lakes.mbtiles", max_zoom=3)
+    prompts.queue("open_file", str(path))
+    window.actions["open_basemap"].trigger()
+    row = window.basemap.row
+    assert row.isVisible()
+    window.map.eval_js("(atlas.map.setView([30, 40], 3, {animate: false}), 0)")
+    qtbot.waitUntil(lambda: window.state.view.zoom == 3, timeout=5000)
+    _drawn(window, qtbot)
+    assert window.map.eval_js("atlas.basemapSchema()") == "openmaptiles"
+    grab = window.map.stable_grab()
+    grab.save(str(tmp_path / "screen.png"))
+    assert share(grab, WATER) > 0.4                                  # the lakes' fill covers the map
+    labels = window.map.eval_js("atlas.basemapLabels()")
+    assert NAMES["name:kk"] in labels and NAMES["name:ru"] not in labels
+    assert "OpenMapTiles" in row.schema.text()
+
+    out = tmp_path / "vector.png"
+    export_map(out, ExportOptions(page="custom", custom_px=(900, 640), dpi=96), window.catalog, window.state, "kk")
+    assert share(QImage(str(out)), WATER) > 0.3
+
+
+def test_a_broken_tile_is_said_and_the_rest_draws(window, qtbot, tmp_path):
+    path = make_vector_pmtiles(tmp_path / "ok.pmtiles", compress=True)
+    assert window.basemap.open_path(path)
+    _drawn(window, qtbot)
+    assert window.basemap.row.problem.text() == ""
+    broken = make_vector_mbtiles(tmp_path / "broken.mbtiles", max_zoom=3, broken=(3, 5, 3))
+    window.state.view.lat, window.state.view.lon, window.state.view.zoom = 40.0, 45.0, 4.0
+    assert window.basemap.open_path(broken)
+    window.map.eval_js("atlas.map.setView([40, 45], 4, {animate: false}) && 0")
+    qtbot.waitUntil(lambda: "Damaged tiles" in window.basemap.row.problem.text(), timeout=20000)
+    _drawn(window, qtbot)
+    assert share(window.map.stable_grab(), WATER) > 0.3             # the other tiles still draw
