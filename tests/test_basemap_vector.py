@@ -17,10 +17,14 @@ from gis_app.core.tile_archive import ArchiveError, open_archive
 from gis_app.ui import tile_scheme
 
 
+def _far(a, b) -> int:
+    return sum(abs(p - q) for p, q in zip(a[:3], b[:3], strict=True))
+
+
 def share(image: QImage, colour: str) -> float:
     image = image.convertToFormat(QImage.Format.Format_RGB32).scaled(200, 150)
     target = QColor(colour).getRgb()[:3]
-    hits = sum(sum(abs(a - b) for a, b in zip(QColor(image.pixel(x, y)).getRgb()[:3], target, strict=True)) < 30
+    hits = sum(_far(QColor(image.pixel(x, y)).getRgb(), target) < 30
                for y in range(image.height()) for x in range(image.width()))
     return hits / (image.width() * image.height())
 
@@ -103,7 +107,8 @@ def test_a_vector_basemap_draws_names_in_kazakh_and_exports(window, prompts, qtb
     assert "OpenMapTiles" in row.schema.text()
 
     out = tmp_path / "vector.png"
-    export_map(out, ExportOptions(page="custom", custom_px=(900, 640), dpi=96), window.catalog, window.state, "kk")
+    page = ExportOptions(page="custom", custom_px=(900, 640), dpi=96)
+    export_map(out, page, window.catalog, window.state, "kk")
     assert share(QImage(str(out)), WATER) > 0.3
 
 
@@ -119,3 +124,39 @@ def test_a_broken_tile_is_said_and_the_rest_draws(window, qtbot, tmp_path):
     qtbot.waitUntil(lambda: "Damaged tiles" in window.basemap.row.problem.text(), timeout=20000)
     _drawn(window, qtbot)
     assert share(window.map.stable_grab(), WATER) > 0.3             # the other tiles still draw
+
+
+def _gdal_mbtiles(path):
+    """A vector MBTiles as GDAL writes one (its MVT driver: gzip tiles, TMS rows, metadata json),
+    one layer of a schema the atlas does not know."""
+    import numpy as np
+    import pyogrio.raw
+    import shapely
+
+    geoms = shapely.to_wkb(np.array([shapely.box(-60, -50, 60, 50), shapely.Point(0, 0)]))
+    pyogrio.raw.write(str(path), geoms, [np.array(["plot", "well"], dtype=object)], ["name"], layer="parcels",
+                      driver="MBTiles", geometry_type="Unknown", crs="EPSG:4326",
+                      dataset_options={"MAXZOOM": "3", "NAME": "GDAL parcels"})
+    return path
+
+
+def test_an_unknown_schema_still_draws_every_layer_in_grey(window, qtbot, tmp_path):
+    window.map.eval_js("(atlas.map.setView([0, 0], 2, {animate: false}), 0)")
+    qtbot.waitUntil(lambda: window.state.view.zoom == 2, timeout=5000)
+    empty = window.map.stable_grab().convertToFormat(QImage.Format.Format_RGB32).scaled(200, 150)
+    path = _gdal_mbtiles(tmp_path / "parcels.mbtiles")
+    archive = open_archive(path)
+    assert (archive.vector, archive.layers, archive.schema) == (True, ("parcels",), "")
+    archive.close()
+    assert window.basemap.open_path(path)
+    _drawn(window, qtbot)
+    assert window.map.eval_js("atlas.basemapSchema()") == "generic"
+    assert "does not know" in window.basemap.row.schema.text()
+    shot = window.map.stable_grab()
+    shot.save(str(tmp_path / "grey.png"))
+    drawn = shot.convertToFormat(QImage.Format.Format_RGB32).scaled(200, 150)
+    changed = sum(_far(QColor(empty.pixel(x, y)).getRgb(), QColor(drawn.pixel(x, y)).getRgb()) > 30
+                  for y in range(150) for x in range(200)) / (200 * 150)
+    assert changed > 0.2                                                # the parcel's grey fill
+    grey = QColor(drawn.pixel(70, 55)).getRgb()
+    assert max(grey[:3]) - min(grey[:3]) < 25                           # a neutral grey

@@ -13,7 +13,7 @@
   var atlas = window.atlas, P = window.protomapsL;
   if (!atlas || !P) return;
 
-  var LAND = "#f3f0e9", WATER = "#9fc3df", WATER_LINE = "#7fb0d6", GREY_FILL = "#c9c9c9",
+  var LAND = "#f3f0e9", WATER = "#9fc3df", WATER_LINE = "#7fb0d6", GREY_FILL = "#b4b4b4",
       GREY_LINE = "#8c8c8c", GREY_POINT = "#6e6e6e", TEXT = "#3c3c3c", HALO = "#ffffff";
   var GREEN = { wood: "#cfe0bf", forest: "#cfe0bf", grass: "#e2ecd0", grassland: "#e2ecd0",
                 park: "#d8e8c6", meadow: "#e2ecd0", scrub: "#dde6c9", farmland: "#eeeedb",
@@ -138,7 +138,7 @@
       [3, 2, 1].forEach(function (type) {   // polygons under lines under points, for every layer
         layers.forEach(function (id) {
           if (type === 3) paint.push(Object.assign(fill(id, GREY_FILL, { filter: geom(3) }),
-            { symbolizer: new P.PolygonSymbolizer({ fill: GREY_FILL, opacity: 0.6, stroke: GREY_LINE, width: 0.5 }) }));
+            { symbolizer: new P.PolygonSymbolizer({ fill: GREY_FILL, opacity: 0.85, stroke: GREY_LINE, width: 0.5 }) }));
           else if (type === 2) paint.push(line(id, GREY_LINE, 0.8, { filter: geom(2) }));
           else {
             paint.push({ dataLayer: id, filter: geom(1), symbolizer: new P.CircleSymbolizer({ radius: 2, fill: GREY_POINT }) });
