@@ -1,6 +1,6 @@
-"""File → Open basemap…: the user's own raster tile archive (MBTiles or PMTiles, built here) under the
-map (vector tiles: test_basemap_vector.py), offline, served by the atlas; in exports with its attribution; saved in the project; a broken
-or hostile file refused with a message, losing nothing."""
+"""File → Open basemap…: the user's own raster tile archive (MBTiles or PMTiles, built here) under the map
+(vector tiles: test_basemap_vector.py), offline, served by the atlas; in exports with its attribution;
+saved in the project; a broken or hostile file refused with a message, losing nothing."""
 
 from __future__ import annotations
 

@@ -195,11 +195,11 @@ class BasemapController(QObject):
         self.window.undo_stack.push(_SetBasemap(self.document, before, after, text))
 
     def _broken(self, count: int) -> None:
-        """A damaged vector tile was left blank: say so under the layer tree (the rest draws)."""
+        """A damaged or oversized vector tile was left blank: say so under the layer tree (the rest draws)."""
         if self.document.basemap is None or tile_scheme.served.archive is None:
             return
-        self.problem = self.tr("Damaged tiles of this basemap could not be read and are left blank "
-                               "({0} so far).").format(count)
+        self.problem = self.tr("Tiles of this basemap that are damaged or too large to draw are left "
+                               "blank ({0} so far).").format(count)
         self._show_row(self.document.basemap)
 
     # --- following the document ---------------------------------------------------------------------

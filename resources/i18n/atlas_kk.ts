@@ -239,8 +239,8 @@
         <translation>Негізгі картаны көрсету не жасыру</translation>
     </message>
     <message>
-        <source>Damaged tiles of this basemap could not be read and are left blank ({0} so far).</source>
-        <translation>Бұл негізгі картаның зақымдалған тайлдары оқылмады, олардың орны бос қалды (әзірге {0}).</translation>
+        <source>Tiles of this basemap that are damaged or too large to draw are left blank ({0} so far).</source>
+        <translation>Бұл негізгі картаның зақымдалған немесе салуға тым үлкен тайлдары бос қалды (әзірге {0}).</translation>
     </message>
 </context>
 <context>

@@ -239,8 +239,8 @@
         <translation>Показать или скрыть базовую карту</translation>
     </message>
     <message>
-        <source>Damaged tiles of this basemap could not be read and are left blank ({0} so far).</source>
-        <translation>Повреждённые тайлы этой базовой карты не прочитаны и оставлены пустыми (пока {0}).</translation>
+        <source>Tiles of this basemap that are damaged or too large to draw are left blank ({0} so far).</source>
+        <translation>Повреждённые или слишком большие для отрисовки тайлы этой базовой карты оставлены пустыми (пока {0}).</translation>
     </message>
 </context>
 <context>
