@@ -86,6 +86,24 @@ def tile(names: dict | None = None) -> bytes:
     ])
 
 
+def schema_tile(schema: str) -> bytes:
+    """A tile of `schema`'s own layer names: water over most of it and a named place in it."""
+    e, water = EXTENT, [(0, 0), (0, EXTENT), (int(EXTENT * 0.8), EXTENT), (int(EXTENT * 0.8), 0)]
+    place = [(e // 2, e // 2)]
+    kk = {"name": "Almaty", "name_en": "Almaty", "name_ru": "Алма-Ата", "name_kk": "Алматы"}
+    if schema == "shortbread":
+        return b"".join([layer("ocean", [(3, water, {})]),
+                         layer("streets", [(2, [(0, e // 3), (e, e // 3)], {"kind": "motorway"})]),
+                         layer("place_labels", [(1, place, {"kind": "city", **kk})])])
+    if schema == "protomaps":
+        names = {"name": "Almaty", "name:en": "Almaty", "name:ru": "Алма-Ата", "name:kk": "Алматы"}
+        return b"".join([layer("earth", [(3, [(0, 0), (0, e), (e, e), (e, 0)], {"kind": "earth"})]),
+                         layer("water", [(3, water, {"kind": "ocean"})]),
+                         layer("roads", [(2, [(0, e // 3), (e, e // 3)], {"kind": "highway"})]),
+                         layer("places", [(1, place, {"kind": "locality", "capital": "yes", **names})])])
+    raise ValueError(schema)
+
+
 def _tiles(max_zoom: int):
     return [(z, x, y) for z in range(max_zoom + 1) for x in range(1 << z) for y in range(1 << z)]
 
@@ -95,9 +113,12 @@ METADATA_JSON = json.dumps({"vector_layers": [{"id": "water", "fields": {}}, {"i
 
 
 def make_vector_mbtiles(path: Path, max_zoom: int = 2, compress: bool = True, names: dict | None = None,
-                        broken: tuple[int, int, int] | None = None, metadata: bool = True) -> Path:
-    """`broken`: that tile (XYZ) is damaged (its bytes cut short)."""
-    data = tile(names)
+                        broken: tuple[int, int, int] | None = None, metadata: bool = True,
+                        data: bytes | None = None) -> Path:
+    """`broken`: that tile (XYZ) is damaged (its bytes cut short); `data`: every tile (else tile())."""
+    data = tile(names) if data is None else data
+    if data is not tile(names):
+        metadata = False       # the layers are read from the first tile
     data = gzip.compress(data) if compress else data
     conn = sqlite3.connect(path)
     conn.executescript("CREATE TABLE metadata (name TEXT, value TEXT);"

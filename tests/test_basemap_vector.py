@@ -9,7 +9,7 @@ import gzip
 
 import pytest
 from conftest import close_window, make_window
-from mvt_fixtures import NAMES, WATER, make_vector_mbtiles, make_vector_pmtiles, tile
+from mvt_fixtures import NAMES, WATER, make_vector_mbtiles, make_vector_pmtiles, schema_tile, tile
 from PySide6.QtGui import QColor, QImage
 
 from gis_app.core import mvt
@@ -174,3 +174,19 @@ def test_an_unknown_schema_still_draws_every_layer_in_grey(window, qtbot, tmp_pa
     assert changed > 0.2                                                # the parcel's grey fill
     grey = QColor(drawn.pixel(70, 55)).getRgb()
     assert max(grey[:3]) - min(grey[:3]) < 25                           # a neutral grey
+
+
+@pytest.mark.parametrize("schema", ["shortbread", "protomaps"])
+def test_shortbread_and_protomaps_tiles_draw_in_their_style(window, qtbot, tmp_path, schema):
+    window.set_language("kk")
+    path = make_vector_mbtiles(tmp_path / f"{schema}.mbtiles", data=schema_tile(schema))
+    assert open_archive(path).schema == schema
+    window.map.eval_js("(atlas.map.setView([30, 40], 3, {animate: false}), 0)")
+    assert window.basemap.open_path(path)
+    _drawn(window, qtbot)
+    assert window.map.eval_js("atlas.basemapSchema()") == schema
+    shot = window.map.stable_grab()
+    shot.save(str(tmp_path / f"{schema}.png"))
+    assert share(shot, WATER) > 0.4
+    assert window.map.eval_js("atlas.basemapLabels()") == ["Алматы"]
+    assert schema.capitalize() in window.basemap.row.schema.text()
