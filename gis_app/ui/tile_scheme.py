@@ -12,7 +12,8 @@ changes with every archive, so a page never shows a cached tile of the previous 
 
 Vector tiles are unpacked (gzip) and checked in Python (core/mvt.py) before the page sees them, so
 the page's renderer (resources/web/basemap_vector.js) is only ever given plain, well-formed MVT; a
-damaged tile is answered "not found" (an empty square) and `TileHandler.broken` tells the window.
+damaged or missing vector tile is answered with an empty tile (the renderer fetches by script, and
+a failed request would leave it waiting), and `TileHandler.broken` tells the window of damaged ones.
 """
 
 from __future__ import annotations
