@@ -38,8 +38,7 @@ def refusal(exc: Exception) -> str:
         "not-archive": QCoreApplication.translate(
             "Basemap", "{0} is not a tile archive (MBTiles or PMTiles)."),
         "compression": QCoreApplication.translate(
-            "Basemap", "{0} holds vector tiles compressed in a way the atlas cannot read (it reads gzip "
-                       "or uncompressed tiles)."),
+            "Basemap", "{0} holds vector tiles compressed in a way the atlas cannot read."),
         "format": QCoreApplication.translate(
             "Basemap", "{0} holds tiles that are neither images (PNG, JPEG, WebP, AVIF) nor vector tiles."),
         "empty": QCoreApplication.translate("Basemap", "{0} holds no tiles."),

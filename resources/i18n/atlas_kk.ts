@@ -196,8 +196,8 @@
         <translation>{0} — тайлдар мұрағаты емес (MBTiles не PMTiles).</translation>
     </message>
     <message>
-        <source>{0} holds vector tiles compressed in a way the atlas cannot read (it reads gzip or uncompressed tiles).</source>
-        <translation>{0} ішіндегі векторлық тайлдар атлас оқи алмайтын тәсілмен сығылған (атлас gzip-пен сығылған немесе сығылмаған тайлдарды оқиды).</translation>
+        <source>{0} holds vector tiles compressed in a way the atlas cannot read.</source>
+        <translation>{0} ішіндегі векторлық тайлдар атлас оқи алмайтын тәсілмен сығылған.</translation>
     </message>
     <message>
         <source>{0} holds tiles that are neither images (PNG, JPEG, WebP, AVIF) nor vector tiles.</source>

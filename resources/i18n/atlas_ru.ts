@@ -196,8 +196,8 @@
         <translation>{0} — не архив тайлов (MBTiles или PMTiles).</translation>
     </message>
     <message>
-        <source>{0} holds vector tiles compressed in a way the atlas cannot read (it reads gzip or uncompressed tiles).</source>
-        <translation>Векторные тайлы в {0} сжаты способом, который атлас не читает (он читает тайлы, сжатые gzip, или несжатые).</translation>
+        <source>{0} holds vector tiles compressed in a way the atlas cannot read.</source>
+        <translation>Векторные тайлы в {0} сжаты способом, который атлас не читает.</translation>
     </message>
     <message>
         <source>{0} holds tiles that are neither images (PNG, JPEG, WebP, AVIF) nor vector tiles.</source>
