@@ -111,6 +111,10 @@ def test_a_vector_basemap_draws_names_in_kazakh_and_exports(window, prompts, qtb
     export_map(out, page, window.catalog, window.state, "kk")
     assert share(QImage(str(out)), WATER) > 0.3
 
+    # the names follow the interface language
+    window.set_language("ru")
+    qtbot.waitUntil(lambda: window.map.eval_js("atlas.basemapLabels()") == [NAMES["name:ru"]], timeout=10000)
+
     # opacity, saving and reopening: as for raster tiles
     row.opacity.setValue(40)
     qtbot.waitUntil(lambda: window.map.eval_js(
