@@ -104,6 +104,12 @@ def schema_tile(schema: str) -> bytes:
     raise ValueError(schema)
 
 
+def bad_feature_tile() -> bytes:
+    """tile() and a layer whose one feature's geometry is damaged inside (a number that never ends)."""
+    feature = _uint(1, 1) + _uint(3, 3) + _field(4, b"\xff" * 12)
+    return tile() + _field(3, _uint(15, 2) + _field(1, b"landcover") + _field(2, feature) + _uint(5, EXTENT))
+
+
 def _tiles(max_zoom: int):
     return [(z, x, y) for z in range(max_zoom + 1) for x in range(1 << z) for y in range(1 << z)]
 

@@ -9,7 +9,15 @@ import gzip
 
 import pytest
 from conftest import close_window, make_window
-from mvt_fixtures import NAMES, WATER, make_vector_mbtiles, make_vector_pmtiles, schema_tile, tile
+from mvt_fixtures import (
+    NAMES,
+    WATER,
+    bad_feature_tile,
+    make_vector_mbtiles,
+    make_vector_pmtiles,
+    schema_tile,
+    tile,
+)
 from PySide6.QtGui import QColor, QImage
 
 from gis_app.core import mvt
@@ -216,3 +224,14 @@ def test_the_command_line_export_draws_a_vector_basemap(qapp, tmp_path):
                            "--size", "800x560", "--dpi", "96"], capture_output=True, text=True, timeout=180)
     assert done.returncode == 0, done.stderr
     assert share(QImage(str(out)), WATER) > 0.3
+
+
+def test_a_tile_whose_feature_is_damaged_inside_is_left_blank_without_hanging(window, qtbot, tmp_path):
+    """Python checks a tile's layers; a feature's own bytes are the renderer's to read: one damaged
+    inside leaves that tile blank, and the page goes on (nothing waits for ever)."""
+    assert mvt.check(bad_feature_tile()) == bad_feature_tile()         # it passes Python's check
+    path = make_vector_mbtiles(tmp_path / "inside.mbtiles", data=bad_feature_tile())
+    window.map.eval_js("(atlas.map.setView([30, 40], 3, {animate: false}), 0)")
+    assert window.basemap.open_path(path)
+    _drawn(window, qtbot)                                             # drawn (blank), not hanging
+    assert share(window.map.stable_grab(), WATER) < 0.05
