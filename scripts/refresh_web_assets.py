@@ -27,6 +27,17 @@ PACKAGES: dict[str, tuple[str, list[str]]] = {
     "leaflet": ("1.9.3", ["dist/leaflet.js", "dist/leaflet.css", "dist/images/layers.png",
                           "dist/images/layers-2x.png", "dist/images/marker-icon.png",
                           "dist/images/marker-icon-2x.png", "dist/images/marker-shadow.png"]),
+    # Vector basemaps (File → Open basemap… with MVT tiles): loaded by basemap_vector.js only when
+    # one is opened. The bundle includes pbf, @mapbox/vector-tile, rbush, etc. (THIRD-PARTY.md).
+    "protomaps-leaflet": ("5.1.0", ["dist/protomaps-leaflet.js"]),
+}
+# What a bundle carries inside it, written beside its own licence (name: licence, from npm).
+BUNDLED: dict[str, str] = {
+    "protomaps-leaflet": (
+        "protomaps-leaflet.js is a bundle (esbuild/tsup) that includes these npm packages, each under\n"
+        "its own licence: @mapbox/point-geometry (ISC), @mapbox/vector-tile (BSD-3-Clause),\n"
+        "@protomaps/basemaps (BSD-3-Clause), color2k (MIT), pbf (BSD-3-Clause), pmtiles\n"
+        "(BSD-3-Clause), potpack (ISC), quickselect (ISC), rbush (MIT).\n"),
 }
 LICENCE_NAMES = ("LICENSE", "LICENSE.md", "LICENSE.txt", "LICENCE", "license")
 
@@ -49,6 +60,10 @@ def fetch(name: str, version: str, files: list[str], work: Path) -> dict:
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(pkg / rel, target)
         copied.append({"file": str(target.relative_to(VENDOR)), "sha256": sha256(target)})
+    if name in BUNDLED:
+        notice = dest / "THIRD-PARTY.md"
+        notice.write_text(BUNDLED[name], encoding="utf-8")
+        copied.append({"file": str(notice.relative_to(VENDOR)), "sha256": sha256(notice)})
     if not any(Path(c["file"]).name in LICENCE_NAMES for c in copied):
         sys.exit(f"{name}@{version}: no licence file found; refusing to vendor it")
     return {"name": name, "version": version, "source": f"npm {name}@{version}", "files": copied}

@@ -1,6 +1,6 @@
-"""File → Open basemap…: the user's own raster tile archive (MBTiles or PMTiles, built here) under the
-map, offline, served by the atlas; in exports with its attribution; saved in the project; a broken
-or hostile file refused with a message, losing nothing."""
+"""File → Open basemap…: the user's own raster tile archive (MBTiles or PMTiles, built here) under the map
+(vector tiles: test_basemap_vector.py), offline, served by the atlas; in exports with its attribution;
+saved in the project; a broken or hostile file refused with a message, losing nothing."""
 
 from __future__ import annotations
 
@@ -28,6 +28,16 @@ def _magenta_share(image: QImage) -> float:
             far = sum(abs(a - b) for a, b in zip(c.getRgb()[:3], target.getRgb()[:3], strict=True))
             hits += far < 40
     return hits / (image.width() * image.height())
+
+
+def _not_tiles(path):
+    """An MBTiles whose tiles are neither images nor vector tiles."""
+    make_mbtiles(path, max_zoom=0, fmt="")
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE tiles SET tile_data = ?", (b"hello, world",))
+    conn.commit()
+    conn.close()
+    return path
 
 
 @pytest.fixture()
@@ -69,10 +79,11 @@ def test_broken_and_hostile_files_are_refused_with_their_reason(qapp, tmp_path):
     with pytest.raises(ArchiveError) as err:
         open_archive(text)
     assert err.value.reason == "not-archive"
-    vector = make_mbtiles(tmp_path / "vector.mbtiles", max_zoom=0, fmt="pbf")
+    labelled = make_mbtiles(tmp_path / "labelled.mbtiles", max_zoom=0, fmt="pbf")  # the tiles decide
+    assert open_archive(labelled).format == "png"
     with pytest.raises(ArchiveError) as err:
-        open_archive(vector)
-    assert err.value.reason == "vector"
+        open_archive(_not_tiles(tmp_path / "words.mbtiles"))
+    assert err.value.reason == "format"
     no_tables = tmp_path / "empty-db.mbtiles"
     sqlite3.connect(no_tables).execute("CREATE TABLE x (a)").connection.close()
     with pytest.raises(ArchiveError) as err:
@@ -175,9 +186,8 @@ def test_a_broken_mbtiles_gives_a_message_and_loses_nothing(window, prompts, tmp
     assert warning.title == "Basemap not opened" and "broken.mbtiles" in warning.text
     assert window.document.basemap == before and window.undo_stack.count() == steps
     assert tile_scheme.served.archive.path == good.absolute()        # still shown
-    vector = make_mbtiles(tmp_path / "roads.mbtiles", max_zoom=0, fmt="pbf")
-    assert not window.basemap.open_path(vector)
-    assert "vector tiles" in prompts.messages("warn")[-1].text
+    assert not window.basemap.open_path(_not_tiles(tmp_path / "words.mbtiles"))
+    assert "neither images" in prompts.messages("warn")[-1].text
 
 
 def test_a_project_whose_basemap_file_went_missing_still_opens(window, prompts, tmp_path):

@@ -1,4 +1,6 @@
-"""A user's own basemap: a raster tile archive (MBTiles or PMTiles) read tile by tile. No Qt.
+"""A user's own basemap: a tile archive (MBTiles or PMTiles), raster or vector, read tile by tile.
+No Qt. Vector tiles (MVT, gzip or not) are unpacked and checked here (core/mvt.py: bounded size, a
+damaged tile refused and counted in `broken`) and drawn by the page (resources/web/basemap_vector.js).
 
 MBTiles is SQLite (read with sqlite3, read-only and immutable, each query stopped after a few
 seconds so a hostile schema cannot hang the app); PMTiles is read with the `pmtiles` package's
@@ -7,7 +9,7 @@ not a crash). What the file is comes from its first bytes, not its name.
 
 The gate's rules (core/safe_io.py) hold: a regular file only (a folder, FIFO or device is
 refused), a size limit, and every refusal is an `UnsafeFileError` (kind, file, English detail) that
-the interface says in the user's language; a file that reads but is no raster archive is an
+the interface says in the user's language; a file that reads but is no usable archive is an
 `ArchiveError` with its reason. A refused file changes nothing.
 """
 
@@ -26,7 +28,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from . import safe_io
+from . import mvt, safe_io
 from .safe_io import NOT_FOUND, NOT_REGULAR, SYNTAX, TOO_LARGE, UNREADABLE, UnsafeFileError
 
 MAX_ARCHIVE = 16 * 1024 ** 3     # bytes: a country at street level fits; anything bigger is not ours
@@ -39,14 +41,14 @@ MAX_ZOOM = 24
 SUFFIXES = (".mbtiles", ".pmtiles")
 
 MIME = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "webp": "image/webp",
-        "avif": "image/avif"}
-_PMTILES_TYPES = {2: "png", 3: "jpg", 4: "webp", 5: "avif"}  # 1 is MVT (vector)
+        "avif": "image/avif", "pbf": "application/x-protobuf"}
+_PMTILES_TYPES = {1: "pbf", 2: "png", 3: "jpg", 4: "webp", 5: "avif"}  # 1 is MVT (vector)
 _MAGIC = {"png": b"\x89PNG\r\n\x1a\n", "jpg": b"\xff\xd8\xff"}
 
 
 class ArchiveError(ValueError):
-    """A file that reads but is not a raster tile archive the atlas can show; `reason` is one of
-    "not-archive", "vector", "format", "empty", "damaged"; str() is an English sentence."""
+    """A file that reads but is not a tile archive the atlas can show; `reason` is one of
+    "not-archive", "compression", "format", "empty", "damaged"; str() is an English sentence."""
 
     def __init__(self, reason: str, path: str | os.PathLike, detail: str = ""):
         self.reason, self.path, self.detail = reason, Path(path), detail
@@ -111,18 +113,25 @@ def _image_format(data: bytes) -> str:
 class TileArchive:
     path: Path
     kind: str                       # "mbtiles" | "pmtiles"
-    format: str                     # png | jpg | webp | avif
+    format: str                     # png | jpg | webp | avif | pbf (vector tiles)
     name: str = ""
     attribution: str = ""
     minzoom: int = 0
     maxzoom: int = MAX_ZOOM
     bounds: tuple[float, float, float, float] | None = None   # W, S, E, N
+    layers: tuple[str, ...] = ()    # vector tiles: the layers' names (metadata, else the first tile)
+    schema: str = ""                # vector tiles: "openmaptiles" | "shortbread" | "protomaps" | ""
+    broken: int = 0                 # vector tiles refused as damaged so far (drawn as empty squares)
     _read: object = field(default=None, repr=False)
     _close: object = field(default=None, repr=False)
 
     @property
     def mime(self) -> str:
         return MIME[self.format]
+
+    @property
+    def vector(self) -> bool:
+        return self.format == "pbf"
 
     def tile(self, z: int, x: int, y: int) -> bytes | None:
         """The tile's bytes (XYZ numbering, y down), None where the archive has none. A damaged
@@ -134,7 +143,15 @@ class TileArchive:
         except (sqlite3.Error, OSError, ValueError, EOFError, zlib.error, gzip.BadGzipFile,
                 IndexError, KeyError, TypeError, OverflowError, MemoryError):
             return None
-        return bytes(data) if data and len(data) <= MAX_TILE else None
+        if not data or len(data) > MAX_TILE:
+            return None
+        if not self.vector:
+            return bytes(data)
+        try:
+            return mvt.check(bytes(data))   # unpacked: the page is given plain protobuf
+        except mvt.TileError:
+            self.broken += 1
+            return None
 
     def close(self) -> None:
         if self._close is not None:
@@ -183,17 +200,22 @@ def _mbtiles(path: Path) -> TileArchive:
         conn.close()
         raise ArchiveError("damaged", path, str(exc)) from exc
     fmt = str(meta.get("format") or "").lower()
-    if fmt == "pbf" or fmt == "mvt":
-        conn.close()
-        raise ArchiveError("vector", path, "vector tiles (format pbf)")
     if first is None or not isinstance(first[0], bytes):
         conn.close()
         raise ArchiveError("empty", path, "no tiles")
     found = _image_format(first[0])
+    layers: list[str] = []
+    if not found and (fmt in ("pbf", "mvt") or (not fmt and first[0][:1] in (b"\x1f", b"\x1a", b"\x78"))):
+        try:
+            in_tile = mvt.layer_names(mvt.unpack(first[0]))      # the first tile must read
+            layers = _vector_layers(meta.get("json")) or in_tile
+        except mvt.TileError as exc:
+            conn.close()
+            raise ArchiveError("damaged", path, f"its first vector tile does not read ({exc})") from exc
+        found = "pbf"
     if not found:
         conn.close()
-        raise ArchiveError("vector" if fmt in ("", "pbf") and first[0][:2] == b"\x1f\x8b" else "format",
-                           path, "the tiles are not PNG, JPEG, WebP or AVIF images")
+        raise ArchiveError("format", path, "the tiles are neither images nor vector tiles")
 
     def read(z, x, y):
         row = query("SELECT tile_data FROM tiles WHERE zoom_level=? AND tile_column=? AND tile_row=?",
@@ -203,7 +225,21 @@ def _mbtiles(path: Path) -> TileArchive:
     return TileArchive(path, "mbtiles", found, name=plain_text(meta.get("name")),
                        attribution=plain_text(meta.get("attribution")),
                        minzoom=_zoom(meta.get("minzoom"), 0), maxzoom=_zoom(meta.get("maxzoom"), MAX_ZOOM),
-                       bounds=_bounds(meta.get("bounds")), _read=read, _close=conn.close)
+                       bounds=_bounds(meta.get("bounds")), layers=tuple(layers), schema=mvt.schema(layers),
+                       _read=read, _close=conn.close)
+
+
+def _vector_layers(value) -> list[str]:
+    """The layer ids in a TileJSON-like `vector_layers` (MBTiles' metadata "json", PMTiles' metadata)."""
+    if isinstance(value, (str, bytes)):
+        try:
+            value = json.loads(value[: MAX_DIRECTORY])
+        except (ValueError, RecursionError):
+            return []
+    layers = value.get("vector_layers") if isinstance(value, dict) else None
+    if not isinstance(layers, list):
+        return []
+    return [str(v["id"])[:200] for v in layers[:1000] if isinstance(v, dict) and isinstance(v.get("id"), str)]
 
 
 def _pmtiles(path: Path, fd: int) -> TileArchive:
@@ -239,8 +275,6 @@ def _pmtiles(path: Path, fd: int) -> TileArchive:
         raise ArchiveError("damaged", path, f"its header does not read ({type(exc).__name__})") from exc
     header_box["h"] = header
     tile_type = int(getattr(header.get("tile_type"), "value", header.get("tile_type")) or 0)
-    if tile_type == 1:
-        raise ArchiveError("vector", path, "vector tiles (MVT)")
     if tile_type not in _PMTILES_TYPES:
         raise ArchiveError("format", path, f"tile type {tile_type}")
     if header.get("internal_compression") not in (Compression.GZIP, Compression.GZIP.value):
@@ -251,6 +285,9 @@ def _pmtiles(path: Path, fd: int) -> TileArchive:
         meta = raw if isinstance(raw, dict) else {}
     except (ValueError, OSError, EOFError, zlib.error, gzip.BadGzipFile, json.JSONDecodeError):
         meta = {}
+    if tile_type == 1 and int(getattr(header.get("tile_compression"), "value",
+                                      header.get("tile_compression")) or 0) not in (0, 1, 2):
+        raise ArchiveError("compression", path, "vector tiles compressed other than by gzip")
     w, s = header.get("min_lon_e7", 0) / 1e7, header.get("min_lat_e7", 0) / 1e7
     e, n = header.get("max_lon_e7", 0) / 1e7, header.get("max_lat_e7", 0) / 1e7
     archive = TileArchive(path, "pmtiles", _PMTILES_TYPES[tile_type], name=plain_text(meta.get("name")),
@@ -265,7 +302,14 @@ def _pmtiles(path: Path, fd: int) -> TileArchive:
                       if reader.get(z, x, y)), None)
     except Exception as exc:  # noqa: BLE001
         raise ArchiveError("damaged", path, f"its directory does not read ({type(exc).__name__})") from exc
-    if probe is not None and not _image_format(bytes(probe)):
+    if archive.vector:
+        try:
+            in_tile = mvt.layer_names(mvt.unpack(bytes(probe))) if probe else []
+            layers = _vector_layers(meta) or in_tile
+        except mvt.TileError as exc:
+            raise ArchiveError("damaged", path, f"its first vector tile does not read ({exc})") from exc
+        archive.layers, archive.schema = tuple(layers), mvt.schema(layers)
+    elif probe is not None and not _image_format(bytes(probe)):
         raise ArchiveError("format", path, "the tiles are not PNG, JPEG, WebP or AVIF images")
     return archive
 

@@ -1,5 +1,6 @@
-"""File → Open basemap…: a raster tile archive (.mbtiles, .pmtiles) of the user's shown under every
-layer, offline; its row in the Layers dock (shown, opacity, the file's attribution, remove).
+"""File → Open basemap…: a tile archive (.mbtiles, .pmtiles; raster or vector tiles) of the user's
+shown under every layer, offline; its row in the Layers dock (shown, opacity, which vector schema was
+recognised, the file's attribution, damaged tiles, remove).
 
 The document owns the setting (AtlasDocument.basemap: path, opacity, visible; saved in the project
 with the path relative to it); this controller follows it: it opens the archive (core/tile_archive)
@@ -36,10 +37,10 @@ def refusal(exc: Exception) -> str:
     texts = {
         "not-archive": QCoreApplication.translate(
             "Basemap", "{0} is not a tile archive (MBTiles or PMTiles)."),
-        "vector": QCoreApplication.translate(
-            "Basemap", "{0} holds vector tiles; the atlas shows raster tiles (PNG, JPEG, WebP) only."),
+        "compression": QCoreApplication.translate(
+            "Basemap", "{0} holds vector tiles compressed in a way the atlas cannot read."),
         "format": QCoreApplication.translate(
-            "Basemap", "{0} holds tiles that are not PNG, JPEG, WebP or AVIF images."),
+            "Basemap", "{0} holds tiles that are neither images (PNG, JPEG, WebP, AVIF) nor vector tiles."),
         "empty": QCoreApplication.translate("Basemap", "{0} holds no tiles."),
         "damaged": QCoreApplication.translate(
             "Basemap", "{0} is damaged and cannot be read as a tile archive."),
@@ -96,6 +97,9 @@ class BasemapRow(Retranslating, QFrame):
         self.opacity = QSlider(Qt.Orientation.Horizontal, self)
         self.opacity.setRange(0, 100)
         self.remove_button = QPushButton(self)
+        self.schema = QLabel(self)     # vector tiles: which schema the default style recognised
+        self.schema.setTextFormat(Qt.TextFormat.PlainText)
+        self.schema.setWordWrap(True)
         self.credit = QLabel(self)
         self.credit.setTextFormat(Qt.TextFormat.PlainText)  # the file's words, never markup
         self.credit.setWordWrap(True)
@@ -110,9 +114,11 @@ class BasemapRow(Retranslating, QFrame):
         layout.setContentsMargins(6, 4, 6, 4)
         layout.addLayout(top)
         layout.addWidget(self.opacity)
+        layout.addWidget(self.schema)
         layout.addWidget(self.credit)
         layout.addWidget(self.problem)
         self.name = ""
+        self.archive: TileArchive | None = None
         self.retranslate_ui()
         self.hide()
 
@@ -123,6 +129,14 @@ class BasemapRow(Retranslating, QFrame):
         self.opacity.setAccessibleName(self.tr("Opacity of your basemap"))
         self.remove_button.setText(self.tr("Remove"))
         self.remove_button.setToolTip(self.tr("Take your basemap off the map (the file stays)"))
+        archive = self.archive
+        self.schema.setVisible(archive is not None and archive.vector)
+        if archive is not None and archive.vector:
+            names = {"openmaptiles": "OpenMapTiles", "shortbread": "Shortbread", "protomaps": "Protomaps"}
+            self.schema.setText(
+                self.tr("Vector tiles, {0} schema: drawn in the atlas's style").format(names[archive.schema])
+                if archive.schema in names else
+                self.tr("Vector tiles, a schema the atlas does not know: every layer drawn in grey"))
 
 
 class BasemapController(QObject):
@@ -132,6 +146,7 @@ class BasemapController(QObject):
         self.row = BasemapRow(window.layer_panel)
         self.problem = ""                        # why the project's basemap is not drawn, if it is not
         self._opened: TileArchive | None = None  # opened by choose(), served by _changed()
+        tile_scheme.ensure_handler().broken.connect(self._broken)
 
     def install(self) -> None:
         w = self.window
@@ -178,6 +193,14 @@ class BasemapController(QObject):
         before = dict(self.document.basemap) if self.document.basemap else None
         self.window.undo_stack.push(_SetBasemap(self.document, before, after, text))
 
+    def _broken(self, count: int) -> None:
+        """A damaged or oversized vector tile was left blank: say so under the layer tree (the rest draws)."""
+        if self.document.basemap is None or tile_scheme.served.archive is None:
+            return
+        self.problem = self.tr("Tiles of this basemap that are damaged or too large to draw are left "
+                               "blank ({0} so far).").format(count)
+        self._show_row(self.document.basemap)
+
     # --- following the document ---------------------------------------------------------------------
     def _changed(self, what: Change) -> None:
         if Kind.BASEMAP in what:
@@ -212,6 +235,7 @@ class BasemapController(QObject):
         if entry is None:
             return
         row.name = (archive.name if archive is not None and archive.name else Path(entry["path"]).name)
+        row.archive = archive
         for widget in (row.shown, row.opacity):
             widget.blockSignals(True)
         row.shown.setChecked(entry["visible"])

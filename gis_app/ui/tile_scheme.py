@@ -9,6 +9,11 @@ reach it) and the offline guard lets it through.
 Which archive is served is set by the window from the document (`serve`): one for the process, so
 the window's map, the export's offscreen page and the slides' all show the same basemap. `v`
 changes with every archive, so a page never shows a cached tile of the previous one.
+
+Vector tiles are unpacked (gzip) and checked in Python (core/mvt.py) before the page sees them, so
+the page's renderer (resources/web/basemap_vector.js) is only ever given plain, well-formed MVT; a
+damaged or missing vector tile is answered with an empty tile (the renderer fetches by script, and
+a failed request would leave it waiting), and `TileHandler.broken` tells the window of damaged ones.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from __future__ import annotations
 import logging
 import re
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Signal
 from PySide6.QtWebEngineCore import QWebEngineUrlRequestJob, QWebEngineUrlScheme, QWebEngineUrlSchemeHandler
 
 from gis_app.core.tile_archive import TileArchive
@@ -55,6 +60,8 @@ def register_scheme() -> None:
 class TileHandler(QWebEngineUrlSchemeHandler):
     """Answers atlastiles://basemap/z/x/y with the served archive's tile (404 where it has none)."""
 
+    broken = Signal(int)  # a damaged vector tile was refused; the archive's count so far
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.served = 0  # tiles answered (tests, benchmark)
@@ -66,7 +73,15 @@ class TileHandler(QWebEngineUrlSchemeHandler):
         if url.host() != HOST or m is None or archive is None or bytes(job.requestMethod()) != b"GET":
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return
+        before = archive.broken
         data = archive.tile(*(int(v) for v in m.groups()))
+        if archive.broken != before:
+            log.warning("%s: a damaged vector tile %s left blank", archive.path.name, url.path())
+            self.broken.emit(archive.broken)
+        if data is None and archive.vector:
+            # A vector tile is fetched by script, and a failed job leaves fetch() waiting for ever
+            # (QtWebEngine 6.11): no tile is an empty tile, which draws nothing.
+            data = b""
         if data is None:
             job.fail(QWebEngineUrlRequestJob.Error.UrlNotFound)
             return
@@ -79,17 +94,22 @@ class TileHandler(QWebEngineUrlSchemeHandler):
 
 def install(profile) -> None:
     """Serve the scheme in `profile` (a page's; once per profile)."""
-    global _handler
     if id(profile) in _profiles or profile.urlSchemeHandler(QByteArray(SCHEME)) is not None:
         _profiles.add(id(profile))
         return
-    if _handler is None:
-        _handler = TileHandler()
-    profile.installUrlSchemeHandler(QByteArray(SCHEME), _handler)
+    profile.installUrlSchemeHandler(QByteArray(SCHEME), ensure_handler())
     _profiles.add(id(profile))
 
 
 def handler() -> TileHandler | None:
+    return _handler
+
+
+def ensure_handler() -> TileHandler:
+    """The process's one handler (made on first use), e.g. to follow its `broken` signal."""
+    global _handler
+    if _handler is None:
+        _handler = TileHandler()
     return _handler
 
 
@@ -110,7 +130,10 @@ def page_config() -> dict | None:
     return {"url": f"atlastiles://{HOST}/{{z}}/{{x}}/{{y}}?v={served.version}",
             "opacity": served.opacity, "visible": served.visible,
             "minzoom": archive.minzoom, "maxzoom": archive.maxzoom,
-            "bounds": list(archive.bounds) if archive.bounds else None}
+            "bounds": list(archive.bounds) if archive.bounds else None,
+            # vector tiles: drawn by basemap_vector.js in a default style for the recognised schema
+            **({"vector": {"schema": archive.schema, "layers": list(archive.layers[:200])}}
+               if archive.vector else {})}
 
 
 def credit() -> str:

@@ -204,12 +204,12 @@
         <translation>{0} — тайлдар мұрағаты емес (MBTiles не PMTiles).</translation>
     </message>
     <message>
-        <source>{0} holds vector tiles; the atlas shows raster tiles (PNG, JPEG, WebP) only.</source>
-        <translation>{0} ішінде векторлық тайлдар бар; атлас тек растрлық тайлдарды (PNG, JPEG, WebP) көрсетеді.</translation>
+        <source>{0} holds vector tiles compressed in a way the atlas cannot read.</source>
+        <translation>{0} ішіндегі векторлық тайлдар атлас оқи алмайтын тәсілмен сығылған.</translation>
     </message>
     <message>
-        <source>{0} holds tiles that are not PNG, JPEG, WebP or AVIF images.</source>
-        <translation>{0} ішіндегі тайлдар PNG, JPEG, WebP не AVIF суреттері емес.</translation>
+        <source>{0} holds tiles that are neither images (PNG, JPEG, WebP, AVIF) nor vector tiles.</source>
+        <translation>{0} ішіндегі тайлдар сурет те (PNG, JPEG, WebP, AVIF), векторлық тайл да емес.</translation>
     </message>
     <message>
         <source>{0} holds no tiles.</source>
@@ -246,6 +246,10 @@
         <source>Show or hide basemap</source>
         <translation>Негізгі картаны көрсету не жасыру</translation>
     </message>
+    <message>
+        <source>Tiles of this basemap that are damaged or too large to draw are left blank ({0} so far).</source>
+        <translation>Бұл негізгі картаның зақымдалған немесе салуға тым үлкен тайлдары бос қалды (әзірге {0}).</translation>
+    </message>
 </context>
 <context>
     <name>BasemapRow</name>
@@ -268,6 +272,14 @@
     <message>
         <source>Take your basemap off the map (the file stays)</source>
         <translation>Негізгі картаңызды картадан алып тастау (файл орнында қалады)</translation>
+    </message>
+    <message>
+        <source>Vector tiles, {0} schema: drawn in the atlas&apos;s style</source>
+        <translation>Векторлық тайлдар, {0} сызбасы: атлас стилімен салынған</translation>
+    </message>
+    <message>
+        <source>Vector tiles, a schema the atlas does not know: every layer drawn in grey</source>
+        <translation>Векторлық тайлдар, атласқа белгісіз сызба: әр қабат сұр түспен салынған</translation>
     </message>
 </context>
 <context>

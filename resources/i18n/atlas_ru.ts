@@ -204,12 +204,12 @@
         <translation>{0} — не архив тайлов (MBTiles или PMTiles).</translation>
     </message>
     <message>
-        <source>{0} holds vector tiles; the atlas shows raster tiles (PNG, JPEG, WebP) only.</source>
-        <translation>В {0} векторные тайлы; атлас показывает только растровые тайлы (PNG, JPEG, WebP).</translation>
+        <source>{0} holds vector tiles compressed in a way the atlas cannot read.</source>
+        <translation>Векторные тайлы в {0} сжаты способом, который атлас не читает.</translation>
     </message>
     <message>
-        <source>{0} holds tiles that are not PNG, JPEG, WebP or AVIF images.</source>
-        <translation>Тайлы в {0} — не изображения PNG, JPEG, WebP или AVIF.</translation>
+        <source>{0} holds tiles that are neither images (PNG, JPEG, WebP, AVIF) nor vector tiles.</source>
+        <translation>Тайлы в {0} — не изображения (PNG, JPEG, WebP, AVIF) и не векторные тайлы.</translation>
     </message>
     <message>
         <source>{0} holds no tiles.</source>
@@ -246,6 +246,10 @@
         <source>Show or hide basemap</source>
         <translation>Показать или скрыть базовую карту</translation>
     </message>
+    <message>
+        <source>Tiles of this basemap that are damaged or too large to draw are left blank ({0} so far).</source>
+        <translation>Повреждённые или слишком большие для отрисовки тайлы этой базовой карты оставлены пустыми (пока {0}).</translation>
+    </message>
 </context>
 <context>
     <name>BasemapRow</name>
@@ -268,6 +272,14 @@
     <message>
         <source>Take your basemap off the map (the file stays)</source>
         <translation>Убрать вашу базовую карту (файл остаётся на месте)</translation>
+    </message>
+    <message>
+        <source>Vector tiles, {0} schema: drawn in the atlas&apos;s style</source>
+        <translation>Векторные тайлы, схема {0}: отрисованы в стиле атласа</translation>
+    </message>
+    <message>
+        <source>Vector tiles, a schema the atlas does not know: every layer drawn in grey</source>
+        <translation>Векторные тайлы, схема атласу неизвестна: каждый слой отрисован серым</translation>
     </message>
 </context>
 <context>
