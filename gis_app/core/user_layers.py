@@ -116,6 +116,11 @@ def _cache_file(key: object) -> Path:
     return paths.cache_dir() / "user-layers" / f"{digest}.geojson"
 
 
+def write_data(data: dict, target: Path) -> None:
+    """A FeatureCollection kept in the project as the cache's GeoJSON file (one serialisation)."""
+    paths.write_cache_file(target, json.dumps(data, ensure_ascii=False))
+
+
 def write_geojson(frame, target: Path) -> None:
     """The frame as GeoJSON (6 decimals), written whole or not at all."""
     import pyogrio
@@ -128,13 +133,18 @@ def write_geojson(frame, target: Path) -> None:
     tmp.replace(target)
 
 
-def materialize(entry: dict, base: Path | None) -> Path:
+def materialize(entry: dict, base: Path | None, key: str | None = None, rewrite: bool = False) -> Path:
     """The entry's data as a WGS 84 GeoJSON file in the cache (made if missing). Raises
-    MissingSourceError, or importers.RefusedError when the file no longer reads."""
+    MissingSourceError, or importers.RefusedError when the file no longer reads.
+
+    Data kept in the project: `key` names its file (the document gives each version of a layer's
+    data its own key, so the data is not serialised just to be hashed); `rewrite` writes the file
+    again under the same name (single features changed: the page keeps its layer). Without a key
+    the file is named by a hash of the data."""
     if entry.get("data") is not None:
-        target = _cache_file(["embedded", entry["data"]])
-        if not target.exists():
-            paths.write_cache_file(target, json.dumps(entry["data"], ensure_ascii=False))
+        target = _cache_file(["embedded-key", key] if key else ["embedded", entry["data"]])
+        if rewrite or not target.exists():
+            write_data(entry["data"], target)
         return target
     path = source_path(entry, base)
     if path is None:
