@@ -85,8 +85,8 @@ def test_a_feature_changed_in_a_big_layer_is_patched_not_rebuilt(window, qtbot):
     assert count(window, layer_id) == N
     assert window.map.applied == applied + 1
     where = window.map.eval_js(
-        f"(function(){{var s = atlas.layers[{layer_id!r}].atlasAll.filter(function (x) {{ return x.atlasId === '7'; }});"
-        " return s.map(function (x) { var p = x.getLatLng(); return [p.lng, p.lat, x.feature.properties.name]; });})()")
+        f"atlas.layers[{layer_id!r}].atlasAll.filter(function (x) {{ return x.atlasId === '7'; }})"
+        ".map(function (x) { var p = x.getLatLng(); return [p.lng, p.lat, x.feature.properties.name]; })")
     assert where == [[70.6, 39.95, "Пост «Ворух»"]]
     # the table and Info show the new values (the feature store took the one feature)
     assert "Пост «Ворух»" in table_texts(window) and "P7" not in table_texts(window)
@@ -124,7 +124,8 @@ def test_undo_of_a_digitised_feature_patches_the_layer(window, qtbot):
     fields = doc.user_layer(layer_id)["popup_fields"]
     feature = {"type": "Feature", "properties": {"id": "drawn", "name": "Drawn post", "n": 1},
                "geometry": {"type": "Point", "coordinates": [69.5, 40.5]}}
-    window.undo_stack.push(FeatureEdit(doc, layer_id, None, feature, (fields, fields), ([], []), "Add feature"))
+    window.undo_stack.push(FeatureEdit(doc, layer_id, None, feature, (fields, fields), ([], []),
+                                       "Add feature"))
     qtbot.waitUntil(lambda: count(window, layer_id) == N + 1, timeout=10000)
     window.undo_stack.undo()
     qtbot.waitUntil(lambda: count(window, layer_id) == N, timeout=10000)
