@@ -292,10 +292,12 @@ class AtlasDocument:
         added, removed = self.map.sync_layers()
         self._emit(Kind.USER_LAYERS, Kind.VISIBLE, Kind.ORDER, layers=frozenset(live | added | removed))
 
-    def add_user_layers(self, entries: list[dict]) -> None:
-        """Add imported layers (user_layers.entry_for), shown on top of "My layers"."""
+    def add_user_layers(self, entries: list[dict], own: bool = False) -> None:
+        """Add imported layers (user_layers.entry_for), shown on top of "My layers". `own`: the
+        entries become the document's as they are (made for it: a 100,000-feature layer read from
+        the team workspace is not copied); otherwise they are copied."""
         with self.batch():
-            self.user_layers.extend(copy.deepcopy(entries))
+            self.user_layers.extend(entries if own else copy.deepcopy(entries))
             self._sync_user_layers()
 
     def update_user_layer(self, layer_id: str, **changes) -> None:
