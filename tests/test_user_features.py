@@ -158,3 +158,35 @@ def test_embedded_data_is_not_serialised_to_be_hashed(tmp_path, monkeypatch):
     assert ul.materialize(entry, None, "key-1", rewrite=True) == first
     assert json.loads(first.read_text())["features"][0]["properties"]["name"] == "changed"
     assert ul.materialize(entry, None, "key-2") != first
+
+
+def test_patch_user_layer_puts_and_removes_only_those_features(catalog):
+    """A colleague's rows: only changed features are operations; not an edit of the project; a
+    removed selected feature is no longer selected; the cache file is the same file, written again."""
+    from gis_app.core.document import AtlasDocument
+    from gis_app.core.features import read_feature_collection
+    doc = AtlasDocument(catalog)
+    entry = {"id": "user_patch_test", "title": "Patch", "geometry": "point", "popup_fields": ["name", "n"],
+             "count": 50, "data": points(50)}
+    doc.add_user_layers([entry])
+    doc.mark_clean()
+    path = doc.catalog.layer("user_patch_test").data
+    doc.select("user_patch_test", "4")
+    heard = []
+    doc.subscribe(heard.append)
+    same = points(50)["features"][0]                       # equal to what is there: no operation
+    changed = {**points(50)["features"][1], "properties": {"id": "2", "name": "Two", "n": 2}}
+    new = {"type": "Feature", "properties": {"id": "51", "name": "New"},
+           "geometry": {"type": "Point", "coordinates": [70, 40]}}
+    assert doc.patch_user_layer("user_patch_test", [same, changed, new], {"4", "999"})
+    (what,) = heard
+    assert what.features == (("user_patch_test", "put", "2"), ("user_patch_test", "put", "51"),
+                             ("user_patch_test", "remove", "4"))
+    assert Kind.USER_FEATURES in what and Kind.USER_LAYERS not in what and Kind.SELECTION in what
+    assert doc.selection is None and not doc.dirty
+    assert doc.catalog.layer("user_patch_test").data == path
+    names = {f["properties"]["id"]: f["properties"]["name"] for f in read_feature_collection(path)}
+    assert names["2"] == "Two" and names["51"] == "New" and "4" not in names and len(names) == 50
+    assert doc.user_layer("user_patch_test")["count"] == 50
+    assert not doc.patch_user_layer("user_patch_test", [same], set())  # nothing changed: no change
+    assert len(heard) == 1

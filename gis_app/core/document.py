@@ -410,25 +410,7 @@ class AtlasDocument:
         become the document's (not copied). `edit` False: not an unsaved change. Returns whether
         any feature changed."""
         entry = self._editable(layer_id)
-        features = entry["data"]["features"]
-        where = {str((f.get("properties") or {}).get("id")): i for i, f in enumerate(features)}
-        ops: list[tuple[str, str]] = []
-        gone = {str(i) for i in remove if str(i) in where}
-        for feature in put:
-            fid = str(feature["properties"]["id"])
-            if fid in gone:
-                continue
-            if fid not in where:
-                where[fid] = len(features)
-                features.append(feature)
-            elif features[where[fid]] != feature:
-                features[where[fid]] = feature
-            else:
-                continue
-            ops.append(("put", fid))
-        if gone:
-            features[:] = [f for f in features if str((f.get("properties") or {}).get("id")) not in gone]
-            ops += [("remove", fid) for fid in sorted(gone)]
+        ops, gone = ul.patch_features(entry["data"]["features"], put, remove)
         if workspace is not None:
             entry["workspace"] = workspace
         if ops:

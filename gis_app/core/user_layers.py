@@ -191,6 +191,31 @@ def layer_def(entry: dict, data: Path) -> LayerDef:
         time_field=str(entry.get("time_field") or ""), time_end_field=str(entry.get("time_end_field") or ""))
 
 
+def patch_features(features: list[dict], put: list[dict], remove) -> tuple[list[tuple[str, str]], set[str]]:
+    """Put features (each with its `properties.id`) in place of those with their id, or at the end,
+    and take out the ids in `remove`; in place. Returns the operations done (("put" | "remove",
+    feature id); a feature equal to the one there is no operation) and the ids removed."""
+    where = {str((f.get("properties") or {}).get("id")): i for i, f in enumerate(features)}
+    gone = {str(i) for i in remove if str(i) in where}
+    ops: list[tuple[str, str]] = []
+    for feature in put:
+        fid = str(feature["properties"]["id"])
+        if fid in gone:
+            continue
+        if fid not in where:
+            where[fid] = len(features)
+            features.append(feature)
+        elif features[where[fid]] != feature:
+            features[where[fid]] = feature
+        else:
+            continue
+        ops.append(("put", fid))
+    if gone:
+        features[:] = [f for f in features if str((f.get("properties") or {}).get("id")) not in gone]
+        ops += [("remove", fid) for fid in sorted(gone)]
+    return ops, gone
+
+
 # --- saving: paths relative to the project -------------------------------------------------------------
 def for_saving(entries: list[dict], folder: Path | None) -> list[dict]:
     """The entries as a project at `folder` saves them: source paths relative to it when possible."""
