@@ -5,8 +5,8 @@ make it: tests/pg.py; an offscreen window). Prints JSON lines, as scripts/bench.
 
 - team_ui_open_layer: File → Open from workspace of a --features point layer, until the page has
   drawn every feature (open_layer + the document + the page), median of --runs.
-  `parts`: the server read alone, the window's Python part (read, document, cache file), the
-  page's reading and building of the layer, and the rest (the diff sent, the layer drawn, polling).
+  `parts`: the server read alone, the window's Python part (read, document, cache file), and the
+  page's reading, building and putting on the map of the layer (atlas.timings()).
 - team_ui_live_small / team_ui_live_big: a colleague adds one feature to a 100-feature layer (and
   to the big one) that is open in the window: from the colleague's commit until the page draws it
   (LISTEN/NOTIFY → queued signal → the row read → the document → the page), median of --runs.
@@ -98,9 +98,9 @@ def main() -> None:
             page = win.map.eval_js("atlas.timings()", 60000).get(local, {})
             parts.append({"server_read_s": round(read, 2), "python_s": round(python, 2),
                           "page_read_ms": page.get("load"), "page_build_ms": page.get("build"),
-                          "page_rest_s": round(end - start - python - (page.get("load", 0) + page.get(
-                              "build", 0)) / 1000, 2)})
+                          "page_add_ms": page.get("add")})
             win.document.remove_user_layer(local)
+            wait(lambda local=local: count(local) == -1, 60)  # gone from the page before the next run
         line("team_ui_open_layer", features=args.features, median_s=round(statistics.median(opened), 2),
              runs=[round(t, 2) for t in opened], parts=parts)
 

@@ -339,7 +339,13 @@
     var want = shown(id), has = atlas.map.hasLayer(layer);
     if (atlas.defs[id].canvas && has && hideCanvasLayer(layer, !want) && !want) return;
     if (want) filterByZoom(layer);
-    if (want && !has) layer.addTo(atlas.map);
+    if (want && !has) {
+      var t0 = performance.now();
+      layer.addTo(atlas.map);
+      if (atlas.timingsMs[id] && atlas.timingsMs[id].add === undefined) {
+        atlas.timingsMs[id].add = Math.round(performance.now() - t0);   // put on the map (bench)
+      }
+    }
     else if (!want && has) atlas.map.removeLayer(layer);
     var attribution = atlas.defs[id].attribution || [];
     attribution.forEach(function (a) {
