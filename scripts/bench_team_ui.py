@@ -5,9 +5,13 @@ make it: tests/pg.py; an offscreen window). Prints JSON lines, as scripts/bench.
 
 - team_ui_open_layer: File → Open from workspace of a --features point layer, until the page has
   drawn every feature (open_layer + the document + the page), median of --runs.
+  `parts`: the server read alone, the window's Python part (read, document, cache file), and the
+  page's reading, building and putting on the map of the layer (atlas.timings()).
 - team_ui_live_small / team_ui_live_big: a colleague adds one feature to a 100-feature layer (and
   to the big one) that is open in the window: from the colleague's commit until the page draws it
   (LISTEN/NOTIFY → queued signal → the row read → the document → the page), median of --runs.
+- team_ui_change_small / team_ui_change_big: the same for a colleague's change of an existing
+  feature (its name and place).
 """
 
 from __future__ import annotations
@@ -80,15 +84,25 @@ def main() -> None:
         def count(layer_id):
             return win.map.eval_js(f"atlas.featureCount({layer_id!r})", 60000)
 
-        opened = []
+        opened, parts = [], []
         for _run in range(args.runs):
             start = time.perf_counter()
+            server = colleague.open_layer(big)  # the server read alone, for the breakdown
+            read = time.perf_counter() - start
+            del server
+            start = time.perf_counter()
             local = win.team.open_layer(big)
+            python = time.perf_counter() - start
             end = wait(lambda local=local: count(local) == args.features, 300)
             opened.append(end - start)
+            page = win.map.eval_js("atlas.timings()", 60000).get(local, {})
+            parts.append({"server_read_s": round(read, 2), "python_s": round(python, 2),
+                          "page_read_ms": page.get("load"), "page_build_ms": page.get("build"),
+                          "page_add_ms": page.get("add")})
             win.document.remove_user_layer(local)
+            wait(lambda local=local: count(local) == -1, 60)  # gone from the page before the next run
         line("team_ui_open_layer", features=args.features, median_s=round(statistics.median(opened), 2),
-             runs=[round(t, 2) for t in opened])
+             runs=[round(t, 2) for t in opened], parts=parts)
 
         cases = (("team_ui_live_small", small, 100), ("team_ui_live_big", big, args.features))
         for name, server_id, n in cases:
@@ -104,6 +118,22 @@ def main() -> None:
                 end = wait(lambda local=local, want=n + run + 1: count(local) == want, 300)
                 times.append(end - start)
             line(name, features=n, median_s=round(statistics.median(times), 3),
+                 runs=[round(t, 3) for t in times])
+            # a colleague changes an existing feature (its name and place): until the page has it
+            times = []
+            for run in range(args.runs):
+                row = f"{server_id}/{run + 1}"
+                feature, version = colleague.read("feature", row)
+                feature = {"type": "Feature", "properties": {**feature.get("properties", {}),
+                                                             "name": f"changed {run}"},
+                           "geometry": {"type": "Point", "coordinates": [70.0 + run, 40.0]}}
+                start = time.perf_counter()
+                colleague.update("feature", row, feature, version)
+                end = wait(lambda local=local, run=run: win.map.eval_js(
+                    f"atlas.layers[{local!r}].atlasAll.some(function (s) {{ return s.feature.properties.name"
+                    f" === 'changed {run}'; }})", 60000), 300)
+                times.append(end - start)
+            line(name.replace("live", "change"), features=n, median_s=round(statistics.median(times), 3),
                  runs=[round(t, 3) for t in times])
             win.document.remove_user_layer(local)
         colleague.close()

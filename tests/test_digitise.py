@@ -43,7 +43,9 @@ def test_a_digitised_point_is_a_feature_of_its_layer_and_saved_with_its_source(c
     store = FeatureStore(catalog)
     assert store.properties(layer_id, "1")["name"] == "Пост Ворух"
     assert store.layer(layer_id).by_id["1"]["geometry"]["coordinates"] == [70.512346, 39.9]
-    assert doc.dirty and Kind.USER_LAYERS in heard[-1]
+    # one feature put: the layer is patched, not rebuilt (its file is written again in place)
+    assert doc.dirty and Kind.USER_FEATURES in heard[-1] and Kind.USER_LAYERS not in heard[-1]
+    assert heard[-1].features == ((layer_id, "put", "1"),)
     source = next(iter(bibliography))
     doc.set_cites(f"{layer_id}/1", [source])
     assert Kind.EVIDENCE in heard[-1]

@@ -192,9 +192,13 @@ def test_published_layer_opens_in_a_second_window_and_follows_live(window, windo
     assert props_of(other, theirs, "2")["name"] == "Post B «Ș» 'quoted'"
     assert other.document.dirty  # a layer added to Bob's project…
     other.document.mark_clean()
-    # Alice's edit in her window reaches Bob's open window without a restart
+    # Alice's edit in her window reaches Bob's open window without a restart: that row only (his
+    # page patches the feature in the layer it has drawn, it does not build the layer again)
+    build = other.map.eval_js(f"atlas.layerEdits({theirs!r})")["build"]
     assert window.team.save_feature(layer_id, "1", {"name": "Post A renamed", "staff": 14}) == "saved"
     qtbot.waitUntil(lambda: props_of(other, theirs, "1")["name"] == "Post A renamed", timeout=10000)
+    qtbot.waitUntil(lambda: other.map.eval_js(f"atlas.layerEdits({theirs!r})")["edits"] == 1, timeout=10000)
+    assert other.map.eval_js(f"atlas.layerEdits({theirs!r})")["build"] == build
     other.attribute_table.set_layer(theirs)
     assert "Post A renamed" in table_texts(other)
     # a third client adds and deletes features: both windows follow, on the map too

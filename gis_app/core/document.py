@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import copy
 import hashlib
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -56,6 +57,12 @@ class AtlasDocument:
         self.user_layers: list[dict] = []     # imported layers (core/user_layers.py)
         self.user_layer_problems: dict[str, str] = {}  # id -> why it cannot be drawn (a moved file)
         self._user_data: dict[str, Path] = {}  # id -> its GeoJSON in WGS 84 (the cache)
+        # id -> the key of its embedded data's cache file: a new one each time the data is replaced
+        # (no hash of the whole layer), the same one while single features change (the file is
+        # written again in place, the page patches its layer)
+        self._user_keys: dict[str, str] = {}
+        self._key_prefix = uuid.uuid4().hex[:12]
+        self._key_seq = 0
         self._shipped: tuple | None = None    # (claims, bibliography, problems) of the layers folder
         self._evidence: ue.Evidence | None = None
         self.user_evidence: dict = ue.empty()  # the analyst's sources and claims (core/user_evidence.py)
@@ -190,7 +197,7 @@ class AtlasDocument:
         caller's. Returns the annotation problems (skipped items)."""
         with self.batch(edit=False):
             self.user_layers = ul.resolved(project.user_layers, Path(path).parent if path else None)
-            self._user_data.clear()
+            self._forget_data()
             self._sync_user_layers()  # before the map state: it names the user layers too
             self.map.apply(project.map)
             self.style_overrides = copy.deepcopy(project.style_overrides)
@@ -248,6 +255,21 @@ class AtlasDocument:
                 return entry
         raise KeyError(layer_id)
 
+    def _data_key(self, layer_id: str) -> str:
+        if layer_id not in self._user_keys:
+            self._key_seq += 1
+            self._user_keys[layer_id] = f"{self._key_prefix}-{self._key_seq}"
+        return self._user_keys[layer_id]
+
+    def _forget_data(self, layer_id: str | None = None) -> None:
+        """The layer's (or every layer's) data replaced: made again under a new cache key."""
+        if layer_id is None:
+            self._user_data.clear()
+            self._user_keys.clear()
+        else:
+            self._user_data.pop(layer_id, None)
+            self._user_keys.pop(layer_id, None)
+
     def _sync_user_layers(self) -> None:
         """The catalog and the map state follow `user_layers`: each entry's data made ready (its
         GeoJSON in the cache), a layer whose file is missing or unreadable noted in
@@ -259,7 +281,7 @@ class AtlasDocument:
             layer_id = entry["id"]
             try:
                 if layer_id not in self._user_data:
-                    self._user_data[layer_id] = ul.materialize(entry, folder)
+                    self._user_data[layer_id] = ul.materialize(entry, folder, self._data_key(layer_id))
                 defs.append(ul.layer_def(entry, self._user_data[layer_id]))
                 self.user_layer_problems.pop(layer_id, None)
             except (ul.MissingSourceError, RefusedError, Question, OSError, ValueError, KeyError) as exc:
@@ -270,10 +292,12 @@ class AtlasDocument:
         added, removed = self.map.sync_layers()
         self._emit(Kind.USER_LAYERS, Kind.VISIBLE, Kind.ORDER, layers=frozenset(live | added | removed))
 
-    def add_user_layers(self, entries: list[dict]) -> None:
-        """Add imported layers (user_layers.entry_for), shown on top of "My layers"."""
+    def add_user_layers(self, entries: list[dict], own: bool = False) -> None:
+        """Add imported layers (user_layers.entry_for), shown on top of "My layers". `own`: the
+        entries become the document's as they are (made for it: a 100,000-feature layer read from
+        the team workspace is not copied); otherwise they are copied."""
         with self.batch():
-            self.user_layers.extend(copy.deepcopy(entries))
+            self.user_layers.extend(entries if own else copy.deepcopy(entries))
             self._sync_user_layers()
 
     def update_user_layer(self, layer_id: str, **changes) -> None:
@@ -292,7 +316,7 @@ class AtlasDocument:
         entry = self.user_layer(layer_id)
         with self.batch():
             self.user_layers.remove(entry)
-            self._user_data.pop(layer_id, None)
+            self._forget_data(layer_id)
             self.style_overrides.pop(layer_id, None)
             self._sync_user_layers()
         return entry
@@ -318,15 +342,26 @@ class AtlasDocument:
             from .features import read_feature_collection
             entry["data"] = {"type": "FeatureCollection", "features": read_feature_collection(data)}
             entry.pop("source", None)
-            self._user_data.pop(layer_id, None)
+            self._forget_data(layer_id)
             with self.batch():
                 self._sync_user_layers()
 
     # --- digitised features and cited sources (core/digitised.py; the evidence issue) ---------------
-    def _features_changed(self, layer_id: str) -> None:
+    def _features_changed(self, layer_id: str, ops: list[tuple[str, str]], fields_before: list) -> None:
+        """Single features of an embedded layer were put or removed (`ops`: ("put" | "remove",
+        feature id)): its cache file is written again in place and one USER_FEATURES change goes
+        out, so the page and the feature store patch those features and nothing is rebuilt. A new
+        attribute field, or a layer crossing the big-layer size, rebuilds the layer."""
         entry = self.user_layer(layer_id)
-        entry["count"] = len(entry["data"]["features"])
-        self._user_data.pop(layer_id, None)  # its GeoJSON made again from the embedded data
+        before, entry["count"] = int(entry.get("count") or 0), len(entry["data"]["features"])
+        same_kind = (before > ul.BIG) == (entry["count"] > ul.BIG)
+        if layer_id in self._user_data and same_kind and entry.get("popup_fields") == fields_before:
+            folder = self.path.parent if self.path else None
+            ul.materialize(entry, folder, self._data_key(layer_id), rewrite=True)
+            self._emit(Kind.USER_FEATURES, layers=frozenset({layer_id}),
+                       features=tuple((layer_id, op, str(fid)) for op, fid in ops))
+            return
+        self._forget_data(layer_id)  # its GeoJSON made again from the embedded data
         with self.batch():
             self._sync_user_layers()
 
@@ -341,19 +376,19 @@ class AtlasDocument:
     def add_user_feature(self, layer_id: str, feature: dict, index: int | None = None) -> None:
         """Add a feature ({"properties": {"id": ...}, "geometry": ...}) to a user layer."""
         entry = self._editable(layer_id)
-        features = entry["data"]["features"]
+        features, fields = entry["data"]["features"], entry.get("popup_fields")
         features.insert(len(features) if index is None else index, copy.deepcopy(feature))
         entry["popup_fields"] = dg.fields_of(entry)
-        self._features_changed(layer_id)
+        self._features_changed(layer_id, [("put", feature["properties"]["id"])], fields)
 
     def replace_user_feature(self, layer_id: str, feature: dict) -> dict:
         """Put `feature` in place of the one with its id; returns the one it replaced."""
         entry = self._editable(layer_id)
-        at = dg.feature_index(entry, feature["properties"]["id"])
+        at, fields = dg.feature_index(entry, feature["properties"]["id"]), entry.get("popup_fields")
         before = entry["data"]["features"][at]
         entry["data"]["features"][at] = copy.deepcopy(feature)
         entry["popup_fields"] = dg.fields_of(entry)
-        self._features_changed(layer_id)
+        self._features_changed(layer_id, [("put", feature["properties"]["id"])], fields)
         return before
 
     def remove_user_feature(self, layer_id: str, feature_id: str) -> tuple[dict, int]:
@@ -364,8 +399,27 @@ class AtlasDocument:
         with self.batch():
             if self.selection == Selection(layer_id, str(feature_id)):
                 self.clear_selection()
-            self._features_changed(layer_id)
+            self._features_changed(layer_id, [("remove", feature_id)], entry.get("popup_fields"))
         return feature, at
+
+    def patch_user_layer(self, layer_id: str, put: list[dict], remove: set[str] | list[str] = (),
+                         workspace: dict | None = None, edit: bool = False) -> bool:
+        """Some features of a user layer changed elsewhere (a colleague's rows read from the team
+        workspace): `put` features (each with its `properties.id`) replace those with their id or
+        are added, `remove` ids go; `workspace` is the layer's new link to the server. The features
+        become the document's (not copied). `edit` False: not an unsaved change. Returns whether
+        any feature changed."""
+        entry = self._editable(layer_id)
+        ops, gone = ul.patch_features(entry["data"]["features"], put, remove)
+        if workspace is not None:
+            entry["workspace"] = workspace
+        if ops:
+            with self.batch(edit=edit):
+                if self.selection is not None and self.selection.layer == layer_id \
+                        and self.selection.feature in gone:
+                    self.clear_selection()
+                self._features_changed(layer_id, ops, entry.get("popup_fields"))
+        return bool(ops)
 
     def set_user_layer_fields(self, layer_id: str, fields: list[str]) -> None:
         """The attribute fields a user layer shows (a field added in the attribute form)."""
@@ -499,6 +553,6 @@ class AtlasDocument:
         entry["count"] = len(data.get("features") or [])
         if workspace is not None:
             entry["workspace"] = workspace
-        self._user_data.pop(layer_id, None)
+        self._forget_data(layer_id)
         with self.batch(edit=edit):
             self._sync_user_layers()

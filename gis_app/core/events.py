@@ -9,6 +9,7 @@ psygnal's `paused(reducer)` are the pattern; psygnal carries the signal).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from enum import Enum, auto
@@ -30,6 +31,7 @@ class Kind(Enum):
     LANGUAGE = auto()             # the project's (and the data's) language
     SELECTION = auto()
     USER_LAYERS = auto()          # imported layers added, changed or removed
+    USER_FEATURES = auto()        # single features of a user layer put or removed (Change.features)
     EVIDENCE = auto()             # the analyst's own sources and claims (room for issue 18)
     BASEMAP = auto()              # the user's own tile archive: opened, shown, hidden, its opacity
     DIRTY = auto()                # the unsaved-changes flag or the file changed
@@ -48,6 +50,9 @@ class Change:
     from_page: bool = False       # the view was reported by the page (its own): not sent back
     focus: bool = False           # the selection asks the map to zoom to it
     edit: bool = True             # False: navigation (a slide, a project opened), not an edit
+    # (user layer id, "put" | "remove", feature id) in order: a user layer's features changed one by
+    # one (the layer is not rebuilt; the page and the feature store patch those features)
+    features: tuple[tuple[str, str, str], ...] = ()
 
     def __contains__(self, kind: object) -> bool:
         return kind in self.kinds
@@ -58,7 +63,8 @@ class Change:
         from_page = other.from_page if Kind.VIEW in other.kinds else self.from_page
         return Change(self.kinds | other.kinds, self.layers | other.layers,
                       _merge_ops(self.annotations, other.annotations),
-                      from_page, self.focus or other.focus, self.edit or other.edit)
+                      from_page, self.focus or other.focus, self.edit or other.edit,
+                      self.features + other.features)
 
     @property
     def is_edit(self) -> bool:
@@ -99,8 +105,7 @@ class Events:
     def emit(self, what: Change) -> None:
         if self._depth:
             if not all(self._edit):
-                what = Change(what.kinds, what.layers, what.annotations, what.from_page, what.focus,
-                              edit=False)
+                what = dataclasses.replace(what, edit=False)
             self._pending = what if self._pending is None else self._pending.merge(what)
         else:
             self._deliver(what)

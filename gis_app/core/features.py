@@ -58,6 +58,29 @@ class FeatureStore:
         """Read the layer again next time (a user layer's file relocated or re-imported)."""
         self._cache.pop(layer_id, None)
 
+    def patch(self, layer_id: str, put: list[dict], remove: set[str]) -> None:
+        """Single features of a layer changed (a user layer's USER_FEATURES change): a layer read
+        already takes them in place (the same lists: a table showing it sees them); one not read
+        yet reads its file when next asked."""
+        data = self._cache.get(layer_id)
+        if data is None:
+            return
+        for feature in put:
+            fid = str((feature.get("properties") or {}).get("id"))
+            old = data.by_id.get(fid)
+            if old is not None:
+                at = next(i for i, f in enumerate(data.features) if f is old)
+                data.features[at] = feature
+            else:
+                data.features.append(feature)
+            data.by_id[fid] = feature
+        remove = {str(i) for i in remove} & set(data.by_id)
+        if remove:
+            data.features[:] = [f for f in data.features
+                                if str((f.get("properties") or {}).get("id")) not in remove]
+            for fid in remove:
+                data.by_id.pop(fid, None)
+
     def properties(self, layer_id: str, feature_id: str) -> dict:
         feature = self.layer(layer_id).by_id.get(str(feature_id))
         if feature is None:

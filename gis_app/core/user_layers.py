@@ -116,6 +116,11 @@ def _cache_file(key: object) -> Path:
     return paths.cache_dir() / "user-layers" / f"{digest}.geojson"
 
 
+def write_data(data: dict, target: Path) -> None:
+    """A FeatureCollection kept in the project as the cache's GeoJSON file (one serialisation)."""
+    paths.write_cache_file(target, json.dumps(data, ensure_ascii=False))
+
+
 def write_geojson(frame, target: Path) -> None:
     """The frame as GeoJSON (6 decimals), written whole or not at all."""
     import pyogrio
@@ -128,13 +133,18 @@ def write_geojson(frame, target: Path) -> None:
     tmp.replace(target)
 
 
-def materialize(entry: dict, base: Path | None) -> Path:
+def materialize(entry: dict, base: Path | None, key: str | None = None, rewrite: bool = False) -> Path:
     """The entry's data as a WGS 84 GeoJSON file in the cache (made if missing). Raises
-    MissingSourceError, or importers.RefusedError when the file no longer reads."""
+    MissingSourceError, or importers.RefusedError when the file no longer reads.
+
+    Data kept in the project: `key` names its file (the document gives each version of a layer's
+    data its own key, so the data is not serialised just to be hashed); `rewrite` writes the file
+    again under the same name (single features changed: the page keeps its layer). Without a key
+    the file is named by a hash of the data."""
     if entry.get("data") is not None:
-        target = _cache_file(["embedded", entry["data"]])
-        if not target.exists():
-            paths.write_cache_file(target, json.dumps(entry["data"], ensure_ascii=False))
+        target = _cache_file(["embedded-key", key] if key else ["embedded", entry["data"]])
+        if rewrite or not target.exists():
+            write_data(entry["data"], target)
         return target
     path = source_path(entry, base)
     if path is None:
@@ -179,6 +189,31 @@ def layer_def(entry: dict, data: Path) -> LayerDef:
         label_field=str(entry.get("label_field") or ""),
         name_field=str(entry.get("name_field") or entry.get("label_field") or ""),
         time_field=str(entry.get("time_field") or ""), time_end_field=str(entry.get("time_end_field") or ""))
+
+
+def patch_features(features: list[dict], put: list[dict], remove) -> tuple[list[tuple[str, str]], set[str]]:
+    """Put features (each with its `properties.id`) in place of those with their id, or at the end,
+    and take out the ids in `remove`; in place. Returns the operations done (("put" | "remove",
+    feature id); a feature equal to the one there is no operation) and the ids removed."""
+    where = {str((f.get("properties") or {}).get("id")): i for i, f in enumerate(features)}
+    gone = {str(i) for i in remove if str(i) in where}
+    ops: list[tuple[str, str]] = []
+    for feature in put:
+        fid = str(feature["properties"]["id"])
+        if fid in gone:
+            continue
+        if fid not in where:
+            where[fid] = len(features)
+            features.append(feature)
+        elif features[where[fid]] != feature:
+            features[where[fid]] = feature
+        else:
+            continue
+        ops.append(("put", fid))
+    if gone:
+        features[:] = [f for f in features if str((f.get("properties") or {}).get("id")) not in gone]
+        ops += [("remove", fid) for fid in sorted(gone)]
+    return ops, gone
 
 
 # --- saving: paths relative to the project -------------------------------------------------------------

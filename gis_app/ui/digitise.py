@@ -329,7 +329,8 @@ class DigitiseController(QObject):
         if self.target and Kind.USER_LAYERS in what and self.target not in {
                 e["id"] for e in self.document.user_layers}:
             self.stop()  # its layer is gone (undone, removed)
-        if (Kind.USER_LAYERS in what or Kind.EVIDENCE in what) and self.window.info_panel.current:
+        if (Kind.USER_LAYERS in what or Kind.USER_FEATURES in what or Kind.EVIDENCE in what) \
+                and self.window.info_panel.current:
             self.window.info_panel.show_feature(*self.window.info_panel.current)
 
 

@@ -290,7 +290,9 @@ class MainWindow(i18n.Retranslating, QMainWindow):
             self._show_selection()
         if Kind.TIME in what:
             self.stats_panel.set_time_range(self.state.time_range)
-        if Kind.USER_LAYERS in what:  # a user layer's dates widen (or narrow) the time filter
+        if Kind.USER_LAYERS in what or (Kind.USER_FEATURES in what and any(
+                layer.time_field for layer in self.catalog.layers if layer.id in what.layers)):
+            # a user layer's dates widen (or narrow) the time filter
             bounds, _problems = dated_year_bounds(self.catalog, self.features)
             self.time_filter.set_bounds(bounds or (1990, 2025))
         if Kind.LANGUAGE in what and self.document.language != self.language.current:

@@ -205,6 +205,11 @@ class MapView(Retranslating, QWebEngineView):
         if doc is not None:
             if Kind.USER_LAYERS in what:
                 out["user_layers"] = self.user_layer_diff()
+            if Kind.USER_FEATURES in what:
+                rebuilt = {c["id"] for c in out.get("user_layers", {}).get("put", [])}
+                ops = self.user_feature_ops(what.features, rebuilt)
+                if ops:
+                    out["user_features"] = ops
             if Kind.BASEMAP in what:  # ui/basemap_ui.py has served the document's archive by now
                 out["basemap"] = tile_scheme.page_config()
                 out["order"] = state.order()
@@ -237,6 +242,35 @@ class MapView(Retranslating, QWebEngineView):
         remove = [i for i in self._user_sent if i not in now]
         self._user_sent = {i: json.dumps(c, sort_keys=True) for i, c in now.items()}
         return {"put": put, "remove": remove}
+
+    def user_feature_ops(self, ops: tuple, skip: set[str] = frozenset()) -> dict:
+        """Single features of user layers to put on or take off the page, as the applyState key
+        `user_features` {layer id: [["put", feature] | ["remove", feature id]]} (atlas.js
+        applyUserFeatures): the last operation on each feature, its data as the document has it now.
+        A layer the same diff rebuilds (`skip`) needs none."""
+        last: dict[str, dict[str, str]] = {}
+        for layer_id, op, fid in ops:
+            if layer_id not in skip and layer_id in self._user_sent:
+                last.setdefault(layer_id, {}).pop(fid, None)
+                last[layer_id][fid] = op
+        out = {}
+        for layer_id, by_id in last.items():
+            try:
+                features = self.document.user_layer(layer_id)["data"]["features"]
+            except (KeyError, TypeError):
+                continue
+            wanted = {fid for fid, op in by_id.items() if op == "put"}
+            found = {}
+            if wanted:
+                for feature in reversed(features):  # new features are at the end
+                    fid = str((feature.get("properties") or {}).get("id"))
+                    if fid in wanted and fid not in found:
+                        found[fid] = feature
+                        if len(found) == len(wanted):
+                            break
+            out[layer_id] = [["put", found[fid]] if fid in found else ["remove", fid]
+                             for fid in by_id]
+        return out
 
     def _annotation_ops(self, ops: tuple) -> dict:
         items = self.document.annotations

@@ -412,7 +412,7 @@ class TeamController(QObject):
         self._update_edit_action()
 
     def _document_changed(self, what: Change) -> None:
-        if Kind.SELECTION in what or Kind.USER_LAYERS in what:
+        if Kind.SELECTION in what or Kind.USER_LAYERS in what or Kind.USER_FEATURES in what:
             self._update_edit_action()
 
     def _update_edit_action(self) -> None:

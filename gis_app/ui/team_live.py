@@ -1,9 +1,9 @@
 """Colleagues' changes arriving live: a team Listener (gis_app/team/listen.py) runs on its own
 thread; its callbacks are emitted on a QObject that lives in the window's thread, so Qt queues them
 to that thread. Changes arriving together are read once (COALESCE_MS): the rows named in the
-notifications are read one by one and patched into the document's copy of the layer (the whole
-layer is read again when many rows, or the layer itself, changed). The document then redraws the
-layer through its normal change path."""
+notifications are read one by one and patched into the document's copy of the layer
+(AtlasDocument.patch_user_layer: the page, the feature store and the table take just those rows);
+the whole layer is read again when many rows, or the layer itself, changed."""
 
 from __future__ import annotations
 
@@ -124,9 +124,8 @@ class LiveLayers(QObject):
         except KeyError:
             return False
         link = entry["workspace"]
-        features = list((entry.get("data") or {}).get("features", []))
         versions = dict(link.get("versions") or {})
-        where = {str((f.get("properties") or {}).get("id")): i for i, f in enumerate(features)}
+        put: list[dict] = []
         gone: set[str] = set()
         try:
             for row in sorted(rows):
@@ -138,19 +137,9 @@ class LiveLayers(QObject):
                     continue
                 collection, got_versions = tl.split_versions(
                     {"features": [{**got[0], "properties": {"id": fid, **(got[0].get("properties") or {})}}]})
-                feature = collection["features"][0]
+                put.append(collection["features"][0])
                 versions[fid] = got[1] if got_versions.get(fid) is None else got_versions[fid]
-                if fid in where:
-                    features[where[fid]] = feature
-                else:
-                    where[fid] = len(features)
-                    features.append(feature)
         except TeamError as exc:
             return team.failed(exc, self.tr("Could not read “{0}” from the workspace").format(entry["title"]))
-        if gone:
-            features = [f for f in features if str((f.get("properties") or {}).get("id")) not in gone]
-        data = {"type": "FeatureCollection", "features": features}
-        if data == entry.get("data") and versions == link.get("versions"):
-            return False
-        team.document.set_user_layer_data(layer_id, data, workspace={**link, "versions": versions})
-        return True
+        # Only those features: the document patches its copy, the page and the table those rows.
+        return team.document.patch_user_layer(layer_id, put, gone, workspace={**link, "versions": versions})

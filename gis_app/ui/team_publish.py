@@ -210,7 +210,7 @@ class TeamPublisher(QObject):
         taken = {e["id"] for e in self.document.user_layers} | set(self.document.catalog.ids())
         local_id = ul.new_id(str(server_entry.get("title") or "layer"), taken)
         entry = tl.document_entry(server_entry, collection, server_id, self.info, local_id)
-        self.document.add_user_layers([entry])
+        self.document.add_user_layers([entry], own=True)  # made for it: not copied
         return local_id
 
     def open_project(self, project_id) -> bool:

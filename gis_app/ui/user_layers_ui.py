@@ -38,6 +38,8 @@ class UserLayersController(QObject):
 
     # --- following the document ----------------------------------------------------------------------
     def _changed(self, what: Change) -> None:
+        if Kind.USER_FEATURES in what:
+            self._features_changed(what)
         if Kind.USER_LAYERS not in what:
             return
         w, catalog = self.window, self.document.catalog
@@ -53,6 +55,24 @@ class UserLayersController(QObject):
         if set(self.document.user_layer_problems) - self._asked and not self._locate_queued:
             self._locate_queued = True
             QTimer.singleShot(0, self.offer_locate)
+
+    def _features_changed(self, what: Change) -> None:
+        """Single features put or removed: the feature store, the attribute table and search take
+        just those (the layer's file is the same, written again)."""
+        w, ops = self.window, {}
+        for layer_id, op, fid in what.features:
+            ops.setdefault(layer_id, {})[fid] = op
+        for layer_id, by_id in ops.items():
+            try:
+                features = self.document.user_layer(layer_id)["data"]["features"]
+            except (KeyError, TypeError):
+                continue
+            wanted = {fid for fid, op in by_id.items() if op == "put"}
+            put = [f for f in features if str((f.get("properties") or {}).get("id")) in wanted]
+            w.features.patch(layer_id, put, {fid for fid, op in by_id.items() if op == "remove"})
+            if w.attribute_table.model.layer_id == layer_id:
+                w.attribute_table.model.set_layer(layer_id)
+        w.search_box.reset_index()  # indexed again on the next search
 
     def offer_locate(self) -> None:
         """For each layer whose file is missing: locate it, keep it for later, or remove it."""

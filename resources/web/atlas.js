@@ -282,6 +282,7 @@
     });
     layer.atlasDef = def;
     layer.atlasAll = layer.getLayers();
+    layer.atlasBuild = atlas.builds = (atlas.builds || 0) + 1;   // which build (tests: not rebuilt)
     return layer;
   }
 
@@ -338,7 +339,13 @@
     var want = shown(id), has = atlas.map.hasLayer(layer);
     if (atlas.defs[id].canvas && has && hideCanvasLayer(layer, !want) && !want) return;
     if (want) filterByZoom(layer);
-    if (want && !has) layer.addTo(atlas.map);
+    if (want && !has) {
+      var t0 = performance.now();
+      layer.addTo(atlas.map);
+      if (atlas.timingsMs[id] && atlas.timingsMs[id].add === undefined) {
+        atlas.timingsMs[id].add = Math.round(performance.now() - t0);   // put on the map (bench)
+      }
+    }
     else if (!want && has) atlas.map.removeLayer(layer);
     var attribution = atlas.defs[id].attribution || [];
     attribution.forEach(function (a) {
@@ -576,6 +583,12 @@
 
   atlas.timings = function () { return atlas.timingsMs; };  // for scripts/bench.py
 
+  // The layer's build number and how many features were patched into it since (tests, benchmark).
+  atlas.layerEdits = function (id) {
+    var layer = atlas.layers[id];
+    return layer ? { build: layer.atlasBuild, edits: layer.atlasEdits || 0 } : null;
+  };
+
   atlas.featureCount = function (id) {
     return atlas.layers[id] ? atlas.layers[id].getLayers().length : -1;
   };
@@ -746,9 +759,58 @@
     atlas.setOrder(atlas.order);
   }
 
+  /* Single features of a drawn user layer put or removed (applyState's `user_features` key
+   * {id: [["put", feature] | ["remove", featureId]]}): the old sublayer leaves the layer, the new one
+   * is added with addData (same style, label, click and, for a big layer, the same canvas); the
+   * layer itself is not rebuilt. A layer still being read is patched once read (its file may be
+   * older than the change); one never read reads the file Python has written again. */
+  function patchUserLayer(id, ops) {
+    var layer = atlas.layers[id], def = atlas.defs[id];
+    var index = {};
+    layer.atlasAll.forEach(function (sub, i) { index[sub.atlasId] = i; });
+    var gone = {};
+    ops.forEach(function (op) {
+      var fid = op[0] === "put" ? String(((op[1] || {}).properties || {}).id) : String(op[1]);
+      if (index[fid] !== undefined) {
+        var old = layer.atlasAll[index[fid]];
+        if (layer.hasLayer(old)) layer.removeLayer(old);
+        gone[index[fid]] = true;
+        delete index[fid];
+      }
+      if (op[0] === "put" && op[1] && op[1].geometry) {
+        var before = {};
+        layer.getLayers().forEach(function (sub) { before[L.stamp(sub)] = true; });
+        layer.addData(op[1]);
+        layer.getLayers().forEach(function (sub) {
+          if (before[L.stamp(sub)]) return;
+          var props = sub.feature.properties || {};
+          if (!inTime(def, props) || atlas.map.getZoom() < featureMinZoom(def, props)) layer.removeLayer(sub);
+          index[fid] = layer.atlasAll.length;
+          layer.atlasAll.push(sub);
+        });
+      }
+      layer.atlasEdits = (layer.atlasEdits || 0) + 1;
+    });
+    if (Object.keys(gone).length) {
+      layer.atlasAll = layer.atlasAll.filter(function (sub, i) { return !gone[i]; });
+    }
+    var sel = atlas.selected;
+    if (sel && sel.layer === id) atlas.highlight(id, sel.feature);   // the new shape lit
+  }
+
+  function applyUserFeatures(u) {
+    Object.keys(u || {}).forEach(function (id) {
+      var def = atlas.defs[id], ops = u[id];
+      if (!def || !def.user || !Array.isArray(ops)) return;
+      if (atlas.layers[id]) patchUserLayer(id, ops);
+      else if (atlas.loading[id]) atlas.loading[id].then(function () { patchUserLayer(id, ops); }, function () {});
+    });
+  }
+
   atlas.applyState = function (d) {
     d = d || {};
     if (d.user_layers) applyUserLayers(d.user_layers);
+    if (d.user_features) applyUserFeatures(d.user_features);
     if (d.print) {
       atlas.map.options.zoomSnap = 0;  // the exact extent asked for, not the nearest quarter step
       atlas.map.getContainer().classList.add("atlas-print");
