@@ -67,6 +67,8 @@ class AtlasDocument:
         self._evidence: ue.Evidence | None = None
         self.user_evidence: dict = ue.empty()  # the analyst's sources and claims (core/user_evidence.py)
         self.basemap: dict | None = None      # the user's tile archive (project.basemap_entry)
+        # the lecture in a team workspace this project is (project.lecture_link; ui/team_lecture.py)
+        self.lecture_link: dict | None = None
         self.selection: Selection | None = None
         self.path: Path | None = None
         self.disk_hash: str | None = None     # the file's content when it was opened or saved
@@ -189,7 +191,8 @@ class AtlasDocument:
                        user_layers=ul.for_saving(self.user_layers, folder),
                        evidence=copy.deepcopy(self.user_evidence)
                        if any(self.user_evidence.get(p) for p in ue.PARTS) else {},
-                       basemap=proj.basemap_for_saving(self.basemap, folder))
+                       basemap=proj.basemap_for_saving(self.basemap, folder),
+                       lecture=copy.deepcopy(self.lecture_link))
 
     def apply_project(self, project: Project, path: Path | None = None,
                       disk_hash: str | None = None) -> list[str]:
@@ -208,6 +211,7 @@ class AtlasDocument:
             self.set_language(project.language)
             self.user_evidence, _warnings = ue.clean(project.evidence)  # (checked on load already)
             self.basemap = proj.basemap_resolved(project.basemap, Path(path).parent if path else None)
+            self.lecture_link = copy.deepcopy(project.lecture)
             self._emit(Kind.USER_LAYERS, Kind.EVIDENCE, Kind.BASEMAP)
             self.selection = None
             self._emit(Kind.SELECTION)

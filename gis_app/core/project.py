@@ -203,6 +203,8 @@ class Project:
     # the user's own tile archive under the map: {"path", "opacity", "visible"} (basemap_entry)
     basemap: dict | None = None
     recovery_of: str | None = None                # set in recovery files: the project it rescues
+    # a lecture opened from or published to a team workspace: where it lives there (lecture_link())
+    lecture: dict | None = None
     warnings: list[str] = field(default_factory=list, compare=False)
 
     def title_in(self, lang: str) -> str:
@@ -227,7 +229,38 @@ class Project:
             out["basemap"] = self.basemap
         if self.recovery_of is not None:
             out["recovery_of"] = self.recovery_of
+        if self.lecture:
+            out["lecture"] = self.lecture
         return out
+
+
+LECTURE_LINK_FIELDS = ("host", "port", "dbname", "user", "service")
+
+
+def lecture_link(value: Any, warnings: list[str] | None = None) -> dict | None:
+    """A project's link to its lecture in a team workspace, as the atlas keeps it (never a password):
+
+        {"project_id": str, "name": str, "version": int, "host", "port", "dbname", "user", "service",
+         "annotations": {annotation id: version}}
+
+    None when there is none; a wrong one is dropped with a warning (the project opens unlinked)."""
+    if value is None:
+        return None
+    ok = isinstance(value, dict) and isinstance(value.get("project_id"), str) and value["project_id"]
+    versions = value.get("annotations", {}) if ok else None
+    ok = ok and isinstance(versions, dict) and all(
+        isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) for k, v in versions.items())
+    version = value.get("version", 0) if ok else None
+    ok = ok and isinstance(version, int) and not isinstance(version, bool)
+    if not ok:
+        if warnings is not None:
+            warnings.append("lecture skipped: not a link to a workspace lecture")
+        return None
+    port = value.get("port", "")
+    return {"project_id": value["project_id"], "name": str(value.get("name") or ""), "version": version,
+            **{k: str(value.get(k) or "") for k in LECTURE_LINK_FIELDS if k != "port"},
+            "port": port if isinstance(port, int) and not isinstance(port, bool) else str(port or ""),
+            "annotations": dict(versions)}
 
 
 def _tables(value: Any, where: str) -> list[dict]:
@@ -351,6 +384,7 @@ def from_dict(raw: Any) -> Project:
             evidence=evidence if any(evidence[p] for p in ue.PARTS) else {},
             basemap=basemap_entry(raw.get("basemap"), warnings),
             recovery_of=recovery_of if isinstance(recovery_of, str) else None,
+            lecture=lecture_link(raw.get("lecture"), warnings),
             warnings=warnings)
     except (ValueError, KeyError, TypeError) as exc:  # _InvalidError, or check_saved's ValueError
         raise ProjectError(f"This project file is damaged: {exc}", ProjectError.CORRUPT) from exc

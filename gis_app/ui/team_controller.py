@@ -18,6 +18,7 @@ from gis_app.core import paths
 from gis_app.core.events import Change, Kind
 from gis_app.ui import settings as typed_settings
 from gis_app.ui import team_layers as tl
+from gis_app.ui.team_lecture import TeamLecture
 from gis_app.ui.team_live import LiveLayers
 from gis_app.ui.team_publish import TeamPublisher
 
@@ -76,6 +77,7 @@ class TeamController(QObject):
         self.conflict_dialog = None
         self.publisher = TeamPublisher(self)
         self.live = LiveLayers(self)   # colleagues' changes (ui/team_live.py)
+        self.lecture = TeamLecture(self)  # a linked lecture's annotations (ui/team_lecture.py)
         self.retry_timer = QTimer(self, interval=RETRY_MS)
         self.retry_timer.timeout.connect(self.reconnect)
         self.status_label = QLabel(window)
@@ -174,6 +176,7 @@ class TeamController(QObject):
         self.sync_queue()
         self._kept_conflicts()
         self.refresh_open_layers()
+        self.lecture.refresh()
         self.update_status()
 
     def disconnect(self) -> None:
@@ -377,6 +380,7 @@ class TeamController(QObject):
         if conflict in self.conflicts:
             self.conflicts.remove(conflict)
         self.refresh_open_layers()
+        self.lecture.resolved(conflict)
         done = {"mine": self.tr("Your version was kept."), "theirs": self.tr("Their version was taken.")}
         merged = self.tr("The merged version was saved.")
         self.window.statusBar().showMessage(done.get(choice, merged) if isinstance(choice, str) else merged,

@@ -63,6 +63,9 @@ class LiveLayers(QObject):
         if workspace is not None and payload.get("pid") == getattr(workspace, "backend_pid", None):
             return
         self.received.append(dict(payload))
+        if payload.get("kind") in ("annotation", "project"):  # a lecture's (ui/team_lecture.py)
+            self.team.lecture.remote(payload)
+            return
         server_layer = payload.get("layer_id")
         if payload.get("kind") == "layer" and payload.get("op") == "insert":
             self.team.window.statusBar().showMessage(self.tr(

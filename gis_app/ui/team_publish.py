@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 
-from gis_app.core import project as proj
 from gis_app.core import user_layers as ul
 from gis_app.core.features import DataError
 from gis_app.core.i18n import pick
@@ -150,11 +149,13 @@ class TeamPublisher(QObject):
 
     def publish_lecture(self) -> bool:
         """The whole project (its slides, annotations, evidence and layers with their data)."""
-        from gis_app.team.errors import TeamError
         title = self.tr("Publish the lecture")
         if not self._need_connection(title):
             return False
         doc = self.document
+        if self.team.lecture.linked_here():  # already there: that lecture is updated, no copy
+            project = self._lecture_project(title)
+            return project is not None and self.team.lecture.republish(project)
         suggested = pick(doc.title, self.window.lang) if doc.title else (
             doc.path.name.removesuffix(".atlas.json") if doc.path else "")
         name = self.prompts.ask_text(title, self.tr("Name of the lecture in the workspace:"), suggested)
@@ -164,17 +165,15 @@ class TeamPublisher(QObject):
         if not name:
             self.prompts.warn(title, self.tr("A lecture needs a name."))
             return False
+        project = self._lecture_project(title)
+        return project is not None and self.team.lecture.publish(name, project)
+
+    def _lecture_project(self, title: str) -> dict | None:
         try:
-            project = tl.published_project(doc)
+            return tl.published_project(self.document)
         except (DataError, KeyError, OSError) as exc:
             self.prompts.warn(title, self.tr("A layer's data cannot be read: {0}").format(exc))
-            return False
-        try:
-            self.workspace.publish_project(name, project)
-        except TeamError as exc:
-            return self.failed(exc, title)
-        self._status(self.tr("Lecture “{0}” published.").format(name))
-        return True
+            return None
 
     # --- opening ----------------------------------------------------------------------------------
     def open_dialog(self):
@@ -214,21 +213,8 @@ class TeamPublisher(QObject):
         return local_id
 
     def open_project(self, project_id) -> bool:
-        from gis_app.team.errors import TeamError
-        title = self.tr("Open from the team workspace")
-        if not self.window.project.maybe_save():
-            return False
-        try:
-            raw = self.workspace.open_project(project_id)
-            project = proj.from_dict(raw[1] if isinstance(raw, tuple) else raw)
-        except TeamError as exc:
-            return self.failed(exc, title)
-        except proj.ProjectError as exc:
-            self.prompts.warn(title, str(exc))
-            return False
-        self.window.project.apply(project, None)
-        self.team.refresh_open_layers()  # its workspace layers as they are now
-        return True
+        """A lecture, linked to the workspace (ui/team_lecture.py)."""
+        return self.team.lecture.open(project_id)
 
     # --- editing a workspace feature ----------------------------------------------------------------
     def selected_workspace_feature(self) -> tuple[str, str] | None:
