@@ -176,6 +176,16 @@ def test_two_edits_of_one_annotation_give_the_second_the_conflict(pair, pg, qtbo
     assert server_annotation(pg, row)["properties"]["color"] == "#2ca02c"
     qtbot.waitUntil(lambda: b.annotations.get("osh")["properties"]["color"] == "#2ca02c", timeout=10000)
     assert lecture_count(pg) == 1
+    # both add an annotation at the same moment under the same id: two annotations, no conflict
+    a.annotation_tools.add(make("marker", KHUJAND, "note1", text="Alice's"))
+    b.annotation_tools.add(make("marker", OSH, "note1", text="Bob's"))
+    assert not b.team.conflicts and (b.team.conflict_dialog is None or not b.team.conflict_dialog.isVisible())
+    assert b.annotations.get("note1")["properties"]["text"] == "Alice's"
+    (bobs,) = [x for x in b.annotations if x["properties"]["text"] == "Bob's"]
+    assert f"both are kept, yours as “{bobs['id']}”" in b.statusBar().currentMessage()
+    assert server_annotation(pg, f"{project_id}/{bobs['id']}")["properties"]["text"] == "Bob's"
+    assert server_annotation(pg, f"{project_id}/note1")["properties"]["text"] == "Alice's"
+    qtbot.waitUntil(lambda: bobs["id"] in a.annotations, timeout=10000)
 
 
 def test_an_offline_edit_is_queued_and_sent_and_a_colleagues_comes_in(pair, pg, qtbot, prompts):

@@ -167,6 +167,8 @@ class TeamLecture(QObject):
             version = team.workspace.update("annotation", row, data, base)
         except TeamError as exc:
             kind = team.error_kind(exc)
+            if kind == "conflict" and not base and data is not None and exc.conflict.theirs is not None:
+                return self._renamed(ann_id, data, exc.conflict)
             if kind == "conflict":
                 team.add_conflict(exc.conflict)  # mine stays shown until the user chooses
                 return "conflict"
@@ -177,6 +179,25 @@ class TeamLecture(QObject):
             return "refused"
         self._set_version(ann_id, version if data is not None else None)
         return "saved"
+
+    def _renamed(self, ann_id: str, data: dict, conflict) -> str:
+        """A colleague added an annotation under the same id meanwhile: two annotations, not one
+        changed twice. Theirs takes the id, mine is kept under a new one (and sent)."""
+        annotations, versions = self.document.annotations, self.link["annotations"]
+        new_id = annotations.new_id()
+        while new_id in versions or new_id == ann_id:
+            new_id = annotations.new_id()
+        index = annotations.index(ann_id)
+        self.put(ann_id, conflict.theirs, conflict.their_version)
+        self._applying = True
+        try:
+            with self.document.batch(edit=False):
+                annotations.add({**data, "id": new_id}, index + 1)
+        finally:
+            self._applying = False
+        self._status(self.tr("{0} added an annotation at the same moment under the same name: both are "
+                             "kept, yours as “{1}”.").format(conflict.their_who or "?", new_id))
+        return self.send(new_id, annotations.get(new_id))
 
     def _queued(self, row: str) -> bool:
         queue = self.team.queue

@@ -2710,6 +2710,53 @@ Nothing was changed.</source>
     </message>
 </context>
 <context>
+    <name>TeamLecture</name>
+    <message>
+        <source>Publish the lecture</source>
+        <translation>Дәрісті жариялау</translation>
+    </message>
+    <message>
+        <source>Lecture “{0}” published.</source>
+        <translation>«{0}» дәрісі жарияланды.</translation>
+    </message>
+    <message>
+        <source>The workspace cannot be reached: the lecture&apos;s update is queued and sent when it is back.</source>
+        <translation>Жұмыс кеңістігі қолжетімсіз: дәрістің жаңартылуы кезекке қойылды, байланыс қалпына келгенде жіберіледі.</translation>
+    </message>
+    <message>
+        <source>Lecture “{0}” updated in the workspace (version {1}): it was already there, so no copy was made.</source>
+        <translation>«{0}» дәрісі жұмыс кеңістігінде жаңартылды (нұсқа {1}): ол онда бұрыннан бар, сондықтан көшірме жасалмады.</translation>
+    </message>
+    <message>
+        <source>Open from the team workspace</source>
+        <translation>Топтық жұмыс кеңістігінен ашу</translation>
+    </message>
+    <message>
+        <source>Change an annotation of the lecture</source>
+        <translation>Дәріс аннотациясын өзгерту</translation>
+    </message>
+    <message>
+        <source>{0} added an annotation at the same moment under the same name: both are kept, yours as “{1}”.</source>
+        <translation>{0} дәл сол сәтте осы атаумен аннотация қосты: екеуі де сақталды, сіздікі «{1}» деген атаумен.</translation>
+    </message>
+    <message>
+        <source>This lecture is in another team workspace than the one connected: the change stays in this project only.</source>
+        <translation>Бұл дәріс қосылғаннан басқа топтық жұмыс кеңістігінде: өзгеріс тек осы жобада қалады.</translation>
+    </message>
+    <message>
+        <source>The team workspace cannot be reached and this atlas cannot keep edits for later: the change is in this project only.</source>
+        <translation>Топтық жұмыс кеңістігі қолжетімсіз, ал бұл атлас өзгерістерді кейінге сақтай алмайды: өзгеріс тек осы жобада.</translation>
+    </message>
+    <message>
+        <source>{0} published a new version of this lecture; publishing yours again shows both to choose.</source>
+        <translation>{0} осы дәрістің жаңа нұсқасын жариялады; өзіңіздікін қайта жарияласаңыз, таңдау үшін екеуі де көрсетіледі.</translation>
+    </message>
+    <message>
+        <source>Could not read the lecture from the workspace</source>
+        <translation>Дәрісті жұмыс кеңістігінен оқу мүмкін болмады</translation>
+    </message>
+</context>
+<context>
     <name>TeamPublisher</name>
     <message>
         <source>Connect to the team workspace first (Team → Connect to team workspace…).</source>
@@ -2812,10 +2859,6 @@ Nothing was changed.</source>
     <message>
         <source>A layer&apos;s data cannot be read: {0}</source>
         <translation>Қабаттың деректерін оқу мүмкін емес: {0}</translation>
-    </message>
-    <message>
-        <source>Lecture “{0}” published.</source>
-        <translation>«{0}» дәрісі жарияланды.</translation>
     </message>
     <message>
         <source>Open from the team workspace</source>

@@ -2717,6 +2717,53 @@ Nothing was changed.</source>
     </message>
 </context>
 <context>
+    <name>TeamLecture</name>
+    <message>
+        <source>Publish the lecture</source>
+        <translation>Публикация лекции</translation>
+    </message>
+    <message>
+        <source>Lecture “{0}” published.</source>
+        <translation>Лекция «{0}» опубликована.</translation>
+    </message>
+    <message>
+        <source>The workspace cannot be reached: the lecture&apos;s update is queued and sent when it is back.</source>
+        <translation>Рабочее пространство недоступно: обновление лекции поставлено в очередь и будет отправлено, когда связь восстановится.</translation>
+    </message>
+    <message>
+        <source>Lecture “{0}” updated in the workspace (version {1}): it was already there, so no copy was made.</source>
+        <translation>Лекция «{0}» обновлена в рабочем пространстве (версия {1}): она уже была там, поэтому копия не создана.</translation>
+    </message>
+    <message>
+        <source>Open from the team workspace</source>
+        <translation>Открыть из командного рабочего пространства</translation>
+    </message>
+    <message>
+        <source>Change an annotation of the lecture</source>
+        <translation>Изменение аннотации лекции</translation>
+    </message>
+    <message>
+        <source>{0} added an annotation at the same moment under the same name: both are kept, yours as “{1}”.</source>
+        <translation>{0} в тот же момент добавил(а) аннотацию с тем же именем: сохранены обе, ваша — как «{1}».</translation>
+    </message>
+    <message>
+        <source>This lecture is in another team workspace than the one connected: the change stays in this project only.</source>
+        <translation>Эта лекция находится в другом командном рабочем пространстве, не в подключённом: изменение остаётся только в этом проекте.</translation>
+    </message>
+    <message>
+        <source>The team workspace cannot be reached and this atlas cannot keep edits for later: the change is in this project only.</source>
+        <translation>Командное рабочее пространство недоступно, а этот атлас не может отложить изменения: изменение есть только в этом проекте.</translation>
+    </message>
+    <message>
+        <source>{0} published a new version of this lecture; publishing yours again shows both to choose.</source>
+        <translation>{0} опубликовал(а) новую версию этой лекции; если опубликовать вашу ещё раз, будут показаны обе для выбора.</translation>
+    </message>
+    <message>
+        <source>Could not read the lecture from the workspace</source>
+        <translation>Не удалось прочитать лекцию из рабочего пространства</translation>
+    </message>
+</context>
+<context>
     <name>TeamPublisher</name>
     <message>
         <source>Connect to the team workspace first (Team → Connect to team workspace…).</source>
@@ -2821,10 +2868,6 @@ Nothing was changed.</source>
     <message>
         <source>A layer&apos;s data cannot be read: {0}</source>
         <translation>Данные одного из слоёв нельзя прочитать: {0}</translation>
-    </message>
-    <message>
-        <source>Lecture “{0}” published.</source>
-        <translation>Лекция «{0}» опубликована.</translation>
     </message>
     <message>
         <source>Open from the team workspace</source>
