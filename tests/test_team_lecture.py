@@ -201,16 +201,23 @@ def test_an_offline_edit_is_queued_and_sent_and_a_colleagues_comes_in(pair, pg, 
         assert not team.connected
         assert team.status_label.text() == "Offline — 1 edit queued"
         assert a.annotations.get("osh")["properties"]["text"] == "Osh offline"  # shown at once
+        a.annotation_tools.add(make("marker", KHUJAND, "note1", text="Alice's, offline"))
+        assert team.status_label.text() == "Offline — 2 edits queued"
     finally:
         pg.restart_after_kill()
-    # Bob moves the marker before Alice's window is back (no Qt event is handled in between)
+    # Bob moves the marker and adds one under the same id as Alice's before her window is back (no
+    # Qt event is handled in between)
     bob, bob_password = pg.user("bob", "atlas_editor")
     with Workspace.connect(bob, bob_password) as ws:
         marker, version = ws.read("annotation", f"{project_id}/khujand")
         ws.update("annotation", f"{project_id}/khujand", {**marker, "geometry": OSH}, version)
+        ws.update("annotation", f"{project_id}/note1", make("text", OSH, "note1", text="Bob's"), 0)
     qtbot.waitUntil(lambda: team.connected, timeout=20000)
     assert team.queued() == 0
     assert server_annotation(pg, f"{project_id}/osh")["properties"]["text"] == "Osh offline"
-    assert a.document.lecture_link["annotations"] == {"osh": 2, "khujand": 2}
     assert a.annotations.get("khujand")["geometry"] == OSH
-    assert not team.conflicts
+    assert a.annotations.get("note1")["properties"]["text"] == "Bob's"
+    (mine,) = [x["id"] for x in a.annotations if x["properties"]["text"] == "Alice's, offline"]
+    assert server_annotation(pg, f"{project_id}/{mine}")["properties"]["text"] == "Alice's, offline"
+    assert a.document.lecture_link["annotations"] == {"osh": 2, "khujand": 2, "note1": 1, mine: 1}
+    assert not team.conflicts and not team.queue.conflicts()

@@ -326,6 +326,8 @@ class TeamController(QObject):
 
     # --- conflicts --------------------------------------------------------------------------------
     def add_conflict(self, conflict) -> None:
+        if self.lecture.takes(conflict):  # two annotations added under one id: both kept
+            return
         if conflict.theirs is None and not conflict.their_who and self.connected:
             self._who_deleted(conflict)
         self.conflicts.append(conflict)

@@ -199,6 +199,21 @@ class TeamLecture(QObject):
                              "kept, yours as “{1}”.").format(conflict.their_who or "?", new_id))
         return self.send(new_id, annotations.get(new_id))
 
+    def takes(self, conflict) -> bool:
+        """An annotation added offline whose id a colleague took meanwhile (the queue's sync says
+        so): both are kept as in `_renamed`, no conflict to settle. False for any other conflict."""
+        link = self.link
+        if not (link and conflict.kind == "annotation" and not conflict.base_version
+                and conflict.mine is not None and conflict.theirs is not None and self.linked_here()):
+            return False
+        project_id, _sep, ann_id = conflict.row_id.partition("/")
+        if project_id != link["project_id"] or ann_id not in self.document.annotations:
+            return False
+        if self.team.queue is not None and "queue_n" in conflict.extra:
+            self.team.queue.drop_conflict(conflict)
+        self._renamed(ann_id, self.document.annotations.get(ann_id), conflict)
+        return True
+
     def _queued(self, row: str) -> bool:
         queue = self.team.queue
         return queue is not None and any(op[0] == "annotation" and op[1] == row for op in queue.pending_ops())
