@@ -2756,11 +2756,11 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Open colleagues&apos; evidence</source>
-        <translation>Әріптестердің дәлелдерін ашу</translation>
+        <translation>Әріптестердің дереккөздері мен көрсеткіштерін ашу</translation>
     </message>
     <message>
         <source>The project already has all the evidence in the workspace ({0} entries).</source>
-        <translation>Жобада жұмыс кеңістігіндегі барлық дәлел бар ({0} жазба).</translation>
+        <translation>Жобада жұмыс кеңістігіндегі барлық дереккөз бен көрсеткіш бар ({0} жазба).</translation>
     </message>
     <message numerus="yes">
         <source>%n source(s), figure(s) or indicator(s) of the workspace differ from the project&apos;s entries of the same name.</source>
@@ -2779,7 +2779,7 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>open colleagues&apos; evidence</source>
-        <translation>әріптестердің дәлелдерін ашу</translation>
+        <translation>әріптестердің дереккөздері мен көрсеткіштерін ашу</translation>
     </message>
     <message>
         <source>Nothing was added: {0}</source>
@@ -2787,7 +2787,7 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Colleagues&apos; evidence: {0} added, {1} already here, {2} different ({3}).</source>
-        <translation>Әріптестердің дәлелдері: {0} қосылды, {1} бұрыннан бар, {2} өзгеше ({3}).</translation>
+        <translation>Әріптестердің дереккөздері мен көрсеткіштері: {0} қосылды, {1} бұрыннан бар, {2} өзгеше ({3}).</translation>
     </message>
     <message>
         <source>the workspace&apos;s taken</source>
@@ -2854,7 +2854,7 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Open colleagues&apos; &amp;evidence…</source>
-        <translation>Әріптестердің &amp;дәлелдерін ашу…</translation>
+        <translation>Әріптестердің &amp;дереккөздері мен көрсеткіштерін ашу…</translation>
     </message>
     <message>
         <source>Publish the lecture to the workspace…</source>

@@ -2764,11 +2764,11 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Open colleagues&apos; evidence</source>
-        <translation>Открыть данные коллег</translation>
+        <translation>Открыть источники и показатели коллег</translation>
     </message>
     <message>
         <source>The project already has all the evidence in the workspace ({0} entries).</source>
-        <translation>В проекте уже есть все данные рабочего пространства ({0} записей).</translation>
+        <translation>В проекте уже есть все источники и показатели рабочего пространства (записей: {0}).</translation>
     </message>
     <message numerus="yes">
         <source>%n source(s), figure(s) or indicator(s) of the workspace differ from the project&apos;s entries of the same name.</source>
@@ -2788,7 +2788,7 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>open colleagues&apos; evidence</source>
-        <translation>открытие данных коллег</translation>
+        <translation>открытие источников и показателей коллег</translation>
     </message>
     <message>
         <source>Nothing was added: {0}</source>
@@ -2796,7 +2796,7 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Colleagues&apos; evidence: {0} added, {1} already here, {2} different ({3}).</source>
-        <translation>Данные коллег: добавлено {0}, уже было {1}, отличаются {2} ({3}).</translation>
+        <translation>Источники и показатели коллег: добавлено {0}, уже было {1}, отличаются {2} ({3}).</translation>
     </message>
     <message>
         <source>the workspace&apos;s taken</source>
@@ -2863,7 +2863,7 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Open colleagues&apos; &amp;evidence…</source>
-        <translation>Открыть &amp;данные коллег…</translation>
+        <translation>Открыть &amp;источники и показатели коллег…</translation>
     </message>
     <message>
         <source>Publish the lecture to the workspace…</source>
