@@ -2884,7 +2884,7 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>The server refused the user name or the password.</source>
-        <translation>Сервер отклонил имя пользователя или пароль.</translation>
+        <translation>Сервер не принял имя пользователя или пароль.</translation>
     </message>
     <message>
         <source>This database has no team workspace of this atlas version.</source>
