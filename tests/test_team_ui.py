@@ -504,7 +504,8 @@ def test_a_refused_login_and_a_students_refusal_are_said_in_russian(window, pg, 
     window.set_language("ru")
     try:
         dialog, ok = connect(window, info, "not-the-password")
-        assert not ok and dialog.error.text().startswith("Сервер не принял имя пользователя или пароль для carol")
+        assert not ok
+        assert dialog.error.text().startswith("Сервер не принял имя пользователя или пароль для carol")
         dialog.close()
         _dialog, ok = connect(window, info, password)
         assert ok
