@@ -25,6 +25,7 @@ SOURCE = {"id": "u_ivanov2022", "type": "article-journal", "title": "Нарко�
 def window(qapp):
     win = make_window(lang="kk")
     yield win
+    win.set_language("en")  # the application's translator is shared: the next module reads English
     close_window(win)
 
 

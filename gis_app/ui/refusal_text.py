@@ -113,9 +113,9 @@ def evidence_text(refusal, evidence=None, lang: str = "en") -> str:
             "Refusals", "The link “{0}” is not a web address (one that starts with http:// or https://)."
         ).format(args.get("url", ""))
     if code == "source-bad-doi":
-        return QCoreApplication.translate("Refusals", "The DOI “{0}” is not a DOI (10.xxxx/…).").format(
-            args.get("doi", "")
-        )
+        return QCoreApplication.translate(
+            "Refusals", "The DOI “{0}” is not a DOI (one looks like 10.1234/abcd)."
+        ).format(args.get("doi", ""))
     if code in ("source-too-long", "figure-too-long"):
         return QCoreApplication.translate("Refusals", "A text is longer than {0} characters.").format(
             args.get("limit", "")

@@ -1972,8 +1972,8 @@ Nothing was changed.</source>
         <translation>«{0}» сілтемесі веб-мекенжай емес (ол http:// немесе https:// деп басталады).</translation>
     </message>
     <message>
-        <source>The DOI “{0}” is not a DOI (10.xxxx/…).</source>
-        <translation>«{0}» DOI емес (10.xxxx/…).</translation>
+        <source>The DOI “{0}” is not a DOI (one looks like 10.1234/abcd).</source>
+        <translation>«{0}» DOI емес (DOI 10.1234/abcd түрінде болады).</translation>
     </message>
     <message>
         <source>A text is longer than {0} characters.</source>

@@ -1976,8 +1976,8 @@ Nothing was changed.</source>
         <translation>Ссылка «{0}» не является веб-адресом (он начинается с http:// или https://).</translation>
     </message>
     <message>
-        <source>The DOI “{0}” is not a DOI (10.xxxx/…).</source>
-        <translation>«{0}» не является DOI (10.xxxx/…).</translation>
+        <source>The DOI “{0}” is not a DOI (one looks like 10.1234/abcd).</source>
+        <translation>«{0}» не является DOI (DOI имеет вид 10.1234/abcd).</translation>
     </message>
     <message>
         <source>A text is longer than {0} characters.</source>
