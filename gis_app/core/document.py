@@ -495,8 +495,10 @@ class AtlasDocument:
         i = ue.find(self.user_evidence, "sources", item_id)
         users = ue.citing_claims(self.user_evidence, item_id) + ue.citing_targets(self.user_evidence, item_id)
         if users:
-            raise ValueError(f"the source '{item_id}' is cited by {len(users)} figure(s), layer(s) or "
-                             f"feature(s): {', '.join(users[:5])}")
+            raise ue.EvidenceError(f"the source '{item_id}' is cited by {len(users)} figure(s), layer(s) or "
+                                   f"feature(s): {', '.join(users[:5])}", "source-cited", source=item_id,
+                                   figures=len(ue.citing_claims(self.user_evidence, item_id)),
+                                   targets=len(ue.citing_targets(self.user_evidence, item_id)))
         old = self.user_evidence["sources"].pop(i)
         self._evidence_changed(sources=True)
         return i, old
@@ -536,7 +538,8 @@ class AtlasDocument:
     def remove_indicator(self, indicator_id: str) -> tuple[int, dict]:
         i = ue.find(self.user_evidence, "indicators", indicator_id)
         if any(c.get("indicator") == indicator_id for c in self.user_evidence.get("claims", [])):
-            raise ValueError(f"the indicator '{indicator_id}' is used by a figure")
+            raise ue.EvidenceError(f"the indicator '{indicator_id}' is used by a figure", "indicator-used",
+                                   indicator=indicator_id)
         old = self.user_evidence["indicators"].pop(i)
         self._evidence_changed(sources=False)
         return i, old
