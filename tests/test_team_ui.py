@@ -488,3 +488,36 @@ def test_colleagues_evidence_opens_into_the_project_as_one_undo_step(window, pg,
     assert {c["claim_id"]: c["value"] for c in window.document.user_evidence["claims"]} == {"u_c1": "12"}
     assert window.document.cites("conflict_incidents/osh_2010") == []
     window.document.user_evidence = {}
+
+
+# --- refusals in the window's language, classified without reading English words ---------------------
+def test_a_refused_login_and_a_students_refusal_are_said_in_russian(window, pg, prompts, qtbot):
+    import psycopg
+
+    from gis_app.team import errors
+    info, password = pg.user("carol", "atlas_student")
+    try:
+        psycopg.connect(**info.kwargs("not-the-password"), connect_timeout=5)
+    except psycopg.OperationalError as exc:
+        wrong = exc
+    try:  # the server's and libpq's words may be Russian: the class and libpq's flags decide
+        raise errors.OfflineError("Сервер недоступен: ПАРОЛЬ?") from wrong
+    except errors.OfflineError as exc:
+        assert window.team.error_kind(exc, True, info.dbname) == "auth"
+        assert window.team.error_kind(exc) == "offline", "during the work: the connection is lost"
+    window.set_language("ru")
+    try:
+        dialog, ok = connect(window, info, "not-the-password")
+        assert not ok
+        assert dialog.error.text().startswith("Сервер не принял имя пользователя или пароль для carol")
+        dialog.close()
+        _dialog, ok = connect(window, info, password)
+        assert ok
+        layer_id = local_layer(window)
+        prompts.queue("choose", layer_id)
+        window.actions["team_publish_layer"].trigger()
+        text = prompts.messages("warn")[-1].text
+        assert "только чтение (студент)" in text and "Вы подключены как carol, студент." in text
+        assert not re.search(r"\b(the|is|not|student|may)\b", text), text
+    finally:
+        window.set_language("en")

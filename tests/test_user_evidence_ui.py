@@ -250,7 +250,10 @@ def test_a_step_the_document_refuses_is_said_and_leaves_no_undo_entry(window, pr
                                                    "indicator": "x", "value": "1", "date": "2020",
                                                    "citation": "no_such_source"}))
     assert ui._push(macro) is False
-    assert "no_such_source" in prompts.messages("warn")[-1].text
+    said = prompts.messages("warn")[-1].text  # the reason in words, not the internal id
+    assert said == ("The figure's source is not among the atlas's or the project's sources "
+                    "(was it removed?).")
+    assert "no_such_source" not in said and "u_" not in said
     assert window.document.user_evidence["sources"] == sources, "the source it brought is gone again"
     assert stack.count() <= count and stack.undoText() != "bad"
 

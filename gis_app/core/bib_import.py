@@ -16,6 +16,7 @@ from pathlib import Path
 
 from . import safe_io
 from . import user_evidence as ue
+from .refusal import RefusalError, Why
 
 FORMATS = ("csl", "bibtex", "ris")
 SUFFIXES = {".json": "csl", ".csljson": "csl", ".bib": "bibtex", ".bibtex": "bibtex", ".ris": "ris",
@@ -24,8 +25,11 @@ LIMIT = safe_io.LIMITS["bibliography"]
 MAX_ENTRIES = ue.MAX_SOURCES
 
 
-class BibliographyError(ValueError):
-    """The file as a whole cannot be read (the message says why)."""
+class BibliographyError(RefusalError):
+    """The file as a whole cannot be read (str(): why in English; `.code`, `.args_` for the window;
+    `.unsafe`: the file gate's refusal, when that was the reason)."""
+
+    unsafe: Exception | None = None
 
 
 @dataclass
@@ -46,7 +50,8 @@ def sniff(path: Path, text: str) -> str:
         return "ris"
     if re.search(r"@\w+\s*[{(]", head):
         return "bibtex"
-    raise BibliographyError(f"{path.name}: not a bibliography the atlas reads (CSL-JSON, BibTeX or RIS)")
+    raise BibliographyError(f"{path.name}: not a bibliography the atlas reads (CSL-JSON, BibTeX or RIS)",
+                            "not-bibliography", name=path.name)
 
 
 def read_file(path: str | Path, taken: set[str] | None = None) -> Imported:
@@ -57,9 +62,11 @@ def read_file(path: str | Path, taken: set[str] | None = None) -> Imported:
         text = safe_io.read_text(path, LIMIT)
     except safe_io.UnsafeFileError as exc:
         if exc.kind == safe_io.NOT_TEXT:
-            raise BibliographyError(f"{path.name}: not UTF-8 text ({exc.detail}); export it as UTF-8") \
-                from exc
-        raise BibliographyError(str(exc)) from exc
+            raise BibliographyError(f"{path.name}: not UTF-8 text ({exc.detail}); export it as UTF-8",
+                                    "not-utf8", name=path.name) from exc
+        refused = BibliographyError(str(exc), "unsafe", name=path.name)
+        refused.unsafe = exc
+        raise refused from exc
     return read_text(text, sniff(path, text), path.name, taken)
 
 
@@ -67,7 +74,8 @@ def read_text(text: str, fmt: str, name: str = "bibliography", taken: set[str] |
     reader = {"csl": _csl, "bibtex": _bibtex, "ris": _ris}[fmt]
     raw, problems = reader(text, name)
     if len(raw) > MAX_ENTRIES:
-        problems.append(f"{name}: {len(raw)} entries; only the first {MAX_ENTRIES} are read")
+        problems.append(Why(f"{name}: {len(raw)} entries; only the first {MAX_ENTRIES} are read", "too-many",
+                            name=name, count=len(raw), limit=MAX_ENTRIES))
         raw = raw[:MAX_ENTRIES]
     out = Imported(format=fmt, problems=problems)
     used = set(taken or ())
@@ -76,7 +84,8 @@ def read_text(text: str, fmt: str, name: str = "bibliography", taken: set[str] |
         kept, why = ue.clean_source(item)
         why = why or ue.source_problem(kept)
         if kept is None or why:
-            out.problems.append(f"{name}: entry {i + 1} ({str(key)[:60] or 'no key'}) skipped: {why}")
+            out.problems.append(Why(f"{name}: entry {i + 1} ({str(key)[:60] or 'no key'}) skipped: {why}",
+                                    "entry-skipped", name=name, n=i + 1, key=str(key)[:60], why=why))
             continue
         used.add(kept["id"])
         out.items.append(kept)
@@ -88,15 +97,17 @@ def _csl(text: str, name: str) -> tuple[list[tuple[str, dict]], list[str]]:
     try:
         value = safe_io.parse_json(text, name).value
     except safe_io.UnsafeFileError as exc:
-        raise BibliographyError(f"{name}: not valid CSL-JSON ({exc.detail or exc})") from exc
+        raise BibliographyError(f"{name}: not valid CSL-JSON ({exc.detail or exc})", "csl-invalid", name=name,
+                                detail=str(exc.detail or exc)) from exc
     if isinstance(value, dict) and isinstance(value.get("items"), list):
         value = value["items"]
     if not isinstance(value, list):
-        raise BibliographyError(f"{name}: CSL-JSON must be an array of items")
+        raise BibliographyError(f"{name}: CSL-JSON must be an array of items", "csl-not-array", name=name)
     out, problems = [], []
     for i, item in enumerate(value):
         if not isinstance(item, dict):
-            problems.append(f"{name}: entry {i + 1} skipped: not a table")
+            problems.append(Why(f"{name}: entry {i + 1} skipped: not a table", "entry-not-table", name=name,
+                                n=i + 1))
             continue
         out.append((str(item.get("id") or ""), dict(item)))
     return out, problems
@@ -176,14 +187,16 @@ def _bibtex(text: str, name: str) -> tuple[list[tuple[str, dict]], list[str]]:
     try:
         library = bibtexparser.parse_string(text)
     except Exception as exc:  # noqa: BLE001 - a parser bug on hostile input is a refusal, not a crash
-        raise BibliographyError(f"{name}: not readable as BibTeX ({exc})") from exc
+        raise BibliographyError(f"{name}: not readable as BibTeX ({exc})", "bibtex-unreadable", name=name,
+                                detail=str(exc)) from exc
     problems = []
     for block in library.failed_blocks:
         line = getattr(block, "start_line", None)
         where = f"at line {line + 1}" if isinstance(line, int) else ""
         error = getattr(block, "error", None)
         why = str(getattr(error, "abort_reason", "") or error or "syntax error").strip()[:160]
-        problems.append(f"{name}: the entry {where} could not be read ({why})")
+        problems.append(Why(f"{name}: the entry {where} could not be read ({why})", "bibtex-entry", name=name,
+                            line=line + 1 if isinstance(line, int) else 0, detail=why))
     out = []
     for entry in library.entries:
         fields = {f.key.lower(): str(f.value) for f in entry.fields}
@@ -243,7 +256,9 @@ def _ris(text: str, name: str) -> tuple[list[tuple[str, dict]], list[str]]:
         try:
             entries = rispy.loads(chunk, skip_unknown_tags=True)
         except Exception as exc:  # noqa: BLE001 - one broken entry costs itself only
-            problems.append(f"{name}: entry {n + 1} could not be read ({str(exc).splitlines()[0][:160]})")
+            detail = (str(exc).splitlines() or [""])[0][:160]
+            problems.append(Why(f"{name}: entry {n + 1} could not be read ({detail})", "ris-entry", name=name,
+                                n=n + 1, detail=detail))
             continue
         out += [(str(e.get("id") or ""), _ris_item(e)) for e in entries]
     for i, (key, item) in enumerate(out):
@@ -253,7 +268,7 @@ def _ris(text: str, name: str) -> tuple[list[tuple[str, dict]], list[str]]:
             out[i] = ("_".join(str(p) for p in (first.get("family") or first.get("literal", "")[:20], year)
                                if p), item)
     if not out and not problems:
-        raise BibliographyError(f"{name}: no RIS entries (each starts with 'TY  - ')")
+        raise BibliographyError(f"{name}: no RIS entries (each starts with 'TY  - ')", "no-ris", name=name)
     return out, problems
 
 

@@ -16,6 +16,7 @@ import math
 import re
 
 from . import user_layers as ul
+from .refusal import RefusalError
 
 GEOMETRIES = ("point", "line", "polygon")
 TYPES = {"point": "Point", "line": "LineString", "polygon": "Polygon"}
@@ -23,8 +24,9 @@ DATE_FIELD = "date"
 DATE = re.compile(r"^-?\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
-class DigitiseError(ValueError):
-    """A drawn shape or a form value that cannot be kept; the message says why."""
+class DigitiseError(RefusalError):
+    """A drawn shape or a form value that cannot be kept; str() says why in English, `.code` and
+    `.args_` let the window say it in its language (ui/refusal_text.py)."""
 
 
 # --- layers and features --------------------------------------------------------------------------
@@ -34,9 +36,9 @@ def new_layer(title: str, geometry: str, fields: list[str], index: int, taken: s
     geometry was made (the Layers panel shows it)."""
     title = title.strip()
     if not title:
-        raise DigitiseError("a new layer needs a title")
+        raise DigitiseError("a new layer needs a title", "layer-no-title")
     if geometry not in GEOMETRIES:
-        raise DigitiseError(f"a layer holds points, lines or polygons, not {geometry!r}")
+        raise DigitiseError(f"a layer holds points, lines or polygons, not {geometry!r}", "layer-geometry")
     fields = check_fields(fields)
     if dated and DATE_FIELD not in fields:
         fields.append(DATE_FIELD)
@@ -55,9 +57,10 @@ def check_fields(fields: list[str]) -> list[str]:
         if not name:
             continue
         if name == "id":
-            raise DigitiseError("'id' is the atlas's own field: choose another name")
+            raise DigitiseError("'id' is the atlas's own field: choose another name", "field-id")
         if len(name) > 64:
-            raise DigitiseError(f"the field name {name[:20]!r}… is longer than 64 characters")
+            raise DigitiseError(f"the field name {name[:20]!r}… is longer than 64 characters", "field-long",
+                                name=name[:20])
         if name not in out:
             out.append(name)
     return out
@@ -97,10 +100,10 @@ def next_feature_id(ids) -> str:
 
 def _position(p) -> list[float]:
     if not isinstance(p, (list, tuple)) or len(p) < 2:
-        raise DigitiseError("a position is not a longitude and a latitude")
+        raise DigitiseError("a position is not a longitude and a latitude", "position")
     lon, lat = float(p[0]), float(p[1])
     if not (math.isfinite(lon) and math.isfinite(lat) and -180 <= lon <= 180 and -90 <= lat <= 90):
-        raise DigitiseError(f"({lon}, {lat}) is not a place on the Earth")
+        raise DigitiseError(f"({lon}, {lat}) is not a place on the Earth", "off-earth", lon=lon, lat=lat)
     return [round(lon, 6), round(lat, 6)]
 
 
@@ -108,7 +111,8 @@ def check_geometry(geometry: str, raw: object) -> dict:
     """The drawn shape as GeoJSON of the layer's kind (rounded to 6 decimals), or DigitiseError."""
     if not isinstance(raw, dict) or raw.get("type") != TYPES.get(geometry):
         got = raw.get("type") if isinstance(raw, dict) else type(raw).__name__
-        raise DigitiseError(f"the layer holds {geometry}s; the shape drawn is a {got}")
+        raise DigitiseError(f"the layer holds {geometry}s; the shape drawn is a {got}", "wrong-shape",
+                            geometry=geometry, got=str(got))
     try:
         coords = raw["coordinates"]
         if geometry == "point":
@@ -116,17 +120,17 @@ def check_geometry(geometry: str, raw: object) -> dict:
         if geometry == "line":
             line = [_position(p) for p in coords]
             if len({tuple(p) for p in line}) < 2:
-                raise DigitiseError("a line needs at least two different points")
+                raise DigitiseError("a line needs at least two different points", "line-points")
             return {"type": "LineString", "coordinates": line}
         ring = [_position(p) for p in coords[0]]
     except (KeyError, IndexError, TypeError, ValueError) as exc:
         if isinstance(exc, DigitiseError):
             raise
-        raise DigitiseError(f"the shape cannot be read ({exc})") from exc
+        raise DigitiseError(f"the shape cannot be read ({exc})", "unreadable", detail=str(exc)) from exc
     if ring and ring[0] != ring[-1]:
         ring.append(ring[0])
     if len({tuple(p) for p in ring}) < 3:
-        raise DigitiseError("a polygon needs at least three different corners")
+        raise DigitiseError("a polygon needs at least three different corners", "polygon-corners")
     return {"type": "Polygon", "coordinates": [ring]}
 
 
@@ -193,5 +197,5 @@ def check_cite_ids(ids: list[str], known: dict[str, dict]) -> list[str]:
     ids = list(dict.fromkeys(str(i) for i in ids))
     unknown = [i for i in ids if i not in known]
     if unknown:
-        raise DigitiseError(f"unknown source(s): {', '.join(unknown)}")
+        raise DigitiseError(f"unknown source(s): {', '.join(unknown)}", "unknown-sources", count=len(unknown))
     return ids

@@ -23,6 +23,7 @@ from datetime import UTC, datetime
 from . import evidence
 from .evidence import CONFIRMED_VALUES, DATE, Claim
 from .i18n import LANGUAGES, pick
+from .refusal import NONE, RefusalError, Why
 from .source_match import (  # noqa: F401 - the importers and forms find them here too
     PREFIX,
     duplicate_of,
@@ -64,21 +65,25 @@ def _text_ok(value: object) -> bool:
     return isinstance(value, str) and len(value) <= MAX_TEXT
 
 
+class EvidenceError(RefusalError):
+    """The document's refusal of a source, a figure or an indicator (`.code`, `.args_`)."""
+
+
 def clean_source(raw: object) -> tuple[dict | None, str]:
     """A CSL-JSON item kept to what the atlas can show and export, or (None, why not)."""
     if not isinstance(raw, dict):
-        return None, "not a table"
+        return None, Why("not a table", "not-table")
     item: dict = {}
     for key, value in raw.items():
         if not isinstance(key, str) or len(key) > 64:
             continue
         if key in NAME_ROLES:
             if not isinstance(value, list) or len(value) > 500:
-                return None, f"'{key}' must be a list of names"
+                return None, Why(f"'{key}' must be a list of names", "source-names", key=key)
             names = []
             for person in value:
                 if not isinstance(person, dict):
-                    return None, f"'{key}' must be a list of names"
+                    return None, Why(f"'{key}' must be a list of names", "source-names", key=key)
                 name = {k: v for k, v in person.items() if k in NAME_KEYS and _text_ok(v) and v.strip()}
                 if name.get("family") or name.get("literal"):
                     names.append(name)
@@ -87,7 +92,8 @@ def clean_source(raw: object) -> tuple[dict | None, str]:
         elif key in DATE_KEYS:
             parts = csl_date_parts(value)
             if parts is None:
-                return None, f"'{key}' must be {{\"date-parts\": [[year, month, day]]}}"
+                return None, Why(f"'{key}' must be {{\"date-parts\": [[year, month, day]]}}",
+                                 "source-date", key=key)
             item[key] = {"date-parts": [parts]}
         elif isinstance(value, bool) or value is None:
             continue
@@ -95,15 +101,16 @@ def clean_source(raw: object) -> tuple[dict | None, str]:
             item[key] = value
         elif isinstance(value, str):
             if len(value) > MAX_TEXT:
-                return None, f"'{key}' is longer than {MAX_TEXT} characters"
+                return None, Why(f"'{key}' is longer than {MAX_TEXT} characters", "source-too-long",
+                                 key=key, limit=MAX_TEXT)
             item[key] = value
     if not isinstance(item.get("id"), str) or not item["id"].strip():
-        return None, "it has no id"
+        return None, Why("it has no id", "source-no-id")
     if not str(item.get("title") or "").strip():
-        return None, f"'{item['id'][:60]}' has no title"
+        return None, Why(f"'{item['id'][:60]}' has no title", "source-no-title")
     if item.get("type") not in CSL_TYPES:
         item["type"] = "document"
-    return item, ""
+    return item, NONE
 
 
 def csl_date_parts(value: object) -> list[int] | None:
@@ -136,13 +143,14 @@ def date_to_csl(text: str) -> dict | None:
 def source_problem(item: dict) -> str:
     """Why a source cannot be kept ("" when it can): the form's and the importers' rule."""
     if not str(item.get("title") or "").strip():
-        return "a source needs a title"
+        return Why("a source needs a title", "source-no-title")
     url = str(item.get("URL") or "").strip()
     if url and not re.match(r"^https?://[^\s/]+\.[^\s]+$", url):
-        return f"the link '{url[:80]}' is not a web address (http:// or https://)"
+        return Why(f"the link '{url[:80]}' is not a web address (http:// or https://)", "source-bad-url",
+                   url=url[:80])
     doi = str(item.get("DOI") or "").strip()
     if doi and not re.match(r"^10\.\d{4,9}/\S+$", normal_doi(doi)):
-        return f"the DOI '{doi[:80]}' is not a DOI (10.xxxx/…)"
+        return Why(f"the DOI '{doi[:80]}' is not a DOI (10.xxxx/…)", "source-bad-doi", doi=doi[:80])
     _item, why = clean_source({**item, "id": item.get("id") or "u_check"})
     return why
 
@@ -151,28 +159,34 @@ def claim_problem(claim: dict, source_ids: Iterable[str] | None = None) -> str:
     """Why a claim cannot be kept ("" when it can), as claims.csv's rows are checked."""
     for key in ("claim_id", "subject", "indicator", "value", "date", "citation"):
         if not str(claim.get(key) or "").strip():
-            return {"value": "the figure has no value", "date": "the figure has no date",
+            text = {"value": "the figure has no value", "date": "the figure has no date",
                     "citation": "the figure has no source", "indicator": "the figure has no indicator",
                     "subject": "the figure is about nothing (no feature or country)"}.get(
                 key, f"'{key}' is empty")
+            return Why(text, "figure-empty", key=key)
     for key in CLAIM_TEXT:
         if not _text_ok(claim.get(key, "")):
-            return f"'{key}' must be a text of at most {MAX_TEXT} characters"
+            return Why(f"'{key}' must be a text of at most {MAX_TEXT} characters", "figure-too-long",
+                       key=key, limit=MAX_TEXT)
     if not DATE.match(str(claim["date"]).strip()):
-        return f"the date '{claim['date']}' is not YYYY, YYYY-MM or YYYY-MM-DD (or a range a/b)"
+        return Why(f"the date '{claim['date']}' is not YYYY, YYYY-MM or YYYY-MM-DD (or a range a/b)",
+                   "figure-bad-date", date=str(claim["date"])[:40])
     if claim.get("confirmed", "n/a") not in CONFIRMED_VALUES:
-        return f"confirmed must be one of {', '.join(CONFIRMED_VALUES)}"
+        return Why(f"confirmed must be one of {', '.join(CONFIRMED_VALUES)}", "figure-confirmed")
     if not isinstance(claim.get("estimate", False), bool):
-        return "estimate must be true or false"
+        return Why("estimate must be true or false", "figure-estimate")
     try:
         if not math.isfinite(float(str(claim["value"]))):  # inf, nan, 1e400: no scale can hold them
-            return f"the value '{str(claim['value'])[:40]}' is not a finite number"
+            return Why(f"the value '{str(claim['value'])[:40]}' is not a finite number", "figure-infinite",
+                       value=str(claim["value"])[:40])
     except ValueError:
         if not str(claim.get("note") or "").strip():
-            return f"the value '{str(claim['value'])[:40]}' is not a number; a text value needs a note"
+            return Why(f"the value '{str(claim['value'])[:40]}' is not a number; a text value needs a note",
+                       "figure-text-value", value=str(claim["value"])[:40])
     if source_ids is not None and claim["citation"] not in set(source_ids):
-        return f"the source '{claim['citation']}' is not in the bibliography"
-    return ""
+        return Why(f"the source '{claim['citation']}' is not in the bibliography", "figure-unknown-source",
+                   source=claim["citation"])
+    return NONE
 
 
 CLAIM_TEXT = ("claim_id", "subject", "indicator", "value", "unit", "date", "citation", "locator", "note")
@@ -180,15 +194,16 @@ CLAIM_TEXT = ("claim_id", "subject", "indicator", "value", "unit", "date", "cita
 
 def indicator_problem(indicator: dict) -> str:
     if not isinstance(indicator, dict) or not ID.match(str(indicator.get("id", ""))):
-        return "an indicator needs an id that starts with u_ (letters, digits, _ . : -)"
+        return Why("an indicator needs an id that starts with u_ (letters, digits, _ . : -)", "indicator-id")
     label = indicator.get("label")
     if not isinstance(label, dict) or not all(isinstance(v, str) for v in label.values()):
-        return "an indicator's label must be a table of language -> text"
+        return Why("an indicator's label must be a table of language -> text", "indicator-label")
     if not any((label.get(lang) or "").strip() for lang in LANGUAGES):
-        return "an indicator needs a label in at least one of Kazakh, Russian, English"
+        return Why("an indicator needs a label in at least one of Kazakh, Russian, English",
+                   "indicator-no-label")
     if not _text_ok(indicator.get("unit", "")):
-        return "an indicator's unit must be a text"
-    return ""
+        return Why("an indicator's unit must be a text", "indicator-unit")
+    return NONE
 
 
 def claim_dict(claim: dict) -> dict:
@@ -337,11 +352,13 @@ def checked_source(item: dict, taken: Iterable[str], replacing: str | None = Non
     why = source_problem(item)
     kept, why2 = clean_source(item)
     if why or kept is None:
-        raise ValueError(why or why2)
+        raise EvidenceError.of(why or why2)
     if not ID.match(kept["id"]):
-        raise ValueError(f"a source of your own needs an id that starts with u_ (not '{kept['id'][:60]}')")
+        raise EvidenceError(f"a source of your own needs an id that starts with u_ (not '{kept['id'][:60]}')",
+                            "source-id", item=kept)
     if kept["id"] != replacing and kept["id"] in set(taken):
-        raise ValueError(f"the id '{kept['id']}' is already used by another source")
+        raise EvidenceError(f"the id '{kept['id']}' is already used by another source", "source-id-taken",
+                            item=kept, source=kept["id"])
     kept.setdefault("x-added", now_iso())
     return kept
 
@@ -351,20 +368,23 @@ def checked_claim(claim: dict, source_ids: Iterable[str], taken: Iterable[str],
     out = claim_dict(claim)
     why = claim_problem(out, source_ids)
     if not why and not ID.match(out["claim_id"]):
-        why = f"a figure of your own needs an id that starts with u_ (not '{out['claim_id'][:60]}')"
+        why = Why(f"a figure of your own needs an id that starts with u_ (not '{out['claim_id'][:60]}')",
+                  "figure-id", indicator=out["indicator"])
     if not why and out["claim_id"] != replacing and out["claim_id"] in set(taken):
-        why = f"the id '{out['claim_id']}' is already used by another figure"
+        why = Why(f"the id '{out['claim_id']}' is already used by another figure", "figure-id-taken",
+                  indicator=out["indicator"])
     if why:
-        raise ValueError(why)
+        raise EvidenceError.of(why)
     return out
 
 
 def checked_indicator(indicator: dict, taken: Iterable[str]) -> dict:
     why = indicator_problem(indicator)
     if not why and indicator["id"] in set(taken):
-        why = f"the indicator id '{indicator['id']}' is already used"
+        why = Why(f"the indicator id '{indicator['id']}' is already used", "indicator-id-taken",
+                  label=pick(indicator.get("label"), "en"), labels=dict(indicator.get("label") or {}))
     if why:
-        raise ValueError(why)
+        raise EvidenceError.of(why)
     return {"id": indicator["id"], "unit": str(indicator.get("unit") or "").strip(),
             "label": {k: str(v).strip() for k, v in indicator["label"].items() if k in LANGUAGES}}
 

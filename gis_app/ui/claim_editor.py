@@ -22,6 +22,7 @@ from gis_app.core.statistics import unit_label
 from gis_app.ui.digitise_forms import SourcePicker
 from gis_app.ui.i18n import Retranslating
 from gis_app.ui.plain import error_label, ok_cancel
+from gis_app.ui.refusal_text import evidence_text
 
 NEW = "\x00new"  # the indicator chooser's "New indicator…" entry
 
@@ -219,11 +220,13 @@ class ClaimDialog(Retranslating, QDialog):
         if not claim["citation"]:
             return self.tr("Choose the figure's source, or add a new one.")
         why = ue.claim_problem(claim)
-        if why.startswith("the date"):
+        if why.code == "figure-bad-date":
             return self.tr("The date must be YYYY, YYYY-MM or YYYY-MM-DD (or a range, 2019/2021).")
-        if why.startswith("the value"):
-            return self.tr("The value is not a number: say in the note what it means.")
-        return self.tr("This figure cannot be kept: {0}").format(why) if why else ""
+        if why.code in ("figure-text-value", "figure-infinite"):
+            return self.tr("The value is not a number: say in the note what it means.") \
+                if why.code == "figure-text-value" else evidence_text(why, self.evidence, self.lang)
+        return self.tr("This figure cannot be kept: {0}").format(
+            evidence_text(why, self.evidence, self.lang)) if why else ""
 
     def accept(self) -> None:
         why = self.problem()

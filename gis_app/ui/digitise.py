@@ -22,6 +22,7 @@ from gis_app.core import digitised as dg
 from gis_app.core.events import Change, Kind
 from gis_app.ui.digitise_forms import CiteDialog, FeatureForm, TargetDialog
 from gis_app.ui.evidence_commands import SetCites
+from gis_app.ui.refusal_text import digitise_text
 
 log = logging.getLogger(__name__)
 
@@ -155,7 +156,7 @@ class DigitiseController(QObject):
                                          self.tr("Drawn by hand on the atlas's map: as accurate as the "
                                                  "zoom each feature was drawn at."))
                 except dg.DigitiseError as exc:
-                    w.prompts.warn(self.tr("Digitise features"), str(exc))
+                    w.prompts.warn(self.tr("Digitise features"), digitise_text(exc))
                     return False
                 text = self.tr("New layer “{0}”").format(entry["title"])
                 w.undo_stack.push(AddLayer(self.document, entry, text))
@@ -206,7 +207,7 @@ class DigitiseController(QObject):
             geometry = dg.check_geometry(entry.get("geometry"), json.loads(geometry_json))
         except (ValueError, dg.DigitiseError) as exc:
             self.window.prompts.warn(self.tr("Digitise features"),
-                                     self.tr("The shape cannot be kept: {0}").format(exc))
+                                     self.tr("The shape cannot be kept: {0}").format(digitise_text(exc)))
             return
         if self.reshaping:
             fid, self.reshaping = self.reshaping, ""

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from gis_app.core import digitised as dg
 from gis_app.core.evidence import short_citation
 from gis_app.ui.i18n import Retranslating
+from gis_app.ui.refusal_text import digitise_text
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -219,7 +220,7 @@ class TargetDialog(Retranslating, QDialog):
         try:
             dg.check_fields(self.fields_edit.text().split(","))
         except dg.DigitiseError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(digitise_text(exc))
             return
         super().accept()
 
@@ -283,7 +284,7 @@ class FeatureForm(Retranslating, QDialog):
         try:
             fields = dg.check_fields([name])
         except dg.DigitiseError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(digitise_text(exc))
             return
         if fields:
             edit = self.add_field(fields[0])

@@ -3,7 +3,8 @@ opposite, so Ctrl+Z undoes a source, a figure or an indicator added, changed or 
 several parts (a figure with its new source and indicator, an import) is one macro of these.
 
 A step the document refuses (its rules: ValueError, KeyError) marks itself obsolete, so the stack
-drops it, and keeps the reason in `error` for the window to say."""
+drops it, and keeps the reason in `error` (English, for the logs) and the exception in `refusal`
+(core/refusal.RefusalError: a code and its arguments) for the window to say in its language."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ METHODS = {"sources": ("add_source", "update_source", "remove_source", "id"),
 
 class Step(QUndoCommand):
     error = ""
+    refusal: Exception | None = None
 
     def redo(self):
         if self.error:  # refused once: never replayed
@@ -25,6 +27,7 @@ class Step(QUndoCommand):
             self.do()
         except (ValueError, KeyError) as exc:
             self.error = str(exc.args[0] if isinstance(exc, KeyError) and exc.args else exc)
+            self.refusal = exc
             self.setObsolete(True)
 
     def do(self):
@@ -109,7 +112,7 @@ class Macro(Step):
                 if step.error:  # one refused: the others undone, the whole refused
                     for earlier in reversed(done):
                         earlier.undo()
-                    raise ValueError(step.error)
+                    raise step.refusal if isinstance(step.refusal, ValueError) else ValueError(step.error)
                 done.append(step)
 
     def undo(self):

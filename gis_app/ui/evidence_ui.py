@@ -20,6 +20,7 @@ from gis_app.core.evidence import short_citation
 from gis_app.core.features import DataError
 from gis_app.core.i18n import feature_name
 from gis_app.ui.evidence_commands import AddEntry, Macro, RemoveEntry, UpdateEntry
+from gis_app.ui.refusal_text import bibliography_problem, bibliography_text, evidence_text
 
 EXPORTS = (("map", "csl"), ("map", "bibtex"), ("map", "ris"), ("map", "claims-csv"),
            ("project", "csl"), ("project", "bibtex"), ("project", "ris"), ("project", "claims-csv"))
@@ -91,8 +92,9 @@ class EvidenceController(QObject):
     def _push(self, command) -> bool:
         """Push an undo step; a refusal by the document (its rules) is said, nothing changes."""
         self.window.undo_stack.push(command)
-        if command.error:  # obsolete: the stack has dropped it
-            self.window.prompts.warn(self.tr("Not changed"), command.error)
+        if command.error:  # obsolete: the stack has dropped it; said in the window's language
+            self.window.prompts.warn(self.tr("Not changed"), evidence_text(
+                command.refusal, self.document.evidence, self.window.lang))
             return False
         return True
 
@@ -205,7 +207,7 @@ class EvidenceController(QObject):
         try:
             read = bi.read_file(path, taken=set(ev.bibliography))
         except bi.BibliographyError as exc:
-            prompts.warn(self.tr("Not imported"), str(exc))
+            prompts.warn(self.tr("Not imported"), bibliography_text(exc))
             return -1
         fresh, duplicates = bi.plan(read.items, self.document.user_evidence["sources"], ev.bibliography)
         answers = {}
@@ -228,7 +230,8 @@ class EvidenceController(QObject):
             path.name, sum(op[0] == "add" for op in ops), len(duplicates), len(read.problems))
         self.window.statusBar().showMessage(text, 15000)
         if read.problems:
-            prompts.warn(self.tr("Some entries were not imported"), text, "\n".join(read.problems))
+            prompts.warn(self.tr("Some entries were not imported"), text,
+                         "\n".join(bibliography_problem(p, self.window.lang) for p in read.problems))
         return len(ops)
 
     # --- export ----------------------------------------------------------------------------------------

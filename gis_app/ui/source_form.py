@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
 from gis_app.core import user_evidence as ue
 from gis_app.ui.i18n import Retranslating
 from gis_app.ui.plain import error_label, ok_cancel
+from gis_app.ui.refusal_text import evidence_text
 
 TYPES = ("article-journal", "article-newspaper", "book", "chapter", "report", "webpage", "dataset",
          "legislation", "treaty", "thesis", "paper-conference", "document")
@@ -150,7 +151,7 @@ class SourceForm(Retranslating, QDialog):
         if item.get("DOI") and ue.source_problem({"title": "t", "DOI": item["DOI"]}):
             return self.tr("The DOI must look like 10.1234/abcd (with or without https://doi.org/).")
         why = ue.source_problem(item)
-        return self.tr("This source cannot be kept: {0}").format(why) if why else ""
+        return self.tr("This source cannot be kept: {0}").format(evidence_text(why)) if why else ""
 
     def accept(self) -> None:
         why = self.problem()

@@ -28,26 +28,24 @@ RETRY_MAX_MS = 60000
 RETRY_CONNECT_S = 2   # a retry's connect timeout (the listener thread also says when it is back)
 
 
-def error_kind(exc: BaseException) -> str:
-    """"readonly" | "offline" | "auth" | "schema" | "conflict" | "other" for a team error. The
-    classes first; a plain TeamError of Workspace.connect is told by its sentence (a wrong password,
-    a database without the workspace or with an older one)."""
+def error_kind(exc: BaseException, connecting: bool = False, dbname: str = "") -> str:
+    """"readonly" | "offline" | "auth" | "schema" | "conflict" | "other" for a team error: by its
+    class, and for a failed connection by the driver's SQLSTATE and libpq's password flags
+    (team/errors.kind_of), never by the words of a message (the server may speak Russian)."""
     from gis_app.team import errors
-    for name, kind in (("ReadOnlyError", "readonly"), ("OfflineError", "offline"), ("AuthError", "auth"),
-                       ("SchemaError", "schema"), ("ConflictError", "conflict")):
-        cls = getattr(errors, name, None)
-        if cls is not None and isinstance(exc, cls):
-            return kind
-    text = message_of(exc).lower()
-    if "password" in text:
-        return "auth"
-    if "no atlas workspace" in text or ("schema is version" in text and "this atlas needs" in text):
-        return "schema"
-    return str(getattr(exc, "kind", "") or "other")
+    return errors.kind_of(exc, connecting, dbname)
 
 
 def message_of(exc: BaseException) -> str:
+    """The English sentence (logs, the command line); the window says `detail_of` instead."""
     return str(getattr(exc, "message", "") or exc)
+
+
+def detail_of(exc: BaseException) -> str:
+    """What the server itself said under a team error (its words, in its language), else the
+    atlas's own English sentence: shown in brackets after a translated sentence."""
+    from gis_app.team.errors import server_text
+    return server_text(exc) or message_of(exc)
 
 
 class TeamController(QObject):
@@ -119,7 +117,7 @@ class TeamController(QObject):
         try:
             workspace = Workspace.connect(info, password)
         except TeamError as exc:
-            kind, detail = error_kind(exc), message_of(exc)
+            kind, detail = error_kind(exc, True, info.dbname), detail_of(exc)
             where = f"{info.host}:{info.port}" if info.host and info.port else (info.service or info.host)
             if kind == "offline":
                 return (self.tr("No team server answers at {0}. Check the server name and port, and that "
@@ -156,7 +154,7 @@ class TeamController(QObject):
             workspace = Workspace.connect(info, password, migrate=True)
         except TeamError as failed:
             return (self.tr("The workspace could not be set up (only its administrator may): {0}").format(
-                message_of(failed)), "")
+                detail_of(failed)), "")
         self._connected(workspace, info, password)
         return None
 
@@ -238,13 +236,28 @@ class TeamController(QObject):
         elif kind == "readonly":
             self.prompts.warn(title, self.read_only_text(exc))
         else:
-            self.prompts.warn(title, message_of(exc))
+            self.prompts.warn(title, self.failure_text(exc, kind))
         return False
+
+    def failure_text(self, exc, kind: str) -> str:
+        """A team failure in the window's language; the server's own words (or, for a refusal the
+        atlas made itself, its English sentence) in brackets after it."""
+        if kind == "auth":
+            return self.tr("The server refused the user name or the password.")
+        if kind == "schema":
+            return self.tr("This database has no team workspace of this atlas version.")
+        if kind == "conflict":
+            return self.tr("A colleague changed this in the team workspace meanwhile; nothing was "
+                           "overwritten.")
+        return self.tr("The team workspace refused this.") + f"\n({detail_of(exc)})"
 
     def read_only_text(self, exc=None) -> str:
         text = self.tr("Your role in this workspace is read-only (student): you can open what colleagues "
                        "publish, but not publish or change anything.")
-        return text + (f"\n({message_of(exc)})" if exc is not None else "")
+        who = getattr(self.workspace, "who", "") if exc is not None else ""
+        if not who:
+            return text
+        return text + "\n(" + self.tr("You are connected as {0}, a student.").format(who) + ")"
 
     def go_offline(self) -> None:
         """The server is gone: edits are queued; it is tried again every RETRY_MS (the listener,

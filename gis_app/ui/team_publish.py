@@ -139,7 +139,9 @@ class TeamPublisher(QObject):
             macro.add(SetCites(self.document, target, before, after, ""))
         self.window.undo_stack.push(macro)
         if macro.error:
-            self.prompts.warn(title, self.tr("Nothing was added: {0}").format(macro.error))
+            from gis_app.ui.refusal_text import evidence_text
+            self.prompts.warn(title, self.tr("Nothing was added: {0}").format(
+                evidence_text(macro.refusal, self.document.evidence, self.window.lang)))
             return False
         self._status(self.tr("Colleagues' evidence: {0} added, {1} already here, {2} different "
                              "({3}).").format(len(plan.new), plan.same, len(plan.different),

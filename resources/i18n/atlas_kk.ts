@@ -1878,6 +1878,245 @@ Nothing was changed.</source>
     </message>
 </context>
 <context>
+    <name>Refusals</name>
+    <message>
+        <source>this source</source>
+        <translation>бұл дереккөз</translation>
+    </message>
+    <message>
+        <source>this indicator</source>
+        <translation>бұл индикатор</translation>
+    </message>
+    <message>
+        <source>This entry is no longer in the project (it was changed or removed meanwhile).</source>
+        <translation>Бұл жазба жобада енді жоқ (осы аралықта өзгертілген немесе жойылған).</translation>
+    </message>
+    <message>
+        <source>Give the figure&apos;s value.</source>
+        <translation>Көрсеткіштің мәнін беріңіз.</translation>
+    </message>
+    <message>
+        <source>Give the date the figure is for (at least the year).</source>
+        <translation>Көрсеткіш қай күнге қатысты екенін беріңіз (кемінде жылын).</translation>
+    </message>
+    <message>
+        <source>Choose the figure&apos;s source, or add a new one.</source>
+        <translation>Көрсеткіштің дереккөзін таңдаңыз немесе жаңасын қосыңыз.</translation>
+    </message>
+    <message>
+        <source>Choose the figure&apos;s indicator.</source>
+        <translation>Көрсеткіштің индикаторын таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>The figure is about no feature or country.</source>
+        <translation>Көрсеткіш ешбір нысанға не елге қатысты емес.</translation>
+    </message>
+    <message>
+        <source>A field of the figure is empty.</source>
+        <translation>Көрсеткіштің бір өрісі бос.</translation>
+    </message>
+    <message>
+        <source>This source is in the project already ({0}).</source>
+        <translation>Бұл дереккөз жобада бар ({0}).</translation>
+    </message>
+    <message>
+        <source>A figure for “{0}” with the same identifier is in the project already.</source>
+        <translation>«{0}» бойынша дәл осындай сәйкестендіргіші бар көрсеткіш жобада бар.</translation>
+    </message>
+    <message>
+        <source>{0} is cited by {1} of your figures and {2} layers or features; change or delete those citations first.</source>
+        <translation>{0} дереккөзіне сіздің {1} көрсеткішіңіз және {2} қабат не нысан сілтеме жасайды; алдымен сол сілтемелерді өзгертіңіз немесе жойыңыз.</translation>
+    </message>
+    <message>
+        <source>The indicator “{0}” is used by a figure: change or delete that figure first.</source>
+        <translation>«{0}» индикаторын бір көрсеткіш пайдаланады: алдымен сол көрсеткішті өзгертіңіз немесе жойыңыз.</translation>
+    </message>
+    <message>
+        <source>An indicator named “{0}” is in the project already.</source>
+        <translation>«{0}» деп аталатын индикатор жобада бар.</translation>
+    </message>
+    <message>
+        <source>A source needs a title.</source>
+        <translation>Дереккөздің атауы болуы керек.</translation>
+    </message>
+    <message>
+        <source>The names of the source&apos;s authors or editors cannot be read.</source>
+        <translation>Дереккөз авторларының не редакторларының аттарын оқу мүмкін емес.</translation>
+    </message>
+    <message>
+        <source>A date of the source cannot be read as a year, a month and a day.</source>
+        <translation>Дереккөздің бір күнін жыл, ай және күн ретінде оқу мүмкін емес.</translation>
+    </message>
+    <message>
+        <source>The entry has no key.</source>
+        <translation>Жазбаның кілті жоқ.</translation>
+    </message>
+    <message>
+        <source>The entry is not a record.</source>
+        <translation>Жазба библиографиялық жазба емес.</translation>
+    </message>
+    <message>
+        <source>The date must be YYYY, YYYY-MM or YYYY-MM-DD (or a range, 2019/2021).</source>
+        <translation>Күні ЖЖЖЖ, ЖЖЖЖ-АА немесе ЖЖЖЖ-АА-КК болуы керек (не аралық, 2019/2021).</translation>
+    </message>
+    <message>
+        <source>The figure&apos;s confirmation must be: checked against the source, only as the seed text says it, or not applicable.</source>
+        <translation>Көрсеткіштің расталуы мыналардың бірі болуы керек: дереккөзбен салыстырылған, тек бастапқы мәтінде айтылғандай немесе қолданылмайды.</translation>
+    </message>
+    <message>
+        <source>Whether the figure is an estimate must be yes or no.</source>
+        <translation>Көрсеткіштің бағалау екені «иә» не «жоқ» деп белгіленуі керек.</translation>
+    </message>
+    <message>
+        <source>The value is not a number: say in the note what it means.</source>
+        <translation>Мәні сан емес: оның нені білдіретінін жазбада айтыңыз.</translation>
+    </message>
+    <message>
+        <source>The figure&apos;s source is not among the atlas&apos;s or the project&apos;s sources (was it removed?).</source>
+        <translation>Көрсеткіштің дереккөзі атластың да, жобаның да дереккөздерінің арасында жоқ (ол жойылған ба?).</translation>
+    </message>
+    <message>
+        <source>Name the new indicator in at least one language.</source>
+        <translation>Жаңа индикаторды кемінде бір тілде атаңыз.</translation>
+    </message>
+    <message>
+        <source>The link “{0}” is not a web address (one that starts with http:// or https://).</source>
+        <translation>«{0}» сілтемесі веб-мекенжай емес (ол http:// немесе https:// деп басталады).</translation>
+    </message>
+    <message>
+        <source>The DOI “{0}” is not a DOI (one looks like 10.1234/abcd).</source>
+        <translation>«{0}» DOI емес (DOI 10.1234/abcd түрінде болады).</translation>
+    </message>
+    <message>
+        <source>A text is longer than {0} characters.</source>
+        <translation>Мәтіндердің бірі {0} таңбадан ұзын.</translation>
+    </message>
+    <message>
+        <source>The value {0} is not a finite number.</source>
+        <translation>{0} мәні шектеулі сан емес.</translation>
+    </message>
+    <message>
+        <source>The indicator cannot be kept: its name or its unit cannot be read.</source>
+        <translation>Индикаторды сақтау мүмкін емес: оның атауын не өлшем бірлігін оқу мүмкін емес.</translation>
+    </message>
+    <message>
+        <source>This change breaks the atlas&apos;s rules for sources and figures and was not made.</source>
+        <translation>Бұл өзгеріс атластың дереккөздер мен көрсеткіштерге қоятын ережелерін бұзады, сондықтан енгізілмеді.</translation>
+    </message>
+    <message>
+        <source>{0}: not a bibliography the atlas reads (CSL-JSON, BibTeX or RIS).</source>
+        <translation>{0}: атлас оқитын библиография емес (CSL-JSON, BibTeX немесе RIS).</translation>
+    </message>
+    <message>
+        <source>{0}: not UTF-8 text; export it from the reference manager as UTF-8.</source>
+        <translation>{0}: UTF-8 мәтіні емес; оны библиография менеджерінен UTF-8 ретінде экспорттаңыз.</translation>
+    </message>
+    <message>
+        <source>{0}: not valid CSL-JSON.</source>
+        <translation>{0}: жарамды CSL-JSON емес.</translation>
+    </message>
+    <message>
+        <source>{0}: CSL-JSON must be a list of items.</source>
+        <translation>{0}: CSL-JSON жазбалар тізімі болуы керек.</translation>
+    </message>
+    <message>
+        <source>{0}: cannot be read as BibTeX.</source>
+        <translation>{0}: BibTeX ретінде оқу мүмкін емес.</translation>
+    </message>
+    <message>
+        <source>{0}: no RIS entries (each starts with “TY  - ”).</source>
+        <translation>{0}: RIS жазбалары жоқ (әрқайсысы «TY  - » деп басталады).</translation>
+    </message>
+    <message>
+        <source>{0}: the bibliography cannot be read.</source>
+        <translation>{0}: библиографияны оқу мүмкін емес.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} entries; only the first {2} are read.</source>
+        <translation>{0}: {1} жазба; тек алғашқы {2} жазба оқылады.</translation>
+    </message>
+    <message>
+        <source>no key</source>
+        <translation>кілтсіз</translation>
+    </message>
+    <message>
+        <source>{0}: entry {1} ({2}) skipped: {3}</source>
+        <translation>{0}: {1}-жазба ({2}) өткізіп жіберілді: {3}</translation>
+    </message>
+    <message>
+        <source>{0}: entry {1} skipped: it is not a record.</source>
+        <translation>{0}: {1}-жазба өткізіп жіберілді: ол библиографиялық жазба емес.</translation>
+    </message>
+    <message>
+        <source>{0}: the entry at line {1} could not be read.</source>
+        <translation>{0}: {1}-жолдағы жазбаны оқу мүмкін болмады.</translation>
+    </message>
+    <message>
+        <source>{0}: entry {1} could not be read.</source>
+        <translation>{0}: {1}-жазбаны оқу мүмкін болмады.</translation>
+    </message>
+    <message>
+        <source>{0}: an entry could not be read.</source>
+        <translation>{0}: бір жазбаны оқу мүмкін болмады.</translation>
+    </message>
+    <message>
+        <source>This layer holds points: draw a point.</source>
+        <translation>Бұл қабатта нүктелер бар: нүкте салыңыз.</translation>
+    </message>
+    <message>
+        <source>This layer holds lines: draw a line.</source>
+        <translation>Бұл қабатта сызықтар бар: сызық салыңыз.</translation>
+    </message>
+    <message>
+        <source>This layer holds areas: draw an area.</source>
+        <translation>Бұл қабатта аумақтар бар: аумақ салыңыз.</translation>
+    </message>
+    <message>
+        <source>The shape drawn is not of this layer&apos;s kind.</source>
+        <translation>Салынған пішін бұл қабаттың түріне сай емес.</translation>
+    </message>
+    <message>
+        <source>The field name “{0}…” is longer than 64 characters.</source>
+        <translation>«{0}…» өрісінің атауы 64 таңбадан ұзын.</translation>
+    </message>
+    <message>
+        <source>({0}, {1}) is not a place on the Earth.</source>
+        <translation>({0}, {1}) — Жердегі орын емес.</translation>
+    </message>
+    <message>
+        <source>{0} of the ticked sources are not among the atlas&apos;s or the project&apos;s sources.</source>
+        <translation>Белгіленген дереккөздердің {0} атластың да, жобаның да дереккөздерінің арасында жоқ.</translation>
+    </message>
+    <message>
+        <source>Give the new layer a title.</source>
+        <translation>Жаңа қабатқа атау беріңіз.</translation>
+    </message>
+    <message>
+        <source>A layer holds points, lines or areas.</source>
+        <translation>Қабатта нүктелер, сызықтар немесе аумақтар болады.</translation>
+    </message>
+    <message>
+        <source>“id” is the atlas&apos;s own field: choose another name.</source>
+        <translation>«id» — атластың өз өрісі: басқа атау таңдаңыз.</translation>
+    </message>
+    <message>
+        <source>A point of the shape is not a longitude and a latitude.</source>
+        <translation>Пішіннің бір нүктесі бойлық пен ендік емес.</translation>
+    </message>
+    <message>
+        <source>A line needs at least two different points.</source>
+        <translation>Сызыққа кемінде екі түрлі нүкте керек.</translation>
+    </message>
+    <message>
+        <source>An area needs at least three different corners.</source>
+        <translation>Аумаққа кемінде үш түрлі бұрыш керек.</translation>
+    </message>
+    <message>
+        <source>The shape drawn cannot be read.</source>
+        <translation>Салынған пішінді оқу мүмкін емес.</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <source>Search places, enclaves, missions, incidents…</source>
@@ -2652,8 +2891,28 @@ Nothing was changed.</source>
         <translation>Жұмыс кеңістігін орнату мүмкін болмады (мұны тек оның әкімшісі істей алады): {0}</translation>
     </message>
     <message>
+        <source>The server refused the user name or the password.</source>
+        <translation>Сервер пайдаланушы атын немесе құпиясөзді қабылдамады.</translation>
+    </message>
+    <message>
+        <source>This database has no team workspace of this atlas version.</source>
+        <translation>Бұл дерекқорда атластың осы нұсқасына арналған топтық жұмыс кеңістігі жоқ.</translation>
+    </message>
+    <message>
+        <source>A colleague changed this in the team workspace meanwhile; nothing was overwritten.</source>
+        <translation>Осы аралықта әріптес мұны топтық жұмыс кеңістігінде өзгертті; ештеңе қайта жазылмады.</translation>
+    </message>
+    <message>
+        <source>The team workspace refused this.</source>
+        <translation>Топтық жұмыс кеңістігі мұны қабылдамады.</translation>
+    </message>
+    <message>
         <source>Your role in this workspace is read-only (student): you can open what colleagues publish, but not publish or change anything.</source>
         <translation>Бұл жұмыс кеңістігіндегі рөліңіз тек оқуға арналған (студент): әріптестер жариялағанды аша аласыз, бірақ ештеңе жариялай да, өзгерте де алмайсыз.</translation>
+    </message>
+    <message>
+        <source>You are connected as {0}, a student.</source>
+        <translation>Сіз {0} ретінде, студент болып қосылдыңыз.</translation>
     </message>
     <message>
         <source>Sending the queued edits</source>
@@ -2803,11 +3062,11 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Open colleagues&apos; evidence</source>
-        <translation>Әріптестердің дәлелдерін ашу</translation>
+        <translation>Әріптестердің дереккөздері мен көрсеткіштерін ашу</translation>
     </message>
     <message>
         <source>The project already has all the evidence in the workspace ({0} entries).</source>
-        <translation>Жобада жұмыс кеңістігіндегі барлық дәлел бар ({0} жазба).</translation>
+        <translation>Жобада жұмыс кеңістігіндегі барлық дереккөз бен көрсеткіш бар ({0} жазба).</translation>
     </message>
     <message numerus="yes">
         <source>%n source(s), figure(s) or indicator(s) of the workspace differ from the project&apos;s entries of the same name.</source>
@@ -2826,7 +3085,7 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>open colleagues&apos; evidence</source>
-        <translation>әріптестердің дәлелдерін ашу</translation>
+        <translation>әріптестердің дереккөздері мен көрсеткіштерін ашу</translation>
     </message>
     <message>
         <source>Nothing was added: {0}</source>
@@ -2834,7 +3093,7 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Colleagues&apos; evidence: {0} added, {1} already here, {2} different ({3}).</source>
-        <translation>Әріптестердің дәлелдері: {0} қосылды, {1} бұрыннан бар, {2} өзгеше ({3}).</translation>
+        <translation>Әріптестердің дереккөздері мен көрсеткіштері: {0} қосылды, {1} бұрыннан бар, {2} өзгеше ({3}).</translation>
     </message>
     <message>
         <source>the workspace&apos;s taken</source>
@@ -2897,7 +3156,7 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Open colleagues&apos; &amp;evidence…</source>
-        <translation>Әріптестердің &amp;дәлелдерін ашу…</translation>
+        <translation>Әріптестердің &amp;дереккөздері мен көрсеткіштерін ашу…</translation>
     </message>
     <message>
         <source>Publish the lecture to the workspace…</source>

@@ -1882,6 +1882,245 @@ Nothing was changed.</source>
     </message>
 </context>
 <context>
+    <name>Refusals</name>
+    <message>
+        <source>this source</source>
+        <translation>этот источник</translation>
+    </message>
+    <message>
+        <source>this indicator</source>
+        <translation>этот индикатор</translation>
+    </message>
+    <message>
+        <source>This entry is no longer in the project (it was changed or removed meanwhile).</source>
+        <translation>Этой записи в проекте больше нет (тем временем её изменили или удалили).</translation>
+    </message>
+    <message>
+        <source>Give the figure&apos;s value.</source>
+        <translation>Укажите значение показателя.</translation>
+    </message>
+    <message>
+        <source>Give the date the figure is for (at least the year).</source>
+        <translation>Укажите дату, к которой относится показатель (хотя бы год).</translation>
+    </message>
+    <message>
+        <source>Choose the figure&apos;s source, or add a new one.</source>
+        <translation>Выберите источник показателя или добавьте новый.</translation>
+    </message>
+    <message>
+        <source>Choose the figure&apos;s indicator.</source>
+        <translation>Выберите индикатор показателя.</translation>
+    </message>
+    <message>
+        <source>The figure is about no feature or country.</source>
+        <translation>Показатель не относится ни к одному объекту или стране.</translation>
+    </message>
+    <message>
+        <source>A field of the figure is empty.</source>
+        <translation>Одно из полей показателя пусто.</translation>
+    </message>
+    <message>
+        <source>This source is in the project already ({0}).</source>
+        <translation>Этот источник уже есть в проекте ({0}).</translation>
+    </message>
+    <message>
+        <source>A figure for “{0}” with the same identifier is in the project already.</source>
+        <translation>Показатель «{0}» с таким же идентификатором уже есть в проекте.</translation>
+    </message>
+    <message>
+        <source>{0} is cited by {1} of your figures and {2} layers or features; change or delete those citations first.</source>
+        <translation>На источник {0} ссылаются ваши показатели ({1}) и слои или объекты ({2}); сначала измените или удалите эти ссылки.</translation>
+    </message>
+    <message>
+        <source>The indicator “{0}” is used by a figure: change or delete that figure first.</source>
+        <translation>Индикатор «{0}» используется в показателе: сначала измените или удалите этот показатель.</translation>
+    </message>
+    <message>
+        <source>An indicator named “{0}” is in the project already.</source>
+        <translation>Индикатор «{0}» уже есть в проекте.</translation>
+    </message>
+    <message>
+        <source>A source needs a title.</source>
+        <translation>У источника должно быть название.</translation>
+    </message>
+    <message>
+        <source>The names of the source&apos;s authors or editors cannot be read.</source>
+        <translation>Не удаётся прочитать имена авторов или редакторов источника.</translation>
+    </message>
+    <message>
+        <source>A date of the source cannot be read as a year, a month and a day.</source>
+        <translation>Одну из дат источника не удаётся прочитать как год, месяц и день.</translation>
+    </message>
+    <message>
+        <source>The entry has no key.</source>
+        <translation>У записи нет ключа.</translation>
+    </message>
+    <message>
+        <source>The entry is not a record.</source>
+        <translation>Запись не является библиографической записью.</translation>
+    </message>
+    <message>
+        <source>The date must be YYYY, YYYY-MM or YYYY-MM-DD (or a range, 2019/2021).</source>
+        <translation>Дата должна быть ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД (или диапазон, 2019/2021).</translation>
+    </message>
+    <message>
+        <source>The figure&apos;s confirmation must be: checked against the source, only as the seed text says it, or not applicable.</source>
+        <translation>Подтверждение показателя должно быть одним из: сверено с источником, только как в исходном тексте, неприменимо.</translation>
+    </message>
+    <message>
+        <source>Whether the figure is an estimate must be yes or no.</source>
+        <translation>Является ли показатель оценкой, должно быть указано как «да» или «нет».</translation>
+    </message>
+    <message>
+        <source>The value is not a number: say in the note what it means.</source>
+        <translation>Значение не число: поясните в примечании, что оно означает.</translation>
+    </message>
+    <message>
+        <source>The figure&apos;s source is not among the atlas&apos;s or the project&apos;s sources (was it removed?).</source>
+        <translation>Источника показателя нет ни среди источников атласа, ни среди источников проекта (возможно, он удалён?).</translation>
+    </message>
+    <message>
+        <source>Name the new indicator in at least one language.</source>
+        <translation>Назовите новый индикатор хотя бы на одном языке.</translation>
+    </message>
+    <message>
+        <source>The link “{0}” is not a web address (one that starts with http:// or https://).</source>
+        <translation>Ссылка «{0}» не является веб-адресом (он начинается с http:// или https://).</translation>
+    </message>
+    <message>
+        <source>The DOI “{0}” is not a DOI (one looks like 10.1234/abcd).</source>
+        <translation>«{0}» не является DOI (DOI имеет вид 10.1234/abcd).</translation>
+    </message>
+    <message>
+        <source>A text is longer than {0} characters.</source>
+        <translation>Один из текстов длиннее {0} символов.</translation>
+    </message>
+    <message>
+        <source>The value {0} is not a finite number.</source>
+        <translation>Значение {0} не является конечным числом.</translation>
+    </message>
+    <message>
+        <source>The indicator cannot be kept: its name or its unit cannot be read.</source>
+        <translation>Индикатор нельзя сохранить: не удаётся прочитать его название или единицу измерения.</translation>
+    </message>
+    <message>
+        <source>This change breaks the atlas&apos;s rules for sources and figures and was not made.</source>
+        <translation>Это изменение нарушает правила атласа для источников и показателей и не было внесено.</translation>
+    </message>
+    <message>
+        <source>{0}: not a bibliography the atlas reads (CSL-JSON, BibTeX or RIS).</source>
+        <translation>{0}: это не библиография в формате, который читает атлас (CSL-JSON, BibTeX или RIS).</translation>
+    </message>
+    <message>
+        <source>{0}: not UTF-8 text; export it from the reference manager as UTF-8.</source>
+        <translation>{0}: это не текст UTF-8; экспортируйте файл из менеджера библиографии в UTF-8.</translation>
+    </message>
+    <message>
+        <source>{0}: not valid CSL-JSON.</source>
+        <translation>{0}: некорректный CSL-JSON.</translation>
+    </message>
+    <message>
+        <source>{0}: CSL-JSON must be a list of items.</source>
+        <translation>{0}: CSL-JSON должен быть списком записей.</translation>
+    </message>
+    <message>
+        <source>{0}: cannot be read as BibTeX.</source>
+        <translation>{0}: не удаётся прочитать как BibTeX.</translation>
+    </message>
+    <message>
+        <source>{0}: no RIS entries (each starts with “TY  - ”).</source>
+        <translation>{0}: нет записей RIS (каждая начинается с «TY  - »).</translation>
+    </message>
+    <message>
+        <source>{0}: the bibliography cannot be read.</source>
+        <translation>{0}: библиографию не удаётся прочитать.</translation>
+    </message>
+    <message>
+        <source>{0}: {1} entries; only the first {2} are read.</source>
+        <translation>{0}: записей: {1}; читаются только первые {2}.</translation>
+    </message>
+    <message>
+        <source>no key</source>
+        <translation>без ключа</translation>
+    </message>
+    <message>
+        <source>{0}: entry {1} ({2}) skipped: {3}</source>
+        <translation>{0}: запись {1} ({2}) пропущена: {3}</translation>
+    </message>
+    <message>
+        <source>{0}: entry {1} skipped: it is not a record.</source>
+        <translation>{0}: запись {1} пропущена: это не библиографическая запись.</translation>
+    </message>
+    <message>
+        <source>{0}: the entry at line {1} could not be read.</source>
+        <translation>{0}: запись в строке {1} не удалось прочитать.</translation>
+    </message>
+    <message>
+        <source>{0}: entry {1} could not be read.</source>
+        <translation>{0}: запись {1} не удалось прочитать.</translation>
+    </message>
+    <message>
+        <source>{0}: an entry could not be read.</source>
+        <translation>{0}: одну из записей не удалось прочитать.</translation>
+    </message>
+    <message>
+        <source>This layer holds points: draw a point.</source>
+        <translation>Этот слой содержит точки: нарисуйте точку.</translation>
+    </message>
+    <message>
+        <source>This layer holds lines: draw a line.</source>
+        <translation>Этот слой содержит линии: нарисуйте линию.</translation>
+    </message>
+    <message>
+        <source>This layer holds areas: draw an area.</source>
+        <translation>Этот слой содержит области: нарисуйте область.</translation>
+    </message>
+    <message>
+        <source>The shape drawn is not of this layer&apos;s kind.</source>
+        <translation>Нарисованная фигура не того вида, что объекты слоя.</translation>
+    </message>
+    <message>
+        <source>The field name “{0}…” is longer than 64 characters.</source>
+        <translation>Название поля «{0}…» длиннее 64 символов.</translation>
+    </message>
+    <message>
+        <source>({0}, {1}) is not a place on the Earth.</source>
+        <translation>({0}, {1}) — это не место на Земле.</translation>
+    </message>
+    <message>
+        <source>{0} of the ticked sources are not among the atlas&apos;s or the project&apos;s sources.</source>
+        <translation>Отмеченных источников, которых нет ни в атласе, ни в проекте: {0}.</translation>
+    </message>
+    <message>
+        <source>Give the new layer a title.</source>
+        <translation>Дайте новому слою название.</translation>
+    </message>
+    <message>
+        <source>A layer holds points, lines or areas.</source>
+        <translation>Слой содержит точки, линии или области.</translation>
+    </message>
+    <message>
+        <source>“id” is the atlas&apos;s own field: choose another name.</source>
+        <translation>«id» — собственное поле атласа: выберите другое название.</translation>
+    </message>
+    <message>
+        <source>A point of the shape is not a longitude and a latitude.</source>
+        <translation>Одна из точек фигуры не является долготой и широтой.</translation>
+    </message>
+    <message>
+        <source>A line needs at least two different points.</source>
+        <translation>Для линии нужны хотя бы две разные точки.</translation>
+    </message>
+    <message>
+        <source>An area needs at least three different corners.</source>
+        <translation>Для области нужны хотя бы три разные вершины.</translation>
+    </message>
+    <message>
+        <source>The shape drawn cannot be read.</source>
+        <translation>Нарисованную фигуру не удаётся прочитать.</translation>
+    </message>
+</context>
+<context>
     <name>SearchBox</name>
     <message>
         <source>Search places, enclaves, missions, incidents…</source>
@@ -2656,8 +2895,28 @@ Nothing was changed.</source>
         <translation>Не удалось создать рабочее пространство (это может только его администратор): {0}</translation>
     </message>
     <message>
+        <source>The server refused the user name or the password.</source>
+        <translation>Сервер не принял имя пользователя или пароль.</translation>
+    </message>
+    <message>
+        <source>This database has no team workspace of this atlas version.</source>
+        <translation>В этой базе данных нет командного рабочего пространства для этой версии атласа.</translation>
+    </message>
+    <message>
+        <source>A colleague changed this in the team workspace meanwhile; nothing was overwritten.</source>
+        <translation>Тем временем коллега изменил это в командном рабочем пространстве; ничего не перезаписано.</translation>
+    </message>
+    <message>
+        <source>The team workspace refused this.</source>
+        <translation>Командное рабочее пространство это отклонило.</translation>
+    </message>
+    <message>
         <source>Your role in this workspace is read-only (student): you can open what colleagues publish, but not publish or change anything.</source>
         <translation>Ваша роль в этом рабочем пространстве — только чтение (студент): вы можете открывать то, что публикуют коллеги, но не публиковать и не изменять.</translation>
+    </message>
+    <message>
+        <source>You are connected as {0}, a student.</source>
+        <translation>Вы подключены как {0}, студент.</translation>
     </message>
     <message>
         <source>Sending the queued edits</source>
@@ -2811,11 +3070,11 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Open colleagues&apos; evidence</source>
-        <translation>Открыть данные коллег</translation>
+        <translation>Открыть источники и показатели коллег</translation>
     </message>
     <message>
         <source>The project already has all the evidence in the workspace ({0} entries).</source>
-        <translation>В проекте уже есть все данные рабочего пространства ({0} записей).</translation>
+        <translation>В проекте уже есть все источники и показатели рабочего пространства (записей: {0}).</translation>
     </message>
     <message numerus="yes">
         <source>%n source(s), figure(s) or indicator(s) of the workspace differ from the project&apos;s entries of the same name.</source>
@@ -2835,7 +3094,7 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>open colleagues&apos; evidence</source>
-        <translation>открытие данных коллег</translation>
+        <translation>открытие источников и показателей коллег</translation>
     </message>
     <message>
         <source>Nothing was added: {0}</source>
@@ -2843,7 +3102,7 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Colleagues&apos; evidence: {0} added, {1} already here, {2} different ({3}).</source>
-        <translation>Данные коллег: добавлено {0}, уже было {1}, отличаются {2} ({3}).</translation>
+        <translation>Источники и показатели коллег: добавлено {0}, уже было {1}, отличаются {2} ({3}).</translation>
     </message>
     <message>
         <source>the workspace&apos;s taken</source>
@@ -2906,7 +3165,7 @@ Nothing was changed.</source>
     </message>
     <message>
         <source>Open colleagues&apos; &amp;evidence…</source>
-        <translation>Открыть &amp;данные коллег…</translation>
+        <translation>Открыть &amp;источники и показатели коллег…</translation>
     </message>
     <message>
         <source>Publish the lecture to the workspace…</source>
