@@ -299,3 +299,23 @@ def test_edit_menu_undo_and_redo_answer_their_shortcuts(clean, qtbot):
     press(Qt.Key.Key_Y, ctrl)
     assert len(window.annotations) == 1
     qtbot.waitUntil(lambda: drawn(window)["texts"] == ["Tashkent"], timeout=3000)
+
+
+def test_undo_of_an_annotation_a_colleague_deleted_leaves_the_history(qapp):
+    """In a shared lecture a colleague may delete an annotation this window added or changed: its
+    undo steps then have nothing to act on and drop out of the history instead of failing."""
+    from PySide6.QtGui import QUndoStack
+
+    from gis_app.ui.annotation_tools import AddAnnotation, UpdateAnnotation
+
+    annotations, stack = Annotations(), QUndoStack()
+    item = make("text", {"type": "Point", "coordinates": [72.8, 40.5]}, text="Osh")
+    stack.push(AddAnnotation(annotations, item, "add"))
+    ann_id = item["id"]
+    before = annotations.get(ann_id)
+    stack.push(UpdateAnnotation(annotations, before, {**before, "text": "Ош"}, "edit"))
+    annotations.remove(ann_id)  # the colleague's delete, arrived live
+    stack.undo()
+    stack.undo()
+    assert ann_id not in annotations and len(annotations.to_list()) == 0
+    assert stack.count() == 0, "both steps left the history"

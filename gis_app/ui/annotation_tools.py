@@ -57,6 +57,9 @@ class AddAnnotation(QUndoCommand):
         self.item["id"] = self.annotations.add(self.item, self.index)
 
     def undo(self):
+        if self.item["id"] not in self.annotations:  # a colleague deleted it since (a shared lecture)
+            self.setObsolete(True)
+            return
         self.index = self.annotations.index(self.item["id"])
         self.annotations.remove(self.item["id"])
 
@@ -68,6 +71,9 @@ class RemoveAnnotation(QUndoCommand):
         self.item, self.index = annotations.get(ann_id), annotations.index(ann_id)
 
     def redo(self):
+        if self.ann_id not in self.annotations:  # gone already (a colleague deleted it)
+            self.setObsolete(True)
+            return
         self.annotations.remove(self.ann_id)
 
     def undo(self):
@@ -108,10 +114,16 @@ class UpdateAnnotation(QUndoCommand):
         return True
 
     def redo(self):
-        self.annotations.update(self.after)
+        self._put(self.after)
 
     def undo(self):
-        self.annotations.update(self.before)
+        self._put(self.before)
+
+    def _put(self, item: dict) -> None:
+        if item["id"] not in self.annotations:  # a colleague deleted it since (a shared lecture)
+            self.setObsolete(True)
+            return
+        self.annotations.update(item)
 
 
 # --- asking for text: gis_app/ui/annotation_dialog.py (AnnotationTextDialog, ask_text) ------------
