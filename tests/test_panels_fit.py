@@ -133,6 +133,13 @@ def test_the_info_panel_wraps_and_its_figures_fit_a_narrow_dock(world, qtbot, wi
             assert value.endswith(table.item(row, 2).text())
             source = table.itemDelegate().joined_text(table.model().index(row, 4))
             assert source.endswith(table.item(row, 3).text())
+        # no button runs out of the dock (Add figure… / Edit… / Delete stack in a narrow one)
+        from PySide6.QtCore import QPoint
+        from PySide6.QtWidgets import QPushButton
+        for button in panel.findChildren(QPushButton):
+            if button.isVisible():
+                right = button.mapTo(panel, QPoint(button.width(), 0)).x()
+                assert right <= panel.width(), (button.text(), right, panel.width())
         assert panel.grab().save(str(tmp_path / f"info-{layer_id}-{width}.png"))
     if width == 300:
         panel.show_feature("conflict_incidents", "osh_2010")

@@ -129,3 +129,31 @@ def test_digitising_refusals_are_said_in_kazakh(window, prompts, qtbot):
     d.stop()
     window.undo_stack.clear()
     window.document.remove_user_layer(layer_id)
+
+
+def test_the_info_docks_figure_buttons_fit_a_narrow_kazakh_dock(window, qtbot):
+    """Көрсеткіш қосу… / Өңдеу… / Жою side by side need more than a 300 px dock: they stack, and
+    none runs out of the dock."""
+    from PySide6.QtCore import QPoint
+
+    window.set_language("kk")
+    panel, doc = window.info_panel, window.document
+    source = SOURCE["id"] if SOURCE["id"] in doc.evidence.bibliography else doc.add_source(SOURCE)
+    doc.add_claim({"claim_id": "u_kgz_narrow", "subject": "drug_seizures_2021/KGZ", "indicator": "drugs_seized",
+                   "value": "4.2", "unit": "t", "date": "2021", "citation": source, "locator": "", "note": "",
+                   "confirmed": "n/a", "estimate": False})  # a figure of the user's: Edit… and Delete shown
+    window.select_feature("drug_seizures_2021", "KGZ")
+    window.info_dock.show()
+    window.info_dock.setFloating(True)
+    window.info_dock.resize(300, 800)
+    qtbot.waitUntil(lambda: panel.width() <= 300, timeout=3000)
+    qtbot.wait(50)
+    try:
+        assert panel.add_button.isVisible()
+        for button in (panel.add_button, panel.edit_button, panel.delete_button):
+            right = button.mapTo(panel, QPoint(button.width(), 0)).x()
+            assert not button.isVisible() or right <= panel.width(), (button.text(), right, panel.width())
+        assert panel.edit_button.isVisible() and panel.delete_button.isVisible()
+    finally:
+        window.info_dock.setFloating(False)
+        doc.remove_claim("u_kgz_narrow")

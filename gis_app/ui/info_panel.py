@@ -12,6 +12,7 @@ from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QDesktopServices, QFont, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QBoxLayout,
     QComboBox,
     QFormLayout,
     QFrame,
@@ -192,7 +193,7 @@ class InfoPanel(Retranslating, QWidget):
         column.addLayout(self.attributes)
         column.addWidget(self.figures_heading)
         column.addWidget(self.claims_table)
-        figure_buttons = QHBoxLayout()
+        self.figure_buttons = figure_buttons = QHBoxLayout()  # stacked in a narrow dock (resizeEvent)
         for button in (self.add_button, self.edit_button, self.delete_button):
             figure_buttons.addWidget(button)
         figure_buttons.addStretch(1)
@@ -226,6 +227,11 @@ class InfoPanel(Retranslating, QWidget):
                   else QFormLayout.RowWrapPolicy.WrapLongRows)
         if self.attributes.rowWrapPolicy() != policy:
             self.attributes.setRowWrapPolicy(policy)
+        # Add figure… / Edit… / Delete side by side need about 330 px (more in Kazakh): one under the
+        # other in a narrow dock, so none is cut off
+        narrow = event.size().width() < self.NARROW
+        self.figure_buttons.setDirection(QBoxLayout.Direction.TopToBottom if narrow
+                                         else QBoxLayout.Direction.LeftToRight)
         super().resizeEvent(event)
 
     # --- texts ------------------------------------------------------------------------------
