@@ -140,7 +140,8 @@ def test_the_info_docks_figure_buttons_fit_a_narrow_kazakh_dock(window, qtbot):
     panel, doc = window.info_panel, window.document
     source = SOURCE["id"] if SOURCE["id"] in doc.evidence.bibliography else doc.add_source(SOURCE)
     doc.add_claim({"claim_id": "u_kgz_narrow", "subject": "drug_seizures_2021/KGZ",
-                   "indicator": "drugs_seized", "value": "4.2", "unit": "t", "date": "2021", "citation": source, "locator": "", "note": "",
+                   "indicator": "drugs_seized", "value": "4.2", "unit": "t", "date": "2021",
+                   "citation": source, "locator": "", "note": "",
                    "confirmed": "n/a", "estimate": False})  # a figure of the user's: Edit… and Delete shown
     window.select_feature("drug_seizures_2021", "KGZ")
     window.info_dock.show()
