@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import project as proj
+from . import project_links as links
 from . import user_evidence as ue
 from . import user_layers as ul
 from .annotations import Annotations
@@ -70,8 +71,8 @@ class AtlasDocument(UserLayersPart, EvidencePart):
         self._shipped: tuple | None = None    # (claims, bibliography, problems) of the layers folder
         self._evidence: ue.Evidence | None = None
         self.user_evidence: dict = ue.empty()  # the analyst's sources and claims (core/user_evidence.py)
-        self.basemap: dict | None = None      # the user's tile archive (project.basemap_entry)
-        # the lecture in a team workspace this project is (project.lecture_link; ui/team_lecture.py)
+        self.basemap: dict | None = None      # the user's tile archive (project_links.basemap_entry)
+        # the lecture in a team workspace this project is (project_links.lecture_link; ui/team_lecture.py)
         self.lecture_link: dict | None = None
         self.selection: Selection | None = None
         self.path: Path | None = None
@@ -195,7 +196,7 @@ class AtlasDocument(UserLayersPart, EvidencePart):
                        user_layers=ul.for_saving(self.user_layers, folder),
                        evidence=copy.deepcopy(self.user_evidence)
                        if any(self.user_evidence.get(p) for p in ue.PARTS) else {},
-                       basemap=proj.basemap_for_saving(self.basemap, folder),
+                       basemap=links.basemap_for_saving(self.basemap, folder),
                        lecture=copy.deepcopy(self.lecture_link))
 
     def apply_project(self, project: Project, path: Path | None = None,
@@ -214,7 +215,7 @@ class AtlasDocument(UserLayersPart, EvidencePart):
             self.set_title(project.title)
             self.set_language(project.language)
             self.user_evidence, _warnings = ue.clean(project.evidence)  # (checked on load already)
-            self.basemap = proj.basemap_resolved(project.basemap, Path(path).parent if path else None)
+            self.basemap = links.basemap_resolved(project.basemap, Path(path).parent if path else None)
             self.lecture_link = copy.deepcopy(project.lecture)
             self._emit(Kind.USER_LAYERS, Kind.EVIDENCE, Kind.BASEMAP)
             self.selection = None
@@ -225,7 +226,7 @@ class AtlasDocument(UserLayersPart, EvidencePart):
 
     def set_basemap(self, entry: dict | None) -> None:
         """Show a tile archive under the map ({"path", "opacity", "visible"}), or none."""
-        self.basemap = proj.basemap_entry(copy.deepcopy(entry)) if entry else None
+        self.basemap = links.basemap_entry(copy.deepcopy(entry)) if entry else None
         self._emit(Kind.BASEMAP)
 
     def mark_clean(self) -> None:

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import project_links as links
 from . import safe_io
 from . import user_evidence as ue
 from .annotations import clean_list
@@ -200,11 +201,10 @@ class Project:
     slides: list[Slide] = field(default_factory=list)
     user_layers: list[dict] = field(default_factory=list)   # imported layers (saved when present)
     evidence: dict = field(default_factory=dict)            # the analyst's sources and claims
-    # the user's own tile archive under the map: {"path", "opacity", "visible"} (basemap_entry)
+    # the user's own tile archive under the map: {"path", "opacity", "visible"} (project_links)
     basemap: dict | None = None
     recovery_of: str | None = None                # set in recovery files: the project it rescues
-    # a lecture opened from or published to a team workspace: where it lives there (lecture_link())
-    lecture: dict | None = None
+    lecture: dict | None = None  # its lecture in a team workspace (project_links.lecture_link)
     warnings: list[str] = field(default_factory=list, compare=False)
 
     def title_in(self, lang: str) -> str:
@@ -234,79 +234,10 @@ class Project:
         return out
 
 
-LECTURE_LINK_FIELDS = ("host", "port", "dbname", "user", "service")
-
-
-def lecture_link(value: Any, warnings: list[str] | None = None) -> dict | None:
-    """A project's link to its lecture in a team workspace, as the atlas keeps it (never a password):
-
-        {"project_id": str, "name": str, "version": int, "host", "port", "dbname", "user", "service",
-         "annotations": {annotation id: version}}
-
-    None when there is none; a wrong one is dropped with a warning (the project opens unlinked)."""
-    if value is None:
-        return None
-    ok = isinstance(value, dict) and isinstance(value.get("project_id"), str) and value["project_id"]
-    versions = value.get("annotations", {}) if ok else None
-    ok = ok and isinstance(versions, dict) and all(
-        isinstance(k, str) and isinstance(v, int) and not isinstance(v, bool) for k, v in versions.items())
-    version = value.get("version", 0) if ok else None
-    ok = ok and isinstance(version, int) and not isinstance(version, bool)
-    if not ok:
-        if warnings is not None:
-            warnings.append("lecture skipped: not a link to a workspace lecture")
-        return None
-    port = value.get("port", "")
-    return {"project_id": value["project_id"], "name": str(value.get("name") or ""), "version": version,
-            **{k: str(value.get(k) or "") for k in LECTURE_LINK_FIELDS if k != "port"},
-            "port": port if isinstance(port, int) and not isinstance(port, bool) else str(port or ""),
-            "annotations": dict(versions)}
-
-
 def _tables(value: Any, where: str) -> list[dict]:
     if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
         raise _InvalidError(f"{where} must be a list of tables")
     return value
-
-
-def basemap_entry(value: Any, warnings: list[str] | None = None) -> dict | None:
-    """A project's basemap as the atlas keeps it ({"path": str, "opacity": 0..1, "visible": bool}),
-    or None; a wrong one is dropped with a warning (the rest of the project still opens)."""
-    if value is None:
-        return None
-    path = value.get("path") if isinstance(value, dict) else None
-    opacity = value.get("opacity", 1.0) if isinstance(value, dict) else None
-    visible = value.get("visible", True) if isinstance(value, dict) else None
-    if not (isinstance(path, str) and 0 < len(path) <= 4096 and "\0" not in path
-            and isinstance(opacity, int | float) and not isinstance(opacity, bool) and 0 <= opacity <= 1
-            and isinstance(visible, bool)):
-        if warnings is not None:
-            warnings.append("basemap skipped: not {path, opacity 0..1, visible}")
-        return None
-    return {"path": path, "opacity": float(opacity), "visible": visible}
-
-
-def basemap_for_saving(entry: dict | None, folder: Path | None) -> dict | None:
-    """The basemap as a project at `folder` saves it: its path relative to the folder if possible."""
-    if not entry:
-        return None
-    out = dict(entry)
-    if folder is not None and Path(out["path"]).is_absolute():
-        try:
-            out["path"] = Path(os.path.relpath(out["path"], folder)).as_posix()
-        except ValueError:  # another drive (Windows)
-            pass
-    return out
-
-
-def basemap_resolved(entry: dict | None, folder: Path | None) -> dict | None:
-    """The basemap as read from a project at `folder`: its path made absolute."""
-    if not entry:
-        return None
-    out = dict(entry)
-    if folder is not None and not Path(out["path"]).is_absolute():
-        out["path"] = str((folder / out["path"]).absolute())
-    return out
 
 
 # --- schema versions -------------------------------------------------------------------------
@@ -382,9 +313,9 @@ def from_dict(raw: Any) -> Project:
             slides=[Slide.from_dict(s, f"slides[{i}]", warnings) for i, s in enumerate(slides_raw)],
             user_layers=_tables(raw.get("user_layers", []), "user_layers"),
             evidence=evidence if any(evidence[p] for p in ue.PARTS) else {},
-            basemap=basemap_entry(raw.get("basemap"), warnings),
+            basemap=links.basemap_entry(raw.get("basemap"), warnings),
             recovery_of=recovery_of if isinstance(recovery_of, str) else None,
-            lecture=lecture_link(raw.get("lecture"), warnings),
+            lecture=links.lecture_link(raw.get("lecture"), warnings),
             warnings=warnings)
     except (ValueError, KeyError, TypeError) as exc:  # _InvalidError, or check_saved's ValueError
         raise ProjectError(f"This project file is damaged: {exc}", ProjectError.CORRUPT) from exc

@@ -8,8 +8,8 @@ Every data text goes into plain-text labels or table items: nothing from the dat
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices, QFont, QGuiApplication
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QScrollArea,
     QSizePolicy,
@@ -36,22 +35,13 @@ from gis_app.core.i18n import feature_name, pick
 from gis_app.core.values import field_text
 from gis_app.ui import settings as typed_settings
 from gis_app.ui import table_fit
+from gis_app.ui.citation_row import CitationRow, citation_row
 from gis_app.ui.i18n import Retranslating
+from gis_app.ui.plain import text_label
 from gis_app.ui.plain import tip as plain_tip
-from gis_app.ui.rich_citation import show_rich
 
 DISPUTE_COLOUR = "#fde2c4"
 SKIP_FIELDS = {"name", "citations", "id"}
-
-
-def _plain(text: str = "", parent=None, selectable: bool = True) -> QLabel:
-    label = QLabel(parent)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    if selectable:
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setText(text)
-    return label
 
 
 def _clear(layout) -> None:
@@ -62,46 +52,6 @@ def _clear(layout) -> None:
             item.widget().deleteLater()
         elif item.layout() is not None:
             _clear(item.layout())
-
-
-class CitationRow(Retranslating, QFrame):
-    """One formatted citation with Copy and (if it has a URL) Open buttons."""
-
-    def __init__(self, item_id: str, text: str, url: str, parent=None):
-        super().__init__(parent)
-        self.item_id, self.text, self.url = item_id, text, url
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.label = _plain(text, self)
-        self.copy_button = QPushButton(self)
-        self.copy_button.clicked.connect(self.copy)
-        self.open_button = QPushButton(self)
-        self.open_button.setVisible(bool(url))
-        self.open_button.clicked.connect(self.open)
-        buttons = QHBoxLayout()
-        buttons.addStretch(1)
-        buttons.addWidget(self.copy_button)
-        buttons.addWidget(self.open_button)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 4, 6, 4)
-        layout.addWidget(self.label)
-        layout.addLayout(buttons)
-        self.retranslate_ui()
-
-    def retranslate_ui(self) -> None:
-        self.copy_button.setText(self.tr("Copy"))
-        self.copy_button.setToolTip(self.tr("Copy this reference to the clipboard"))
-        self.open_button.setText(self.tr("Open link"))
-        self.open_button.setToolTip(self.tr("Open {0} in the system web browser").format(self.url))
-        self.copy_button.setAccessibleName(self.tr("Copy this reference to the clipboard"))
-        self.open_button.setAccessibleName(self.tr("Open {0} in the system web browser").format(self.url))
-        self.label.setAccessibleName(self.tr("Reference"))
-
-    def copy(self) -> None:
-        QGuiApplication.clipboard().setText(self.text)
-
-    def open(self) -> bool:
-        # The system browser, never inside the atlas (whose page is offline and sandboxed).
-        return bool(self.url) and QDesktopServices.openUrl(QUrl(self.url))
 
 
 class InfoPanel(Retranslating, QWidget):
@@ -125,17 +75,17 @@ class InfoPanel(Retranslating, QWidget):
         self.style = (self.settings.get(typed_settings.CITATION_STYLE) if self.settings is not None
                       else citations.DEFAULT_STYLE)
 
-        self.title = _plain("", self)
+        self.title = text_label("", self)
         font = QFont(self.title.font())
         font.setPointSizeF(font.pointSizeF() * 1.35)
         font.setBold(True)
         self.title.setFont(font)
-        self.subtitle = _plain("", self)
+        self.subtitle = text_label("", self)
         self.subtitle.setStyleSheet("color: #555;")
         self.attributes = QFormLayout()
         self.attributes.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)  # resizeEvent decides
         self.attributes.setLabelAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
-        self.figures_heading = _plain("", self, selectable=False)
+        self.figures_heading = text_label("", self, selectable=False)
         self.claims_table = QTableWidget(0, 5, self)
         self.claims_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.claims_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -161,11 +111,11 @@ class InfoPanel(Retranslating, QWidget):
         self.delete_button.clicked.connect(lambda: self._own_selected() and self.delete_figure_requested.emit(
             self._own_selected()))
         self.claims_table.itemSelectionChanged.connect(self._selection_changed)
-        self.dispute_label = _plain("", self)
+        self.dispute_label = text_label("", self)
         self.dispute_label.setStyleSheet(f"background: {DISPUTE_COLOUR}; padding: 4px; border-radius: 3px;")
-        self.reader_notes = _plain("", self)  # what a reader must know of a figure (claim_notes)
+        self.reader_notes = text_label("", self)  # what a reader must know of a figure (claim_notes)
         self.reader_notes.setStyleSheet("background: #eef3fa; padding: 4px; border-radius: 3px;")
-        self.citations_heading = _plain("", self, selectable=False)
+        self.citations_heading = text_label("", self, selectable=False)
         self.style_box = QComboBox(self)
         for key, name in citations.STYLE_NAMES.items():
             self.style_box.addItem(name, key)
@@ -178,7 +128,7 @@ class InfoPanel(Retranslating, QWidget):
         self.cite_button = QPushButton(self)
         self.cite_button.clicked.connect(lambda: self.current and self.cite_requested.emit(*self.current))
         self.citations_box = QVBoxLayout()
-        self.empty_label = _plain("", self, selectable=False)
+        self.empty_label = text_label("", self, selectable=False)
         self.empty_label.setStyleSheet("color: #666;")
 
         for heading in (self.figures_heading, self.citations_heading):
@@ -321,9 +271,9 @@ class InfoPanel(Retranslating, QWidget):
             text = field_text(props, popup.field, self.lang, popup.shows, self.store.country_names())
             if not text:
                 continue
-            key = _plain(pick(popup.label, self.lang), selectable=False)
+            key = text_label(pick(popup.label, self.lang), selectable=False)
             key.setStyleSheet("color: #444; font-weight: 600;")
-            self.attributes.addRow(key, _plain(text))
+            self.attributes.addRow(key, text_label(text))
 
     def _fill_claims(self) -> None:
         table = self.claims_table
@@ -422,28 +372,17 @@ class InfoPanel(Retranslating, QWidget):
 
     def _fill_citations(self, layer_id: str, feature_id: str) -> None:
         _clear(self.citations_box)
-        self.citation_rows = []
-        for item_id in self.citation_ids(layer_id, feature_id):
-            item = self.bibliography.get(item_id, {})
-            try:
-                text = citations.format_citation(item_id, self.style, self.bibliography)
-            except Exception:  # noqa: BLE001 - citeproc on an odd entry of the user's: its title stands in
-                text = str(item.get("title") or item_id)
-            row = CitationRow(item_id, text, citations.item_url(item), self)
-            show_rich(row.label, item_id, self.style, self.bibliography)  # the style's italics
-            self.citation_rows.append(row)
-            self.citations_box.addWidget(row)
+        rows = [citation_row(i, self.style, self.bibliography, self)
+                for i in self.citation_ids(layer_id, feature_id)]
         ids, items = self.cited_sources(layer_id, feature_id) if self.cited_sources else ([], {})
         if ids:
-            heading = _plain(self.tr("Cited in this project:"), self, selectable=False)
+            heading = text_label(self.tr("Cited in this project:"), self, selectable=False)
             heading.setObjectName("citedHeading")
-            self.citations_box.addWidget(heading)
-        for item_id in ids:
-            row = CitationRow(item_id, citations.format_citation(item_id, self.style, items),
-                              citations.item_url(items.get(item_id, {})), self)
-            show_rich(row.label, item_id, self.style, items)
-            self.citation_rows.append(row)
+            rows.append(heading)
+        rows += [citation_row(i, self.style, items, self) for i in ids]
+        for row in rows:
             self.citations_box.addWidget(row)
+        self.citation_rows = [r for r in rows if isinstance(r, CitationRow)]
 
     def citation_texts(self) -> list[str]:
         return [row.text for row in self.citation_rows]

@@ -28,6 +28,20 @@ def warning(parent, title: str, text: str) -> None:
     box.exec()
 
 
+def text_label(text: str = "", parent=None, selectable: bool = True):
+    """A word-wrapped label showing `text` as text (selectable unless said otherwise)."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel(parent)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setText(text)
+    return label
+
+
 def error_label(parent):
     """A form's line saying what is wrong, in words, as text (the wrong value may be data)."""
     from PySide6.QtCore import Qt

@@ -22,6 +22,7 @@ import logging
 from PySide6.QtCore import QObject
 
 from gis_app.core import project as proj
+from gis_app.core import project_links
 from gis_app.core.annotations import AnnotationError, normalise
 from gis_app.core.events import Change, Kind
 from gis_app.ui import team_layers as tl
@@ -31,7 +32,7 @@ log = logging.getLogger(__name__)
 
 def link_from(team_info: dict, info) -> dict:
     """A lecture_link from open_project's "team" part and the connection (ConnInfo, no password)."""
-    return proj.lecture_link({"project_id": team_info["id"], "name": team_info.get("name", ""),
+    return project_links.lecture_link({"project_id": team_info["id"], "name": team_info.get("name", ""),
                               "version": int(team_info.get("version") or 0), **tl.link_of(info),
                               "annotations": dict(team_info.get("annotations") or {})})
 

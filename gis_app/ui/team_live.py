@@ -95,15 +95,20 @@ class LiveLayers(QObject):
                 self.patch_layer(layer_id, rows)
 
     # --- reading again ----------------------------------------------------------------------------------
+    def _linked(self, layer_id: str) -> dict | None:
+        """The workspace layer's entry while connected (None: offline, or the layer was removed)."""
+        if not self.team.connected:
+            return None
+        try:
+            return self.team.document.user_layer(layer_id)
+        except KeyError:
+            return None
+
     def refresh_layer(self, layer_id: str) -> bool:
         """Read the layer again from the server; True if the document changed."""
         from gis_app.team.errors import TeamError
-        team = self.team
-        if not team.connected:
-            return False
-        try:
-            entry = team.document.user_layer(layer_id)
-        except KeyError:
+        team, entry = self.team, self._linked(layer_id)
+        if entry is None:
             return False
         link = entry["workspace"]
         try:
@@ -119,12 +124,8 @@ class LiveLayers(QObject):
     def patch_layer(self, layer_id: str, rows: set[str]) -> bool:
         """Read only the changed rows (added, changed or deleted features) into the layer's copy."""
         from gis_app.team.errors import TeamError
-        team = self.team
-        if not team.connected:
-            return False
-        try:
-            entry = team.document.user_layer(layer_id)
-        except KeyError:
+        team, entry = self.team, self._linked(layer_id)
+        if entry is None:
             return False
         link = entry["workspace"]
         versions = dict(link.get("versions") or {})
