@@ -9,6 +9,7 @@ imports folium (0.4 s) nor writes.
 from __future__ import annotations
 
 import hashlib
+import html
 import importlib.util
 import json
 import urllib.parse
@@ -126,6 +127,7 @@ def _asset(rel: str) -> str:
 def render_html(config: dict) -> str:
     """The page's HTML, by folium, with Leaflet and our scripts from local files only."""
     import folium  # only on a cache miss: importing folium costs ~0.4 s
+    from branca.element import Element
 
     from gis_app.core.map_state import DEFAULT_CENTER, DEFAULT_ZOOM
 
@@ -147,6 +149,11 @@ def render_html(config: dict) -> str:
                         ("atlas_css", _asset("atlas.css"))]
 
     fmap.add_child(init_call("atlas.init", config))
+    # early.js before every other script: it starts reading the relief while they load and run
+    images = html.escape(json.dumps([r["url"] for r in config.get("relief", [])]), quote=True)
+    fmap.get_root().header.add_child(Element(
+        f'<script src="{html.escape(_asset("early.js"), quote=True)}" data-images="{images}"></script>'),
+        name="atlas_early", index=0)
     return fmap.get_root().render()
 
 

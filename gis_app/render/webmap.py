@@ -334,8 +334,8 @@ def render_webmap(data: dict) -> str:
               (web / "webmap.css").read_text(encoding="utf-8")]
     root.header.add_child(Element("<style>\n" + "\n".join(styles) + "\n</style>"), name="webmap_css")
     # the window's page scripts in the page's order (render/page.py), then the web map's own
-    for name in ("vendor/leaflet/leaflet.js", "atlas.js", "labels.js", "relief.js", "annotations.js",
-                 "webmap.js"):
+    for name in ("early.js", "vendor/leaflet/leaflet.js", "atlas.js", "labels.js", "relief.js",
+                 "annotations.js", "webmap.js"):
         root.header.add_child(Element(_inline_script(web / name)), name="js_" + Path(name).stem)
 
     fmap.add_child(init_call("webmap.init", data))
