@@ -87,7 +87,8 @@ def page_config(catalog: Catalog) -> dict:
 
 
 LABELS = "shapefiles/basemap/labels.geojson"       # scripts/build_labels.py
-RELIEF = ("relief/world.jpg", "relief/central-asia.jpg")   # scripts/build_relief.py, drawn in turn
+RELIEF = ("relief/world.jpg", "relief/central-asia.webp")   # scripts/build_relief.py, drawn in turn
+RELIEF_TYPES = {".jpg": "image/jpeg", ".webp": "image/webp"}
 
 
 def relief_images() -> list[tuple[Path, list[float]]]:

@@ -1,7 +1,8 @@
 /* relief.js: the shaded relief under the vector layers (issue 12).
  *
  * The images of scripts/build_relief.py (Web Mercator, so linear in x and y: the world, then
- * Central Asia's finer one over it) drawn into a canvas the
+ * Central Asia's finer one over it, its edges fading out so the two meet without a seam) drawn
+ * into a canvas the
  * size of the map (plus a margin for panning), redrawn on every move: the browser's smoothing
  * scales the image up, so it is never blocky, and it prints (the export prints this page), which
  * an <img> overlay here did not. In print mode the canvas has two device pixels a CSS pixel and no margin.
@@ -9,34 +10,10 @@
 (function () {
   "use strict";
   var MARGIN = 0.3;   // of the map's size, on each side: what a pan shows before the redraw
-  var FEATHER = 0.04; // of a finer image's size: its edges fade into the coarser image under it
-
-  // A finer image with its edges faded out (a canvas), drawn over the coarser one: at 92° E the
-  // sharp 30 px-a-degree relief met the blurred world image in a hard vertical seam.
-  function feathered(image) {
-    var w = image.naturalWidth || image.width, h = image.naturalHeight || image.height;
-    var c = document.createElement("canvas");
-    c.width = w;
-    c.height = h;
-    var ctx = c.getContext("2d");
-    ctx.drawImage(image, 0, 0);
-    ctx.globalCompositeOperation = "destination-in";   // keeps the image where the mask is opaque
-    [ctx.createLinearGradient(0, 0, w, 0), ctx.createLinearGradient(0, 0, 0, h)].forEach(function (g) {
-      g.addColorStop(0, "rgba(0, 0, 0, 0)");
-      g.addColorStop(FEATHER, "#000");
-      g.addColorStop(1 - FEATHER, "#000");
-      g.addColorStop(1, "rgba(0, 0, 0, 0)");
-      ctx.fillStyle = g;
-      ctx.fillRect(0, 0, w, h);
-    });
-    return c;
-  }
 
   window.atlas.ReliefLayer = L.Layer.extend({
     initialize: function (images, options) {   // [{image, bounds: [west, south, east, north]}]
-      this._images = images.map(function (r, i) {   // the first, the world's, has nothing under it
-        return i === 0 ? r : { image: feathered(r.image), bounds: r.bounds };
-      });
+      this._images = images;   // the region's image fades out at its edges (scripts/build_relief.py)
       L.setOptions(this, options);
     },
     onAdd: function (map) {
