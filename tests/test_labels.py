@@ -92,6 +92,37 @@ def test_relief_is_drawn_with_the_countries(view, qtbot):
     qtbot.waitUntil(lambda: view.eval_js(shown), timeout=5000)
 
 
+def _texture(image, x0: int, x1: int) -> float:
+    """Mean luminance step between neighbouring pixels in the columns x0..x1: high where the relief
+    is sharp, low where it is blurred."""
+    def lum(x, y):
+        c = image.pixelColor(x, y)
+        return 0.3 * c.red() + 0.59 * c.green() + 0.11 * c.blue()
+    steps = [abs(lum(x, y) - lum(x, y + 1)) + abs(lum(x, y) - lum(x - 1, y))
+             for x in range(x0, x1) for y in range(40, image.height() - 40, 2)]
+    return sum(steps) / len(steps)
+
+
+@pytest.mark.parametrize(("bbox", "edge"), [([88.0, 42.0, 96.0, 50.0], 92.0),   # east of Almaty
+                                            ([42.0, 40.0, 46.0, 43.0], 44.0)])  # the Caucasus
+def test_the_regions_relief_fades_into_the_worlds(view, qtbot, bbox, edge):
+    """Where the region's sharp relief (44-92 deg E) ends, the world's coarser relief takes over
+    without a seam: the texture just inside the edge is that of just outside (it jumped 2-4x)."""
+    view.evaluate("applyState", {"layers": {i: {"visible": i == "countries"} for i in LAYERS},
+                                 "bbox": bbox})
+    try:
+        qtbot.wait(300)
+        x = view.eval_js(f"Math.round(atlas.map.latLngToContainerPoint([{(bbox[1] + bbox[3]) / 2},"
+                         f" {edge}]).x)")
+        image = view.stable_grab()
+        inside, outside = ((x - 8, x), (x, x + 8)) if edge > 60 else ((x, x + 8), (x - 8, x))
+        deep = (x - 66, x - 54) if edge > 60 else (x + 54, x + 66)
+        assert _texture(image, *deep) > _texture(image, *outside)  # the region's relief is sharper
+        assert _texture(image, *inside) < 1.6 * _texture(image, *outside), "a seam at the edge"
+    finally:
+        view.evaluate("applyState", {"layers": {i: {"visible": True} for i in LAYERS}})
+
+
 def test_presentation_fits_the_slide_above_the_caption_band(view, qtbot):
     w, s, e, n = VIEWS["central_asia"]
     view.evaluate("applyState", {"presentation": {"on": True, "scale": 1.6, "band": 220, "top": 40,

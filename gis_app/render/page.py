@@ -9,6 +9,7 @@ imports folium (0.4 s) nor writes.
 from __future__ import annotations
 
 import hashlib
+import html
 import importlib.util
 import json
 import urllib.parse
@@ -86,7 +87,8 @@ def page_config(catalog: Catalog) -> dict:
 
 
 LABELS = "shapefiles/basemap/labels.geojson"       # scripts/build_labels.py
-RELIEF = ("relief/world.jpg", "relief/central-asia.jpg")   # scripts/build_relief.py, drawn in turn
+RELIEF = ("relief/world.jpg", "relief/central-asia.webp")   # scripts/build_relief.py, drawn in turn
+RELIEF_TYPES = {".jpg": "image/jpeg", ".webp": "image/webp"}
 
 
 def relief_images() -> list[tuple[Path, list[float]]]:
@@ -126,6 +128,7 @@ def _asset(rel: str) -> str:
 def render_html(config: dict) -> str:
     """The page's HTML, by folium, with Leaflet and our scripts from local files only."""
     import folium  # only on a cache miss: importing folium costs ~0.4 s
+    from branca.element import Element
 
     from gis_app.core.map_state import DEFAULT_CENTER, DEFAULT_ZOOM
 
@@ -147,6 +150,11 @@ def render_html(config: dict) -> str:
                         ("atlas_css", _asset("atlas.css"))]
 
     fmap.add_child(init_call("atlas.init", config))
+    # early.js before every other script: it starts reading the relief while they load and run
+    images = html.escape(json.dumps([r["url"] for r in config.get("relief", [])]), quote=True)
+    fmap.get_root().header.add_child(Element(
+        f'<script src="{html.escape(_asset("early.js"), quote=True)}" data-images="{images}"></script>'),
+        name="atlas_early", index=0)
     return fmap.get_root().render()
 
 

@@ -29,7 +29,7 @@ from gis_app.core.evidence import short_citation
 from gis_app.core.features import DataError, read_feature_collection
 from gis_app.core.i18n import LANGUAGES, pick
 from gis_app.core.map_state import MapState
-from gis_app.render.page import LABELS, _country_names, init_call, layer_config, relief_images
+from gis_app.render.page import LABELS, RELIEF_TYPES, _country_names, init_call, layer_config, relief_images
 
 SIMPLIFY_ABOVE_BYTES = 150_000   # a layer's GeoJSON larger than this is simplified for the web
 SIMPLIFY_DEGREES = 0.01          # about 1 km: invisible at the zooms a course map is read at
@@ -285,8 +285,8 @@ def _names_and_relief_inline() -> dict:
             data = safe_io.read_bytes(image, 4 << 20)
         except (ValueError, OSError):
             continue
-        relief.append({"url": "data:image/jpeg;base64," + base64.b64encode(data).decode("ascii"),
-                       "bounds": bounds})
+        relief.append({"url": f"data:{RELIEF_TYPES[image.suffix]};base64,"
+                              + base64.b64encode(data).decode("ascii"), "bounds": bounds})
     if relief:
         out["relief"] = relief
     return out
@@ -334,8 +334,8 @@ def render_webmap(data: dict) -> str:
               (web / "webmap.css").read_text(encoding="utf-8")]
     root.header.add_child(Element("<style>\n" + "\n".join(styles) + "\n</style>"), name="webmap_css")
     # the window's page scripts in the page's order (render/page.py), then the web map's own
-    for name in ("vendor/leaflet/leaflet.js", "atlas.js", "labels.js", "relief.js", "annotations.js",
-                 "webmap.js"):
+    for name in ("early.js", "vendor/leaflet/leaflet.js", "atlas.js", "labels.js", "relief.js",
+                 "annotations.js", "webmap.js"):
         root.header.add_child(Element(_inline_script(web / name)), name="js_" + Path(name).stem)
 
     fmap.add_child(init_call("webmap.init", data))

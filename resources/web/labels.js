@@ -361,7 +361,7 @@
       labels.names = Array.isArray(inline.features) ? inline.features : [];
       labels.loaded = true;
     }
-    var ready = !inline && config.labels && config.labels.url
+    var names = !inline && config.labels && config.labels.url
       ? new Promise(function (resolve) {
         var xhr = new XMLHttpRequest();
         xhr.open("GET", config.labels.url);
@@ -374,20 +374,17 @@
         xhr.onerror = function () { resolve(); };
         xhr.send();
       }) : Promise.resolve();
+    // The relief is drawn when its images are in (early.js started them), the names placed when
+    // the names are: neither waits for the other.
+    var relief = Promise.resolve();
     if (Array.isArray(labels.reliefConfig) && labels.reliefConfig.length) {
-      var images = labels.reliefConfig.map(function (r) {
-        var img = new Image();
-        img.src = r.url;
-        return { image: img, bounds: r.bounds };
+      relief = Promise.all(labels.reliefConfig.map(function (r) {
+        return window.atlasImage(r.url).then(function (image) { return { image: image, bounds: r.bounds }; });
+      })).then(function (images) {
+        atlas.timingsMs._relief = Math.round(performance.now());
+        labels.reliefImages = images.filter(function (r) { return r.image; });
+        syncRelief();
       });
-      ready = Promise.all([ready].concat(images.map(function (r) {
-        return r.image.decode ? r.image.decode().catch(function () {}) : Promise.resolve();
-      })))
-        .then(function () {
-          atlas.timingsMs._relief = Math.round(performance.now());
-          labels.reliefImages = images;
-          syncRelief();
-        });
     }
     map.on("moveend zoomend resize", labels.schedule);
     var fit = map.fitBounds, fly = map.flyToBounds;
@@ -398,16 +395,17 @@
       if (e.layer && e.layer.atlasDef && labels.presentation) drawLegend();
       labels.schedule();
     });
-    return ready;
+    return { names: names, relief: relief };
   }
 
   var init = atlas.init;
   atlas.init = function (map, config) {
-    var ready = setup(map, config).then(function () {
+    var started = setup(map, config);
+    var placed = started.names.then(function () {
       labels.place();
       atlas.timingsMs._labelsPlaced = Math.round(performance.now());
     });
-    atlas.readyHooks = (atlas.readyHooks || []).concat([ready]);
+    atlas.readyHooks = (atlas.readyHooks || []).concat([placed, started.relief]);
     init(map, config);
   };
   var setLang = atlas.setLang;

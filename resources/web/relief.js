@@ -1,7 +1,8 @@
 /* relief.js: the shaded relief under the vector layers (issue 12).
  *
  * The images of scripts/build_relief.py (Web Mercator, so linear in x and y: the world, then
- * Central Asia's finer one over it) drawn into a canvas the
+ * Central Asia's finer one over it, its edges fading out so the two meet without a seam) drawn
+ * into a canvas the
  * size of the map (plus a margin for panning), redrawn on every move: the browser's smoothing
  * scales the image up, so it is never blocky, and it prints (the export prints this page), which
  * an <img> overlay here did not. In print mode the canvas has two device pixels a CSS pixel and no margin.
@@ -12,7 +13,7 @@
 
   window.atlas.ReliefLayer = L.Layer.extend({
     initialize: function (images, options) {   // [{image, bounds: [west, south, east, north]}]
-      this._images = images;
+      this._images = images;   // the region's image fades out at its edges (scripts/build_relief.py)
       L.setOptions(this, options);
     },
     onAdd: function (map) {
@@ -41,7 +42,7 @@
       L.DomUtil.setPosition(c, map.containerPointToLayerPoint(topLeft));
       var ctx = c.getContext("2d");
       ctx.imageSmoothingEnabled = true;
-      ctx.imageSmoothingQuality = "high";
+      ctx.imageSmoothingQuality = print ? "high" : "medium";   // "high" cost ~20 ms a draw
       ctx.setTransform(k, 0, 0, k, 0, 0);
       ctx.clearRect(0, 0, full.x, full.y);
       this._images.forEach(function (r) {   // the world, then the region's finer image over it
