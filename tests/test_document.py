@@ -302,3 +302,20 @@ def test_tab_goes_from_the_search_to_the_layers_and_on_to_the_map(window, qtbot)
     places = [order.index(w) for w in (win.layer_panel.tree, win.time_filter.enabled_box,
                                        win.map.focusProxy() or win.map)]
     assert places == sorted(places), "Tab: layers, time filter, then the map"
+
+
+def test_the_window_is_built_without_a_qt_warning(qapp, qtlog):
+    """Building the window prints nothing of Qt's (it printed six 'setTabOrder: ... must be in the
+    same window' lines: the tab chain took in popups, which are windows of their own)."""
+    from conftest import close_window, make_window
+    from PySide6.QtCore import QtMsgType
+
+    from gis_app.ui.qt_env import is_noise
+
+    win = make_window(show=False)
+    try:  # what the app's own handler shows (qt_env drops the headless start-up noise)
+        warnings = [r.message for r in qtlog.records
+                    if r.type != QtMsgType.QtDebugMsg and not is_noise(r.message)]
+        assert warnings == []
+    finally:
+        close_window(win)

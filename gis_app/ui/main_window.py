@@ -245,7 +245,10 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         chain: list[QWidget] = []
         for block in blocks:
             for widget in (block, *block.findChildren(QWidget)):
-                if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget not in chain:
+                # a popup (a completer's list, a combo box's view) is a window of its own: Qt
+                # refuses (and warns about) a tab order across windows
+                if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget not in chain \
+                        and not widget.isWindow() and widget.window() is self:
                     chain.append(widget)
         for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)

@@ -14,6 +14,7 @@ NOISE = (
     "QRhiGles2: Failed to create context",
     "Failed to create RHI for backend: OpenGL",
     "GPUInfo not initialized on GpuInfoUpdate",  # --disable-gpu: there is no GPU to describe
+    "This plugin does not support propagateSizeHints()",  # the offscreen platform (headless runs)
 )
 
 _installed = False
