@@ -201,6 +201,18 @@ def test_shortbread_and_protomaps_tiles_draw_in_their_style(window, qtbot, tmp_p
     shot.save(str(tmp_path / f"{schema}.png"))
     assert share(shot, WATER) > 0.4
     assert window.map.eval_js("atlas.basemapLabels()") == ["Алматы"]
+    # with Cities and towns shown at zoom 6 the atlas names Almaty itself: the tiles' "Алматы" is not
+    # drawn a second time; hidden again, the basemap names it
+    window.map.eval_js("(atlas.map.setView([40.97, 45], 6, {animate: false}), 0)")  # the tiles' place
+    qtbot.waitUntil(lambda: window.state.view.zoom == 6, timeout=5000)
+    _drawn(window, qtbot)
+    window.state.set_visible("places", True)
+    try:
+        qtbot.waitUntil(lambda: window.map.eval_js("atlas.labels.drawsName('Алматы')"), timeout=5000)
+        qtbot.waitUntil(lambda: window.map.eval_js("atlas.basemapLabels()") == [], timeout=10000)
+    finally:
+        window.state.set_visible("places", False)
+    qtbot.waitUntil(lambda: window.map.eval_js("atlas.basemapLabels()") == ["Алматы"], timeout=10000)
     assert schema.capitalize() in window.basemap.row.schema.text()
 
 

@@ -123,11 +123,19 @@
     return state.loading + (state.layer.atlasPending ? state.layer.atlasPending() : 0);
   };
 
-  // the names on a vector basemap follow the reader's language
+  // the names on a vector basemap follow the reader's language, and leave to the atlas the names
+  // it draws itself (labels.js: the set changes with the zoom and the layers shown)
+  function relabel() { if (state.layer && state.layer.atlasRelabel) state.layer.atlasRelabel(); }
+  var init = atlas.init;
+  atlas.init = function (map) {
+    var r = init.apply(this, arguments);
+    map.on("atlasnameschange", relabel);
+    return r;
+  };
   var setLang = atlas.setLang;
   atlas.setLang = function (lang) {
     var r = setLang.apply(this, arguments);
-    if (state.layer && state.layer.atlasRelabel) state.layer.atlasRelabel();
+    relabel();
     return r;
   };
 

@@ -53,22 +53,23 @@
   }
   // the names placed on the map (atlas.basemapLabels(): what a reader sees, for tests and checks)
   var shownNames = {};
+  // A name the atlas draws itself (labels.js: countries, provinces, waters, enclaves, the point
+  // layers' labels) is not drawn again from the tiles.
   function placed(symbolizer) {
     var place = symbolizer.place;
     symbolizer.place = function (layout, geom, feature) {
+      var t = nameProps().map(function (k) { return feature.props[k]; }).filter(function (v) { return typeof v === "string"; })[0];
+      if (t && atlas.labels && atlas.labels.drawsName && atlas.labels.drawsName(t)) return undefined;
       var out = place.apply(symbolizer, arguments);
-      if (out) {
-        var t = nameProps().map(function (k) { return feature.props[k]; }).filter(function (v) { return typeof v === "string"; })[0];
-        if (t) shownNames[t] = true;
-      }
+      if (out && t) shownNames[t] = true;
       return out;
     };
     return symbolizer;
   }
   atlas.basemapLabels = function () { return Object.keys(shownNames); };
   function lineText(layer, extra) {
-    return Object.assign({ dataLayer: layer, symbolizer: new P.LineLabelSymbolizer(
-      { labelProps: nameProps, fill: "#3f6f99", stroke: HALO, width: 2, font: "italic 400 11px sans-serif" }) },
+    return Object.assign({ dataLayer: layer, symbolizer: placed(new P.LineLabelSymbolizer(
+      { labelProps: nameProps, fill: "#3f6f99", stroke: HALO, width: 2, font: "italic 400 11px sans-serif" })) },
       extra || {});
   }
   function roads(layer, key, classes) {

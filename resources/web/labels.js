@@ -42,6 +42,39 @@
     return zoom >= 2.5;
   }
 
+  // The names the atlas draws at this zoom, in every language, normalised: a vector basemap (the
+  // user's own, basemap_vector.js) leaves these to the atlas's one placement pass and draws only
+  // names the atlas has not (no "KAZAKHSTAN" twice, no "Алматы" over "Алматы").
+  function norm(t) {
+    return String(t).toLocaleLowerCase().replace(/ё/g, "е").replace(/[\s\u00a0]+/g, " ").trim();
+  }
+  function drawnNames() {
+    var set = {}, zoom = atlas.map.getZoom();
+    var add = function (o, field) {
+      [o[field], o[field + "_ru"], o[field + "_kk"]].forEach(function (t) { if (t) set[norm(t)] = true; });
+    };
+    labels.names.forEach(function (f) { if (wanted(f.properties, zoom)) add(f.properties, "name"); });
+    Object.keys(atlas.layers).forEach(function (id) {
+      var layer = atlas.layers[id], def = atlas.defs[id];
+      if (!def || !def.label_field || !atlas.map.hasLayer(layer) || !layer.eachLayer) return;
+      layer.eachLayer(function (sub) { if (sub.feature) add(sub.feature.properties || {}, def.label_field); });
+    });
+    return set;
+  }
+  labels.drawnNames = null;   // made when first asked (a vector basemap is shown)
+  labels.drawsName = function (text) {
+    if (!labels.drawnNames) labels.drawnNames = drawnNames();
+    return !!labels.drawnNames[norm(text)];
+  };
+  // the zoom or the layers changed: if the set did, the basemap places its names again
+  function namesMayHaveChanged() {
+    if (!labels.drawnNames) return;
+    var next = drawnNames(), a = Object.keys(next), b = labels.drawnNames;
+    if (a.length === Object.keys(b).length && a.every(function (k) { return b[k]; })) return;
+    labels.drawnNames = next;
+    atlas.map.fire("atlasnameschange");
+  }
+
   function pxPerMetre(zoom) { return 256 * Math.pow(2, zoom) / EARTH; }
 
   function nameElement(p) {
@@ -368,6 +401,7 @@
         xhr.onload = function () {
           try { labels.names = JSON.parse(xhr.responseText).features || []; } catch (e) { labels.names = []; }
           labels.loaded = true;
+          namesMayHaveChanged();
           atlas.timingsMs._names = Math.round(performance.now());
           resolve();
         };
@@ -390,7 +424,10 @@
     var fit = map.fitBounds, fly = map.flyToBounds;
     map.fitBounds = function (b, o) { return fit.call(map, b, slidePadding(b, o)); };
     map.flyToBounds = function (b, o) { return fly.call(map, b, slidePadding(b, o)); };
+    // after atlas.js's own zoomend, which adds and drops the point layers' features by zoom
+    map.on("zoomend", function () { setTimeout(namesMayHaveChanged, 0); });
     map.on("layeradd layerremove", function (e) {
+      if (e.layer && e.layer.atlasDef) namesMayHaveChanged();
       if (e.layer && e.layer.atlasDef && e.layer.atlasDef.id === "countries") syncRelief();
       if (e.layer && e.layer.atlasDef && labels.presentation) drawLegend();
       labels.schedule();
