@@ -183,3 +183,26 @@ def test_every_note_has_a_sentence_in_the_readers_language(qapp, tmp_path, monke
 def test_an_unknown_note_is_shown_as_it_is(qapp):
     assert load_notes.note_text("something the atlas says in English", "kk") == \
         "something the atlas says in English"
+
+
+def test_a_user_layer_missing_from_the_catalog_is_named_by_its_own_title(qapp):
+    """A user layer whose file is gone is not drawn (not in the catalog), but the document keeps its
+    entry and title: a note about it names it by that title, in the reader's language."""
+
+    class Document:
+        def user_layer(self, layer_id):
+            if layer_id != "u_posts":
+                raise KeyError(layer_id)
+            return {"id": "u_posts", "title": {"en": "Border posts", "ru": "Погранпосты"}}
+
+    raw = {**proj.Project().to_dict(), "style_overrides": {"u_posts": {"dash": []}}}
+    note = proj.from_dict(raw).warnings[0]
+    assert str(note) == "style_overrides.u_posts.dash skipped: unknown key or bad value"
+    i18n.install("ru")
+    try:
+        assert load_notes.note_text(note, "ru", load_catalog(), Document()) == \
+            "Слой «Погранпосты»: не удалось прочитать настройку «пунктир линии», она пропущена."
+    finally:
+        i18n.install("en")
+    assert load_notes.note_text(note, "en", load_catalog(), Document()) == \
+        "Layer “Border posts”: the setting “dash pattern” could not be read and was left out."
