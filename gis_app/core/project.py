@@ -10,7 +10,10 @@ dicts, kept verbatim), the slides of a lecture, the language and a title.
 
 Reading never trusts the file: `load` raises `ProjectError` with a sentence a user can act on for
 a file that is not a project, is damaged, or comes from a newer atlas; older schemas are migrated.
-Items that are wrong but skippable (one bad annotation) are dropped and listed in `warnings`.
+Items that are wrong but skippable (one bad annotation) are dropped and listed in `warnings`: each
+a `Why` (core/refusal.py), an English line for the command line and the logs that also carries a
+code and arguments (a slide's and an annotation's number counted from 1, a layer's id), so the
+window says it in the reader's language (ui/load_notes.py).
 
 Saving is atomic: the bytes go to a temporary file in the same folder, are flushed and fsynced,
 and only then renamed over the old file (and the folder fsynced), so a crash or a killed process at
@@ -34,6 +37,7 @@ from .annotations import clean_list
 from .atomic import fsync_dir
 from .i18n import LANGUAGES, pick
 from .map_state import MapState, check_ids, check_number, check_saved, check_years
+from .refusal import Why
 from .timefilter import MAX_YEAR, MIN_YEAR
 
 FORMAT = "central-asia-security-atlas/project"
@@ -97,13 +101,15 @@ def _bounds(value: Any, where: str) -> tuple[float, float, float, float]:
     return (w, s, e, n)
 
 
-def _features(value: Any, where: str, warnings: list[str]) -> list[dict]:
+def _features(value: Any, where: str, warnings: list[str], slide: int = 0) -> list[dict]:
+    """The annotations of the map (`slide` 0) or of slide number `slide` (from 1)."""
     if value is None:
         return []
     if not isinstance(value, list):
         raise _InvalidError(f"{where} must be a list of GeoJSON Features")
     kept, skipped = clean_list(value)  # the atlas's own rules for an annotation, normalised
-    warnings.extend(f"{where}[{i}] skipped: {reason}" for i, reason in skipped)
+    warnings.extend(Why(f"{where}[{i}] skipped: {reason}", "annotation-skipped", slide=slide, n=i + 1,
+                        reason=str(reason)) for i, reason in skipped)
     return kept
 
 
@@ -115,7 +121,8 @@ def _style_overrides(value: Any, warnings: list[str]) -> dict[str, dict]:
     out: dict[str, dict] = {}
     for layer_id, style in value.items():
         if not isinstance(style, dict):
-            warnings.append(f"style_overrides.{layer_id} skipped: not a table")
+            warnings.append(Why(f"style_overrides.{layer_id} skipped: not a table", "style-not-table",
+                                layer=str(layer_id)))
             continue
         kept = {}
         for key, v in style.items():
@@ -128,7 +135,8 @@ def _style_overrides(value: Any, warnings: list[str]) -> dict[str, dict]:
             if ok:
                 kept[key] = v
             else:
-                warnings.append(f"style_overrides.{layer_id}.{key} skipped: unknown key or bad value")
+                warnings.append(Why(f"style_overrides.{layer_id}.{key} skipped: unknown key or bad value",
+                                    "style-skipped", layer=str(layer_id), key=str(key)[:40]))
         if kept:
             out[layer_id] = kept
     return out
@@ -170,16 +178,19 @@ class Slide:
         return out
 
     @classmethod
-    def from_dict(cls, raw: Any, where: str, warnings: list[str]) -> Slide:
+    def from_dict(cls, raw: Any, where: str, warnings: list[str], number: int = 0) -> Slide:
+        """`number`: the slide's number as the Slides dock shows it (from 1), for the warnings."""
         if not isinstance(raw, dict):
             raise _InvalidError(f"{where} must be a table")
         thumb = raw.get("thumbnail", "")
         if not isinstance(thumb, str) or not re.fullmatch(r"[A-Za-z0-9+/=\s]*", thumb):
-            warnings.append(f"{where}.thumbnail skipped: not base64 text")
+            warnings.append(Why(f"{where}.thumbnail skipped: not base64 text", "thumbnail-not-base64",
+                                slide=number))
             thumb = ""
         elif len(thumb) > MAX_THUMBNAIL_TEXT:
-            warnings.append(f"{where}.thumbnail skipped: {len(thumb)} characters, over the limit of "
-                            f"{MAX_THUMBNAIL_TEXT}")
+            warnings.append(Why(f"{where}.thumbnail skipped: {len(thumb)} characters, over the limit of "
+                                f"{MAX_THUMBNAIL_TEXT}", "thumbnail-too-long", slide=number,
+                                size=len(thumb), limit=MAX_THUMBNAIL_TEXT))
             thumb = ""
         return cls(caption=_texts(raw.get("caption", ""), f"{where}.caption"),
                    notes=_texts(raw.get("notes", ""), f"{where}.notes"),
@@ -187,7 +198,7 @@ class Slide:
                            if raw.get("bounds") is not None else None),
                    visible=check_ids(raw.get("visible", []), f"{where}.visible"),
                    time_range=_years(raw.get("time_range"), f"{where}.time_range"),
-                   annotations=_features(raw.get("annotations"), f"{where}.annotations", warnings),
+                   annotations=_features(raw.get("annotations"), f"{where}.annotations", warnings, number),
                    thumbnail=thumb)
 
 
@@ -290,11 +301,13 @@ def from_dict(raw: Any) -> Project:
     raw, original = migrate(raw)
     warnings: list[str] = []
     if original < SCHEMA_VERSION:
-        warnings.append(f"converted from project schema {original} to {SCHEMA_VERSION}")
+        warnings.append(Why(f"converted from project schema {original} to {SCHEMA_VERSION}",
+                            "schema-converted", old=original, new=SCHEMA_VERSION))
     try:
         language = raw.get("language", "en")
         if language not in LANGUAGES:
-            warnings.append(f"language {str(language)[:20]!r} unknown; using English")
+            warnings.append(Why(f"language {str(language)[:20]!r} unknown; using English", "language-unknown",
+                                language=str(language)[:20]))
             language = "en"
         slides_raw = raw.get("slides", [])
         if not isinstance(slides_raw, list):
@@ -310,7 +323,7 @@ def from_dict(raw: Any) -> Project:
             language=language,
             style_overrides=_style_overrides(raw.get("style_overrides"), warnings),
             annotations=_features(raw.get("annotations"), "annotations", warnings),
-            slides=[Slide.from_dict(s, f"slides[{i}]", warnings) for i, s in enumerate(slides_raw)],
+            slides=[Slide.from_dict(s, f"slides[{i}]", warnings, i + 1) for i, s in enumerate(slides_raw)],
             user_layers=_tables(raw.get("user_layers", []), "user_layers"),
             evidence=evidence if any(evidence[p] for p in ue.PARTS) else {},
             basemap=links.basemap_entry(raw.get("basemap"), warnings),
@@ -340,8 +353,9 @@ def load(path: str | os.PathLike) -> Project:
         raise ProjectError(f"{path.name} {what} ({exc.detail or exc}).", kind, exc.kind) from exc
     project = from_dict(parsed.value)
     if parsed.replaced:
-        project.warnings.append(f"{parsed.replaced} character(s) that cannot be stored (unpaired "
-                                "surrogates) were replaced by \ufffd")
+        project.warnings.append(Why(f"{parsed.replaced} character(s) that cannot be stored (unpaired "
+                                    "surrogates) were replaced by \ufffd", "characters-replaced",
+                                    count=parsed.replaced))
     return project
 
 

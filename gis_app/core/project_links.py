@@ -8,6 +8,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from .refusal import Why
+
 LECTURE_LINK_FIELDS = ("host", "port", "dbname", "user", "service")
 
 
@@ -28,7 +30,7 @@ def lecture_link(value: Any, warnings: list[str] | None = None) -> dict | None:
     ok = ok and isinstance(version, int) and not isinstance(version, bool)
     if not ok:
         if warnings is not None:
-            warnings.append("lecture skipped: not a link to a workspace lecture")
+            warnings.append(Why("lecture skipped: not a link to a workspace lecture", "lecture-link-skipped"))
         return None
     port = value.get("port", "")
     return {"project_id": value["project_id"], "name": str(value.get("name") or ""), "version": version,
@@ -49,7 +51,7 @@ def basemap_entry(value: Any, warnings: list[str] | None = None) -> dict | None:
             and isinstance(opacity, int | float) and not isinstance(opacity, bool) and 0 <= opacity <= 1
             and isinstance(visible, bool)):
         if warnings is not None:
-            warnings.append("basemap skipped: not {path, opacity 0..1, visible}")
+            warnings.append(Why("basemap skipped: not {path, opacity 0..1, visible}", "basemap-skipped"))
         return None
     return {"path": path, "opacity": float(opacity), "visible": visible}
 

@@ -220,62 +220,73 @@ def to_claim(claim: dict) -> Claim:
 
 
 def clean(raw: object) -> tuple[dict, list[str]]:
-    """A project's `evidence` checked: what breaks the rules is dropped and said, the rest kept."""
+    """A project's `evidence` checked: what breaks the rules is dropped and said, the rest kept.
+    Each line is a Why (code "evidence-…"; a skipped entry's `n` counts from 1, its `why` is the
+    rule's own Why and `item` the entry as read, to name it by)."""
     out, warnings = empty(), []
     if raw in (None, {}):
         return out, warnings
     if not isinstance(raw, dict):
-        return out, ["evidence skipped: not a table"]
+        return out, [Why("evidence skipped: not a table", "evidence-not-table")]
     version = raw.get("version", VERSION)
     if version != VERSION:
-        return out, [f"evidence skipped: version {str(version)[:20]} (this atlas reads {VERSION})"]
+        return out, [Why(f"evidence skipped: version {str(version)[:20]} (this atlas reads {VERSION})",
+                         "evidence-version", version=str(version)[:20], reads=VERSION)]
     for part, limit in (("sources", MAX_SOURCES), ("claims", MAX_CLAIMS), ("indicators", MAX_INDICATORS)):
         value = raw.get(part, [])
         if not isinstance(value, list):
-            warnings.append(f"evidence.{part} skipped: not a list")
+            warnings.append(Why(f"evidence.{part} skipped: not a list", "evidence-part-not-list", part=part))
             raw = {**raw, part: []}
         elif len(value) > limit:
-            warnings.append(f"evidence.{part}: {len(value)} entries, only the first {limit} kept")
+            warnings.append(Why(f"evidence.{part}: {len(value)} entries, only the first {limit} kept",
+                                "evidence-truncated", part=part, count=len(value), limit=limit))
+
+    def skipped(part: str, i: int, why: str, item: object) -> None:
+        warnings.append(Why(f"evidence.{part}[{i}] skipped: {why}", f"evidence-{part}-skipped", n=i + 1,
+                            why=why, item=item if isinstance(item, dict) else None))
+
     ids: set[str] = set()
     for i, item in enumerate(raw.get("sources", [])[:MAX_SOURCES]):
         kept, why = clean_source(item)
         if kept is not None and not ID.match(kept["id"]):
-            kept, why = None, f"id '{kept['id'][:60]}' does not start with u_"
+            kept, why = None, Why(f"id '{kept['id'][:60]}' does not start with u_", "source-not-own-id")
         if kept is not None and kept["id"] in ids:
-            kept, why = None, f"id '{kept['id'][:60]}' is used twice"
+            kept, why = None, Why(f"id '{kept['id'][:60]}' is used twice", "source-id-twice")
         if kept is None:
-            warnings.append(f"evidence.sources[{i}] skipped: {why}")
+            skipped("sources", i, why, item)
             continue
         ids.add(kept["id"])
         out["sources"].append(kept)
     seen: set[str] = set()
     for i, item in enumerate(raw.get("indicators", [])[:MAX_INDICATORS]):
-        why = indicator_problem(item) or ("used twice" if item["id"] in seen else "")
+        why = indicator_problem(item) or (Why("used twice", "indicator-id-twice") if item["id"] in seen
+                                          else NONE)
         if why:
-            warnings.append(f"evidence.indicators[{i}] skipped: {why}")
+            skipped("indicators", i, why, item)
             continue
         seen.add(item["id"])
         out["indicators"].append({"id": item["id"], "unit": str(item.get("unit") or ""),
                                   "label": {k: v for k, v in item["label"].items() if k in LANGUAGES}})
     seen = set()
     for i, item in enumerate(raw.get("claims", [])[:MAX_CLAIMS]):
-        why = claim_problem(item) if isinstance(item, dict) else "not a table"
+        why = claim_problem(item) if isinstance(item, dict) else Why("not a table", "not-table")
         if not why and not ID.match(str(item["claim_id"])):
-            why = f"claim_id '{str(item['claim_id'])[:60]}' does not start with u_"
+            why = Why(f"claim_id '{str(item['claim_id'])[:60]}' does not start with u_", "figure-not-own-id")
         if not why and item["claim_id"] in seen:
-            why = f"claim_id '{item['claim_id'][:60]}' is used twice"
+            why = Why(f"claim_id '{item['claim_id'][:60]}' is used twice", "figure-id-twice")
         if why:
-            warnings.append(f"evidence.claims[{i}] skipped: {why}")
+            skipped("claims", i, why, item)
             continue
         seen.add(item["claim_id"])
         out["claims"].append(claim_dict(item))
     cites = raw.get("cites", {})
     if not isinstance(cites, dict):
-        warnings.append("evidence.cites skipped: not a table")
+        warnings.append(Why("evidence.cites skipped: not a table", "evidence-cites-not-table"))
         cites = {}
     for key, value in list(cites.items())[:MAX_CITES]:
         if not _text_ok(key) or not isinstance(value, list) or not all(_text_ok(v) for v in value):
-            warnings.append(f"evidence.cites[{str(key)[:60]!r}] skipped: not a list of source ids")
+            warnings.append(Why(f"evidence.cites[{str(key)[:60]!r}] skipped: not a list of source ids",
+                                "evidence-cites-skipped", target=str(key)[:200]))
             continue
         out["cites"][key] = list(dict.fromkeys(value))
     return out, warnings

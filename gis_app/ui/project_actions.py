@@ -18,6 +18,7 @@ from gis_app.core.events import Change, Kind
 from gis_app.core.i18n import pick
 from gis_app.core.map_state import MapState
 from gis_app.core.project import Project, ProjectError
+from gis_app.ui import load_notes
 from gis_app.ui import settings as typed_settings
 from gis_app.ui.slide_controller import SlideController
 
@@ -204,17 +205,20 @@ class ProjectController(QObject):
         self.apply(project, None if as_copy else path, None if as_copy else disk_hash)
         if not as_copy:
             self._add_recent(path)
-        unknown = proj.check_layers(project, self.window.catalog.ids())
-        notes = list(project.warnings)
-        if unknown:
-            notes.append(f"unknown layers ignored: {', '.join(unknown)}")
-        if notes:
-            log.warning("%s: %s", path.name, "; ".join(notes))
-            text = self.tr("Opened {0} with {1} notes: {2}").format(path.name, len(notes), "; ".join(notes))
-            self.window.statusBar().showMessage(text, 20000)
-        else:
-            self.window.statusBar().showMessage(self.tr("Opened {0}").format(path.name), 5000)
+        self.report_opened(project, path.name)
         return True
+
+    def report_opened(self, project: Project, name: str) -> None:
+        """After a project was shown (a file, a lecture, a bundle, a workspace lecture): what was left
+        out of it, in the log in English and in the status bar in the reader's language."""
+        notes = list(project.warnings)
+        unknown = proj.check_layers(project, self.window.catalog.ids())
+        if unknown:
+            notes.append(load_notes.unknown_layers_note(unknown))
+        if notes:
+            log.warning("%s: %s", name, "; ".join(notes))
+        text = load_notes.opened_message(name, notes, self.window.lang, self.window.catalog, self.document)
+        self.window.statusBar().showMessage(text, 20000 if notes else 5000)
 
     def _error_text(self, exc: ProjectError, path: Path) -> str:
         """Why a file was refused, in the interface language; core's detail (English) below."""

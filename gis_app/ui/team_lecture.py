@@ -132,6 +132,8 @@ class TeamLecture(QObject):
             return False
         self.team.window.project.apply(project, None)
         self.team.refresh_open_layers()  # its workspace layers as they are now
+        self.team.window.project.report_opened(project, project.title_in(self.team.window.lang)
+                                               or (project.lecture or {}).get("name") or str(project_id))
         return True
 
     # --- the window's edits go to the server --------------------------------------------------------

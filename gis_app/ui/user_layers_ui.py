@@ -190,6 +190,7 @@ class UserLayersController(QObject):
             w.prompts.warn(title, self.tr("The bundle cannot be opened: {0}").format(exc))
             return False
         w.project.apply(project, None)
+        w.project.report_opened(project, Path(path).name)
         return True
 
 

@@ -12,6 +12,58 @@
     </message>
 </context>
 <context>
+    <name>LoadNotes</name>
+    <message numerus="yes">
+        <source>%n character(s) that cannot be stored were replaced by the sign �.</source>
+        <translation>
+            <numerusform>%n character that cannot be stored was replaced by the sign �.</numerusform>
+            <numerusform>%n characters that cannot be stored were replaced by the sign �.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) this atlas does not have were ignored: {0}.</source>
+        <translation>
+            <numerusform>%n layer this atlas does not have was ignored: {0}.</numerusform>
+            <numerusform>%n layers this atlas does not have were ignored: {0}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sources in the project: {0}; only the first %n were read.</source>
+        <translation>
+            <numerusform>Sources in the project: {0}; only the first %n was read.</numerusform>
+            <numerusform>Sources in the project: {0}; only the first %n were read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Figures in the project: {0}; only the first %n were read.</source>
+        <translation>
+            <numerusform>Figures in the project: {0}; only the first %n was read.</numerusform>
+            <numerusform>Figures in the project: {0}; only the first %n were read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Indicators in the project: {0}; only the first %n were read.</source>
+        <translation>
+            <numerusform>Indicators in the project: {0}; only the first %n was read.</numerusform>
+            <numerusform>Indicators in the project: {0}; only the first %n were read.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…and %n more.</numerusform>
+            <numerusform>…and %n more.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened {0} with %n note(s): {1}</source>
+        <translation>
+            <numerusform>Opened {0} with %n note: {1}</numerusform>
+            <numerusform>Opened {0} with %n notes: {1}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>OpenDialog</name>
     <message numerus="yes">
         <source>Layers (%n)</source>

@@ -1391,6 +1391,242 @@ Merge them (one source), or keep both?</source>
     </message>
 </context>
 <context>
+    <name>LoadNotes</name>
+    <message>
+        <source>line colour</source>
+        <translation>сызық түсі</translation>
+    </message>
+    <message>
+        <source>fill colour</source>
+        <translation>бояу түсі</translation>
+    </message>
+    <message>
+        <source>line width</source>
+        <translation>сызық қалыңдығы</translation>
+    </message>
+    <message>
+        <source>opacity</source>
+        <translation>мөлдірсіздік</translation>
+    </message>
+    <message>
+        <source>fill opacity</source>
+        <translation>бояудың мөлдірсіздігі</translation>
+    </message>
+    <message>
+        <source>dash pattern</source>
+        <translation>үзік сызық үлгісі</translation>
+    </message>
+    <message>
+        <source>It has no value.</source>
+        <translation>Көрсеткіштің мәні жоқ.</translation>
+    </message>
+    <message>
+        <source>It has no date.</source>
+        <translation>Көрсеткіштің күні көрсетілмеген.</translation>
+    </message>
+    <message>
+        <source>It names no source.</source>
+        <translation>Көрсеткіштің дереккөзі көрсетілмеген.</translation>
+    </message>
+    <message>
+        <source>It has no indicator.</source>
+        <translation>Көрсеткіштің индикаторы көрсетілмеген.</translation>
+    </message>
+    <message>
+        <source>It is about no feature or country.</source>
+        <translation>Көрсеткіш ешбір нысанға не елге қатысты емес.</translation>
+    </message>
+    <message>
+        <source>One of its fields is empty.</source>
+        <translation>Өрістерінің бірі бос.</translation>
+    </message>
+    <message>
+        <source>Its key does not start with u_, as the keys of a project&apos;s own sources do.</source>
+        <translation>Оның кілті u_ деп басталмайды, ал жобаның өз дереккөздерінің кілттері солай басталуы керек.</translation>
+    </message>
+    <message>
+        <source>Another source of the project has the same key.</source>
+        <translation>Жобаның басқа дереккөзінің кілті дәл осындай.</translation>
+    </message>
+    <message>
+        <source>Its identifier does not start with u_, as the identifiers of a project&apos;s own figures do.</source>
+        <translation>Оның идентификаторы u_ деп басталмайды, ал жобаның өз көрсеткіштерінің идентификаторлары солай басталуы керек.</translation>
+    </message>
+    <message>
+        <source>Another figure of the project has the same identifier.</source>
+        <translation>Жобаның басқа көрсеткішінің идентификаторы дәл осындай.</translation>
+    </message>
+    <message>
+        <source>Its value is not a number, and no note says what it means.</source>
+        <translation>Оның мәні сан емес, ал оның нені білдіретінін түсіндіретін жазба жоқ.</translation>
+    </message>
+    <message>
+        <source>Another indicator of the project has the same identifier.</source>
+        <translation>Жобаның басқа индикаторының идентификаторы дәл осындай.</translation>
+    </message>
+    <message>
+        <source>It has no name in any language.</source>
+        <translation>Оның ешбір тілде атауы жоқ.</translation>
+    </message>
+    <message>
+        <source>It breaks the atlas&apos;s rules for sources and figures.</source>
+        <translation>Ол атластың дереккөздер мен көрсеткіштерге қоятын ережелерін бұзады.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s source “{0}” was left out. {1}</source>
+        <translation>Жобаның «{0}» дереккөзі алынып тасталды. {1}</translation>
+    </message>
+    <message>
+        <source>Source {0} of the project was left out. {1}</source>
+        <translation>Жобаның {0}-дереккөзі алынып тасталды. {1}</translation>
+    </message>
+    <message>
+        <source>A figure of the project for “{0}” was left out. {1}</source>
+        <translation>Жобаның «{0}» индикаторы бойынша көрсеткіші алынып тасталды. {1}</translation>
+    </message>
+    <message>
+        <source>Figure {0} of the project was left out. {1}</source>
+        <translation>Жобаның {0}-көрсеткіші алынып тасталды. {1}</translation>
+    </message>
+    <message>
+        <source>The project&apos;s indicator “{0}” was left out. {1}</source>
+        <translation>Жобаның «{0}» индикаторы алынып тасталды. {1}</translation>
+    </message>
+    <message>
+        <source>Indicator {0} of the project was left out. {1}</source>
+        <translation>Жобаның {0}-индикаторы алынып тасталды. {1}</translation>
+    </message>
+    <message>
+        <source>Annotation {0} of slide {1} could not be read and was left out.</source>
+        <translation>{1}-слайдтағы {0}-аннотацияны оқу мүмкін болмады, ол алынып тасталды.</translation>
+    </message>
+    <message>
+        <source>Annotation {0} could not be read and was left out.</source>
+        <translation>{0}-аннотацияны оқу мүмкін болмады, ол алынып тасталды.</translation>
+    </message>
+    <message>
+        <source>Layer “{0}”: its style settings could not be read and were left out.</source>
+        <translation>«{0}» қабаты: стиль баптауларын оқу мүмкін болмады, олар алынып тасталды.</translation>
+    </message>
+    <message>
+        <source>Layer “{0}”: the setting “{1}” could not be read and was left out.</source>
+        <translation>«{0}» қабаты: «{1}» баптауын оқу мүмкін болмады, ол алынып тасталды.</translation>
+    </message>
+    <message>
+        <source>Layer “{0}”: the style setting “{1}” is not one the atlas knows and was left out.</source>
+        <translation>«{0}» қабаты: «{1}» стиль баптауы атласқа белгісіз, ол алынып тасталды.</translation>
+    </message>
+    <message>
+        <source>The picture of slide {0} could not be read and was left out; it is taken again when the slide is shown.</source>
+        <translation>{0}-слайдтың шағын суретін оқу мүмкін болмады, ол алынып тасталды; слайд көрсетілгенде сурет қайта түсіріледі.</translation>
+    </message>
+    <message>
+        <source>The picture of slide {0} is too large and was left out; it is taken again when the slide is shown.</source>
+        <translation>{0}-слайдтың шағын суреті тым үлкен, ол алынып тасталды; слайд көрсетілгенде сурет қайта түсіріледі.</translation>
+    </message>
+    <message>
+        <source>The project comes from an older version of the atlas and was converted to the current one.</source>
+        <translation>Жоба атластың ескірек нұсқасында жасалған, ол ағымдағы нұсқаға түрлендірілді.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s language “{0}” is not Kazakh, Russian or English; it opens in English.</source>
+        <translation>Жобаның «{0}» тілі қазақ, орыс не ағылшын тілі емес; жоба ағылшын тілінде ашылады.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) that cannot be stored were replaced by the sign �.</source>
+        <translation>
+            <numerusform>Сақтауға болмайтын %n таңба � белгісімен ауыстырылды.</numerusform>
+            <numerusform>Сақтауға болмайтын %n таңба � белгісімен ауыстырылды.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) this atlas does not have were ignored: {0}.</source>
+        <translation>
+            <numerusform>Бұл атласта жоқ %n қабат ескерілмеді: {0}.</numerusform>
+            <numerusform>Бұл атласта жоқ %n қабат ескерілмеді: {0}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sources in the project: {0}; only the first %n were read.</source>
+        <translation>
+            <numerusform>Жобадағы дереккөздер: {0}; тек алғашқы %n дереккөз оқылды.</numerusform>
+            <numerusform>Жобадағы дереккөздер: {0}; тек алғашқы %n дереккөз оқылды.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Figures in the project: {0}; only the first %n were read.</source>
+        <translation>
+            <numerusform>Жобадағы көрсеткіштер: {0}; тек алғашқы %n көрсеткіш оқылды.</numerusform>
+            <numerusform>Жобадағы көрсеткіштер: {0}; тек алғашқы %n көрсеткіш оқылды.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Indicators in the project: {0}; only the first %n were read.</source>
+        <translation>
+            <numerusform>Жобадағы индикаторлар: {0}; тек алғашқы %n индикатор оқылды.</numerusform>
+            <numerusform>Жобадағы индикаторлар: {0}; тек алғашқы %n индикатор оқылды.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The project&apos;s sources could not be read and were left out.</source>
+        <translation>Жобаның дереккөздерін оқу мүмкін болмады, олар алынып тасталды.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s figures could not be read and were left out.</source>
+        <translation>Жобаның көрсеткіштерін оқу мүмкін болмады, олар алынып тасталды.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s indicators could not be read and were left out.</source>
+        <translation>Жобаның индикаторларын оқу мүмкін болмады, олар алынып тасталды.</translation>
+    </message>
+    <message>
+        <source>The sources cited for a feature of the layer “{0}” could not be read and were left out.</source>
+        <translation>«{0}» қабатының нысанына көрсетілген дереккөздерді оқу мүмкін болмады, олар алынып тасталды.</translation>
+    </message>
+    <message>
+        <source>The sources cited for the layer “{0}” could not be read and were left out.</source>
+        <translation>«{0}» қабатына көрсетілген дереккөздерді оқу мүмкін болмады, олар алынып тасталды.</translation>
+    </message>
+    <message>
+        <source>The link to the project&apos;s lecture in a team workspace could not be read; the project opens without it.</source>
+        <translation>Жобаның топтық жұмыс кеңістігіндегі дәрісіне сілтемені оқу мүмкін болмады; жоба онсыз ашылады.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s own basemap (a tile archive) could not be read and is not shown.</source>
+        <translation>Жобаның өз негізгі картасын (тайлдар мұрағатын) оқу мүмкін болмады, ол көрсетілмейді.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s sources and figures could not be read and were left out.</source>
+        <translation>Жобаның дереккөздері мен көрсеткіштерін оқу мүмкін болмады, олар алынып тасталды.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s citations for layers and features could not be read and were left out.</source>
+        <translation>Жобаның қабаттар мен нысандарға арналған дереккөз сілтемелерін оқу мүмкін болмады, олар алынып тасталды.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s sources and figures are in a form this atlas cannot read (version {0}) and were left out.</source>
+        <translation>Жобаның дереккөздері мен көрсеткіштері бұл атлас оқи алмайтын пішімде (нұсқа {0}), олар алынып тасталды.</translation>
+    </message>
+    <message>
+        <source>Opened {0}</source>
+        <translation>Ашылды: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…және тағы %n.</numerusform>
+            <numerusform>…және тағы %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened {0} with %n note(s): {1}</source>
+        <translation>
+            <numerusform>Ашылды: {0}; %n ескертпе: {1}</numerusform>
+            <numerusform>Ашылды: {0}; %n ескертпе: {1}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Layers</source>
@@ -1791,14 +2027,6 @@ Restore it? (No keeps it for the next start; Discard deletes it.)</source>
     <message>
         <source>Cannot open project</source>
         <translation>Жобаны ашу мүмкін болмады</translation>
-    </message>
-    <message>
-        <source>Opened {0} with {1} notes: {2}</source>
-        <translation>Ашылды: {0}; ескертпелер ({1}): {2}</translation>
-    </message>
-    <message>
-        <source>Opened {0}</source>
-        <translation>Ашылды: {0}</translation>
     </message>
     <message>
         <source>{0} cannot be read.</source>

@@ -1392,6 +1392,249 @@ Merge them (one source), or keep both?</source>
     </message>
 </context>
 <context>
+    <name>LoadNotes</name>
+    <message>
+        <source>line colour</source>
+        <translation>цвет линии</translation>
+    </message>
+    <message>
+        <source>fill colour</source>
+        <translation>цвет заливки</translation>
+    </message>
+    <message>
+        <source>line width</source>
+        <translation>толщина линии</translation>
+    </message>
+    <message>
+        <source>opacity</source>
+        <translation>непрозрачность</translation>
+    </message>
+    <message>
+        <source>fill opacity</source>
+        <translation>непрозрачность заливки</translation>
+    </message>
+    <message>
+        <source>dash pattern</source>
+        <translation>пунктир линии</translation>
+    </message>
+    <message>
+        <source>It has no value.</source>
+        <translation>У показателя нет значения.</translation>
+    </message>
+    <message>
+        <source>It has no date.</source>
+        <translation>У показателя не указана дата.</translation>
+    </message>
+    <message>
+        <source>It names no source.</source>
+        <translation>У показателя не указан источник.</translation>
+    </message>
+    <message>
+        <source>It has no indicator.</source>
+        <translation>У показателя не указан индикатор.</translation>
+    </message>
+    <message>
+        <source>It is about no feature or country.</source>
+        <translation>Показатель не относится ни к одному объекту или стране.</translation>
+    </message>
+    <message>
+        <source>One of its fields is empty.</source>
+        <translation>Одно из его полей пусто.</translation>
+    </message>
+    <message>
+        <source>Its key does not start with u_, as the keys of a project&apos;s own sources do.</source>
+        <translation>Его ключ не начинается с u_, а ключи собственных источников проекта должны так начинаться.</translation>
+    </message>
+    <message>
+        <source>Another source of the project has the same key.</source>
+        <translation>У другого источника проекта такой же ключ.</translation>
+    </message>
+    <message>
+        <source>Its identifier does not start with u_, as the identifiers of a project&apos;s own figures do.</source>
+        <translation>Его идентификатор не начинается с u_, а идентификаторы собственных показателей проекта должны так начинаться.</translation>
+    </message>
+    <message>
+        <source>Another figure of the project has the same identifier.</source>
+        <translation>У другого показателя проекта такой же идентификатор.</translation>
+    </message>
+    <message>
+        <source>Its value is not a number, and no note says what it means.</source>
+        <translation>Его значение — не число, и нет примечания, поясняющего, что оно означает.</translation>
+    </message>
+    <message>
+        <source>Another indicator of the project has the same identifier.</source>
+        <translation>У другого индикатора проекта такой же идентификатор.</translation>
+    </message>
+    <message>
+        <source>It has no name in any language.</source>
+        <translation>У него нет названия ни на одном языке.</translation>
+    </message>
+    <message>
+        <source>It breaks the atlas&apos;s rules for sources and figures.</source>
+        <translation>Он нарушает правила атласа для источников и показателей.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s source “{0}” was left out. {1}</source>
+        <translation>Источник проекта «{0}» пропущен. {1}</translation>
+    </message>
+    <message>
+        <source>Source {0} of the project was left out. {1}</source>
+        <translation>Источник № {0} из проекта пропущен. {1}</translation>
+    </message>
+    <message>
+        <source>A figure of the project for “{0}” was left out. {1}</source>
+        <translation>Показатель проекта по индикатору «{0}» пропущен. {1}</translation>
+    </message>
+    <message>
+        <source>Figure {0} of the project was left out. {1}</source>
+        <translation>Показатель № {0} из проекта пропущен. {1}</translation>
+    </message>
+    <message>
+        <source>The project&apos;s indicator “{0}” was left out. {1}</source>
+        <translation>Индикатор проекта «{0}» пропущен. {1}</translation>
+    </message>
+    <message>
+        <source>Indicator {0} of the project was left out. {1}</source>
+        <translation>Индикатор № {0} из проекта пропущен. {1}</translation>
+    </message>
+    <message>
+        <source>Annotation {0} of slide {1} could not be read and was left out.</source>
+        <translation>Аннотацию № {0} на слайде {1} не удалось прочитать, она пропущена.</translation>
+    </message>
+    <message>
+        <source>Annotation {0} could not be read and was left out.</source>
+        <translation>Аннотацию № {0} не удалось прочитать, она пропущена.</translation>
+    </message>
+    <message>
+        <source>Layer “{0}”: its style settings could not be read and were left out.</source>
+        <translation>Слой «{0}»: не удалось прочитать настройки стиля, они пропущены.</translation>
+    </message>
+    <message>
+        <source>Layer “{0}”: the setting “{1}” could not be read and was left out.</source>
+        <translation>Слой «{0}»: не удалось прочитать настройку «{1}», она пропущена.</translation>
+    </message>
+    <message>
+        <source>Layer “{0}”: the style setting “{1}” is not one the atlas knows and was left out.</source>
+        <translation>Слой «{0}»: настройка стиля «{1}» неизвестна атласу, она пропущена.</translation>
+    </message>
+    <message>
+        <source>The picture of slide {0} could not be read and was left out; it is taken again when the slide is shown.</source>
+        <translation>Не удалось прочитать миниатюру слайда {0}, она пропущена; её снимут заново, когда слайд будет показан.</translation>
+    </message>
+    <message>
+        <source>The picture of slide {0} is too large and was left out; it is taken again when the slide is shown.</source>
+        <translation>Миниатюра слайда {0} слишком велика и пропущена; её снимут заново, когда слайд будет показан.</translation>
+    </message>
+    <message>
+        <source>The project comes from an older version of the atlas and was converted to the current one.</source>
+        <translation>Проект создан в более старой версии атласа и преобразован в текущую.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s language “{0}” is not Kazakh, Russian or English; it opens in English.</source>
+        <translation>Язык проекта «{0}» — не казахский, не русский и не английский; проект открывается на английском.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n character(s) that cannot be stored were replaced by the sign �.</source>
+        <translation>
+            <numerusform>%n символ, который нельзя сохранить, заменён знаком �.</numerusform>
+            <numerusform>%n символа, которые нельзя сохранить, заменены знаком �.</numerusform>
+            <numerusform>%n символов, которые нельзя сохранить, заменены знаком �.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n layer(s) this atlas does not have were ignored: {0}.</source>
+        <translation>
+            <numerusform>%n слой, которого нет в этом атласе, пропущен: {0}.</numerusform>
+            <numerusform>%n слоя, которых нет в этом атласе, пропущены: {0}.</numerusform>
+            <numerusform>%n слоёв, которых нет в этом атласе, пропущены: {0}.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Sources in the project: {0}; only the first %n were read.</source>
+        <translation>
+            <numerusform>Источников в проекте: {0}; прочитан только первый %n.</numerusform>
+            <numerusform>Источников в проекте: {0}; прочитаны только первые %n.</numerusform>
+            <numerusform>Источников в проекте: {0}; прочитаны только первые %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Figures in the project: {0}; only the first %n were read.</source>
+        <translation>
+            <numerusform>Показателей в проекте: {0}; прочитан только первый %n.</numerusform>
+            <numerusform>Показателей в проекте: {0}; прочитаны только первые %n.</numerusform>
+            <numerusform>Показателей в проекте: {0}; прочитаны только первые %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Indicators in the project: {0}; only the first %n were read.</source>
+        <translation>
+            <numerusform>Индикаторов в проекте: {0}; прочитан только первый %n.</numerusform>
+            <numerusform>Индикаторов в проекте: {0}; прочитаны только первые %n.</numerusform>
+            <numerusform>Индикаторов в проекте: {0}; прочитаны только первые %n.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The project&apos;s sources could not be read and were left out.</source>
+        <translation>Не удалось прочитать источники проекта, они пропущены.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s figures could not be read and were left out.</source>
+        <translation>Не удалось прочитать показатели проекта, они пропущены.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s indicators could not be read and were left out.</source>
+        <translation>Не удалось прочитать индикаторы проекта, они пропущены.</translation>
+    </message>
+    <message>
+        <source>The sources cited for a feature of the layer “{0}” could not be read and were left out.</source>
+        <translation>Не удалось прочитать источники, указанные для объекта слоя «{0}», они пропущены.</translation>
+    </message>
+    <message>
+        <source>The sources cited for the layer “{0}” could not be read and were left out.</source>
+        <translation>Не удалось прочитать источники, указанные для слоя «{0}», они пропущены.</translation>
+    </message>
+    <message>
+        <source>The link to the project&apos;s lecture in a team workspace could not be read; the project opens without it.</source>
+        <translation>Не удалось прочитать ссылку на лекцию проекта в командном рабочем пространстве; проект открывается без неё.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s own basemap (a tile archive) could not be read and is not shown.</source>
+        <translation>Не удалось прочитать собственную базовую карту проекта (архив тайлов), она не показана.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s sources and figures could not be read and were left out.</source>
+        <translation>Не удалось прочитать источники и показатели проекта, они пропущены.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s citations for layers and features could not be read and were left out.</source>
+        <translation>Не удалось прочитать указания источников для слоёв и объектов проекта, они пропущены.</translation>
+    </message>
+    <message>
+        <source>The project&apos;s sources and figures are in a form this atlas cannot read (version {0}) and were left out.</source>
+        <translation>Источники и показатели проекта записаны в формате, который этот атлас не читает (версия {0}), они пропущены.</translation>
+    </message>
+    <message>
+        <source>Opened {0}</source>
+        <translation>Открыто: {0}</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation>
+            <numerusform>…и ещё %n.</numerusform>
+            <numerusform>…и ещё %n.</numerusform>
+            <numerusform>…и ещё %n.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Opened {0} with %n note(s): {1}</source>
+        <translation>
+            <numerusform>Открыто: {0}; %n замечание: {1}</numerusform>
+            <numerusform>Открыто: {0}; %n замечания: {1}</numerusform>
+            <numerusform>Открыто: {0}; %n замечаний: {1}</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Layers</source>
@@ -1795,14 +2038,6 @@ Restore it? (No keeps it for the next start; Discard deletes it.)</source>
     <message>
         <source>Cannot open project</source>
         <translation>Не удалось открыть проект</translation>
-    </message>
-    <message>
-        <source>Opened {0} with {1} notes: {2}</source>
-        <translation>Открыто: {0}; замечания ({1}): {2}</translation>
-    </message>
-    <message>
-        <source>Opened {0}</source>
-        <translation>Открыто: {0}</translation>
     </message>
     <message>
         <source>{0} cannot be read.</source>
