@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QUndoStack
-from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QWidget
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from gis_app.core import atomic
 from gis_app.core.catalog import Catalog
@@ -18,8 +18,6 @@ from gis_app.core.document import AtlasDocument
 from gis_app.core.events import Change, Kind
 from gis_app.core.extent import central_asia_bounds
 from gis_app.core.features import DataError, FeatureStore
-from gis_app.core.geo import round_scale, scale_denominator
-from gis_app.core.i18n import feature_name
 from gis_app.core.map_state import DEFAULT_CENTER, DEFAULT_ZOOM
 from gis_app.core.search import SearchIndex
 from gis_app.core.timefilter import dated_year_bounds, feature_span
@@ -35,6 +33,7 @@ from gis_app.ui.layout_fit import LayoutGuard
 from gis_app.ui.map_view import MapView
 from gis_app.ui.prompts import Prompts
 from gis_app.ui.search_box import SearchBox
+from gis_app.ui.status_readout import StatusReadout
 
 log = logging.getLogger(__name__)
 SETTINGS_VERSION = 1
@@ -60,8 +59,6 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         self.language = LanguageService(self.document, self.settings, lang, self)
         # The document's parts under their old names: the panels and tools take these.
         self.state, self.annotations = self.document.map, self.document.annotations
-        self._view: tuple[float, float, float] | None = None
-        self._cursor: tuple[float, float] | None = None
         if restore:
             self._restore_state()
         self.resize(1280, 800)
@@ -82,7 +79,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
             "layers": self.layer_panel, "time": self.time_filter, "info": self.info_panel,
             "stats": self.stats_panel, "sources": self.sources_panel, "slides": self.project.slides,
             "table": self.attribute_table})
-        self._build_status_bar()
+        self.readout = StatusReadout(self.statusBar(), catalog, self.features, lang, self)
         self._build_annotations()
         self.actions = ActionRegistry(self, self._handlers())
         self._build_toolbars()
@@ -120,6 +117,11 @@ class MainWindow(i18n.Retranslating, QMainWindow):
     sources_dock = property(lambda self: self.docks["sources"])
     slides_dock = property(lambda self: self.docks["slides"])
     table_dock = property(lambda self: self.docks["table"])
+    # the status bar's labels under their old names (tests)
+    selection_label = property(lambda self: self.readout.selection)
+    cursor_label = property(lambda self: self.readout.cursor)
+    zoom_label = property(lambda self: self.readout.zoom)
+    scale_label = property(lambda self: self.readout.scale)
 
     # --- building ------------------------------------------------------------------------------
     def _handlers(self) -> dict:
@@ -136,19 +138,6 @@ class MainWindow(i18n.Retranslating, QMainWindow):
             "export_web": self._export_web_map,
             "about": self._about,
         }
-
-    def _build_status_bar(self) -> None:
-        bar = self.statusBar()
-        self.selection_label = QLabel(self)
-        self.cursor_label = QLabel(self)
-        self.zoom_label = QLabel(self)
-        self.scale_label = QLabel(self)
-        for widget in (self.selection_label, self.cursor_label, self.zoom_label, self.scale_label):
-            widget.setTextFormat(Qt.TextFormat.PlainText)  # feature names are data, never markup
-        for widget in (self.cursor_label, self.zoom_label, self.scale_label):
-            widget.setMinimumWidth(90)
-            bar.addPermanentWidget(widget)
-        bar.addWidget(self.selection_label, 1)
 
     def _build_annotations(self) -> None:
         self.annotation_toolbar = AnnotationToolBar(self)
@@ -213,7 +202,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
 
     def _connect(self) -> None:
         bridge = self.map.bridge
-        bridge.cursor_moved.connect(self._show_cursor)
+        bridge.cursor_moved.connect(self.readout.show_cursor)
         bridge.view_changed.connect(self._view_changed)
         bridge.feature_clicked.connect(self.select_feature)
         bridge.layer_error.connect(self._layer_error)
@@ -276,7 +265,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         self.search_toolbar.setWindowTitle(self.tr("Search"))
         self._refresh_undo_texts()
         self.project.update_title()
-        self._refresh_status_texts()
+        self.readout.set_lang(self.lang)  # the status bar's words and numbers
 
     # --- language ------------------------------------------------------------------------------
     def set_language(self, lang: str) -> None:
@@ -285,7 +274,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
 
     def _language_changed(self, lang: str) -> None:
         self.language_actions[lang].setChecked(True)
-        self._refresh_status_texts()
+        self.readout.set_lang(lang)
 
     # --- the document's changes ----------------------------------------------------------------
     def _document_changed(self, what: Change) -> None:
@@ -321,55 +310,27 @@ class MainWindow(i18n.Retranslating, QMainWindow):
     def select_feature(self, layer_id: str, feature_id: str, zoom: bool = False) -> None:
         """A map click, search hit, table row or chart bar: the document's selection (its layer is
         shown); every view follows it."""
-        if self._name_selection(layer_id, feature_id):
+        if self.readout.name_selection(layer_id, feature_id):
             self.document.select(layer_id, feature_id, focus=zoom)
 
     def _show_selection(self) -> None:
         sel = self.document.selection
         if sel is None:
-            self.selection_label.clear()
+            self.readout.clear_selection()
             self.info_panel.clear()
             return
-        self._name_selection(sel.layer, sel.feature)
+        self.readout.name_selection(sel.layer, sel.feature)
         self.info_panel.show_feature(sel.layer, sel.feature)
         self.docks.show("info")
         self.attribute_table.select(sel.layer, sel.feature)
 
-    def _name_selection(self, layer_id: str, feature_id: str) -> bool:
-        """The status bar names the selected feature; False if it is not in the data."""
-        try:
-            layer = self.catalog.layer(layer_id)
-            props = self.features.properties(layer_id, feature_id)
-        except (KeyError, DataError) as exc:
-            self.selection_label.setText(self.tr("Selection not found: {0}").format(str(exc)))
-            return False
-        name = feature_name(props, self.lang) or feature_id
-        self.selection_label.setText(self.tr("Selected: {0} — {1}").format(name, layer.title_in(self.lang)))
-        return True
-
     # --- page events -------------------------------------------------------------------------
-    def _show_cursor(self, lat: float, lon: float) -> None:
-        self._cursor = (lat, lon)
-        self.cursor_label.setText(i18n.format_lat_lon(lat, lon, self.lang))
-
     def _view_changed(self, lat: float, lon: float, zoom: float) -> None:
         try:
             self.state.set_view(lat, lon, zoom, from_page=True)
         except ValueError:
             return
-        self._view = (lat, lon, zoom)
-        self.zoom_label.setText(self.tr("Zoom {0}").format(i18n.format_zoom(zoom, self.lang)))
-        denominator = round_scale(scale_denominator(lat, zoom))
-        self.scale_label.setText(self.tr("≈ {0}").format(i18n.format_scale(denominator, self.lang)))
-
-    def _refresh_status_texts(self) -> None:
-        """The status bar again, in the current language and number format."""
-        if self._view is not None:
-            self._view_changed(*self._view)
-        if self._cursor is not None:
-            self._show_cursor(*self._cursor)
-        if self.selection is not None:
-            self._name_selection(*self.selection)
+        self.readout.show_view(lat, lon, zoom)
 
     def _map_menu(self, where: dict, global_pos) -> None:
         from gis_app.ui.map_menu import map_menu
