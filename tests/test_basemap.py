@@ -10,7 +10,7 @@ import sqlite3
 import pytest
 from conftest import close_window, make_window
 from PySide6.QtGui import QColor, QImage
-from tile_fixtures import COLOUR, make_mbtiles, make_pmtiles, png
+from tile_fixtures import COLOUR, export_with_basemap, make_mbtiles, make_pmtiles, png
 
 from gis_app.core import safe_io
 from gis_app.core.tile_archive import ArchiveError, open_archive
@@ -203,22 +203,5 @@ def test_a_project_whose_basemap_file_went_missing_still_opens(window, prompts, 
 
 
 def test_the_command_line_export_draws_the_projects_basemap(qapp, tmp_path):
-    import subprocess
-    import sys
-
-    from gis_app.core.catalog import load_catalog
-    from gis_app.core.map_state import MapState
-    from gis_app.core.project import Project, dumps
-
-    make_mbtiles(tmp_path / "tiles.mbtiles", max_zoom=3)
-    state = MapState(load_catalog())
-    for layer in state.layers:
-        state.set_visible(layer.id, False)
-    project = tmp_path / "p.atlas.json"
-    project.write_bytes(dumps(Project(map=state.to_dict(),
-                                      basemap={"path": "tiles.mbtiles", "opacity": 1.0, "visible": True})))
-    out = tmp_path / "cli.png"
-    done = subprocess.run([sys.executable, "-m", "gis_app", "export", str(out), "--project", str(project),
-                           "--size", "800x560", "--dpi", "96"], capture_output=True, text=True, timeout=180)
-    assert done.returncode == 0, done.stderr
-    assert _magenta_share(QImage(str(out))) > 0.3
+    archive = make_mbtiles(tmp_path / "tiles.mbtiles", max_zoom=3)
+    assert _magenta_share(export_with_basemap(tmp_path, archive)) > 0.3

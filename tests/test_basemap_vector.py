@@ -19,6 +19,7 @@ from mvt_fixtures import (
     tile,
 )
 from PySide6.QtGui import QColor, QImage
+from tile_fixtures import export_with_basemap
 
 from gis_app.core import mvt
 from gis_app.core.tile_archive import ArchiveError, open_archive
@@ -217,25 +218,8 @@ def test_shortbread_and_protomaps_tiles_draw_in_their_style(window, qtbot, tmp_p
 
 
 def test_the_command_line_export_draws_a_vector_basemap(qapp, tmp_path):
-    import subprocess
-    import sys
-
-    from gis_app.core.catalog import load_catalog
-    from gis_app.core.map_state import MapState
-    from gis_app.core.project import Project, dumps
-
-    make_vector_mbtiles(tmp_path / "lakes.mbtiles", max_zoom=3)
-    state = MapState(load_catalog())
-    for layer in state.layers:
-        state.set_visible(layer.id, False)
-    project = tmp_path / "p.atlas.json"
-    project.write_bytes(dumps(Project(map=state.to_dict(),
-                                      basemap={"path": "lakes.mbtiles", "opacity": 1.0, "visible": True})))
-    out = tmp_path / "cli.png"
-    done = subprocess.run([sys.executable, "-m", "gis_app", "export", str(out), "--project", str(project),
-                           "--size", "800x560", "--dpi", "96"], capture_output=True, text=True, timeout=180)
-    assert done.returncode == 0, done.stderr
-    assert share(QImage(str(out)), WATER) > 0.3
+    archive = make_vector_mbtiles(tmp_path / "lakes.mbtiles", max_zoom=3)
+    assert share(export_with_basemap(tmp_path, archive), WATER) > 0.3
 
 
 def test_a_tile_whose_feature_is_damaged_inside_is_left_blank_without_hanging(window, qtbot, tmp_path):

@@ -9,11 +9,12 @@ from __future__ import annotations
 import json
 
 import pytest
+from conftest import close_window, make_window
 from PySide6.QtCore import Qt
 
 from gis_app.core import project as proj
 from gis_app.core.annotations import make
-from tests.test_team_ui import connect
+from tests.test_team_ui import connect, reset_team
 
 OSH = {"type": "Point", "coordinates": [72.8, 40.53]}
 KHUJAND = {"type": "Point", "coordinates": [69.62, 40.28]}
@@ -21,24 +22,11 @@ KHUJAND = {"type": "Point", "coordinates": [69.62, 40.28]}
 
 @pytest.fixture(scope="module")
 def pair(qapp):
-    """Two windows (Alice's and Bob's) for the module, built as conftest's make_window does."""
-    from gis_app.core.catalog import load_catalog
-    from gis_app.ui.main_window import MainWindow
-
-    made = []
-    for _ in range(2):
-        win = MainWindow(load_catalog(), restore=False)
-        win.resize(1100, 750)
-        win.show()
-        assert win.map.wait_ready(30000)
-        made.append(win)
-    yield tuple(made)
+    """Two windows (Alice's and Bob's) for the module."""
+    made = (make_window(), make_window())
+    yield made
     for win in made:
-        win.document.mark_clean()
-        win.undo_stack.clear()
-        win.close()
-        win.map.shutdown()
-        win.deleteLater()
+        close_window(win)
 
 
 @pytest.fixture(autouse=True)
@@ -47,13 +35,7 @@ def clean(request):
     if "pair" not in request.fixturenames:
         return
     for win in request.getfixturevalue("pair"):
-        team = win.team
-        if team.conflict_dialog is not None:
-            team.conflict_dialog.reject()
-        team.conflicts.clear()
-        team.disconnect()
-        team.info = None
-        win.document.mark_clean()
+        reset_team(win)
         win.project.new()  # no annotations, no link, no undo history
 
 

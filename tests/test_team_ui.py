@@ -9,12 +9,12 @@ import re
 import socket
 
 import pytest
+from conftest import close_window, make_window
 from PySide6.QtCore import Qt
 
 from gis_app.core import user_layers as ul
 from gis_app.ui import settings as typed_settings
 from gis_app.ui import team_layers as tl
-from gis_app.ui.main_window import MainWindow
 
 POSTS = {"type": "FeatureCollection", "features": [
     {"type": "Feature", "properties": {"id": "1", "name": "Post A", "staff": 12},
@@ -25,16 +25,20 @@ POSTS = {"type": "FeatureCollection", "features": [
 
 @pytest.fixture(scope="module")
 def window(qapp):
-    from gis_app.core.catalog import load_catalog
-
-    win = MainWindow(load_catalog(), restore=False)
-    win.resize(1200, 800)
-    win.show()
-    assert win.map.wait_ready(30000)
+    win = make_window(size=(1200, 800))
     yield win
+    close_window(win)
+
+
+def reset_team(win) -> None:
+    """Disconnected, no conflict waiting, nothing to save (each team test ends so)."""
+    team = win.team
+    if team.conflict_dialog is not None:
+        team.conflict_dialog.reject()
+    team.conflicts.clear()
+    team.disconnect()
+    team.info = None
     win.document.mark_clean()
-    win.close()
-    win.map.shutdown()
 
 
 @pytest.fixture(autouse=True)
@@ -44,12 +48,7 @@ def clean(request):
     if "window" not in request.fixturenames:
         return
     win = request.getfixturevalue("window")
-    team = win.team
-    if team.conflict_dialog is not None:
-        team.conflict_dialog.reject()
-    team.conflicts.clear()
-    team.disconnect()
-    team.info = None
+    reset_team(win)
     for entry in list(win.document.user_layers):
         win.document.remove_user_layer(entry["id"])
     win.document.mark_clean()

@@ -60,3 +60,26 @@ def make_pmtiles(path: Path, max_zoom: int = 3, colour: str = COLOUR) -> Path:
                          "center_zoom": 0, "center_lon_e7": 0, "center_lat_e7": 0},
                         {"name": "Test basemap", "attribution": ATTRIBUTION})
     return path
+
+
+def export_with_basemap(tmp_path: Path, archive: Path) -> QImage:
+    """`gis-app export --project` (a separate process, as a user runs it) of a project with every
+    layer hidden and `archive` (in tmp_path, named relative to the project) as its basemap."""
+    import subprocess
+    import sys
+
+    from gis_app.core.catalog import load_catalog
+    from gis_app.core.map_state import MapState
+    from gis_app.core.project import Project, dumps
+
+    state = MapState(load_catalog())
+    for layer in state.layers:
+        state.set_visible(layer.id, False)
+    project = tmp_path / "p.atlas.json"
+    project.write_bytes(dumps(Project(map=state.to_dict(),
+                                      basemap={"path": archive.name, "opacity": 1.0, "visible": True})))
+    out = tmp_path / "cli.png"
+    done = subprocess.run([sys.executable, "-m", "gis_app", "export", str(out), "--project", str(project),
+                           "--size", "800x560", "--dpi", "96"], capture_output=True, text=True, timeout=180)
+    assert done.returncode == 0, done.stderr
+    return QImage(str(out))
