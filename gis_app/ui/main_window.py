@@ -265,7 +265,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
         self.search_toolbar.setWindowTitle(self.tr("Search"))
         self._refresh_undo_texts()
         self.project.update_title()
-        self.readout.set_lang(self.lang)  # the status bar's words and numbers
+        self.readout.set_lang(self.lang, self.selection)  # the status bar's words and numbers
 
     # --- language ------------------------------------------------------------------------------
     def set_language(self, lang: str) -> None:
@@ -274,7 +274,7 @@ class MainWindow(i18n.Retranslating, QMainWindow):
 
     def _language_changed(self, lang: str) -> None:
         self.language_actions[lang].setChecked(True)
-        self.readout.set_lang(lang)
+        self.readout.set_lang(lang, self.selection)
 
     # --- the document's changes ----------------------------------------------------------------
     def _document_changed(self, what: Change) -> None:

@@ -1,6 +1,6 @@
 """The window's status bar readout: the selected feature's name, the cursor's coordinates, the zoom
-and the scale, in the reader's language and number format. It shows; it owns no state but the
-last values it was given, kept to say them again when the language changes."""
+and the scale, in the reader's language and number format. It shows; the selection is the
+document's (given again on a language change), the cursor and the view the last the page reported."""
 
 from __future__ import annotations
 
@@ -30,11 +30,9 @@ class StatusReadout(QObject):
         bar.addWidget(self.selection, 1)
         self._view: tuple[float, float, float] | None = None
         self._cursor: tuple[float, float] | None = None
-        self._selected: tuple[str, str] | None = None
 
     def name_selection(self, layer_id: str, feature_id: str) -> bool:
         """Names the selected feature and its layer; False (and says so) if it is not in the data."""
-        self._selected = (layer_id, feature_id)
         try:
             layer = self.catalog.layer(layer_id)
             props = self.features.properties(layer_id, feature_id)
@@ -47,7 +45,6 @@ class StatusReadout(QObject):
         return True
 
     def clear_selection(self) -> None:
-        self._selected = None
         self.selection.clear()
 
     def show_cursor(self, lat: float, lon: float) -> None:
@@ -60,12 +57,13 @@ class StatusReadout(QObject):
         denominator = round_scale(scale_denominator(lat, zoom))
         self.scale.setText(translate("MainWindow", "≈ {0}").format(i18n.format_scale(denominator, self.lang)))
 
-    def set_lang(self, lang: str) -> None:
-        """Everything shown again in `lang` (its words and its number format)."""
+    def set_lang(self, lang: str, selection: tuple[str, str] | None) -> None:
+        """Everything shown again in `lang` (its words and its number format); `selection` is the
+        document's."""
         self.lang = lang
         if self._view is not None:
             self.show_view(*self._view)
         if self._cursor is not None:
             self.show_cursor(*self._cursor)
-        if self._selected is not None:
-            self.name_selection(*self._selected)
+        if selection is not None:
+            self.name_selection(*selection)
